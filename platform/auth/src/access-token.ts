@@ -1,0 +1,64 @@
+import { errors, jwtVerify, SignJWT } from 'jose';
+import { unauthenticated } from '@hub/errors';
+import { AuthSecrets } from './secrets';
+import { Viewer, VIEWER_KINDS, ViewerKind } from './viewer';
+
+const ISSUER = 'erp-hub';
+const AUDIENCE = 'erp-hub';
+
+export interface IssuedToken {
+  token: string;
+  expiresAt: Date;
+}
+
+export async function signAccessToken(viewer: Viewer, secrets: AuthSecrets, now = new Date()): Promise<IssuedToken> {
+  const issuedAt = Math.floor(now.getTime() / 1000);
+  const expiresAt = issuedAt + secrets.tokenTtlSeconds;
+  const token = await new SignJWT({
+    kind: viewer.kind,
+    cid: viewer.companyId,
+    sid: viewer.supplierId,
+    perm: viewer.permissions,
+  })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(viewer.userId)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(expiresAt)
+    .sign(secrets.tokenSecret);
+  return { token, expiresAt: new Date(expiresAt * 1000) };
+}
+
+/** Verifies a bearer token and returns the viewer, or throws UNAUTHENTICATED. */
+export async function verifyAccessToken(token: string, secrets: AuthSecrets): Promise<Viewer> {
+  try {
+    const { payload } = await jwtVerify(token, secrets.tokenSecret, {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      algorithms: ['HS256'],
+    });
+    const kind = payload.kind as ViewerKind;
+    if (typeof payload.sub !== 'string' || !VIEWER_KINDS.includes(kind)) throw unauthenticated('Malformed access token.');
+    const perm = Array.isArray(payload.perm) ? payload.perm.filter((p): p is string => typeof p === 'string') : [];
+    return {
+      userId: payload.sub,
+      kind,
+      companyId: typeof payload.cid === 'string' ? payload.cid : null,
+      supplierId: typeof payload.sid === 'string' ? payload.sid : null,
+      permissions: perm,
+    };
+  } catch (err) {
+    if (err instanceof errors.JWTExpired) throw unauthenticated('Your session has expired; sign in again.');
+    if (err instanceof errors.JOSEError) throw unauthenticated('Invalid access token.');
+    throw err;
+  }
+}
+
+/** Extracts the token from an `Authorization: Bearer ...` header; undefined when absent. */
+export function bearerToken(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+  return match[1];
+}

@@ -1,0 +1,53 @@
+import { forbidden, unauthenticated } from '@hub/errors';
+import { Permission } from './permissions';
+import { Viewer } from './viewer';
+
+/** Tenant and permission rules shared by every subgraph. */
+export function requireViewer(viewer: Viewer | null): Viewer {
+  if (!viewer) throw unauthenticated();
+  return viewer;
+}
+
+export function requireStaff(viewer: Viewer | null): Viewer {
+  const v = requireViewer(viewer);
+  if (v.kind !== 'STAFF') throw forbidden('Only staff may do this.');
+  return v;
+}
+
+export function isStaff(viewer: Viewer | null): boolean {
+  return viewer?.kind === 'STAFF';
+}
+
+/** Staff see every company; a customer user only its own. Never trust a company id from the client. */
+export function canSeeCompany(viewer: Viewer | null, companyId: string): boolean {
+  return !!viewer && (viewer.kind === 'STAFF' || viewer.companyId === companyId);
+}
+
+/** Staff see every supplier; a supplier user only its own. */
+export function canSeeSupplier(viewer: Viewer | null, supplierId: string): boolean {
+  return !!viewer && (viewer.kind === 'STAFF' || viewer.supplierId === supplierId);
+}
+
+/**
+ * The company whose data a customer-facing query returns: the viewer's own, or for staff the one
+ * they name. Returns null for staff who name none (meaning: all companies).
+ */
+export function companyScope(viewer: Viewer, requestedCompanyId?: string | null): string | null {
+  if (viewer.kind === 'STAFF') return requestedCompanyId ?? null;
+  if (!viewer.companyId) throw forbidden('Only customer users have company data.');
+  if (requestedCompanyId && requestedCompanyId !== viewer.companyId) throw forbidden('You can only see your own company.');
+  return viewer.companyId;
+}
+
+/** Staff pass every customer permission check; customers need the named permission. */
+export function hasPermission(viewer: Viewer | null, permission: Permission): boolean {
+  if (!viewer) return false;
+  if (viewer.kind === 'STAFF') return true;
+  return viewer.permissions.includes(permission);
+}
+
+export function requirePermission(viewer: Viewer | null, permission: Permission): Viewer {
+  const v = requireViewer(viewer);
+  if (!hasPermission(v, permission)) throw forbidden(`You need the "${permission}" permission.`);
+  return v;
+}

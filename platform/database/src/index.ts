@@ -1,0 +1,3 @@
+export * from './subgraph-orm';
+export * from './database-admin';
+export type { MikroORM, EntityManager } from '@mikro-orm/postgresql';

@@ -1,0 +1,56 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The error codes every part of the hub uses in `extensions.code`.
+ * Clients branch on these, so they are part of the public API.
+ */
+export type HubErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'INTERNAL_SERVER_ERROR';
+
+const HTTP_STATUS: Partial<Record<HubErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+};
+
+export class HubError extends GraphQLError {
+  constructor(
+    readonly code: HubErrorCode,
+    message: string,
+    details: Record<string, unknown> = {},
+    options: { httpStatus?: number } = {},
+  ) {
+    const status = options.httpStatus ?? undefined;
+    super(message, { extensions: { code, ...details, ...(status ? { http: { status } } : {}) } });
+  }
+}
+
+export function badUserInput(message: string, field?: string): HubError {
+  return new HubError('BAD_USER_INPUT', message, field ? { field } : {});
+}
+
+export function unauthenticated(message = 'You must be signed in.'): HubError {
+  return new HubError('UNAUTHENTICATED', message);
+}
+
+export function forbidden(message = 'You are not allowed to do this.'): HubError {
+  return new HubError('FORBIDDEN', message);
+}
+
+export function notFound(what: string, id?: string): HubError {
+  return new HubError('NOT_FOUND', id ? `${what} ${id} was not found.` : `${what} was not found.`, id ? { id } : {});
+}
+
+export function conflict(message: string): HubError {
+  return new HubError('CONFLICT', message);
+}
+
+/** Rejections that happen before GraphQL execution and must also set an HTTP status. */
+export function httpRejection(code: 'UNAUTHENTICATED' | 'FORBIDDEN', message: string): HubError {
+  return new HubError(code, message, {}, { httpStatus: HTTP_STATUS[code] });
+}

@@ -1,0 +1,3 @@
+export * from './decimal.scalar';
+export * from './money';
+export * from './money.object';

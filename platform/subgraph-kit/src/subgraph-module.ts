@@ -1,0 +1,23 @@
+import { EntityManager, Options } from '@mikro-orm/postgresql';
+import { GraphQLSchema } from 'graphql';
+import { AuthSecrets } from '@hub/auth';
+import { DemoDataset } from '@hub/demo-data';
+import { BaseContext } from './subgraph-context';
+
+/**
+ * What a subgraph package exports so the launcher, the compose script and the tests can run it
+ * without knowing its insides. One per folder under subgraphs/.
+ */
+export interface SubgraphModule<TContext extends BaseContext = BaseContext> {
+  /** Name in the supergraph (join__Graph) and in logs. */
+  name: string;
+  /** The PostgreSQL schema it owns. */
+  dbSchema: string;
+  entities: NonNullable<Options['entities']>;
+  /** Compiled migrations folder (dist/migrations). */
+  migrationsPath: string;
+  buildSchema(): Promise<GraphQLSchema>;
+  buildContext(base: BaseContext, secrets: AuthSecrets): TContext;
+  /** Loads this subgraph's part of the demo data; does nothing when data is already there. */
+  seedDemoData(em: EntityManager, dataset: DemoDataset): Promise<void>;
+}

@@ -1,0 +1,76 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { GraphQLSchema } from 'graphql';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { AuthSecrets, bearerToken, GATEWAY_ASSERTION_HEADER, verifyAccessToken, verifyGatewayAssertion } from '@hub/auth';
+import { BaseContext } from './subgraph-context';
+import { formatSubgraphError } from './error-formatting';
+
+export interface SubgraphServerOptions<TContext extends BaseContext> {
+  name: string;
+  schema: GraphQLSchema;
+  orm: MikroORM;
+  secrets: AuthSecrets;
+  /** 0 picks a free port. */
+  port: number;
+  host?: string;
+  /** Adds the subgraph's loaders and services to the base context. */
+  buildContext: (base: BaseContext) => TContext;
+}
+
+export interface RunningSubgraph {
+  name: string;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Serves one subgraph over HTTP. Every request must carry the gateway's assertion; the caller's
+ * own token is verified here again, so a subgraph never relies on the gateway's word for who calls.
+ */
+export async function startSubgraphServer<TContext extends BaseContext>(
+  options: SubgraphServerOptions<TContext>,
+): Promise<RunningSubgraph> {
+  const app = express();
+  const httpServer = http.createServer(app);
+  // Longer than the gateway's idle keep-alive, so the gateway never writes to a socket we just closed.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
+
+  const server = new ApolloServer<TContext>({
+    schema: options.schema,
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
+    formatError: formatSubgraphError(options.name),
+    includeStacktraceInErrorResponses: false,
+  });
+  await server.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', subgraph: options.name });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    expressMiddleware(server, {
+      context: async ({ req }) => {
+        const bearer = bearerToken(req.headers.authorization);
+        await verifyGatewayAssertion(req.headers[GATEWAY_ASSERTION_HEADER] as string | undefined, bearer, options.secrets);
+        const viewer = bearer ? await verifyAccessToken(bearer, options.secrets) : null;
+        return options.buildContext({ viewer, em: options.orm.em.fork() });
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '127.0.0.1', resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  return {
+    name: options.name,
+    url: `http://${options.host ?? '127.0.0.1'}:${port}/graphql`,
+    stop: () => server.stop(),
+  };
+}

@@ -1,0 +1,41 @@
+import { Opt, ArrayType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { CompanyEntity } from '../company/company.entity';
+import { UserKind } from './user-kind';
+
+/** A person who signs in. The hub owns users; the ERP knows only its contacts. */
+@Entity({ tableName: 'user_account' })
+export class UserEntity {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  /** Stored lower-cased; unique across the hub. */
+  @Property({ type: 'text', unique: true })
+  email: string;
+
+  @Property({ type: 'text', hidden: true, lazy: false })
+  passwordHash: string;
+
+  @Property({ type: 'text' })
+  name: string;
+
+  @Enum({ items: () => UserKind, type: 'text' })
+  kind: UserKind;
+
+  @Index()
+  @ManyToOne(() => CompanyEntity, { nullable: true, deleteRule: 'restrict' })
+  company: CompanyEntity | null = null;
+
+  /** Key of the supplier (suppliers subgraph) a SUPPLIER user belongs to; no cross-schema foreign key. */
+  @Property({ type: 'uuid', nullable: true })
+  supplierId: string | null = null;
+
+  @Property({ type: ArrayType })
+  permissions: string[] & Opt = [];
+
+  @Property({ type: 'boolean' })
+  active: boolean & Opt = true;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date & Opt = new Date();
+}

@@ -1,0 +1,31 @@
+import { canSeeCompany, requireViewer, Viewer } from '@hub/auth';
+import { forbidden, unauthenticated } from '@hub/errors';
+import { isUuid } from '@hub/subgraph-kit';
+import { CustomersContext } from '../context';
+import { UserEntity } from './user.entity';
+
+export class UserService {
+  constructor(private readonly ctx: CustomersContext) {}
+
+  /** The signed-in user; a token for a deleted or deactivated user is no longer good. */
+  async me(viewer: Viewer | null): Promise<UserEntity> {
+    const v = requireViewer(viewer);
+    const user = await this.ctx.loaders.userById.load(v.userId);
+    if (!user || !user.active) throw unauthenticated('This account is no longer active.');
+    return user;
+  }
+
+  /** Yourself, coworkers of your company, or anyone for staff. */
+  async findVisible(viewer: Viewer | null, id: string): Promise<UserEntity | null> {
+    if (!viewer || !isUuid(id)) return null;
+    const user = await this.ctx.loaders.userById.load(id);
+    if (!user) return null;
+    if (viewer.kind === 'STAFF' || user.id === viewer.userId) return user;
+    return user.company && viewer.companyId === user.company.id ? user : null;
+  }
+
+  async listForCompany(viewer: Viewer, companyId: string): Promise<UserEntity[]> {
+    if (!canSeeCompany(viewer, companyId)) throw forbidden('You can only see your own company.');
+    return this.ctx.em.find(UserEntity, { company: companyId }, { orderBy: { name: 'asc' } });
+  }
+}
