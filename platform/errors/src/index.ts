@@ -54,3 +54,11 @@ export function conflict(message: string): HubError {
 export function httpRejection(code: 'UNAUTHENTICATED' | 'FORBIDDEN', message: string): HubError {
   return new HubError(code, message, {}, { httpStatus: HTTP_STATUS[code] });
 }
+
+/** Errors raised while reading the request (before execution) become HTTP 401/403 responses. */
+export function asHttpRejection(error: unknown): unknown {
+  if (error instanceof HubError && (error.code === 'UNAUTHENTICATED' || error.code === 'FORBIDDEN')) {
+    return httpRejection(error.code, error.message);
+  }
+  return error;
+}

@@ -8,6 +8,7 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { AuthSecrets, bearerToken, GATEWAY_ASSERTION_HEADER, verifyAccessToken, verifyGatewayAssertion } from '@hub/auth';
+import { asHttpRejection } from '@hub/errors';
 import { BaseContext } from './subgraph-context';
 import { formatSubgraphError } from './error-formatting';
 
@@ -58,10 +59,14 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     express.json({ limit: '2mb' }),
     expressMiddleware(server, {
       context: async ({ req }) => {
-        const bearer = bearerToken(req.headers.authorization);
-        await verifyGatewayAssertion(req.headers[GATEWAY_ASSERTION_HEADER] as string | undefined, bearer, options.secrets);
-        const viewer = bearer ? await verifyAccessToken(bearer, options.secrets) : null;
-        return options.buildContext({ viewer, em: options.orm.em.fork() });
+        try {
+          const bearer = bearerToken(req.headers.authorization);
+          await verifyGatewayAssertion(req.headers[GATEWAY_ASSERTION_HEADER] as string | undefined, bearer, options.secrets);
+          const viewer = bearer ? await verifyAccessToken(bearer, options.secrets) : null;
+          return options.buildContext({ viewer, em: options.orm.em.fork() });
+        } catch (error) {
+          throw asHttpRejection(error);
+        }
       },
     }),
   );

@@ -1,0 +1,3 @@
+export * from './gateway';
+export * from './gateway-context';
+export * from './operation-limits';

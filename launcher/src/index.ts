@@ -1,0 +1,3 @@
+export * from './hub';
+export * from './config';
+export * from './embedded-postgres';

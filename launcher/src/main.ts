@@ -1,0 +1,67 @@
+import { buildDemoDataset, DEMO_PASSWORD } from '@hub/demo-data';
+import { ensureDatabase } from '@hub/database';
+import { loadLauncherConfig } from './config';
+import { EmbeddedDatabase, startEmbeddedPostgres } from './embedded-postgres';
+import { RunningHub, startHub } from './hub';
+
+/** `npm start`: the whole hub on one machine, on an embedded PostgreSQL unless DATABASE_URL is set. */
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  const config = loadLauncherConfig();
+  const log = (line: string) => console.log(`[hub] ${line}`);
+  let embedded: EmbeddedDatabase | undefined;
+  let hub: RunningHub | undefined;
+  let stopping = false;
+
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping`);
+    try {
+      await hub?.stop();
+      await embedded?.stop();
+      log('stopped');
+      process.exit(0);
+    } catch (error) {
+      console.error(error);
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    log(`starting embedded PostgreSQL in ${config.dataDir} on port ${config.embeddedPort}`);
+    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPort });
+    databaseUrl = await ensureDatabase(embedded.serverUrl, 'hub');
+  }
+  hub = await startHub({
+    databaseUrl,
+    host: config.host,
+    gatewayPort: config.gatewayPort,
+    subgraphBasePort: config.subgraphBasePort,
+    seedDemoData: config.seedDemoData,
+    log,
+  });
+  if (stopping) return;
+
+  const logins = buildDemoDataset().users.map((u) => `  ${u.email.padEnd(36)} ${u.role}`);
+  console.log(
+    [
+      '',
+      `ERP integration hub ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
+      `GraphQL endpoint: ${hub.gatewayUrl}`,
+      '',
+      `Demo logins (password "${DEMO_PASSWORD}"):`,
+      ...logins,
+      '',
+      'Press Ctrl-C to stop.',
+    ].join('\n'),
+  );
+}
+
+main().catch((error) => {
+  console.error('[hub] failed to start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,2 @@
+export * from './subgraph-modules';
+export * from './supergraph';

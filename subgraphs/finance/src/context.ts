@@ -1,0 +1,26 @@
+import DataLoader from 'dataloader';
+import { BaseContext, createByIdLoader, createGroupLoader } from '@hub/subgraph-kit';
+import { InvoiceEntity } from './invoice/invoice.entity';
+import { InvoiceService } from './invoice/invoice.service';
+
+export interface FinanceContext extends BaseContext {
+  loaders: {
+    invoiceById: DataLoader<string, InvoiceEntity | null>;
+    /** Only the invoices the viewer may see (the tenant filter is part of the batch query). */
+    invoicesByOrderId: DataLoader<string, InvoiceEntity[]>;
+  };
+  services: { invoices: InvoiceService };
+}
+
+export function buildFinanceContext(base: BaseContext): FinanceContext {
+  const ctx = { ...base } as FinanceContext;
+  ctx.loaders = {
+    invoiceById: createByIdLoader(base.em, InvoiceEntity),
+    invoicesByOrderId: createGroupLoader(
+      (orderIds: string[]) => ctx.services.invoices.loadVisibleForOrders(orderIds),
+      (invoice) => invoice.orderId as string,
+    ),
+  };
+  ctx.services = { invoices: new InvoiceService(ctx) };
+  return ctx;
+}

@@ -1,0 +1,37 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { OrdersContext } from '../context';
+import { CompanyReference } from '../references/reference.objects';
+import { OrderLineObject, OrderObject } from './order.object';
+import { OrderStatus } from './order-status';
+
+@Resolver(() => OrderObject)
+export class OrderResolver {
+  @Query(() => [OrderObject], { description: "Your company's orders, newest first (staff: any company's)." })
+  async orders(
+    @Ctx() ctx: OrdersContext,
+    @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
+    @Arg('status', () => OrderStatus, { nullable: true }) status?: OrderStatus | null,
+    @Arg('companyId', () => ID, { nullable: true, description: 'Staff only: one company.' }) companyId?: string | null,
+  ): Promise<OrderObject[]> {
+    return (await ctx.services.orders.list(ctx.viewer, { first, status, companyId })).map(OrderObject.from);
+  }
+
+  @Query(() => OrderObject, { description: 'One of your orders.' })
+  async order(@Arg('id', () => ID) id: string, @Ctx() ctx: OrdersContext): Promise<OrderObject> {
+    return OrderObject.from(await ctx.services.orders.get(ctx.viewer, id));
+  }
+
+  @FieldResolver(() => [OrderLineObject])
+  async lines(@Root() order: OrderObject, @Ctx() ctx: OrdersContext): Promise<OrderLineObject[]> {
+    const lines = await ctx.loaders.linesByOrder.load(order.id);
+    return lines.map((line) => OrderLineObject.from(line, order.currency));
+  }
+}
+
+@Resolver(() => CompanyReference)
+export class CompanyOrdersResolver {
+  @FieldResolver(() => [OrderObject], { description: "The company's orders, newest first." })
+  async orders(@Root() company: CompanyReference, @Ctx() ctx: OrdersContext, @Arg('first', () => Int, { defaultValue: 20 }) first = 20): Promise<OrderObject[]> {
+    return (await ctx.services.orders.listForCompany(ctx.viewer, company.id, first)).map(OrderObject.from);
+  }
+}

@@ -1,0 +1,15 @@
+import { GraphQLSchema } from 'graphql';
+import { buildFederatedSchema } from '@hub/subgraph-kit';
+import { OrdersContext } from './context';
+import { resolveCompanyReference, resolveOrderReference } from './order/order.reference';
+import { CompanyOrdersResolver, OrderResolver } from './order/order.resolver';
+
+export function buildOrdersSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema<OrdersContext>({
+    resolvers: [OrderResolver, CompanyOrdersResolver],
+    referenceResolvers: {
+      Order: { __resolveReference: resolveOrderReference },
+      Company: { __resolveReference: resolveCompanyReference },
+    },
+  });
+}

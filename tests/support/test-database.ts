@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+
+export interface TestServer {
+  serverUrl: string;
+  stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/**
+ * The PostgreSQL server tests run on: DATABASE_URL's when set (CI uses the machine's), otherwise an
+ * embedded one started in a child process in a scratch directory.
+ */
+export async function startTestPostgres(): Promise<TestServer> {
+  if (process.env.DATABASE_URL) return { serverUrl: process.env.DATABASE_URL, stop: async () => undefined };
+  const dir = mkdtempSync(join(tmpdir(), 'hub-test-pg-'));
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(__dirname, '../../launcher/dist/embedded-postgres-cli.js'), join(dir, 'data'), String(port)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const serverUrl = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /READY (\S+)/.exec(out);
+      if (match) resolve(match[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`embedded PostgreSQL exited with ${code}`)));
+  });
+  return {
+    serverUrl,
+    stop: async () => {
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

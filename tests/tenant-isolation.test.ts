@@ -1,0 +1,83 @@
+import { GraphQLClient } from 'graphql-request';
+import { GatewayAssertionSigner, GATEWAY_ASSERTION_HEADER, loadAuthSecrets } from '@hub/auth';
+import { as, demo, demoUser, failure, subgraphUrls, tokenFor } from './support/hub-client';
+
+/** A user of company 0 tries company 1's ids on every path this slice has. */
+describe("another company's data", () => {
+  const me = demoUser(0, 'customer admin');
+  const other = demo.companies[1];
+  const otherOrder = demo.orders.find((o) => o.companyId === other.id)!;
+  const otherInvoice = demo.invoices.find((i) => i.companyId === other.id)!;
+
+  it('order(id) answers NOT_FOUND, as for an id that does not exist', async () => {
+    const api = await as(me.email);
+    const theirs = await failure(api.request('query($id: ID!) { order(id: $id) { id number } }', { id: otherOrder.id }));
+    const missing = await failure(api.request('query($id: ID!) { order(id: $id) { id number } }', { id: '00000000-0000-4000-8000-000000000000' }));
+    expect(theirs.codes).toEqual(['NOT_FOUND']);
+    expect(missing.codes).toEqual(['NOT_FOUND']);
+    expect(JSON.stringify(theirs.data)).not.toContain(otherOrder.number);
+  });
+
+  it('company(id) and invoice(id) answer NOT_FOUND', async () => {
+    const api = await as(me.email);
+    expect((await failure(api.request('query($id: ID!) { company(id: $id) { name } }', { id: other.id }))).codes).toEqual(['NOT_FOUND']);
+    expect((await failure(api.request('query($id: ID!) { invoice(id: $id) { number } }', { id: otherInvoice.id }))).codes).toEqual(['NOT_FOUND']);
+  });
+
+  it('a malformed id is BAD_USER_INPUT, not a database error', async () => {
+    const api = await as(me.email);
+    expect((await failure(api.request('{ order(id: "1; drop table x") { id } }'))).codes).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('lists show only your own company', async () => {
+    const api = await as(me.email);
+    const { orders, invoices } = await api.request<{ orders: Array<{ company: { id: string } }>; invoices: Array<{ company: { id: string } }> }>(
+      '{ orders(first: 200) { company { id } } invoices(first: 200) { company { id } } }',
+    );
+    expect(orders.length).toBe(demo.orders.filter((o) => o.companyId === demo.companies[0].id).length);
+    expect(new Set(orders.map((o) => o.company.id))).toEqual(new Set([demo.companies[0].id]));
+    expect(invoices.length).toBeGreaterThan(0);
+    expect(new Set(invoices.map((i) => i.company.id))).toEqual(new Set([demo.companies[0].id]));
+  });
+
+  it('a customer cannot ask for another company by argument', async () => {
+    const api = await as(me.email);
+    expect((await failure(api.request('query($c: ID) { orders(companyId: $c) { id } }', { c: other.id }))).codes).toEqual(['FORBIDDEN']);
+  });
+
+  it("_entities straight at each subgraph, with a valid token of the wrong company, returns nothing of theirs", async () => {
+    const token = await tokenFor(me.email);
+    const assertion = await new GatewayAssertionSigner(loadAuthSecrets()).sign(token);
+    const direct = (name: string) => new GraphQLClient(subgraphUrls()[name], { headers: { authorization: `Bearer ${token}`, [GATEWAY_ASSERTION_HEADER]: assertion } });
+    const entities = 'query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on Order { id } ... on Company { id } ... on Invoice { id } ... on User { id } } }';
+
+    const orders = await direct('orders').request<{ _entities: unknown[] }>(entities, { r: [{ __typename: 'Order', id: otherOrder.id }, { __typename: 'Company', id: other.id }] });
+    expect(orders._entities).toEqual([null, null]);
+
+    const customers = await direct('customers').request<{ _entities: unknown[] }>(entities, {
+      r: [{ __typename: 'Company', id: other.id }, { __typename: 'User', id: demoUser(1, 'buyer').id }],
+    });
+    expect(customers._entities).toEqual([null, null]);
+
+    const finance = await direct('finance').request<{ _entities: unknown[] }>(entities, { r: [{ __typename: 'Invoice', id: otherInvoice.id }, { __typename: 'Company', id: other.id }] });
+    expect(finance._entities).toEqual([null, null]);
+
+    const invoicesOfTheirOrder = await direct('finance').request<{ _entities: Array<{ invoices: unknown[] } | null> }>(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { invoices { id } } } }',
+      { r: [{ __typename: 'Order', id: otherInvoice.orderId }] },
+    );
+    expect(invoicesOfTheirOrder._entities.every((e) => e === null || e.invoices.length === 0)).toBe(true);
+
+    // The positive control: the same path returns your own company's entities.
+    const own = await direct('orders').request<{ _entities: Array<{ id: string } | null> }>(entities, { r: [{ __typename: 'Company', id: demo.companies[0].id }] });
+    expect(own._entities).toEqual([{ __typename: 'Company', id: demo.companies[0].id }]);
+  });
+
+  it('invoices need invoices.view: a buyer without it gets FORBIDDEN, a read-only user with it sees them', async () => {
+    const buyer = await as(demoUser(0, 'buyer').email);
+    expect((await failure(buyer.request('{ invoices { id } }'))).codes).toEqual(['FORBIDDEN']);
+    const reader = await as(demoUser(0, 'read-only').email);
+    const { invoices } = await reader.request<{ invoices: unknown[] }>('{ invoices { id } }');
+    expect(invoices.length).toBeGreaterThan(0);
+  });
+});
