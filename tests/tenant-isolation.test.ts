@@ -49,17 +49,19 @@ describe("another company's data", () => {
     const token = await tokenFor(me.email);
     const assertion = await new GatewayAssertionSigner(loadAuthSecrets()).sign(token);
     const direct = (name: string) => new GraphQLClient(subgraphUrls()[name], { headers: { authorization: `Bearer ${token}`, [GATEWAY_ASSERTION_HEADER]: assertion } });
-    const entities = 'query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on Order { id } ... on Company { id } ... on Invoice { id } ... on User { id } } }';
+    // Each subgraph knows only its own types, so each gets its own selection.
+    const entities = (...types: string[]) =>
+      `query($r: [_Any!]!) { _entities(representations: $r) { __typename ${types.map((t) => `... on ${t} { id }`).join(' ')} } }`;
 
-    const orders = await direct('orders').request<{ _entities: unknown[] }>(entities, { r: [{ __typename: 'Order', id: otherOrder.id }, { __typename: 'Company', id: other.id }] });
+    const orders = await direct('orders').request<{ _entities: unknown[] }>(entities('Order', 'Company'), { r: [{ __typename: 'Order', id: otherOrder.id }, { __typename: 'Company', id: other.id }] });
     expect(orders._entities).toEqual([null, null]);
 
-    const customers = await direct('customers').request<{ _entities: unknown[] }>(entities, {
+    const customers = await direct('customers').request<{ _entities: unknown[] }>(entities('Company', 'User'), {
       r: [{ __typename: 'Company', id: other.id }, { __typename: 'User', id: demoUser(1, 'buyer').id }],
     });
     expect(customers._entities).toEqual([null, null]);
 
-    const finance = await direct('finance').request<{ _entities: unknown[] }>(entities, { r: [{ __typename: 'Invoice', id: otherInvoice.id }, { __typename: 'Company', id: other.id }] });
+    const finance = await direct('finance').request<{ _entities: unknown[] }>(entities('Invoice', 'Company'), { r: [{ __typename: 'Invoice', id: otherInvoice.id }, { __typename: 'Company', id: other.id }] });
     expect(finance._entities).toEqual([null, null]);
 
     const invoicesOfTheirOrder = await direct('finance').request<{ _entities: Array<{ invoices: unknown[] } | null> }>(
@@ -69,7 +71,7 @@ describe("another company's data", () => {
     expect(invoicesOfTheirOrder._entities.every((e) => e === null || e.invoices.length === 0)).toBe(true);
 
     // The positive control: the same path returns your own company's entities.
-    const own = await direct('orders').request<{ _entities: Array<{ id: string } | null> }>(entities, { r: [{ __typename: 'Company', id: demo.companies[0].id }] });
+    const own = await direct('orders').request<{ _entities: Array<{ id: string } | null> }>(entities('Company'), { r: [{ __typename: 'Company', id: demo.companies[0].id }] });
     expect(own._entities).toEqual([{ __typename: 'Company', id: demo.companies[0].id }]);
   });
 

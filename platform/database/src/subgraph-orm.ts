@@ -33,6 +33,7 @@ export function subgraphOrmConfig(options: SubgraphOrmOptions): Options {
       // Diff against the real database, not a snapshot file that can drift from it.
       snapshot: false,
       emit: 'ts',
+      silent: true,
     },
   };
 }

@@ -112,18 +112,19 @@ export function buildDemoDataset(): DemoDataset {
 
   const products: DemoProduct[] = [];
   const supplierProducts: DemoSupplierProduct[] = [];
-  // Each family appears in a standard and a "PRO" line, with pack sizes, to reach a few hundred items.
+  // Each family appears in economy, standard and "PRO" lines, to reach a few hundred items.
+  const lines: Array<[string, string, number]> = [['', 'S', 1], ['PRO ', 'P', 1.35], ['ECO ', 'E', 0.8]];
   for (const family of FAMILIES) {
-    for (const line of ['', 'PRO ']) {
+    for (const [line, code, factor] of lines) {
       for (const variant of family.variants) {
         const base = rnd.int(family.price[0] * 100, family.price[1] * 100) / 100;
-        const listPrice = line ? base * 1.35 : base;
-        const sku = `${family.code}-${line ? 'P' : 'S'}${String(products.length + 1).padStart(4, '0')}`;
+        const listPrice = base * factor;
+        const sku = `${family.code}-${code}${String(products.length + 1).padStart(4, '0')}`;
         const product: DemoProduct = {
           id: rnd.uuid(),
           sku,
           name: `${line}${family.name(variant)}`,
-          description: `${family.text}${line ? ' Professional grade with extended warranty.' : ''}`,
+          description: `${family.text}${code === 'P' ? ' Professional grade with extended warranty.' : code === 'E' ? ' Economy line for occasional use.' : ''}`,
           unit: family.unit,
           listPrice: money(listPrice),
           currency: 'EUR',
