@@ -1,24 +1,15 @@
 // Unit tests live beside the code (src/.../*.spec.ts); end-to-end tests in tests/ (*.test.ts).
-const swc = [
-  '@swc/jest',
-  {
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-      target: 'es2022',
-    },
-    module: { type: 'commonjs' },
-  },
-];
+// ts-jest only transpiles (type checking is `tsc -b`'s job), keeping decorator metadata for type-graphql.
+const tsJest = ['ts-jest', { isolatedModules: true, tsconfig: { allowJs: true, esModuleInterop: true, experimentalDecorators: true, emitDecoratorMetadata: true, useDefineForClassFields: false } }];
 
 module.exports = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/**/src/**/*.spec.ts', '<rootDir>/tests/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: {
-    '^.+\\.ts$': swc,
+    '^.+\\.ts$': tsJest,
     // jose ships only as an ES module; Node loads it with require(), Jest's loader needs it as CommonJS.
-    '/node_modules/jose/.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }],
+    '/node_modules/jose/.+\\.js$': tsJest,
   },
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   setupFiles: ['reflect-metadata'],

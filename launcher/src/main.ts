@@ -52,6 +52,7 @@ async function main(): Promise<void> {
       '',
       `ERP integration hub ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
       `GraphQL endpoint: ${hub.gatewayUrl}`,
+      `Subgraphs: ${Object.entries(hub.subgraphs).map(([name, url]) => `${name}=${url}`).join(' ')}`,
       '',
       `Demo logins (password "${DEMO_PASSWORD}"):`,
       ...logins,

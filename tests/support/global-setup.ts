@@ -1,21 +1,22 @@
 import { ensureDatabase } from '@hub/database';
-import { RunningHub, startHub } from '@hub/launcher';
+import { HubProcess, startHubProcess } from './hub-process';
 import { startTestPostgres, TestServer } from './test-database';
 
 declare global {
   // eslint-disable-next-line no-var
-  var __HUB_TEST__: { hub: RunningHub; server: TestServer; database: string } | undefined;
+  var __HUB_TEST__: { hub: HubProcess; server: TestServer; database: string } | undefined;
 }
 
 /**
- * One hub for the whole run, on a database of its own (created here, dropped in teardown), so
- * test runs never see each other's data. Workers find it through environment variables.
+ * One hub for the whole run, started as a real process on a database of its own (created here,
+ * dropped in teardown), so test runs never see each other's data. Workers find it through
+ * environment variables.
  */
 export default async function globalSetup(): Promise<void> {
   const server = await startTestPostgres();
   const database = `hub_test_${process.pid}_${Date.now()}`;
   const databaseUrl = await ensureDatabase(server.serverUrl, database);
-  const hub = await startHub({ databaseUrl, gatewayPort: 0, subgraphBasePort: 0 });
+  const hub = await startHubProcess({ ...process.env, DATABASE_URL: databaseUrl, HUB_PORT: '0', HUB_SUBGRAPH_BASE_PORT: '0' });
   globalThis.__HUB_TEST__ = { hub, server, database };
   process.env.HUB_TEST_GATEWAY_URL = hub.gatewayUrl;
   process.env.HUB_TEST_SUBGRAPH_URLS = JSON.stringify(hub.subgraphs);

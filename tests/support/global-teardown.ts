@@ -3,7 +3,8 @@ import { dropDatabase } from '@hub/database';
 export default async function globalTeardown(): Promise<void> {
   const state = globalThis.__HUB_TEST__;
   if (!state) return;
-  await state.hub.stop();
+  const code = await state.hub.stop();
+  if (code !== 0) console.error(`the hub exited with ${code}:\n${state.hub.output()}`);
   await dropDatabase(state.server.serverUrl, state.database);
   await state.server.stop();
 }

@@ -1,5 +1,5 @@
-import { errors, jwtVerify, SignJWT } from 'jose';
-import { unauthenticated } from '@hub/errors';
+import { jwtVerify, SignJWT } from 'jose';
+import { HubError, unauthenticated } from '@hub/errors';
 import { AuthSecrets } from './secrets';
 import { Viewer, VIEWER_KINDS, ViewerKind } from './viewer';
 
@@ -49,9 +49,10 @@ export async function verifyAccessToken(token: string, secrets: AuthSecrets): Pr
       permissions: perm,
     };
   } catch (err) {
-    if (err instanceof errors.JWTExpired) throw unauthenticated('Your session has expired; sign in again.');
-    if (err instanceof errors.JOSEError) throw unauthenticated('Invalid access token.');
-    throw err;
+    if (err instanceof HubError) throw err;
+    // Any failure to verify means the token is not good; only expiry deserves its own message.
+    if ((err as { code?: string }).code === 'ERR_JWT_EXPIRED') throw unauthenticated('Your session has expired; sign in again.');
+    throw unauthenticated('Invalid access token.');
   }
 }
 

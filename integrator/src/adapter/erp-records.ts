@@ -1,0 +1,202 @@
+/**
+ * The records an ERP hands the hub, one type per synchronised kind. Money and quantities are
+ * decimal strings; dates are ISO 8601 strings. Each record is identified by the ERP's own key
+ * (see `recordKey`), never by a hub id.
+ */
+export interface ErpAddress {
+  code: string;
+  name: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  country: string;
+}
+
+export interface ErpProductRecord {
+  sku: string;
+  name: string;
+  description: string;
+  unit: string;
+  listPrice: string;
+  currency: string;
+  /** Stock below this shows amber/red in the traffic-light display. */
+  minStock: string;
+  /** Web categories the product sits in (independent of the ERP's own item groups). */
+  categoryCodes: string[];
+  active: boolean;
+}
+
+export interface ErpCategoryRecord {
+  code: string;
+  parentCode: string | null;
+  name: string;
+  position: number;
+}
+
+/** One price rule: a list-, group- or customer-specific price, possibly a quantity break or a dated promotion. */
+export interface ErpPriceRecord {
+  key: string;
+  sku: string;
+  /** Set for a customer-specific price. */
+  customerNumber: string | null;
+  /** Set for a customer-group price. */
+  customerGroup: string | null;
+  minQuantity: string;
+  price: string;
+  currency: string;
+  validFrom: string | null;
+  validTo: string | null;
+  promotion: boolean;
+}
+
+export interface ErpStockRecord {
+  /** `${warehouseCode}:${sku}` */
+  key: string;
+  warehouseCode: string;
+  warehouseName: string;
+  sku: string;
+  onHand: string;
+  reserved: string;
+  /** The next open purchase order receipt, for availability promises. */
+  nextReceiptDate: string | null;
+  nextReceiptQuantity: string | null;
+}
+
+export interface ErpCustomerRecord {
+  customerNumber: string;
+  name: string;
+  currency: string;
+  country: string;
+  customerGroup: string | null;
+  creditLimit: string;
+  balance: string;
+  blocked: boolean;
+  paymentTermsDays: number;
+  invoiceAddress: ErpAddress;
+  deliveryAddresses: ErpAddress[];
+}
+
+export interface ErpContactRecord {
+  contactNumber: string;
+  customerNumber: string;
+  name: string;
+  email: string;
+  phone: string | null;
+}
+
+export interface ErpExchangeRateRecord {
+  /** `${fromCurrency}:${toCurrency}` — the latest rate per pair. */
+  key: string;
+  fromCurrency: string;
+  toCurrency: string;
+  rate: string;
+  /** The day the rate is valid for (YYYY-MM-DD). */
+  date: string;
+}
+
+export interface ErpInvoiceRecord {
+  invoiceNumber: string;
+  customerNumber: string;
+  orderNumber: string | null;
+  issuedAt: string;
+  dueAt: string;
+  currency: string;
+  netTotal: string;
+  taxTotal: string;
+  total: string;
+  openAmount: string;
+  status: 'OPEN' | 'PAID';
+  digitallySigned: boolean;
+}
+
+export interface ErpDeliveryNoteRecord {
+  deliveryNumber: string;
+  customerNumber: string;
+  orderNumber: string;
+  shippedAt: string;
+  deliveredAt: string | null;
+  carrier: string;
+  trackingNumber: string;
+  lines: Array<{ lineNo: number; sku: string; quantity: string }>;
+}
+
+export interface ErpOpenItemRecord {
+  /** The document number the item belongs to. */
+  documentNumber: string;
+  customerNumber: string;
+  documentType: 'INVOICE' | 'CREDIT_NOTE' | 'PAYMENT_ON_ACCOUNT';
+  dueDate: string;
+  amount: string;
+  openAmount: string;
+  currency: string;
+}
+
+export type ErpOrderStatus = 'CONFIRMED' | 'PICKED' | 'SHIPPED' | 'DELIVERED' | 'INVOICED' | 'CANCELLED';
+
+/** An order as the ERP holds it, including corrections its operators made (changed lines, quantities). */
+export interface ErpOrderRecord {
+  orderNumber: string;
+  /** Set when the order came from the hub: the hub's order id (also its idempotency key). */
+  hubOrderId: string | null;
+  customerNumber: string;
+  status: ErpOrderStatus;
+  placedAt: string;
+  currency: string;
+  total: string;
+  lines: Array<{ lineNo: number; sku: string; quantity: string; unitPrice: string; lineTotal: string }>;
+}
+
+export interface ErpRecordsByKind {
+  products: ErpProductRecord;
+  categories: ErpCategoryRecord;
+  prices: ErpPriceRecord;
+  stock: ErpStockRecord;
+  customers: ErpCustomerRecord;
+  contacts: ErpContactRecord;
+  exchangeRates: ErpExchangeRateRecord;
+  invoices: ErpInvoiceRecord;
+  deliveryNotes: ErpDeliveryNoteRecord;
+  openItems: ErpOpenItemRecord;
+  orders: ErpOrderRecord;
+}
+
+export type SyncKind = keyof ErpRecordsByKind;
+
+export const SYNC_KINDS: readonly SyncKind[] = [
+  'categories',
+  'products',
+  'prices',
+  'stock',
+  'exchangeRates',
+  'customers',
+  'contacts',
+  'orders',
+  'invoices',
+  'deliveryNotes',
+  'openItems',
+];
+
+/** The ERP key of a record of each kind: what deletions name and what rows are merged on. */
+export function recordKey<K extends SyncKind>(kind: K, record: ErpRecordsByKind[K]): string {
+  const r = record as any;
+  switch (kind) {
+    case 'products':
+      return r.sku;
+    case 'categories':
+      return r.code;
+    case 'customers':
+      return r.customerNumber;
+    case 'contacts':
+      return r.contactNumber;
+    case 'invoices':
+      return r.invoiceNumber;
+    case 'deliveryNotes':
+      return r.deliveryNumber;
+    case 'openItems':
+      return r.documentNumber;
+    case 'orders':
+      return r.orderNumber;
+    default:
+      return r.key;
+  }
+}

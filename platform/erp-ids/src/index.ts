@@ -1,0 +1,18 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Hub ids of ERP-mastered records, derived from the ERP's own keys (a name-based UUID, RFC 4122
+ * version 5 layout). Every subgraph computes the same id from the same key, so ingesting a price
+ * for customer "C10001" needs no lookup in the customers subgraph.
+ */
+export type ErpEntity = 'customer' | 'contact' | 'product' | 'category' | 'supplier' | 'order' | 'invoice' | 'deliveryNote' | 'warehouse';
+
+const NAMESPACE = Buffer.from('6f1c7a9e2d4b4c1e9a3f5b7d8e0c1a2b', 'hex');
+
+export function erpEntityId(entity: ErpEntity, erpKey: string): string {
+  const hash = createHash('sha1').update(NAMESPACE).update(`${entity}:${erpKey}`).digest();
+  hash[6] = (hash[6] & 0x0f) | 0x50;
+  hash[8] = (hash[8] & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
