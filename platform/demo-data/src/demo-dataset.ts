@@ -1,3 +1,4 @@
+import { erpEntityId } from '@hub/erp-ids';
 import { SeededRandom } from './random';
 
 export type DemoUserKind = 'CUSTOMER' | 'STAFF' | 'SUPPLIER';
@@ -87,14 +88,17 @@ function money(value: number): string {
 }
 
 /**
+ * Ids of ERP-mastered records are derived from their ERP keys (see @hub/erp-ids), exactly as
+ * the sync derives them, so directly seeded and ERP-synchronised data are the same rows.
+ *
  * The default run's demo data, the same on every machine. It has the shape of a real small
  * distributor: a few customer companies with users of different roles, a few hundred products,
  * customer-specific prices, suppliers, orders in every status and their invoices.
  */
 export function buildDemoDataset(): DemoDataset {
   const rnd = new SeededRandom(20261101);
-  const companies: DemoCompany[] = COMPANIES.map(({ domain: _d, people: _p, ...c }) => ({ ...c, id: rnd.uuid() }));
-  const suppliers: DemoSupplier[] = SUPPLIERS.map((s) => ({ ...s, id: rnd.uuid() }));
+  const companies: DemoCompany[] = COMPANIES.map(({ domain: _d, people: _p, ...c }) => ({ ...c, id: erpEntityId('customer', c.erpNumber) }));
+  const suppliers: DemoSupplier[] = SUPPLIERS.map((s) => ({ ...s, id: erpEntityId('supplier', s.erpNumber) }));
 
   const users: DemoUser[] = [
     { id: rnd.uuid(), email: 'admin@hub.example', name: 'Hub Administrator', kind: 'STAFF', role: 'staff admin', password: DEMO_PASSWORD, companyId: null, supplierId: null, permissions: ['staff.admin', 'staff.users', 'staff.orders', 'staff.sync'] },
@@ -121,7 +125,7 @@ export function buildDemoDataset(): DemoDataset {
         const listPrice = base * factor;
         const sku = `${family.code}-${code}${String(products.length + 1).padStart(4, '0')}`;
         const product: DemoProduct = {
-          id: rnd.uuid(),
+          id: erpEntityId('product', sku),
           sku,
           name: `${line}${family.name(variant)}`,
           description: `${family.text}${code === 'P' ? ' Professional grade with extended warranty.' : code === 'E' ? ' Economy line for occasional use.' : ''}`,
@@ -176,16 +180,18 @@ export function buildDemoDataset(): DemoDataset {
         lines.push({ lineNo: lines.length + 1, productId: product.id, sku: product.sku, quantity, unitPrice: money(unitPrice), lineTotal: money(unitPrice * quantity) });
       }
       const total = lines.reduce((sum, line) => sum + Math.round(Number(line.lineTotal) * 100), 0) / 100;
+      const number = `SO-${++orderNo}`;
       const order: DemoOrder = {
-        id: rnd.uuid(), number: `SO-${++orderNo}`, companyId: company.id, placedByUserId: rnd.pick(buyers).id,
+        id: erpEntityId('order', number), number, companyId: company.id, placedByUserId: rnd.pick(buyers).id,
         status: rnd.pick(statuses), placedAt, currency: 'EUR', total: money(total), lines,
       };
       orders.push(order);
       if (order.status === 'INVOICED') {
         const issuedAt = new Date(placedAt.getTime() + rnd.int(2, 10) * 86400_000);
         const dueAt = new Date(issuedAt.getTime() + 30 * 86400_000);
+        const invoiceNumber = `INV-${++invoiceNo}`;
         invoices.push({
-          id: rnd.uuid(), number: `INV-${++invoiceNo}`, companyId: company.id, orderId: order.id, issuedAt, dueAt,
+          id: erpEntityId('invoice', invoiceNumber), number: invoiceNumber, companyId: company.id, orderId: order.id, issuedAt, dueAt,
           currency: 'EUR', total: money(total * 1.21), status: dueAt < DEMO_REFERENCE_DATE && rnd.chance(0.8) ? 'PAID' : 'OPEN',
         });
       }
