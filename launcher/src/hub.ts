@@ -4,7 +4,7 @@ import { initSubgraphOrm, migrateSubgraph } from '@hub/database';
 import { buildDemoDataset } from '@hub/demo-data';
 import { RunningGateway, startGateway } from '@hub/gateway';
 import { readSupergraph, SUBGRAPH_MODULES } from '@hub/schema';
-import { RunningSubgraph, startSubgraphServer, SubgraphModule } from '@hub/subgraph-kit';
+import { RunningSubgraph, startSubgraphServer, SubgraphModule, SubgraphRuntime } from '@hub/subgraph-kit';
 
 export interface HubOptions {
   /** A database URL; the hub creates its schemas inside it. */
@@ -56,6 +56,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
 
   const running: RunningSubgraph[] = [];
   let gateway: RunningGateway | undefined;
+  const runtime: SubgraphRuntime = {
+    secrets,
+    databaseUrl: options.databaseUrl,
+    gatewayUrl: () => {
+      if (!gateway) throw new Error('The gateway is not running yet.');
+      return gateway.url;
+    },
+  };
   const stop = async () => {
     await gateway?.stop();
     await Promise.all(running.map((s) => s.stop()));
@@ -72,7 +80,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
           secrets,
           host: options.host,
           port: base === 0 ? 0 : base + index,
-          buildContext: (ctx) => module.buildContext(ctx, secrets),
+          buildContext: (ctx) => module.buildContext(ctx, runtime),
         }),
       );
     }

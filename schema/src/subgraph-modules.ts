@@ -3,10 +3,11 @@ import { financeSubgraph } from '@hub/finance';
 import { ordersSubgraph } from '@hub/orders';
 import { productsSubgraph } from '@hub/products';
 import { suppliersSubgraph } from '@hub/suppliers';
+import { integratorSubgraph } from '@hub/integrator';
 import { SubgraphModule } from '@hub/subgraph-kit';
 
-/** The five subgraphs that make up the supergraph, in a fixed order. */
-export const SUBGRAPH_MODULES: SubgraphModule<any>[] = [customersSubgraph, productsSubgraph, ordersSubgraph, financeSubgraph, suppliersSubgraph];
+/** The subgraphs that make up the supergraph, in a fixed order: the five domains and the integrator's staff API. */
+export const SUBGRAPH_MODULES: SubgraphModule<any>[] = [customersSubgraph, productsSubgraph, ordersSubgraph, financeSubgraph, suppliersSubgraph, integratorSubgraph];
 
 /** The URL each subgraph has in the checked-in supergraph; the gateway overrides them at run time. */
 export function defaultSubgraphUrl(index: number): string {

@@ -98,6 +98,8 @@ export interface ErpInvoiceRecord {
   invoiceNumber: string;
   customerNumber: string;
   orderNumber: string | null;
+  /** The hub's order id when the order came from the hub (the ERP stores it with the order). */
+  hubOrderId?: string | null;
   issuedAt: string;
   dueAt: string;
   currency: string;
@@ -113,6 +115,8 @@ export interface ErpDeliveryNoteRecord {
   deliveryNumber: string;
   customerNumber: string;
   orderNumber: string;
+  /** The hub's order id when the order came from the hub. */
+  hubOrderId?: string | null;
   shippedAt: string;
   deliveredAt: string | null;
   carrier: string;

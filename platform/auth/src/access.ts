@@ -51,3 +51,13 @@ export function requirePermission(viewer: Viewer | null, permission: Permission)
   if (!hasPermission(v, permission)) throw forbidden(`You need the "${permission}" permission.`);
   return v;
 }
+
+/**
+ * Staff rights are scoped: a staff user needs the named staff permission or staff.admin.
+ * (Customer permission checks, by contrast, let every staff user through.)
+ */
+export function requireStaffPermission(viewer: Viewer | null, permission: 'staff.users' | 'staff.orders' | 'staff.sync'): Viewer {
+  const v = requireStaff(viewer);
+  if (!v.permissions.includes(permission) && !v.permissions.includes('staff.admin')) throw forbidden(`You need the "${permission}" staff permission.`);
+  return v;
+}

@@ -5,6 +5,8 @@ import { Viewer } from '@hub/auth';
 export interface BaseContext {
   /** Null for anonymous callers (the public shop, login). */
   viewer: Viewer | null;
+  /** The caller's verified bearer token, for calls made on the caller's behalf. */
+  bearer: string | undefined;
   /** A fork of the ORM's EntityManager for this request only. */
   em: EntityManager;
 }

@@ -4,6 +4,15 @@ import { AuthSecrets } from '@hub/auth';
 import { DemoDataset } from '@hub/demo-data';
 import { BaseContext } from './subgraph-context';
 
+/** What a running subgraph may need from its surroundings. */
+export interface SubgraphRuntime {
+  secrets: AuthSecrets;
+  /** The database the hub runs on (each subgraph uses only its own schema in it). */
+  databaseUrl: string;
+  /** The gateway's URL, for the rare call a subgraph makes on the caller's behalf (e.g. pricing an order). */
+  gatewayUrl(): string;
+}
+
 /**
  * What a subgraph package exports so the launcher, the compose script and the tests can run it
  * without knowing its insides. One per folder under subgraphs/.
@@ -17,7 +26,7 @@ export interface SubgraphModule<TContext extends BaseContext = BaseContext> {
   /** Compiled migrations folder (dist/migrations). */
   migrationsPath: string;
   buildSchema(): Promise<GraphQLSchema>;
-  buildContext(base: BaseContext, secrets: AuthSecrets): TContext;
+  buildContext(base: BaseContext, runtime: SubgraphRuntime): TContext;
   /** Loads this subgraph's part of the demo data; does nothing when data is already there. */
   seedDemoData(em: EntityManager, dataset: DemoDataset): Promise<void>;
 }

@@ -63,7 +63,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
           const bearer = bearerToken(req.headers.authorization);
           await verifyGatewayAssertion(req.headers[GATEWAY_ASSERTION_HEADER] as string | undefined, bearer, options.secrets);
           const viewer = bearer ? await verifyAccessToken(bearer, options.secrets) : null;
-          return options.buildContext({ viewer, em: options.orm.em.fork() });
+          return options.buildContext({ viewer, bearer, em: options.orm.em.fork() });
         } catch (error) {
           throw asHttpRejection(error);
         }

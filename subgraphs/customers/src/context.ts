@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { AuthSecrets } from '@hub/auth';
-import { BaseContext, createByIdLoader } from '@hub/subgraph-kit';
+import { BaseContext, createByIdLoader, SubgraphRuntime } from '@hub/subgraph-kit';
 import { CompanyEntity } from './company/company.entity';
 import { CompanyService } from './company/company.service';
 import { AuthService } from './user/auth.service';
@@ -16,8 +16,8 @@ export interface CustomersContext extends BaseContext {
   services: { companies: CompanyService; users: UserService; auth: AuthService };
 }
 
-export function buildCustomersContext(base: BaseContext, secrets: AuthSecrets): CustomersContext {
-  const ctx = { ...base, secrets } as CustomersContext;
+export function buildCustomersContext(base: BaseContext, runtime: SubgraphRuntime): CustomersContext {
+  const ctx = { ...base, secrets: runtime.secrets } as CustomersContext;
   ctx.loaders = {
     companyById: createByIdLoader(base.em, CompanyEntity),
     userById: createByIdLoader(base.em, UserEntity),

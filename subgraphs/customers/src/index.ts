@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { SubgraphModule } from '@hub/subgraph-kit';
 import { CompanyEntity } from './company/company.entity';
+import { ContactEntity } from './contact/contact.entity';
 import { buildCustomersContext, CustomersContext } from './context';
 import { seedCustomersDemoData } from './demo/customers-demo.seed';
 import { buildCustomersSchema } from './schema';
@@ -10,7 +11,7 @@ import { UserEntity } from './user/user.entity';
 export const customersSubgraph: SubgraphModule<CustomersContext> = {
   name: 'customers',
   dbSchema: 'customers',
-  entities: [CompanyEntity, UserEntity],
+  entities: [CompanyEntity, UserEntity, ContactEntity],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildCustomersSchema,
   buildContext: buildCustomersContext,
@@ -18,3 +19,4 @@ export const customersSubgraph: SubgraphModule<CustomersContext> = {
 };
 
 export { CompanyEntity, UserEntity };
+export * from './ingest/customers.ingest';

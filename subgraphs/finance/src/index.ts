@@ -3,13 +3,15 @@ import { join } from 'node:path';
 import { SubgraphModule } from '@hub/subgraph-kit';
 import { buildFinanceContext, FinanceContext } from './context';
 import { seedFinanceDemoData } from './demo/finance-demo.seed';
+import { DeliveryNoteEntity } from './delivery-note/delivery-note.entity';
 import { InvoiceEntity } from './invoice/invoice.entity';
+import { OpenItemEntity } from './open-item/open-item.entity';
 import { buildFinanceSchema } from './schema';
 
 export const financeSubgraph: SubgraphModule<FinanceContext> = {
   name: 'finance',
   dbSchema: 'finance',
-  entities: [InvoiceEntity],
+  entities: [InvoiceEntity, DeliveryNoteEntity, OpenItemEntity],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildFinanceSchema,
   buildContext: buildFinanceContext,
@@ -18,3 +20,4 @@ export const financeSubgraph: SubgraphModule<FinanceContext> = {
 
 export { InvoiceEntity };
 export { InvoiceStatus } from './invoice/invoice-status';
+export * from './ingest/finance.ingest';

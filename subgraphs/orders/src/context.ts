@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { BaseContext, createByIdLoader, createGroupLoader } from '@hub/subgraph-kit';
+import { BaseContext, createByIdLoader, createGroupLoader, SubgraphRuntime } from '@hub/subgraph-kit';
 import { OrderLineEntity } from './order/order-line.entity';
 import { OrderEntity } from './order/order.entity';
 import { OrderService, MAX_ORDERS_PER_PAGE } from './order/order.service';
@@ -11,11 +11,12 @@ export interface OrdersContext extends BaseContext {
     ordersByCompany: DataLoader<string, OrderEntity[]>;
   };
   services: { orders: OrderService };
+  gatewayUrl(): string;
 }
 
-export function buildOrdersContext(base: BaseContext): OrdersContext {
+export function buildOrdersContext(base: BaseContext, runtime: SubgraphRuntime): OrdersContext {
   const { em } = base;
-  const ctx = { ...base } as OrdersContext;
+  const ctx = { ...base, gatewayUrl: runtime.gatewayUrl } as OrdersContext;
   ctx.loaders = {
     orderById: createByIdLoader(em, OrderEntity),
     linesByOrder: createGroupLoader(

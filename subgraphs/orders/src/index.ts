@@ -6,11 +6,12 @@ import { seedOrdersDemoData } from './demo/orders-demo.seed';
 import { OrderLineEntity } from './order/order-line.entity';
 import { OrderEntity } from './order/order.entity';
 import { buildOrdersSchema } from './schema';
+import { OrdersOutboxMessageEntity } from './outbox/orders-outbox';
 
 export const ordersSubgraph: SubgraphModule<OrdersContext> = {
   name: 'orders',
   dbSchema: 'orders',
-  entities: [OrderEntity, OrderLineEntity],
+  entities: [OrderEntity, OrderLineEntity, OrdersOutboxMessageEntity],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildOrdersSchema,
   buildContext: buildOrdersContext,
@@ -19,3 +20,5 @@ export const ordersSubgraph: SubgraphModule<OrdersContext> = {
 
 export { OrderEntity, OrderLineEntity };
 export { OrderStatus } from './order/order-status';
+export * from './ingest/orders.ingest';
+export { ordersOutbox, ORDER_PLACED_TOPIC } from './outbox/orders-outbox';

@@ -3,18 +3,22 @@ import { join } from 'node:path';
 import { SubgraphModule } from '@hub/subgraph-kit';
 import { buildProductsContext, ProductsContext } from './context';
 import { seedProductsDemoData } from './demo/products-demo.seed';
-import { CustomerPriceEntity } from './price/customer-price.entity';
+import { CategoryEntity, ProductCategoryEntity } from './category/category.entity';
+import { ExchangeRateEntity } from './currency/exchange-rate.entity';
+import { PriceRuleEntity } from './price/price-rule.entity';
+import { StockLevelEntity } from './stock/stock-level.entity';
 import { ProductEntity } from './product/product.entity';
 import { buildProductsSchema } from './schema';
 
 export const productsSubgraph: SubgraphModule<ProductsContext> = {
   name: 'products',
   dbSchema: 'products',
-  entities: [ProductEntity, CustomerPriceEntity],
+  entities: [ProductEntity, PriceRuleEntity, CategoryEntity, ProductCategoryEntity, StockLevelEntity, ExchangeRateEntity],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildProductsSchema,
   buildContext: buildProductsContext,
   seedDemoData: seedProductsDemoData,
 };
 
-export { ProductEntity, CustomerPriceEntity };
+export { ProductEntity, PriceRuleEntity };
+export * from './ingest/products.ingest';

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { InvoiceStatus } from './invoice-status';
 
@@ -37,4 +37,22 @@ export class InvoiceEntity {
 
   @Enum({ items: () => InvoiceStatus, type: 'text' })
   status: InvoiceStatus;
+
+  /** The ERP order number the invoice bills, as printed. */
+  @Property({ type: 'text', nullable: true })
+  orderNumber: string | null = null;
+
+  @Property({ type: 'decimal', precision: 14, scale: 2, nullable: true })
+  netTotal: string | null = null;
+
+  @Property({ type: 'decimal', precision: 14, scale: 2, nullable: true })
+  taxTotal: string | null = null;
+
+  /** What is still to be paid; 0 once paid. */
+  @Property({ type: 'decimal', precision: 14, scale: 2, nullable: true })
+  openAmount: string | null = null;
+
+  /** Digitally signed invoices are originals; others print stamped "DUPLICATE". */
+  @Property({ type: 'boolean', default: false })
+  digitallySigned: boolean & Opt = false;
 }

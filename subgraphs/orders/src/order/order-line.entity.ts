@@ -1,8 +1,9 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { OrderEntity } from './order.entity';
 
 @Entity({ tableName: 'order_line' })
+@Unique({ properties: ['order', 'lineNo'] })
 export class OrderLineEntity {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

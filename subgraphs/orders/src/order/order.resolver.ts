@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PlaceOrderInput } from './order.inputs';
 import { OrdersContext } from '../context';
 import { CompanyReference } from '../references/reference.objects';
 import { OrderLineObject, OrderObject } from './order.object';
@@ -19,6 +20,11 @@ export class OrderResolver {
   @Query(() => OrderObject, { description: 'One of your orders.' })
   async order(@Arg('id', () => ID) id: string, @Ctx() ctx: OrdersContext): Promise<OrderObject> {
     return OrderObject.from(await ctx.services.orders.get(ctx.viewer, id));
+  }
+
+  @Mutation(() => OrderObject, { description: 'Places an order; it is sent to the ERP in the background and never lost.' })
+  async placeOrder(@Arg('input', () => PlaceOrderInput) input: PlaceOrderInput, @Ctx() ctx: OrdersContext): Promise<OrderObject> {
+    return OrderObject.from(await ctx.services.orders.place(ctx.viewer, ctx.bearer, input));
   }
 
   @FieldResolver(() => [OrderLineObject])

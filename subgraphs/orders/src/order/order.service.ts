@@ -1,9 +1,15 @@
 import { companyScope, hasPermission, requirePermission, Viewer } from '@hub/auth';
-import { badUserInput, notFound } from '@hub/errors';
+import { randomBytes } from 'node:crypto';
+import { badUserInput, conflict, forbidden, notFound } from '@hub/errors';
+import { Decimal, roundMoney } from '@hub/money';
 import { isUuid } from '@hub/subgraph-kit';
 import { OrdersContext } from '../context';
 import { OrderEntity } from './order.entity';
 import { OrderStatus } from './order-status';
+import { OrderLineEntity } from './order-line.entity';
+import { PlaceOrderInput, sameLines, validatePlaceOrder } from './order.inputs';
+import { ORDER_PLACED_TOPIC, OrdersOutboxMessageEntity } from '../outbox/orders-outbox';
+import { priceOrderLines } from '../pricing/order-pricing.client';
 
 export const MAX_ORDERS_PER_PAGE = 200;
 
@@ -52,5 +58,79 @@ export class OrderService {
     companyScope(v, companyId);
     const orders = await this.ctx.loaders.ordersByCompany.load(companyId);
     return orders.slice(0, first);
+  }
+
+  /**
+   * Places an order: validated, priced with the customer's own prices, and committed together with
+   * the outbox message that takes it to the ERP, so an accepted order can never be lost. The same
+   * idempotency key returns the same order; the same key with other lines is a CONFLICT.
+   */
+  async place(viewer: Viewer | null, bearer: string | undefined, input: PlaceOrderInput): Promise<OrderEntity> {
+    const v = requirePermission(viewer, 'orders.place');
+    if (v.kind !== 'CUSTOMER' || !v.companyId || !bearer) throw forbidden('Only users of a customer company can place orders.');
+    validatePlaceOrder(input);
+
+    const existing = await this.findByIdempotencyKey(v.companyId, input.idempotencyKey);
+    if (existing) return this.sameOrConflict(existing, input);
+
+    const pricing = await priceOrderLines(this.ctx.gatewayUrl(), bearer, input.lines);
+    const currency = pricing.lines[0].currency;
+    if (pricing.lines.some((l) => l.currency !== currency)) throw badUserInput('All lines of an order must be in one currency.', 'lines');
+
+    try {
+      return await this.ctx.em.transactional(async (em) => {
+        const order = em.create(OrderEntity, {
+          number: `W-${Date.now().toString(36).toUpperCase()}-${randomBytes(3).toString('hex').toUpperCase()}`,
+          companyId: v.companyId!,
+          placedByUserId: v.userId,
+          idempotencyKey: input.idempotencyKey,
+          status: OrderStatus.PENDING,
+          placedAt: new Date(),
+          currency,
+          total: '0',
+        });
+        let total = new Decimal(0);
+        pricing.lines.forEach((line, i) => {
+          const lineTotal = roundMoney(line.unitPrice.times(line.quantity), currency);
+          total = total.plus(lineTotal);
+          em.create(OrderLineEntity, {
+            order, lineNo: i + 1, productId: line.productId, sku: line.sku,
+            quantity: String(line.quantity), unitPrice: line.unitPrice.toFixed(), lineTotal: lineTotal.toFixed(),
+          });
+        });
+        order.total = total.toFixed(2);
+        em.create(OrdersOutboxMessageEntity, {
+          topic: ORDER_PLACED_TOPIC,
+          // The ERP's idempotency key is the hub's order id: unique, and stored by the ERP with the order.
+          key: order.id,
+          payload: {
+            hubOrderId: order.id,
+            customerNumber: pricing.customerNumber,
+            placedAt: order.placedAt.toISOString(),
+            currency,
+            customerReference: input.customerReference ?? null,
+            lines: pricing.lines.map((l, i) => ({ lineNo: i + 1, sku: l.sku, quantity: String(l.quantity), unitPrice: l.unitPrice.toFixed() })),
+          },
+        });
+        return order;
+      });
+    } catch (error) {
+      // Two requests with the same key at once: the loser returns the winner's order.
+      if ((error as { code?: string }).code === '23505' || (error as Error).name === 'UniqueConstraintViolationException') {
+        const winner = await this.findByIdempotencyKey(v.companyId, input.idempotencyKey);
+        if (winner) return this.sameOrConflict(winner, input);
+      }
+      throw error;
+    }
+  }
+
+  private findByIdempotencyKey(companyId: string, key: string): Promise<OrderEntity | null> {
+    return this.ctx.em.fork().findOne(OrderEntity, { companyId, idempotencyKey: key }, { populate: ['lines'] });
+  }
+
+  private sameOrConflict(order: OrderEntity, input: PlaceOrderInput): OrderEntity {
+    const lines = order.lines.getItems().map((l) => ({ productId: l.productId, quantity: Number(l.quantity) }));
+    if (!sameLines(lines, input.lines)) throw conflict('This idempotencyKey was already used for a different order.');
+    return order;
   }
 }

@@ -4,7 +4,7 @@ import { hasPermission, Viewer } from '@hub/auth';
 import { badUserInput } from '@hub/errors';
 import { Decimal, MoneyObject } from '@hub/money';
 import { ProductEntity } from '../product/product.entity';
-import { CustomerPriceEntity } from './customer-price.entity';
+import { PriceRuleEntity } from './price-rule.entity';
 
 export interface PriceSource {
   listPrice: string;
@@ -28,15 +28,15 @@ export function choosePrice(source: PriceSource, quantity: number): MoneyObject 
 }
 
 export class PriceService {
-  /** Customer prices for the viewer's company, one query per request whatever the page size. */
-  private readonly customerPrices: DataLoader<string, CustomerPriceEntity | null> | null;
+  /** Customer-specific base prices (from quantity 1) for the viewer's company, one query per request. */
+  private readonly customerPrices: DataLoader<string, PriceRuleEntity | null> | null;
 
   constructor(private readonly em: EntityManager, private readonly viewer: Viewer | null) {
     const companyId = viewer?.companyId;
     this.customerPrices = companyId
       ? new DataLoader(async (productIds) => {
-          const rows = await em.find(CustomerPriceEntity, { companyId, product: { $in: [...productIds] } });
-          const byProduct = new Map(rows.map((row) => [row.product.id, row]));
+          const rows = await em.find(PriceRuleEntity, { companyId, productId: { $in: [...productIds] }, minQuantity: '1', promotion: false });
+          const byProduct = new Map(rows.map((row) => [row.productId, row]));
           return productIds.map((id) => byProduct.get(id) ?? null);
         })
       : null;

@@ -27,6 +27,11 @@ export class ProductEntity {
   @Property({ type: 'character', length: 3 })
   currency: string;
 
+  /** Below this the traffic-light stock display turns amber. */
+  @Property({ type: 'decimal', precision: 14, scale: 3, default: '0' })
+  minStock: string & Opt = '0';
+
+  /** False once the ERP deleted the item: kept for order history, hidden from the catalogue. */
   @Property({ type: 'boolean' })
   active: boolean & Opt = true;
 

@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { Pool } from 'pg';
+import { ordersOutbox } from '@hub/orders';
+import { OutboxStore } from '@hub/outbox';
+import { buildFederatedSchema, createByIdLoader, SubgraphModule } from '@hub/subgraph-kit';
+import { IntegratorContext } from './context';
+import { SyncOperationEntity } from './staff-api/sync-operation.entity';
+import { SyncRunEntity } from './staff-api/sync-run.entity';
+import { SyncStaffService } from './staff-api/sync-staff.service';
+import { OutboxStaffResolver, SyncStaffResolver } from './staff-api/sync-staff.resolver';
+
+/** Every outbox the dispatcher serves and staff can see. */
+export const OUTBOX_STORES: OutboxStore[] = [ordersOutbox];
+
+/** One pg pool per process for the staff API's outbox views (the sync and dispatcher have their own). */
+let sharedPool: Pool | null = null;
+export function integratorApiPool(databaseUrl: string): Pool {
+  sharedPool ??= new Pool({ connectionString: databaseUrl, max: 4 });
+  return sharedPool;
+}
+
+/** The integrator's own subgraph: sync status and controls, and the outbox, for staff. */
+export const integratorSubgraph: SubgraphModule<IntegratorContext> = {
+    name: 'integrator',
+    dbSchema: 'integrator',
+    entities: [SyncOperationEntity, SyncRunEntity],
+    migrationsPath: join(__dirname, 'migrations'),
+    buildSchema: () => buildFederatedSchema<IntegratorContext>({ resolvers: [SyncStaffResolver, OutboxStaffResolver] }),
+    buildContext: (base, runtime) => {
+      const ctx = { ...base, pool: integratorApiPool(runtime.databaseUrl), outboxStores: OUTBOX_STORES } as IntegratorContext;
+      ctx.loaders = { runById: createByIdLoader(base.em, SyncRunEntity) };
+      ctx.services = { sync: new SyncStaffService(ctx) };
+      return ctx;
+    },
+    seedDemoData: async () => undefined,
+};

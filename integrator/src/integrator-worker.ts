@@ -1,0 +1,70 @@
+import { Pool, PoolClient } from 'pg';
+import { ErpAdapter } from './adapter';
+import { OUTBOX_STORES } from './integrator-subgraph';
+import { OutboxDispatcher } from './outbox/outbox-dispatcher';
+import { ensureSyncOperations, SyncScheduler } from './scheduler/sync-scheduler';
+import { SyncRunOutcome } from './sync/sync-runner';
+
+export interface IntegratorWorkerOptions {
+  databaseUrl: string;
+  adapter: ErpAdapter;
+  /** Run every operation once before the schedule starts (npm start does). */
+  syncOnStart?: boolean;
+  schedulerTickMs?: number;
+  dispatcherTickMs?: number;
+  pageSize?: number;
+  maxDeliveryAttempts?: number;
+  retryBaseDelayMs?: number;
+  retryMaxDelayMs?: number;
+  onRunChanged?: (runId: string) => void;
+  afterPage?: (client: PoolClient, operation: string, changedKeys: string[]) => Promise<void>;
+  log?: (line: string) => void;
+}
+
+export interface IntegratorWorker {
+  scheduler: SyncScheduler;
+  dispatcher: OutboxDispatcher;
+  startupOutcomes: Record<string, SyncRunOutcome> | null;
+  stop(): Promise<void>;
+}
+
+/** The integrator's background work: the sync scheduler and the outbox dispatcher. */
+export async function startIntegratorWorker(options: IntegratorWorkerOptions): Promise<IntegratorWorker> {
+  const pool = new Pool({ connectionString: options.databaseUrl, max: 6 });
+  await ensureSyncOperations(pool);
+  const scheduler = new SyncScheduler({
+    pool,
+    adapter: options.adapter,
+    tickMs: options.schedulerTickMs,
+    pageSize: options.pageSize,
+    onRunChanged: options.onRunChanged,
+    afterPage: options.afterPage,
+  });
+  const dispatcher = new OutboxDispatcher({
+    pool,
+    adapter: options.adapter,
+    stores: OUTBOX_STORES,
+    tickMs: options.dispatcherTickMs,
+    maxAttempts: options.maxDeliveryAttempts,
+    baseDelayMs: options.retryBaseDelayMs,
+    maxDelayMs: options.retryMaxDelayMs,
+  });
+  let startupOutcomes: Record<string, SyncRunOutcome> | null = null;
+  if (options.syncOnStart) {
+    startupOutcomes = await scheduler.runAllOnce('STARTUP');
+    const failed = Object.entries(startupOutcomes).filter(([, o]) => o.status === 'FAILED');
+    options.log?.(failed.length ? `first sync: ${failed.length} operations failed (${failed.map(([n]) => n).join(', ')})` : 'first sync done');
+  }
+  scheduler.start();
+  dispatcher.start();
+  return {
+    scheduler,
+    dispatcher,
+    startupOutcomes,
+    stop: async () => {
+      await scheduler.stop();
+      await dispatcher.stop();
+      await pool.end();
+    },
+  };
+}

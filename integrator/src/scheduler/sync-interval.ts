@@ -1,0 +1,19 @@
+import { badUserInput } from '@hub/errors';
+
+const MAX_SECONDS = 99 * 3600 + 59 * 60 + 59;
+
+/** "hh:mm:ss" → seconds; from 00:00:01 (every second) to 99:59:59. */
+export function parseSyncInterval(text: string): number {
+  const match = /^(\d{2}):([0-5]\d):([0-5]\d)$/.exec(text);
+  if (!match) throw badUserInput('An interval is written hh:mm:ss, e.g. "00:05:00".', 'interval');
+  const seconds = Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3]);
+  if (seconds < 1 || seconds > MAX_SECONDS) throw badUserInput('An interval is between 00:00:01 and 99:59:59.', 'interval');
+  return seconds;
+}
+
+export function formatSyncInterval(seconds: number): string {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  return [h, m, s].map((n) => String(n).padStart(2, '0')).join(':');
+}

@@ -1,0 +1,2 @@
+export * from './copy-text-format';
+export * from './merge-rows';

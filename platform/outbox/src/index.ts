@@ -1,0 +1,2 @@
+export * from './outbox-message.entity';
+export * from './outbox-store';

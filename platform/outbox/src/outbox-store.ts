@@ -1,0 +1,90 @@
+import { Pool, PoolClient } from 'pg';
+import { OutboxStatus } from './outbox-message.entity';
+
+export interface OutboxMessage {
+  id: string;
+  topic: string;
+  key: string;
+  payload: Record<string, unknown>;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: Date;
+  lastError: string | null;
+  result: Record<string, unknown> | null;
+  createdAt: Date;
+  deliveredAt: Date | null;
+}
+
+const COLUMNS = `id, topic, key, payload, status, attempts, next_attempt_at as "nextAttemptAt", last_error as "lastError",
+  result, created_at as "createdAt", delivered_at as "deliveredAt"`;
+
+/**
+ * Reads and updates one subgraph's outbox table. The owning subgraph exports an instance of this
+ * (with its schema and its acknowledgement hook); the integrator's dispatcher uses only that.
+ */
+export class OutboxStore {
+  constructor(
+    readonly schema: string,
+    /** Applies the ERP's answer to the subgraph's own data (e.g. the ERP order number), in the same transaction. */
+    readonly acknowledge: (client: PoolClient, message: OutboxMessage, result: Record<string, unknown>) => Promise<void> = async () => undefined,
+  ) {}
+
+  private get table(): string {
+    return `"${this.schema}"."outbox_message"`;
+  }
+
+  /**
+   * Claims due messages for delivery: locked rows are skipped so several dispatchers share the
+   * work, and the claim pushes `next_attempt_at` forward so a crashed dispatcher's claim expires.
+   */
+  async claimDue(pool: Pool, limit: number, leaseMs: number): Promise<OutboxMessage[]> {
+    const { rows } = await pool.query<OutboxMessage>(
+      `update ${this.table} m set next_attempt_at = now() + ($2 || ' milliseconds')::interval
+        where m.id in (select id from ${this.table} where status = 'PENDING' and next_attempt_at <= now()
+                        order by created_at limit $1 for update skip locked)
+        returning ${COLUMNS}`,
+      [limit, String(leaseMs)],
+    );
+    return rows;
+  }
+
+  async markDelivered(client: PoolClient, message: OutboxMessage, result: Record<string, unknown>): Promise<void> {
+    await client.query(`update ${this.table} set status = 'DELIVERED', result = $2, delivered_at = now(), last_error = null, attempts = attempts + 1 where id = $1`, [
+      message.id,
+      JSON.stringify(result),
+    ]);
+    await this.acknowledge(client, message, result);
+  }
+
+  async markFailed(pool: Pool, id: string, error: string, nextAttemptAt: Date, dead: boolean): Promise<void> {
+    await pool.query(`update ${this.table} set attempts = attempts + 1, last_error = $2, next_attempt_at = $3, status = $4 where id = $1`, [
+      id,
+      error.slice(0, 2000),
+      nextAttemptAt,
+      dead ? 'DEAD' : 'PENDING',
+    ]);
+  }
+
+  async list(pool: Pool, status: OutboxStatus | null, limit: number): Promise<OutboxMessage[]> {
+    const { rows } = await pool.query<OutboxMessage>(
+      `select ${COLUMNS} from ${this.table} where ($1::text is null or status = $1) order by created_at desc limit $2`,
+      [status, limit],
+    );
+    return rows;
+  }
+
+  async get(pool: Pool, id: string): Promise<OutboxMessage | null> {
+    const { rows } = await pool.query<OutboxMessage>(`select ${COLUMNS} from ${this.table} where id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  /** Staff resend: a dead (or pending) message goes back to the queue, due now, with a fresh attempt count. */
+  async resend(pool: Pool, id: string): Promise<OutboxMessage | null> {
+    const { rows } = await pool.query<OutboxMessage>(
+      `update ${this.table} set status = 'PENDING', attempts = 0, next_attempt_at = now(), last_error = null
+        where id = $1 and status <> 'DELIVERED' returning ${COLUMNS}`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+}

@@ -1,0 +1,38 @@
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+
+/** A delivery note (shipment) from the ERP. */
+@Entity({ tableName: 'delivery_note' })
+export class DeliveryNoteEntity {
+  @PrimaryKey({ type: 'uuid' })
+  id: string;
+
+  @Property({ type: 'text', unique: true })
+  number: string;
+
+  @Index()
+  @Property({ type: 'uuid' })
+  companyId: string;
+
+  @Index()
+  @Property({ type: 'uuid', nullable: true })
+  orderId: string | null;
+
+  @Property({ type: 'text' })
+  orderNumber: string;
+
+  @Property({ type: 'timestamptz' })
+  shippedAt: Date;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  deliveredAt: Date | null;
+
+  @Property({ type: 'text' })
+  carrier: string;
+
+  @Property({ type: 'text' })
+  trackingNumber: string;
+
+  /** [{ lineNo, sku, quantity }] as delivered. */
+  @Property({ type: 'jsonb' })
+  lines: Array<{ lineNo: number; sku: string; quantity: string }>;
+}
