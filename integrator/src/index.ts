@@ -7,3 +7,5 @@ export * from './sync/sync-operations';
 export * from './sync/sync-runner';
 export * from './outbox/outbox-dispatcher';
 export * from './outbox/retry-backoff';
+export * from './demo-erp';
+export * from './erp-http';

@@ -9,6 +9,26 @@ export interface LauncherConfig {
   gatewayPort: number;
   subgraphBasePort: number;
   seedDemoData: boolean;
+  /** A real ERP's adapter endpoint; unset starts the built-in demo ERP. */
+  erpUrl: string | undefined;
+  erpApiKey: string | undefined;
+  demoErpScale: 'small' | 'large';
+  demoErpPort: number;
+  /** Run the scheduler and outbox dispatcher in this process. */
+  integratorWorker: boolean;
+  syncOnStart: boolean;
+  schedulerTickMs: number;
+  dispatcherTickMs: number;
+  outboxRetryBaseMs: number;
+  outboxRetryMaxMs: number;
+  outboxMaxAttempts: number;
+}
+
+function positiveInt(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, got "${value}".`);
+  return n;
 }
 
 function port(name: string, value: string | undefined, fallback: number): number {
@@ -28,5 +48,16 @@ export function loadLauncherConfig(env: NodeJS.ProcessEnv = process.env, root = 
     gatewayPort,
     subgraphBasePort: port('HUB_SUBGRAPH_BASE_PORT', env.HUB_SUBGRAPH_BASE_PORT, gatewayPort === 0 ? 0 : gatewayPort + 1),
     seedDemoData: (env.HUB_DEMO_DATA ?? 'true') !== 'false',
+    erpUrl: env.HUB_ERP_URL || undefined,
+    erpApiKey: env.HUB_ERP_API_KEY || undefined,
+    demoErpScale: env.HUB_DEMO_ERP_SCALE === 'large' ? 'large' : 'small',
+    demoErpPort: port('HUB_DEMO_ERP_PORT', env.HUB_DEMO_ERP_PORT, gatewayPort === 0 ? 0 : 4010),
+    integratorWorker: (env.HUB_INTEGRATOR_WORKER ?? 'true') !== 'false',
+    syncOnStart: (env.HUB_SYNC_ON_START ?? 'true') !== 'false',
+    schedulerTickMs: positiveInt('HUB_SCHEDULER_TICK_MS', env.HUB_SCHEDULER_TICK_MS, 1000),
+    dispatcherTickMs: positiveInt('HUB_DISPATCHER_TICK_MS', env.HUB_DISPATCHER_TICK_MS, 500),
+    outboxRetryBaseMs: positiveInt('HUB_OUTBOX_RETRY_BASE_MS', env.HUB_OUTBOX_RETRY_BASE_MS, 1000),
+    outboxRetryMaxMs: positiveInt('HUB_OUTBOX_RETRY_MAX_MS', env.HUB_OUTBOX_RETRY_MAX_MS, 300_000),
+    outboxMaxAttempts: positiveInt('HUB_OUTBOX_MAX_ATTEMPTS', env.HUB_OUTBOX_MAX_ATTEMPTS, 10),
   };
 }

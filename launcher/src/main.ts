@@ -1,5 +1,6 @@
 import { buildDemoDataset, DEMO_PASSWORD } from '@hub/demo-data';
 import { ensureDatabase } from '@hub/database';
+import { DemoErpHandle, HttpErpAdapter, IntegratorWorker, startDemoErp, startIntegratorWorker } from '@hub/integrator';
 import { loadLauncherConfig } from './config';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './embedded-postgres';
 import { RunningHub, startHub } from './hub';
@@ -11,6 +12,9 @@ async function main(): Promise<void> {
   const log = (line: string) => console.log(`[hub] ${line}`);
   let embedded: EmbeddedDatabase | undefined;
   let hub: RunningHub | undefined;
+  let demoErp: DemoErpHandle | undefined;
+  let adapter: HttpErpAdapter | undefined;
+  let worker: IntegratorWorker | undefined;
   let stopping = false;
 
   const shutdown = async (signal: string) => {
@@ -18,7 +22,10 @@ async function main(): Promise<void> {
     stopping = true;
     log(`${signal}: stopping`);
     try {
+      await worker?.stop();
+      adapter?.close();
       await hub?.stop();
+      await demoErp?.stop();
       await embedded?.stop();
       log('stopped');
       process.exit(0);
@@ -46,6 +53,31 @@ async function main(): Promise<void> {
   });
   if (stopping) return;
 
+  // The ERP link: a real ERP's adapter endpoint when configured, otherwise the built-in demo ERP.
+  let erpUrl = config.erpUrl;
+  let erpApiKey = config.erpApiKey;
+  if (!erpUrl) {
+    demoErp = await startDemoErp({ scale: config.demoErpScale, port: config.demoErpPort, host: '127.0.0.1' });
+    erpUrl = demoErp.url;
+    erpApiKey = demoErp.apiKey;
+    log(`demo ERP (${config.demoErpScale}) listening at ${erpUrl}`);
+  }
+  adapter = new HttpErpAdapter({ baseUrl: erpUrl, apiKey: erpApiKey ?? '' });
+  if (config.integratorWorker) {
+    worker = await startIntegratorWorker({
+      databaseUrl,
+      adapter,
+      syncOnStart: config.syncOnStart,
+      schedulerTickMs: config.schedulerTickMs,
+      dispatcherTickMs: config.dispatcherTickMs,
+      retryBaseDelayMs: config.outboxRetryBaseMs,
+      retryMaxDelayMs: config.outboxRetryMaxMs,
+      maxDeliveryAttempts: config.outboxMaxAttempts,
+      log,
+    });
+  }
+  if (stopping) return;
+
   const logins = buildDemoDataset().users.map((u) => `  ${u.email.padEnd(36)} ${u.role}`);
   console.log(
     [
@@ -53,6 +85,7 @@ async function main(): Promise<void> {
       `ERP integration hub ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
       `GraphQL endpoint: ${hub.gatewayUrl}`,
       `Subgraphs: ${Object.entries(hub.subgraphs).map(([name, url]) => `${name}=${url}`).join(' ')}`,
+      `ERP: ${erpUrl}${demoErp ? ' (built-in demo ERP)' : ''}`,
       '',
       `Demo logins (password "${DEMO_PASSWORD}"):`,
       ...logins,

@@ -16,10 +16,22 @@ export default async function globalSetup(): Promise<void> {
   const server = await startTestPostgres();
   const database = `hub_test_${process.pid}_${Date.now()}`;
   const databaseUrl = await ensureDatabase(server.serverUrl, database);
-  const hub = await startHubProcess({ ...process.env, DATABASE_URL: databaseUrl, HUB_PORT: '0', HUB_SUBGRAPH_BASE_PORT: '0' });
+  // Short retry delays so that the outbox tests see retries within seconds.
+  const hub = await startHubProcess({
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    HUB_PORT: '0',
+    HUB_SUBGRAPH_BASE_PORT: '0',
+    HUB_DEMO_ERP_PORT: '0',
+    HUB_SCHEDULER_TICK_MS: '200',
+    HUB_DISPATCHER_TICK_MS: '100',
+    HUB_OUTBOX_RETRY_BASE_MS: '200',
+    HUB_OUTBOX_RETRY_MAX_MS: '1000',
+  });
   globalThis.__HUB_TEST__ = { hub, server, database };
   process.env.HUB_TEST_GATEWAY_URL = hub.gatewayUrl;
   process.env.HUB_TEST_SUBGRAPH_URLS = JSON.stringify(hub.subgraphs);
   process.env.HUB_TEST_DATABASE_URL = databaseUrl;
   process.env.HUB_TEST_SERVER_URL = server.serverUrl;
+  process.env.HUB_TEST_ERP_URL = hub.erpUrl;
 }

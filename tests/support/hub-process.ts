@@ -3,6 +3,7 @@ import { join } from 'node:path';
 
 export interface HubProcess {
   gatewayUrl: string;
+  erpUrl: string;
   subgraphs: Record<string, string>;
   output(): string;
   /** Ctrl-C, as a user would; resolves with the exit code. */
@@ -37,8 +38,10 @@ export async function startHubProcess(env: NodeJS.ProcessEnv, timeoutMs = 90_000
   const subgraphs = Object.fromEntries(
     /Subgraphs: (.*)/.exec(output)![1].trim().split(' ').map((pair) => pair.split('=') as [string, string]),
   );
+  const erpUrl = /ERP: (\S+)/.exec(output)![1];
   return {
     gatewayUrl,
+    erpUrl,
     subgraphs,
     output: () => output,
     stop: async () => {

@@ -103,6 +103,7 @@ export function buildDemoDataset(): DemoDataset {
   const users: DemoUser[] = [
     { id: rnd.uuid(), email: 'admin@hub.example', name: 'Hub Administrator', kind: 'STAFF', role: 'staff admin', password: DEMO_PASSWORD, companyId: null, supplierId: null, permissions: ['staff.admin', 'staff.users', 'staff.orders', 'staff.sync'] },
     { id: rnd.uuid(), email: 'sync@hub.example', name: 'Sync Operator', kind: 'STAFF', role: 'staff: sync only', password: DEMO_PASSWORD, companyId: null, supplierId: null, permissions: ['staff.sync'] },
+    { id: rnd.uuid(), email: 'orders@hub.example', name: 'Order Desk', kind: 'STAFF', role: 'staff: orders only', password: DEMO_PASSWORD, companyId: null, supplierId: null, permissions: ['staff.orders'] },
   ];
   COMPANIES.forEach((c, i) => {
     const company = companies[i];

@@ -35,6 +35,6 @@ export class ProductEntity {
   @Property({ type: 'boolean' })
   active: boolean & Opt = true;
 
-  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt: Date & Opt = new Date();
 }

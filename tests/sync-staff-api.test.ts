@@ -1,0 +1,88 @@
+import { as, failure } from './support/hub-client';
+import { eventually } from './support/staff-client';
+
+const OPERATIONS = `{ syncOperations { name interval paused nextRunAt lastRunAt cursorAgeSeconds lastRun { status trigger rowsRead } } }`;
+const RUNS = `query($op: String, $first: Int) { syncRuns(operation: $op, first: $first) { id operation trigger status rowsRead rowsInserted rowsUpdated rowsDeleted durationMs error } }`;
+
+interface Operation {
+  name: string;
+  interval: string;
+  paused: boolean;
+  nextRunAt: string | null;
+  lastRunAt: string | null;
+  cursorAgeSeconds: number | null;
+  lastRun: { status: string; trigger: string; rowsRead: number } | null;
+}
+
+describe('staff watch and steer the ERP synchronisation through the gateway', () => {
+  it('lists every operation, each synchronised once at start-up', async () => {
+    const staff = await as('sync@hub.example');
+    const { syncOperations } = await staff.request<{ syncOperations: Operation[] }>(OPERATIONS);
+    expect(syncOperations.map((o) => o.name)).toEqual(['categories', 'products', 'prices', 'stock', 'exchangeRates', 'customers', 'contacts', 'orders', 'invoices', 'deliveryNotes', 'openItems']);
+    for (const op of syncOperations) {
+      expect(op.interval).toMatch(/^\d\d:\d\d:\d\d$/);
+      expect(op.cursorAgeSeconds).not.toBeNull();
+      expect(op.lastRun).not.toBeNull();
+      // Later scheduled runs may fail while another test injects ERP faults; the start-up run must have succeeded.
+      const { syncRuns } = await staff.request<{ syncRuns: Array<{ trigger: string; status: string; rowsRead: number }> }>(RUNS, { op: op.name, first: 500 });
+      expect({ op: op.name, startup: syncRuns.filter((r) => r.trigger === 'STARTUP').map((r) => r.status) }).toEqual({ op: op.name, startup: ['SUCCEEDED'] });
+    }
+  });
+
+  it('re-times, pauses, resumes and runs an operation now', async () => {
+    const staff = await as('admin@hub.example');
+    const timed = await staff.request<{ setSyncInterval: Operation }>('mutation { setSyncInterval(operation: "stock", interval: "00:00:02") { interval } }');
+    expect(timed.setSyncInterval.interval).toBe('00:00:02');
+    await eventually(async () => {
+      const { syncRuns } = await staff.request<{ syncRuns: Array<{ trigger: string; status: string }> }>(RUNS, { op: 'stock', first: 5 });
+      return syncRuns.some((r) => r.trigger === 'SCHEDULE' && r.status === 'SUCCEEDED');
+    }, 15_000, 'a scheduled stock run');
+
+    const paused = await staff.request<{ pauseSync: Operation }>('mutation { pauseSync(operation: "stock") { paused nextRunAt } }');
+    expect(paused.pauseSync).toEqual({ paused: true, nextRunAt: null });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const countAfterPause = (await staff.request<{ syncRuns: unknown[] }>(RUNS, { op: 'stock', first: 500 })).syncRuns.length;
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect((await staff.request<{ syncRuns: unknown[] }>(RUNS, { op: 'stock', first: 500 })).syncRuns.length).toBe(countAfterPause);
+
+    const resumed = await staff.request<{ resumeSync: Operation }>('mutation { resumeSync(operation: "stock") { paused nextRunAt } }');
+    expect(resumed.resumeSync.paused).toBe(false);
+    expect(resumed.resumeSync.nextRunAt).not.toBeNull();
+    await eventually(async () => (await staff.request<{ syncRuns: unknown[] }>(RUNS, { op: 'stock', first: 500 })).syncRuns.length > countAfterPause, 10_000, 'a run after resume');
+    await staff.request('mutation { setSyncInterval(operation: "stock", interval: "00:01:00") { interval } }');
+
+    await staff.request('mutation { runSyncNow(operation: "exchangeRates") { runRequested } }');
+    await eventually(async () => {
+      const { syncRuns } = await staff.request<{ syncRuns: Array<{ trigger: string; status: string }> }>(RUNS, { op: 'exchangeRates', first: 5 });
+      return syncRuns.some((r) => r.trigger === 'MANUAL' && r.status === 'SUCCEEDED');
+    }, 10_000, 'a manual run');
+
+    const at = new Date(Date.now() + 1000).toISOString();
+    const once = await staff.request<{ scheduleSyncOnce: { runOnceAt: string } }>('mutation($at: DateTimeISO!) { scheduleSyncOnce(operation: "categories", at: $at) { runOnceAt } }', { at });
+    expect(new Date(once.scheduleSyncOnce.runOnceAt).toISOString()).toBe(at);
+    await eventually(async () => {
+      const { syncRuns } = await staff.request<{ syncRuns: Array<{ trigger: string }> }>(RUNS, { op: 'categories', first: 5 });
+      return syncRuns.some((r) => r.trigger === 'ONCE');
+    }, 10_000, 'the one-off run');
+  });
+
+  it('rejects bad intervals and unknown operations with BAD_USER_INPUT, changing nothing', async () => {
+    const staff = await as('admin@hub.example');
+    for (const interval of ['5 minutes', '00:00:00', '00:61:00', '']) {
+      const result = await failure(staff.request('mutation($i: String!) { setSyncInterval(operation: "prices", interval: $i) { interval } }', { i: interval }));
+      expect(result.codes).toEqual(['BAD_USER_INPUT']);
+    }
+    expect((await failure(staff.request('mutation { pauseSync(operation: "teleport") { paused } }'))).codes).toEqual(['BAD_USER_INPUT']);
+    expect((await failure(staff.request(RUNS, { first: 0 }))).codes).toEqual(['BAD_USER_INPUT']);
+    const { syncOperations } = await staff.request<{ syncOperations: Operation[] }>(OPERATIONS);
+    expect(syncOperations.find((o) => o.name === 'prices')!.interval).toBe('00:05:00');
+  });
+
+  it('refuses customers and staff without the sync right: FORBIDDEN', async () => {
+    const customer = await as('anna@nordic-tools.example');
+    expect((await failure(customer.request(OPERATIONS))).codes).toEqual(['FORBIDDEN']);
+    expect((await failure(customer.request('mutation { runSyncNow(operation: "prices") { name } }'))).codes).toEqual(['FORBIDDEN']);
+    const ordersStaff = await as('orders@hub.example');
+    expect((await failure(ordersStaff.request('mutation { pauseSync(operation: "prices") { paused } }'))).codes).toEqual(['FORBIDDEN']);
+  });
+});
