@@ -1,4 +1,5 @@
-import { as, failure } from './support/hub-client';
+import { as, failure, tokenFor } from './support/hub-client';
+import { RecordedSubscription, wsClient } from './support/subscription-client';
 import { eventually } from './support/staff-client';
 
 const OPERATIONS = `{ syncOperations { name interval paused nextRunAt lastRunAt cursorAgeSeconds lastRun { status trigger rowsRead } } }`;
@@ -84,5 +85,30 @@ describe('staff watch and steer the ERP synchronisation through the gateway', ()
     expect((await failure(customer.request('mutation { runSyncNow(operation: "prices") { name } }'))).codes).toEqual(['FORBIDDEN']);
     const ordersStaff = await as('orders@hub.example');
     expect((await failure(ordersStaff.request('mutation { pauseSync(operation: "prices") { paused } }'))).codes).toEqual(['FORBIDDEN']);
+  });
+
+  it('streams sync runs to staff as they start and finish (syncRunUpdated), and to nobody else', async () => {
+    const staffClient = wsClient({ token: await tokenFor('sync@hub.example') });
+    const customerClient = wsClient({ token: await tokenFor('anna@nordic-tools.example') });
+    const query = 'subscription { syncRunUpdated { id operation trigger status rowsRead error } }';
+    const staffStream = new RecordedSubscription(staffClient, query);
+    const customerStream = new RecordedSubscription(customerClient, query);
+    try {
+      await customerStream.until((s) => s.error !== undefined || s.completed);
+      expect(customerStream.errors.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the staff subscription is registered
+      const staff = await as('sync@hub.example');
+      await staff.request('mutation { runSyncNow(operation: "contacts") { runRequested } }');
+      await staffStream.until((s) => s.results.some((r) => r.data?.syncRunUpdated?.operation === 'contacts' && r.data.syncRunUpdated.status === 'SUCCEEDED'), 15_000);
+      const contacts = staffStream.results.map((r) => r.data?.syncRunUpdated).filter((run) => run?.operation === 'contacts' && run.trigger === 'MANUAL');
+      expect(contacts.map((run) => run.status)).toContain('SUCCEEDED');
+      expect(contacts[contacts.length - 1]).toMatchObject({ status: 'SUCCEEDED', error: null });
+      expect(customerStream.results).toEqual([]);
+    } finally {
+      staffStream.unsubscribe();
+      await staffClient.dispose();
+      await customerClient.dispose();
+    }
   });
 });

@@ -7,9 +7,14 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { AuthSecrets, bearerToken, GatewayAssertionSigner, verifyAccessToken } from '@hub/auth';
 import { asHttpRejection } from '@hub/errors';
+import { EventListener } from '@hub/events';
 import { GatewayContext } from './gateway-context';
 import { maxDepthRule } from './operation-limits';
 import { HubSubgraphDataSource } from './subgraph-data-source';
+import { OperationExecutor, SubscriptionFanout } from './subscription-fanout';
+import { checkSubscriptionRoutes } from './subscription-router';
+import { SUBSCRIPTION_ROUTES, SubscriptionRoutes } from './subscription-routes';
+import { RunningSubscriptionServer, startSubscriptionServer } from './subscription-server';
 
 export interface GatewayOptions {
   /** The composed supergraph (schema/supergraph.graphql); never introspected at run time. */
@@ -20,15 +25,36 @@ export interface GatewayOptions {
   port: number;
   host?: string;
   maxDepth?: number;
+  /** The database subgraphs publish events in (@hub/events): the gateway LISTENs on one connection of its own. */
+  databaseUrl?: string;
+  /** Or an event listener the caller started and stops (instead of databaseUrl). */
+  eventListener?: EventListener;
+  /** How each subscription field is served; defaults to SUBSCRIPTION_ROUTES. */
+  subscriptionRoutes?: SubscriptionRoutes;
+}
+
+/** Counters for `GET /metrics`: what the subscriptions cost. */
+export interface GatewayMetrics {
+  subscriptionsActive: number;
+  subscriptionGroups: number;
+  subscriptionChecks: number;
+  /** Queries resolved for events: one per event and group of subscribers, not per subscriber. */
+  subscriptionExecutions: number;
+  subscriptionEvents: number;
+  subscriptionDeliveries: number;
+  eventListenerConnected: boolean;
+  eventListenerReconnects: number;
 }
 
 export interface RunningGateway {
   url: string;
   httpServer: http.Server;
+  metrics(): GatewayMetrics;
   stop(): Promise<void>;
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  if (!options.eventListener && !options.databaseUrl) throw new Error('startGateway needs databaseUrl or eventListener to serve subscriptions.');
   const signer = new GatewayAssertionSigner(options.secrets);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
@@ -46,16 +72,55 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
 
+  const depthLimit = maxDepthRule(options.maxDepth ?? 15);
   const server = new ApolloServer<GatewayContext>({
     gateway,
-    validationRules: [maxDepthRule(options.maxDepth ?? 15)],
+    validationRules: [depthLimit],
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
     includeStacktraceInErrorResponses: false,
   });
   await server.start();
 
+  // Subscriptions: validated against the API schema the gateway serves, fed by the subgraphs' events.
+  const schema = gateway.schema;
+  if (!schema) throw new Error('The gateway has no schema after start.');
+  const routes = options.subscriptionRoutes ?? SUBSCRIPTION_ROUTES;
+  const routeProblems = checkSubscriptionRoutes(schema, routes);
+  if (routeProblems.length > 0) {
+    await server.stop();
+    throw new Error(`The subscription routes do not fit the supergraph:\n  - ${routeProblems.join('\n  - ')}`);
+  }
+  const ownListener = options.eventListener ? null : new EventListener({ connectionString: options.databaseUrl!, applicationName: 'hub-gateway-events', log: (line) => console.warn(`[gateway] events: ${line}`) });
+  const listener = options.eventListener ?? ownListener!;
+  const executeAs: OperationExecutor = async (request, as) => {
+    const response = await server.executeOperation({ query: request.query, variables: request.variables }, { contextValue: { bearer: as.bearer, viewer: as.viewer } });
+    if (response.body.kind !== 'single') throw new Error('Subscriptions do not support incremental delivery.');
+    return response.body.singleResult;
+  };
+  const fanout = new SubscriptionFanout({ schema, events: listener, execute: executeAs });
+  let subscriptions: RunningSubscriptionServer | undefined;
+  const stop = async () => {
+    await subscriptions?.stop();
+    fanout.stop();
+    await ownListener?.stop();
+    await server.stop();
+  };
+  const metrics = (): GatewayMetrics => ({
+    subscriptionsActive: fanout.subscriberCount,
+    subscriptionGroups: fanout.groupCount,
+    subscriptionChecks: fanout.counters.checks,
+    subscriptionExecutions: fanout.counters.executions,
+    subscriptionEvents: fanout.counters.events,
+    subscriptionDeliveries: fanout.counters.deliveries,
+    eventListenerConnected: listener.connected,
+    eventListenerReconnects: listener.reconnects,
+  });
+
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+  app.get('/metrics', (_req, res) => {
+    res.json(metrics());
   });
   app.use(
     '/graphql',
@@ -74,12 +139,34 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }),
   );
 
-  await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '127.0.0.1', resolve));
+  try {
+    await ownListener?.start();
+    subscriptions = startSubscriptionServer({
+      httpServer,
+      path: '/graphql',
+      schema,
+      routes,
+      secrets: options.secrets,
+      fanout,
+      validationRules: [depthLimit],
+    });
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(options.port, options.host ?? '127.0.0.1', () => {
+        httpServer.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await stop().catch(() => undefined);
+    throw error;
+  }
   const { port } = httpServer.address() as AddressInfo;
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
   return {
     url: `http://${host}:${port}/graphql`,
     httpServer,
-    stop: () => server.stop(),
+    metrics,
+    stop,
   };
 }

@@ -9,6 +9,7 @@ import { SyncOperationEntity } from './staff-api/sync-operation.entity';
 import { SyncRunEntity } from './staff-api/sync-run.entity';
 import { SyncStaffService } from './staff-api/sync-staff.service';
 import { OutboxStaffResolver, SyncStaffResolver } from './staff-api/sync-staff.resolver';
+import { SyncSubscriptionResolver } from './staff-api/sync-subscription.resolver';
 
 /** Every outbox the dispatcher serves and staff can see. */
 export const OUTBOX_STORES: OutboxStore[] = [ordersOutbox];
@@ -26,7 +27,7 @@ export const integratorSubgraph: SubgraphModule<IntegratorContext> = {
     dbSchema: 'integrator',
     entities: [SyncOperationEntity, SyncRunEntity],
     migrationsPath: join(__dirname, 'migrations'),
-    buildSchema: () => buildFederatedSchema<IntegratorContext>({ resolvers: [SyncStaffResolver, OutboxStaffResolver] }),
+    buildSchema: () => buildFederatedSchema<IntegratorContext>({ resolvers: [SyncStaffResolver, OutboxStaffResolver, SyncSubscriptionResolver] }),
     buildContext: (base, runtime) => {
       const ctx = { ...base, pool: integratorApiPool(runtime.databaseUrl), outboxStores: OUTBOX_STORES } as IntegratorContext;
       ctx.loaders = { runById: createByIdLoader(base.em, SyncRunEntity) };

@@ -1,9 +1,13 @@
 import { Pool, PoolClient } from 'pg';
+import { publishEvent } from '@hub/events';
 import { ErpAdapter } from './adapter';
 import { OUTBOX_STORES } from './integrator-subgraph';
 import { OutboxDispatcher } from './outbox/outbox-dispatcher';
 import { ensureSyncOperations, SyncScheduler } from './scheduler/sync-scheduler';
 import { SyncRunOutcome } from './sync/sync-runner';
+
+/** The event behind `subscription { syncRunUpdated }`; its key is the run id. */
+export const SYNC_RUN_UPDATED_TOPIC = 'syncRunUpdated';
 
 export interface IntegratorWorkerOptions {
   databaseUrl: string;
@@ -32,12 +36,17 @@ export interface IntegratorWorker {
 export async function startIntegratorWorker(options: IntegratorWorkerOptions): Promise<IntegratorWorker> {
   const pool = new Pool({ connectionString: options.databaseUrl, max: 6 });
   await ensureSyncOperations(pool);
+  // Staff watching `syncRunUpdated` hear of every run as it starts and ends.
+  const announceRun = (runId: string) => {
+    options.onRunChanged?.(runId);
+    publishEvent(pool, SYNC_RUN_UPDATED_TOPIC, { key: runId }).catch((error) => options.log?.(`could not announce sync run ${runId}: ${(error as Error).message}`));
+  };
   const scheduler = new SyncScheduler({
     pool,
     adapter: options.adapter,
     tickMs: options.schedulerTickMs,
     pageSize: options.pageSize,
-    onRunChanged: options.onRunChanged,
+    onRunChanged: announceRun,
     afterPage: options.afterPage,
   });
   const dispatcher = new OutboxDispatcher({

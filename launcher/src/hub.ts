@@ -1,9 +1,10 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { AuthSecrets, loadAuthSecrets } from '@hub/auth';
-import { initSubgraphOrm, migrateSubgraph } from '@hub/database';
 import { buildDemoDataset } from '@hub/demo-data';
 import { RunningGateway, startGateway } from '@hub/gateway';
-import { readSupergraph, SUBGRAPH_MODULES } from '@hub/schema';
+import { migrateAll, readSupergraph, SUBGRAPH_MODULES } from '@hub/schema';
+
+export { migrateAll };
 import { RunningSubgraph, startSubgraphServer, SubgraphModule, SubgraphRuntime } from '@hub/subgraph-kit';
 
 export interface HubOptions {
@@ -25,17 +26,6 @@ export interface RunningHub {
   orms: Record<string, MikroORM>;
   secrets: AuthSecrets;
   stop(): Promise<void>;
-}
-
-/** Migrates every subgraph's schema. Safe to run from several processes at once. */
-export async function migrateAll(databaseUrl: string, modules: SubgraphModule<any>[] = SUBGRAPH_MODULES): Promise<Record<string, MikroORM>> {
-  const orms: Record<string, MikroORM> = {};
-  for (const module of modules) {
-    const orm = await initSubgraphOrm({ schema: module.dbSchema, clientUrl: databaseUrl, entities: module.entities, migrationsPath: module.migrationsPath });
-    await migrateSubgraph(orm, module.dbSchema);
-    orms[module.name] = orm;
-  }
-  return orms;
 }
 
 /**
@@ -85,7 +75,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       );
     }
     const subgraphs = Object.fromEntries(running.map((s) => [s.name, s.url]));
-    gateway = await startGateway({ supergraphSdl: readSupergraph(), subgraphUrls: subgraphs, secrets, port: options.gatewayPort ?? 4000, host: options.host });
+    gateway = await startGateway({ supergraphSdl: readSupergraph(), subgraphUrls: subgraphs, secrets, port: options.gatewayPort ?? 4000, host: options.host, databaseUrl: options.databaseUrl });
     log(`gateway listening at ${gateway.url}`);
     return { gatewayUrl: gateway.url, subgraphs, orms, secrets, stop };
   } catch (error) {

@@ -1,2 +1,3 @@
 export * from './subgraph-modules';
 export * from './supergraph';
+export * from './migrate-all';

@@ -2,12 +2,26 @@ import 'reflect-metadata';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLSchema, parse } from 'graphql';
-import { buildSchema, BuildSchemaOptions, createResolversMap } from 'type-graphql';
+import { buildSchema, BuildSchemaOptions, createResolversMap, PubSub } from 'type-graphql';
 
 /** The Federation 2 directives our subgraphs may use. */
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", ' +
   'import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])';
+
+/**
+ * Subgraphs declare subscriptions for the supergraph but never run them: the gateway serves them
+ * from the events subgraphs publish (@hub/events). type-graphql wants a PubSub for any
+ * `@Subscription`; this one refuses to be used.
+ */
+const GATEWAY_SERVED_PUBSUB: PubSub = {
+  publish: () => {
+    throw new Error('Subgraphs publish events with @hub/events; subscriptions are served by the gateway.');
+  },
+  subscribe: () => {
+    throw new Error('Subscriptions are served by the gateway.');
+  },
+};
 
 export type ReferenceResolvers<TContext> = Record<
   string,
@@ -31,6 +45,7 @@ export async function buildFederatedSchema<TContext>(options: FederatedSchemaOpt
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,
     validate: { forbidUnknownValues: false },
+    pubSub: GATEWAY_SERVED_PUBSUB,
     // Federation directives are only known once @apollo/subgraph reads the printed SDL.
     skipCheck: true,
   });

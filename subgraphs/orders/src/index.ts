@@ -20,5 +20,6 @@ export const ordersSubgraph: SubgraphModule<OrdersContext> = {
 
 export { OrderEntity, OrderLineEntity };
 export { OrderStatus } from './order/order-status';
+export { ORDER_STATUS_CHANGED_TOPIC, publishOrderStatusChanged } from './order/order-events';
 export * from './ingest/orders.ingest';
 export { ordersOutbox, ORDER_PLACED_TOPIC } from './outbox/orders-outbox';

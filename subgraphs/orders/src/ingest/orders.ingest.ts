@@ -1,6 +1,7 @@
 import { PoolClient } from 'pg';
 import { erpEntityId } from '@hub/erp-ids';
 import { MergeResult, mergeRows, MergeTarget } from '@hub/ingest';
+import { publishOrderStatusChanges } from '../order/order-events';
 
 export interface IngestPage<T> {
   rows: T[];
@@ -63,7 +64,7 @@ export function orderIdOf(row: Pick<OrderIngestRow, 'hubOrderId' | 'orderNumber'
 
 /**
  * Merges ERP orders (new ERP-side orders, status changes, operator corrections of lines).
- * Returns the ids of orders that really changed in `changedKeys`, for status notifications.
+ * Orders that really changed are announced to `orderStatusChanged` subscribers, and returned in `changedKeys`.
  */
 export async function ingestOrders(client: PoolClient, page: IngestPage<OrderIngestRow>): Promise<MergeResult> {
   const orders = await mergeRows(
@@ -92,5 +93,7 @@ export async function ingestOrders(client: PoolClient, page: IngestPage<OrderIng
     const changed = new Set([...orders.changedKeys, ...lines.changedKeys, ...removed.rows.map((r) => r.order_id)]);
     orders.changedKeys = [...changed];
   }
+  // Subscribers hear of it when (and only if) the sync's transaction commits.
+  await publishOrderStatusChanges(client, orders.changedKeys);
   return orders;
 }

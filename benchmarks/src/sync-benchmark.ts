@@ -1,0 +1,169 @@
+/**
+ * `npm run bench:sync`: the price sync at the demo ERP's `large` scale (1,000,000 customer prices).
+ * 1. full sync through the real path: HTTP pages from the demo ERP (its own process) → ingest
+ *    (COPY into staging + one merge per page) → one transaction with the cursor;
+ * 2. a delta sync after 1% of the prices changed in the ERP;
+ * 3. the baseline on the same database: the same rows COPYed straight into a staging table and
+ *    merged with one statement, with no ERP, no HTTP, no paging.
+ * Prints rows/s, wall time and peak RSS of this (integrator) process for each, and one JSON line.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Pool } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { dropDatabase, ensureDatabase } from '@hub/database';
+import { erpEntityId } from '@hub/erp-ids';
+import { encodeCopyRow } from '@hub/ingest';
+import { startEmbeddedPostgres } from '@hub/launcher/dist/embedded-postgres';
+import { migrateAll } from '@hub/schema';
+import { buildDemoErpTables, DemoErpAdminClient, ensureSyncOperations, ErpPriceRecord, findSyncOperation, HttpErpAdapter, runSyncOperation } from '@hub/integrator';
+
+const PAGE_SIZE = Number(process.env.BENCH_PAGE_SIZE ?? 5_000);
+const DELTA_SHARE = 0.01;
+
+class RssSampler {
+  private peak = 0;
+  private timer: NodeJS.Timeout | null = null;
+  start(): void {
+    this.peak = process.memoryUsage().rss;
+    this.timer = setInterval(() => (this.peak = Math.max(this.peak, process.memoryUsage().rss)), 10);
+  }
+  stop(): number {
+    if (this.timer) clearInterval(this.timer);
+    this.peak = Math.max(this.peak, process.memoryUsage().rss);
+    return Math.round(this.peak / 1024 / 1024);
+  }
+}
+
+async function startErpProcess(): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [join(__dirname, '../../integrator/dist/demo-erp/main.js'), '--scale', 'large', '--port', '0', '--api-key', 'bench-key'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk) => {
+      out += chunk;
+      const match = /DEMO ERP READY (\S+)/.exec(out);
+      if (match) resolve(match[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`demo ERP exited with ${code}`)));
+  });
+  return { url, child };
+}
+
+function priceRow(p: ErpPriceRecord): unknown[] {
+  return [p.key, erpEntityId('product', p.sku), p.sku, p.customerNumber ? erpEntityId('customer', p.customerNumber) : null, p.customerGroup, p.minQuantity, p.price, p.currency, p.validFrom, p.validTo, p.promotion];
+}
+
+async function baseline(pool: Pool, size: number): Promise<{ rows: number; seconds: number }> {
+  const tables = buildDemoErpTables('large');
+  await pool.query('create schema if not exists bench; drop table if exists bench.price_rule; create table bench.price_rule (like products.price_rule including all)');
+  const client = await pool.connect();
+  const started = process.hrtime.bigint();
+  try {
+    await client.query('begin');
+    await client.query('create temp table stage (like products.price_rule) on commit drop');
+    const json = new Array(11).fill(false);
+    function* lines(): Generator<string> {
+      let buffer = '';
+      for (let i = 0; i < size; i++) {
+        buffer += encodeCopyRow(priceRow(tables.prices.at(i)) as any, json);
+        if (buffer.length > 65536) {
+          yield buffer;
+          buffer = '';
+        }
+      }
+      if (buffer) yield buffer;
+    }
+    await pipeline(Readable.from(lines()), client.query(copyFrom('copy stage (key, product_id, sku, company_id, customer_group, min_quantity, price, currency, valid_from, valid_to, promotion) from stdin')));
+    await client.query(`insert into bench.price_rule select * from stage
+      on conflict (key) do update set product_id = excluded.product_id, sku = excluded.sku, company_id = excluded.company_id,
+        customer_group = excluded.customer_group, min_quantity = excluded.min_quantity, price = excluded.price, currency = excluded.currency,
+        valid_from = excluded.valid_from, valid_to = excluded.valid_to, promotion = excluded.promotion`);
+    await client.query('commit');
+  } finally {
+    client.release();
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await pool.query('drop schema bench cascade');
+  return { rows: size, seconds };
+}
+
+async function main(): Promise<void> {
+  const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: join(process.cwd(), '.hub-data', 'bench-postgres'), port: 54339 });
+  const serverUrl = process.env.DATABASE_URL ?? embedded!.serverUrl;
+  const database = `hub_bench_${process.pid}`;
+  const databaseUrl = await ensureDatabase(serverUrl, database);
+  const erp = await startErpProcess();
+  const pool = new Pool({ connectionString: databaseUrl, max: 4 });
+  const adapter = new HttpErpAdapter({ baseUrl: erp.url, apiKey: 'bench-key', timeoutMs: 120_000 });
+  try {
+    const orms = await migrateAll(databaseUrl);
+    await Promise.all(Object.values(orms).map((orm) => orm.close(true)));
+    await ensureSyncOperations(pool);
+    const prices = findSyncOperation('prices')!;
+    const rss = new RssSampler();
+
+    console.log(`full price sync at large scale, pages of ${PAGE_SIZE} ...`);
+    rss.start();
+    let started = process.hrtime.bigint();
+    const full = await runSyncOperation({ pool, adapter, pageSize: PAGE_SIZE }, prices, 'MANUAL');
+    const fullSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const fullRss = rss.stop();
+    if (full.status !== 'SUCCEEDED') throw new Error(`full sync ${full.status}: ${'error' in full ? full.error : ''}`);
+    const fullRowsPerSec = Math.round(full.rowsRead / fullSeconds);
+    console.log(`  ${full.rowsRead} rows in ${fullSeconds.toFixed(2)} s = ${fullRowsPerSec} rows/s; inserted ${full.rowsInserted}; peak RSS ${fullRss} MB`);
+
+    const tables = buildDemoErpTables('large');
+    const changes = Math.round(tables.prices.size * DELTA_SHARE);
+    console.log(`changing ${changes} prices (${DELTA_SHARE * 100}%) in the ERP ...`);
+    const admin = new DemoErpAdminClient(erp.url);
+    const step = Math.floor(tables.prices.size / changes);
+    const indexes = Array.from({ length: changes }, (_, k) => k * step);
+    for (let k = 0; k < indexes.length; k += 64) {
+      await Promise.all(
+        indexes.slice(k, k + 64).map((i) => {
+          const record = tables.prices.at(i);
+          return admin.upsert('prices', { ...record, price: (Number(record.price) + 1).toFixed(2) });
+        }),
+      );
+    }
+
+    console.log('delta price sync ...');
+    rss.start();
+    started = process.hrtime.bigint();
+    const delta = await runSyncOperation({ pool, adapter, pageSize: PAGE_SIZE }, prices, 'MANUAL');
+    const deltaSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const deltaRss = rss.stop();
+    if (delta.status !== 'SUCCEEDED') throw new Error(`delta sync ${delta.status}`);
+    const deltaWritten = delta.rowsInserted + delta.rowsUpdated + delta.rowsDeleted;
+    console.log(`  read ${delta.rowsRead}, wrote ${deltaWritten} (updated ${delta.rowsUpdated}) in ${deltaSeconds.toFixed(2)} s = ${Math.round(delta.rowsRead / deltaSeconds)} rows/s; peak RSS ${deltaRss} MB`);
+
+    console.log('baseline: COPY of the same rows into a staging table and one merge ...');
+    const base = await baseline(pool, tables.prices.size);
+    const baselineRowsPerSec = Math.round(base.rows / base.seconds);
+    console.log(`  ${base.rows} rows in ${base.seconds.toFixed(2)} s = ${baselineRowsPerSec} rows/s`);
+
+    const result = {
+      fullRowsPerSec,
+      baselineRowsPerSec,
+      ratio: Number((fullRowsPerSec / baselineRowsPerSec).toFixed(3)),
+      deltaRowsChanged: changes,
+      deltaRowsWritten: deltaWritten,
+      deltaSeconds: Number(deltaSeconds.toFixed(3)),
+      peakRssMb: Math.max(fullRss, deltaRss),
+    };
+    console.log(JSON.stringify(result));
+  } finally {
+    adapter.close();
+    await pool.end();
+    erp.child.kill('SIGTERM');
+    await dropDatabase(serverUrl, database);
+    await embedded?.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

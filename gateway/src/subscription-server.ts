@@ -1,0 +1,118 @@
+import { FormattedExecutionResult, GraphQLError, GraphQLSchema, ValidationRule } from 'graphql';
+// graphql-ws publishes this entry point only in package.json "exports", which the repository's
+// `moduleResolution: node` ignores: gateway/tsconfig.json maps it for the compiler (Node and Jest read exports).
+import { useServer } from 'graphql-ws/use/ws';
+import http from 'node:http';
+import { WebSocketServer } from 'ws';
+import { AuthSecrets, bearerToken, verifyAccessToken } from '@hub/auth';
+import { HubError } from '@hub/errors';
+import { PreparedSubscription, prepareSubscription } from './subscription-router';
+import { SubscriptionRoutes } from './subscription-routes';
+import { SubscriberAuth, SubscriptionFanout } from './subscription-fanout';
+
+export interface SubscriptionServerOptions {
+  /** The gateway's HTTP server: WebSocket upgrades on `path` are ours, everything else stays HTTP. */
+  httpServer: http.Server;
+  path: string;
+  /** The supergraph's API schema, as the gateway serves it. */
+  schema: GraphQLSchema;
+  routes: SubscriptionRoutes;
+  secrets: AuthSecrets;
+  fanout: SubscriptionFanout;
+  /** Extra validation rules, as for HTTP operations (the depth limit). */
+  validationRules: ValidationRule[];
+  maxSubscriptionsPerConnection?: number;
+}
+
+export interface RunningSubscriptionServer {
+  /** Closes every WebSocket (1001 Going away) and stops accepting new ones. */
+  stop(): Promise<void>;
+}
+
+/** Close code for a connection whose token is refused (graphql-ws uses 4401 for "Unauthorized"). */
+export const UNAUTHENTICATED_CLOSE_CODE = 4401;
+
+type ConnectionExtra = {
+  auth: SubscriberAuth;
+};
+
+interface SubscriptionContext {
+  prepared: PreparedSubscription;
+  auth: SubscriberAuth;
+  initial: FormattedExecutionResult;
+}
+
+/** The `exp` of an already verified token, in ms. */
+function tokenExpiry(bearer: string): number | null {
+  try {
+    const payload = JSON.parse(Buffer.from(bearer.split('.')[1], 'base64url').toString('utf8')) as { exp?: unknown };
+    return typeof payload.exp === 'number' ? payload.exp * 1000 : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The close reason for a refused token: a GraphQL error as JSON, so clients read the same
+ * `extensions.code` as over HTTP. WebSocket close reasons hold at most 123 bytes.
+ */
+export function unauthenticatedCloseReason(message: string): string {
+  const reason = JSON.stringify({ message, extensions: { code: 'UNAUTHENTICATED' } });
+  return Buffer.byteLength(reason) <= 123 ? reason : JSON.stringify({ message: 'Invalid access token.', extensions: { code: 'UNAUTHENTICATED' } });
+}
+
+/**
+ * graphql-ws (the graphql-transport-ws protocol) on the gateway's own URL. A connection
+ * authenticates once, with `connectionParams.authorization: "Bearer <token>"` verified like the
+ * HTTP header (a bad token closes the connection with 4401 and a GraphQL error as reason; no
+ * token means anonymous). Each subscription is validated against the supergraph, checked once by
+ * resolving its query as the subscriber, and then fed by the fanout.
+ */
+export function startSubscriptionServer(options: SubscriptionServerOptions): RunningSubscriptionServer {
+  const maxPerConnection = options.maxSubscriptionsPerConnection ?? 100;
+  const wss = new WebSocketServer({ server: options.httpServer, path: options.path });
+  const server = useServer<Record<string, unknown> | undefined, ConnectionExtra>(
+    {
+      onConnect: async (ctx) => {
+        const raw = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+        try {
+          if (raw !== undefined && raw !== null && typeof raw !== 'string') throw new HubError('UNAUTHENTICATED', 'connectionParams.authorization must be "Bearer <token>".');
+          const bearer = bearerToken((raw as string | null | undefined) ?? undefined);
+          const viewer = bearer ? await verifyAccessToken(bearer, options.secrets) : null;
+          ctx.extra.auth = { bearer, viewer, expiresAt: bearer ? tokenExpiry(bearer) : null };
+          return true;
+        } catch (error) {
+          const message = error instanceof HubError && error.code === 'UNAUTHENTICATED' ? error.message : 'Invalid access token.';
+          // Closing first makes graphql-ws's own 4403 (for `false`) a no-op: the client sees 4401 and the reason.
+          ctx.extra.socket.close(UNAUTHENTICATED_CLOSE_CODE, unauthenticatedCloseReason(message));
+          return false;
+        }
+      },
+
+      onSubscribe: async (ctx, _id, payload) => {
+        if (Object.keys(ctx.subscriptions).length > maxPerConnection) {
+          return [new GraphQLError(`A connection may hold at most ${maxPerConnection} subscriptions.`, { extensions: { code: 'RATE_LIMITED' } })];
+        }
+        const auth = ctx.extra.auth!;
+        const prepared = prepareSubscription(options.schema, options.routes, payload, options.validationRules);
+        if (Array.isArray(prepared)) return prepared;
+        const checked = await options.fanout.check(prepared, auth);
+        if ('errors' in checked) return checked.errors;
+        const context: SubscriptionContext = { prepared, auth, initial: checked.result };
+        return { schema: options.schema, document: prepared.document, operationName: prepared.operationName, contextValue: context };
+      },
+
+      subscribe: (args) => {
+        const { prepared, auth, initial } = args.contextValue as SubscriptionContext;
+        // graphql-ws sends what this yields through onNext below, unchanged.
+        return options.fanout.add(prepared, auth, initial) as unknown as AsyncIterableIterator<never>;
+      },
+
+      onNext: (_ctx, _id, _payload, _args, result) => result as unknown as FormattedExecutionResult,
+    },
+    wss,
+  );
+  return {
+    stop: () => server.dispose() as Promise<void>,
+  };
+}

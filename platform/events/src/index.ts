@@ -1,0 +1,3 @@
+export * from './hub-event';
+export * from './publish-event';
+export * from './event-listener';

@@ -1,0 +1,184 @@
+import { randomUUID } from 'node:crypto';
+import { Client as PgClient } from 'pg';
+import { Client } from 'graphql-ws';
+import { loadAuthSecrets, signAccessToken } from '@hub/auth';
+import { publishOrderStatusChanged } from '@hub/orders';
+import { as, demo, demoUser, tokenFor } from './support/hub-client';
+import { gatewayMetrics, RecordedSubscription, untilMetrics, wsClient } from './support/subscription-client';
+
+/** Fields from four subgraphs: orders (status, number, lines), customers (company), finance (invoices), products (product, price). */
+const ORDER_FIELDS = 'id status number company { name } invoices { number } lines { product { sku price { amount } } }';
+const WATCH_ORDER = `subscription Watch($orderId: ID!) { orderStatusChanged(orderId: $orderId) { ${ORDER_FIELDS} } }`;
+const READ_ORDER = `query Read($id: ID!) { order(id: $id) { ${ORDER_FIELDS} } }`;
+
+const company = demo.companies[0];
+const anna = demoUser(0, 'customer admin');
+const erik = demoUser(0, 'buyer');
+const invoiced = demo.orders.find((o) => o.companyId === company.id && o.lines.length > 0 && demo.invoices.some((i) => i.orderId === o.id))!;
+const sameCompanyOther = demo.orders.find((o) => o.companyId === company.id && o.id !== invoiced.id)!;
+const otherCompanyOrder = demo.orders.find((o) => o.companyId !== company.id)!;
+
+describe('subscriptions through the gateway', () => {
+  let db: PgClient;
+  const clients: Client[] = [];
+  const open = (auth?: { token?: string; authorization?: string }) => {
+    const client = wsClient(auth);
+    clients.push(client);
+    return client;
+  };
+
+  /** Changes an order's status and announces it, in one transaction, as the ERP ingest does. */
+  async function changeStatus(orderId: string, status: string, options: { commit?: boolean; publish?: boolean } = {}): Promise<void> {
+    await db.query('begin');
+    await db.query('update orders.customer_order set status = $1 where id = $2', [status, orderId]);
+    if (options.publish ?? true) await publishOrderStatusChanged(db, orderId);
+    await db.query(options.commit === false ? 'rollback' : 'commit');
+  }
+
+  /** Waits until the gateway serves `n` subscriptions: only then can an event reach them. */
+  const untilActive = (n: number) => untilMetrics((m) => m.subscriptionsActive === n);
+
+  beforeAll(async () => {
+    db = new PgClient({ connectionString: process.env.HUB_TEST_DATABASE_URL });
+    await db.connect();
+  });
+
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((c) => c.dispose()));
+    await untilActive(0);
+  });
+
+  afterAll(async () => {
+    // Leave the demo data as other test files expect it.
+    for (const order of [invoiced, sameCompanyOther]) await db.query('update orders.customer_order set status = $1 where id = $2', [order.status, order.id]);
+    await db.end();
+  });
+
+  it('sends the changed order with the fields of every subgraph, resolved as the subscriber', async () => {
+    const token = await tokenFor(anna.email);
+    const sub = new RecordedSubscription(open({ token }), WATCH_ORDER, { orderId: invoiced.id });
+    await untilActive(1);
+
+    await changeStatus(invoiced.id, 'DELIVERED');
+    await sub.until((s) => s.results.length === 1);
+
+    const event = sub.results[0];
+    expect(event.errors).toBeUndefined();
+    expect(event.data.orderStatusChanged).toMatchObject({ id: invoiced.id, status: 'DELIVERED', number: invoiced.number, company: { name: company.name } });
+    expect(event.data.orderStatusChanged.invoices.map((i: { number: string }) => i.number)).toEqual(demo.invoices.filter((i) => i.orderId === invoiced.id).map((i) => i.number));
+    expect(event.data.orderStatusChanged.lines.map((l: { product: { sku: string } }) => l.product.sku)).toEqual(invoiced.lines.map((l) => l.sku));
+    for (const line of event.data.orderStatusChanged.lines) expect(Number(line.product.price.amount)).toBeGreaterThan(0);
+    // Exactly what the same selection answers over HTTP for this user.
+    const { order } = await (await as(anna.email)).request<{ order: unknown }>(READ_ORDER, { id: invoiced.id });
+    expect(event.data.orderStatusChanged).toEqual(order);
+  });
+
+  it('hears only committed changes of its own order', async () => {
+    const sub = new RecordedSubscription(open({ token: await tokenFor(anna.email) }), WATCH_ORDER, { orderId: invoiced.id });
+    await untilActive(1);
+    const before = await gatewayMetrics();
+
+    await changeStatus(sameCompanyOther.id, 'SHIPPED'); // another order of the same company
+    await changeStatus(invoiced.id, 'CANCELLED', { commit: false }); // rolled back: never announced
+    await changeStatus(invoiced.id, 'PICKED');
+    await sub.until((s) => s.results.length >= 1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    expect(sub.results.map((r) => r.data.orderStatusChanged.status)).toEqual(['PICKED']);
+    const after = await gatewayMetrics();
+    expect(after.subscriptionExecutions - before.subscriptionExecutions).toBe(1);
+  });
+
+  it("ends a subscription to another company's order with NOT_FOUND and no data", async () => {
+    const sub = new RecordedSubscription(open({ token: await tokenFor(anna.email) }), WATCH_ORDER, { orderId: otherCompanyOrder.id });
+    await sub.until((s) => s.error !== undefined);
+    expect(sub.errors.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+    expect(JSON.stringify(sub.errors)).not.toContain(otherCompanyOrder.number);
+    expect(sub.results).toEqual([]);
+  });
+
+  it('refuses an invalid token at connection with UNAUTHENTICATED', async () => {
+    for (const authorization of ['Bearer not-a-token', 'Basic abc']) {
+      const sub = new RecordedSubscription(open({ authorization }), WATCH_ORDER, { orderId: invoiced.id });
+      await sub.until((s) => s.error !== undefined);
+      const close = sub.error as { code: number; reason: string };
+      expect(close.code).toBe(4401);
+      expect(JSON.parse(close.reason)).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+      expect(sub.results).toEqual([]);
+    }
+  });
+
+  it('refuses an expired token with its own message', async () => {
+    const expired = await signAccessToken({ userId: anna.id, kind: 'CUSTOMER', companyId: company.id, supplierId: null, permissions: ['orders.view'] }, loadAuthSecrets(), new Date(Date.now() - 48 * 3600_000));
+    const sub = new RecordedSubscription(open({ token: expired.token }), WATCH_ORDER, { orderId: invoiced.id });
+    await sub.until((s) => s.error !== undefined);
+    expect(JSON.parse((sub.error as { reason: string }).reason)).toEqual({ message: 'Your session has expired; sign in again.', extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('lets anonymous connections subscribe only where the query allows anonymous callers', async () => {
+    const sub = new RecordedSubscription(open(), WATCH_ORDER, { orderId: invoiced.id });
+    await sub.until((s) => s.error !== undefined);
+    expect(sub.errors.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('validates against the supergraph: BAD_USER_INPUT for unknown fields, queries and missing variables', async () => {
+    const client = open({ token: await tokenFor(anna.email) });
+    const cases: Array<[string, Record<string, unknown>]> = [
+      [`subscription { orderStatusChanged(orderId: "${invoiced.id}") { noSuchField } }`, {}],
+      [`{ order(id: "${invoiced.id}") { id } }`, {}],
+      [WATCH_ORDER, {}],
+    ];
+    for (const [query, variables] of cases) {
+      const sub = new RecordedSubscription(client, query, variables);
+      await sub.until((s) => s.error !== undefined);
+      expect(sub.errors.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    }
+  });
+
+  it('resolves each event once per selection and viewer group, and stops delivering after unsubscribe', async () => {
+    const selection = `subscription($orderId: ID!) { orderStatusChanged(orderId: $orderId) { status number company { name } } }`;
+    // A second user with exactly anna's rights (kind, company, permissions): same viewer group.
+    const colleague = await signAccessToken({ userId: randomUUID(), kind: 'CUSTOMER', companyId: company.id, supplierId: null, permissions: [...anna.permissions].reverse() }, loadAuthSecrets());
+    const first = new RecordedSubscription(open({ token: await tokenFor(anna.email) }), selection, { orderId: invoiced.id });
+    const second = new RecordedSubscription(open({ token: colleague.token }), selection, { orderId: invoiced.id });
+    const buyer = new RecordedSubscription(open({ token: await tokenFor(erik.email) }), selection, { orderId: invoiced.id });
+    await untilActive(3);
+    const before = await gatewayMetrics();
+    expect(before.subscriptionGroups).toBe(2);
+
+    await changeStatus(invoiced.id, 'SHIPPED');
+    await Promise.all([first, second, buyer].map((s) => s.until((x) => x.results.length === 1)));
+    for (const sub of [first, second, buyer]) expect(sub.results[0].data.orderStatusChanged).toEqual({ status: 'SHIPPED', number: invoiced.number, company: { name: company.name } });
+    const after = await gatewayMetrics();
+    expect(after.subscriptionExecutions - before.subscriptionExecutions).toBe(2); // anna's group once, erik's once
+    expect(after.subscriptionDeliveries - before.subscriptionDeliveries).toBe(3);
+
+    second.unsubscribe();
+    await untilActive(2);
+    await changeStatus(invoiced.id, 'DELIVERED');
+    await Promise.all([first, buyer].map((s) => s.until((x) => x.results.length === 2)));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(second.results.length).toBe(1);
+    expect(first.results[1].data.orderStatusChanged.status).toBe('DELIVERED');
+  });
+
+  it('survives a lost database connection and sends what changed meanwhile', async () => {
+    const sub = new RecordedSubscription(open({ token: await tokenFor(anna.email) }), WATCH_ORDER, { orderId: invoiced.id });
+    await untilActive(1);
+    const before = await gatewayMetrics();
+    expect(before.eventListenerConnected).toBe(true);
+
+    // A change whose event is lost (here: never published), then the listener's connection dies.
+    await changeStatus(invoiced.id, 'INVOICED', { publish: false });
+    const { rowCount } = await db.query(`select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'hub-gateway-events' and datname = current_database()`);
+    expect(rowCount).toBe(1);
+    await untilMetrics((m) => m.eventListenerReconnects === before.eventListenerReconnects + 1 && m.eventListenerConnected);
+    await sub.until((s) => s.results.length === 1);
+    expect(sub.results[0].data.orderStatusChanged.status).toBe('INVOICED');
+
+    // And events flow again.
+    await changeStatus(invoiced.id, 'DELIVERED');
+    await sub.until((s) => s.results.length === 2);
+    expect(sub.results[1].data.orderStatusChanged.status).toBe('DELIVERED');
+  });
+});
