@@ -17,7 +17,10 @@ export const OUTBOX_STORES: OutboxStore[] = [ordersOutbox];
 /** One pg pool per process for the staff API's outbox views (the sync and dispatcher have their own). */
 let sharedPool: Pool | null = null;
 export function integratorApiPool(databaseUrl: string): Pool {
-  sharedPool ??= new Pool({ connectionString: databaseUrl, max: 4 });
+  if (!sharedPool) {
+    sharedPool = new Pool({ connectionString: databaseUrl, max: 4 });
+    sharedPool.on('error', () => undefined); // an idle connection lost: the pool replaces it
+  }
   return sharedPool;
 }
 

@@ -35,6 +35,7 @@ export interface IntegratorWorker {
 /** The integrator's background work: the sync scheduler and the outbox dispatcher. */
 export async function startIntegratorWorker(options: IntegratorWorkerOptions): Promise<IntegratorWorker> {
   const pool = new Pool({ connectionString: options.databaseUrl, max: 6 });
+  pool.on('error', (error) => options.log?.(`database connection lost: ${error.message}`));
   await ensureSyncOperations(pool);
   // Staff watching `syncRunUpdated` hear of every run as it starts and ends.
   const announceRun = (runId: string) => {

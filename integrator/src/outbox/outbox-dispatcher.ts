@@ -103,6 +103,8 @@ export class OutboxDispatcher {
       const known = message.attempts > 0 ? await topic.lookup(this.options.adapter, message.key) : null;
       const result = known ?? (await topic.push(this.options.adapter, message));
       const client = await pool.connect();
+      const onConnectionError = () => undefined;
+      client.on('error', onConnectionError);
       try {
         await client.query('begin');
         await store.markDelivered(client, message, result);
@@ -111,6 +113,7 @@ export class OutboxDispatcher {
         await client.query('rollback').catch(() => undefined);
         throw error;
       } finally {
+        client.off('error', onConnectionError);
         client.release();
       }
     } catch (error) {

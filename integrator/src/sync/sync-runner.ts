@@ -40,6 +40,9 @@ export async function runSyncOperation(options: SyncRunnerOptions, operation: Sy
   const { pool, adapter } = options;
   const pageSize = options.pageSize ?? 5000;
   const client = await pool.connect();
+  // A lost connection makes the current statement fail (and the run with it); it must not crash the process.
+  const onConnectionError = () => undefined;
+  client.on('error', onConnectionError);
   let runId: string | null = null;
   const counts: SyncRunCounts = { pages: 0, rowsRead: 0, rowsInserted: 0, rowsUpdated: 0, rowsDeleted: 0 };
   try {
@@ -103,6 +106,7 @@ export async function runSyncOperation(options: SyncRunnerOptions, operation: Sy
     options.onRunChanged?.(runId);
     return { status: 'FAILED', runId, error: message, ...counts };
   } finally {
+    client.off('error', onConnectionError);
     client.release();
   }
 }
