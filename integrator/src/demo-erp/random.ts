@@ -41,30 +41,8 @@ export function hashString(s: string): number {
   return h >>> 0;
 }
 
-/** A sequential seeded generator (mulberry32) for the simulation's ticks. */
-export class TickRandom {
-  private state: number;
-
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-}
+/** The sequential seeded generator (mulberry32) for the simulation's ticks: the demo dataset's own. */
+export { SeededRandom as TickRandom } from '@hub/demo-data';
 
 /** Integer cents as a decimal string ("1234" → "12.34"); exact for safe integers. */
 export function cents(value: number): string {
