@@ -1,4 +1,5 @@
-import { Pool } from 'pg';
+import Decimal from 'decimal.js';
+import { Client, Pool } from 'pg';
 import { dropDatabase, ensureDatabase } from '@hub/database';
 import { ensureSyncOperations, HttpErpAdapter, runSyncOperation, findSyncOperation, SyncScheduler, SYNC_OPERATIONS } from '@hub/integrator';
 import { migrateAll } from '@hub/launcher';
@@ -93,6 +94,34 @@ describe('ERP synchronisation', () => {
     const retried = await run('prices');
     expect(retried).toMatchObject({ status: 'SUCCEEDED', rowsUpdated: 1 });
     expect(await scalar<string>('select price::text as v from products.price_rule where key = $1', [key])).toBe('999.0000');
+  });
+
+  it('reads back corrections made in the ERP (a changed and a removed order line) and announces them', async () => {
+    const { rows } = await pool.query<{ id: string; number: string }>(
+      `select o.id, o.number from orders.customer_order o join orders.order_line l on l.order_id = o.id
+        group by o.id, o.number having count(*) >= 2 order by o.number limit 1`,
+    );
+    const { id, number } = rows[0];
+    const record = await erp.admin('GET', `/admin/records/orders/${encodeURIComponent(number)}`);
+    const first = record.lines[0];
+    const lineTotal = new Decimal(first.unitPrice).times(99).toFixed(2);
+    await erp.admin('POST', '/admin/records/orders', { ...record, lines: [{ ...first, quantity: '99', lineTotal }], total: lineTotal });
+
+    const listener = new Client({ connectionString: (pool as any).options.connectionString });
+    await listener.connect();
+    const heard: string[] = [];
+    listener.on('notification', (n) => heard.push(n.payload ?? ''));
+    await listener.query('listen hub_events');
+    try {
+      expect(await run('orders')).toMatchObject({ status: 'SUCCEEDED', rowsRead: 1, rowsUpdated: 1 });
+      const lines = await pool.query<{ line_no: number; quantity: string }>('select line_no, quantity::text from orders.order_line where order_id = $1 order by line_no', [id]);
+      expect(lines.rows).toEqual([{ line_no: first.lineNo, quantity: '99.000' }]);
+      expect(await scalar<string>('select total::text as v from orders.customer_order where id = $1', [id])).toBe(lineTotal);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(heard.map((p) => JSON.parse(p)).filter((e) => e.topic === 'orderStatusChanged').map((e) => e.key)).toEqual([id]);
+    } finally {
+      await listener.end();
+    }
   });
 
   it('pause stops a schedule and resume restarts it', async () => {

@@ -1,6 +1,7 @@
 import { buildDemoDataset, DEMO_PASSWORD } from '@hub/demo-data';
 import { ensureDatabase } from '@hub/database';
-import { DemoErpHandle, HttpErpAdapter, IntegratorWorker, startDemoErp, startIntegratorWorker } from '@hub/integrator';
+import { HttpErpAdapter, IntegratorWorker, startIntegratorWorker } from '@hub/integrator';
+import { DemoErpProcess, startDemoErpProcess } from './demo-erp-process';
 import { loadLauncherConfig } from './config';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './embedded-postgres';
 import { RunningHub, startHub } from './hub';
@@ -12,7 +13,7 @@ async function main(): Promise<void> {
   const log = (line: string) => console.log(`[hub] ${line}`);
   let embedded: EmbeddedDatabase | undefined;
   let hub: RunningHub | undefined;
-  let demoErp: DemoErpHandle | undefined;
+  let demoErp: DemoErpProcess | undefined;
   let adapter: HttpErpAdapter | undefined;
   let worker: IntegratorWorker | undefined;
   let stopping = false;
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
   let erpUrl = config.erpUrl;
   let erpApiKey = config.erpApiKey;
   if (!erpUrl) {
-    demoErp = await startDemoErp({ scale: config.demoErpScale, port: config.demoErpPort, host: '127.0.0.1' });
+    demoErp = await startDemoErpProcess({ scale: config.demoErpScale, port: config.demoErpPort });
     erpUrl = demoErp.url;
     erpApiKey = demoErp.apiKey;
     log(`demo ERP (${config.demoErpScale}) listening at ${erpUrl}`);

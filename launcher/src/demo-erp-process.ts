@@ -1,0 +1,40 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+export interface DemoErpProcess {
+  url: string;
+  apiKey: string;
+  stop(): Promise<void>;
+}
+
+const CLI = join(require.resolve('@hub/integrator'), '..', 'demo-erp', 'main.js');
+
+/**
+ * Starts the built-in demo ERP as its own process (HTTP+JSON on loopback), as a real ERP would be
+ * one, and resolves once it listens. Its memory and CPU stay out of the hub's process.
+ */
+export async function startDemoErpProcess(options: { scale: 'small' | 'large'; port: number; apiKey?: string }): Promise<DemoErpProcess> {
+  const apiKey = options.apiKey ?? 'demo-erp-key';
+  const child: ChildProcess = spawn(process.execPath, [CLI, '--scale', options.scale, '--port', String(options.port), '--api-key', apiKey], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk) => {
+      out += chunk;
+      const match = /DEMO ERP READY (\S+)/.exec(out);
+      if (match) resolve(match[1]);
+    });
+    void exited.then(() => reject(new Error(`the demo ERP exited before it was ready:\n${out}`)));
+  });
+  return {
+    url,
+    apiKey,
+    stop: async () => {
+      // Ctrl-C in a terminal reaches the whole process group, so it may have stopped already.
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
