@@ -132,18 +132,18 @@ describe('ERP synchronisation', () => {
     scheduler.start();
     try {
       const start = await runs();
-      await sleep(2500);
+      await sleep(4000);
       const whileRunning = await runs();
       expect(whileRunning - start).toBeGreaterThanOrEqual(2);
 
       await pool.query("update integrator.sync_operation set paused = true where name = 'exchangeRates'");
-      await sleep(300); // a run that already started may finish
+      await sleep(1000); // a run that already started may finish
       const atPause = await runs();
-      await sleep(2500);
+      await sleep(3000);
       expect(await runs()).toBe(atPause);
 
       await pool.query("update integrator.sync_operation set paused = false, next_run_at = now() where name = 'exchangeRates'");
-      await sleep(2500);
+      await sleep(4000);
       expect((await runs()) - atPause).toBeGreaterThanOrEqual(2);
     } finally {
       await scheduler.stop();
