@@ -112,6 +112,7 @@ describe('the cross-subgraph query through the gateway', () => {
   it('gives a user without prices.view no prices, and a staff user every company', async () => {
     const staff = await as('admin@hub.example');
     const { companies } = await staff.request<{ companies: Array<{ id: string }> }>('{ companies { id } }');
-    expect(companies.map((c) => c.id).sort()).toEqual(demo.companies.map((c) => c.id).sort());
+    // Every demo company; other test files may add customers (a registration approved as a new ERP customer).
+    expect(companies.map((c) => c.id)).toEqual(expect.arrayContaining(demo.companies.map((c) => c.id)));
   });
 });

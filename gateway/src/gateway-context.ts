@@ -4,4 +4,6 @@ export interface GatewayContext {
   /** The caller's verified token, forwarded to subgraphs as is. */
   bearer?: string;
   viewer: Viewer | null;
+  /** The client's network address, forwarded to subgraphs (login throttling). */
+  clientAddress?: string | null;
 }

@@ -6,10 +6,11 @@ import express from 'express';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { AuthSecrets, bearerToken, GatewayAssertionSigner, verifyAccessToken } from '@hub/auth';
-import { asHttpRejection } from '@hub/errors';
+import { asHttpRejection, unauthenticated } from '@hub/errors';
 import { EventListener } from '@hub/events';
 import { GatewayContext } from './gateway-context';
 import { maxDepthRule } from './operation-limits';
+import { RevokedUsers } from './revoked-users';
 import { HubSubgraphDataSource } from './subgraph-data-source';
 import { OperationExecutor, SubscriptionFanout } from './subscription-fanout';
 import { checkSubscriptionRoutes } from './subscription-router';
@@ -31,6 +32,11 @@ export interface GatewayOptions {
   eventListener?: EventListener;
   /** How each subscription field is served; defaults to SUBSCRIPTION_ROUTES. */
   subscriptionRoutes?: SubscriptionRoutes;
+  /**
+   * Express's "trust proxy" setting (e.g. "loopback" behind a local proxy): which proxies' X-Forwarded-For
+   * the gateway believes when it tells subgraphs the client's address. Default: env HUB_TRUST_PROXY, else none (the socket address).
+   */
+  trustProxy?: string;
 }
 
 /** Counters for `GET /metrics`: what the subscriptions cost. */
@@ -56,18 +62,24 @@ export interface RunningGateway {
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   if (!options.eventListener && !options.databaseUrl) throw new Error('startGateway needs databaseUrl or eventListener to serve subscriptions.');
   const signer = new GatewayAssertionSigner(options.secrets);
+  const ownListener = options.eventListener ? null : new EventListener({ connectionString: options.databaseUrl!, applicationName: 'hub-gateway-events', log: (line) => console.warn(`[gateway] events: ${line}`) });
+  const listener = options.eventListener ?? ownListener!;
+  // Revoked tokens (deactivated users, changed passwords) are refused here, on every path.
+  const revoked = options.databaseUrl ? new RevokedUsers(options.databaseUrl, listener, (line) => console.warn(`[gateway] revocation: ${line}`)) : null;
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) => {
       const url = options.subgraphUrls[name];
       if (!url) throw new Error(`No URL configured for subgraph "${name}".`);
-      return new HubSubgraphDataSource(url, signer);
+      return new HubSubgraphDataSource(url, signer, revoked?.list ?? null);
     },
     // Plans are cached per operation text; 30 MiB holds thousands of distinct operations.
     experimental_approximateQueryPlanStoreMiB: 30,
   });
 
   const app = express();
+  const trustProxy = options.trustProxy ?? process.env.HUB_TRUST_PROXY;
+  if (trustProxy) app.set('trust proxy', trustProxy);
   const httpServer = http.createServer(app);
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
@@ -90,8 +102,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     await server.stop();
     throw new Error(`The subscription routes do not fit the supergraph:\n  - ${routeProblems.join('\n  - ')}`);
   }
-  const ownListener = options.eventListener ? null : new EventListener({ connectionString: options.databaseUrl!, applicationName: 'hub-gateway-events', log: (line) => console.warn(`[gateway] events: ${line}`) });
-  const listener = options.eventListener ?? ownListener!;
   const executeAs: OperationExecutor = async (request, as) => {
     const response = await server.executeOperation({ query: request.query, variables: request.variables }, { contextValue: { bearer: as.bearer, viewer: as.viewer } });
     if (response.body.kind !== 'single') throw new Error('Subscriptions do not support incremental delivery.');
@@ -102,6 +112,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const stop = async () => {
     await subscriptions?.stop();
     fanout.stop();
+    await revoked?.stop();
     await ownListener?.stop();
     await server.stop();
   };
@@ -131,7 +142,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         try {
           const bearer = bearerToken(req.headers.authorization);
           const viewer = bearer ? await verifyAccessToken(bearer, options.secrets) : null;
-          return { bearer, viewer };
+          if (viewer && revoked?.list.isRevoked(viewer)) throw unauthenticated('This session has ended; sign in again.');
+          return { bearer, viewer, clientAddress: req.ip ?? req.socket.remoteAddress ?? null };
         } catch (error) {
           throw asHttpRejection(error);
         }
@@ -141,6 +153,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   try {
     await ownListener?.start();
+    await revoked?.start();
     subscriptions = startSubscriptionServer({
       httpServer,
       path: '/graphql',

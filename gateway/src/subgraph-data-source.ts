@@ -1,7 +1,8 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import http from 'node:http';
 import fetch from 'node-fetch';
-import { GATEWAY_ASSERTION_HEADER, GatewayAssertionSigner } from '@hub/auth';
+import { CLIENT_ADDRESS_HEADER, GATEWAY_ASSERTION_HEADER, GatewayAssertionSigner, RevocationList } from '@hub/auth';
+import { unauthenticated } from '@hub/errors';
 import { GatewayContext } from './gateway-context';
 
 // One keep-alive pool for all subgraph calls: a query plan makes several fetches per request.
@@ -10,12 +11,15 @@ const keepAliveFetch = ((url: string, init: any) => fetch(url, { ...init, agent 
 
 /** Forwards the caller's token and proves to the subgraph that the request came through us. */
 export class HubSubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, private readonly signer: GatewayAssertionSigner) {
+  constructor(url: string, private readonly signer: GatewayAssertionSigner, private readonly revoked: RevocationList | null = null) {
     super({ url, fetcher: keepAliveFetch });
   }
 
   override async willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): Promise<void> {
-    const bearer = (context as Partial<GatewayContext>).bearer;
+    const { bearer, viewer, clientAddress } = context as Partial<GatewayContext>;
+    // Also here, for operations the gateway runs itself (subscription events) with a token that was revoked since.
+    if (viewer && this.revoked?.isRevoked(viewer)) throw unauthenticated('This session has ended; sign in again.');
+    if (clientAddress) request.http?.headers.set(CLIENT_ADDRESS_HEADER, clientAddress);
     if (bearer) request.http?.headers.set('authorization', `Bearer ${bearer}`);
     request.http?.headers.set(GATEWAY_ASSERTION_HEADER, await this.signer.sign(bearer));
   }

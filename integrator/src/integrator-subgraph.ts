@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { Pool } from 'pg';
+import { customersOutbox } from '@hub/customers';
 import { ordersOutbox } from '@hub/orders';
 import { OutboxStore } from '@hub/outbox';
 import { buildFederatedSchema, createByIdLoader, SubgraphModule } from '@hub/subgraph-kit';
@@ -12,7 +13,7 @@ import { OutboxStaffResolver, SyncStaffResolver } from './staff-api/sync-staff.r
 import { SyncSubscriptionResolver } from './staff-api/sync-subscription.resolver';
 
 /** Every outbox the dispatcher serves and staff can see. */
-export const OUTBOX_STORES: OutboxStore[] = [ordersOutbox];
+export const OUTBOX_STORES: OutboxStore[] = [ordersOutbox, customersOutbox];
 
 /** One pg pool per process for the staff API's outbox views (the sync and dispatcher have their own). */
 let sharedPool: Pool | null = null;

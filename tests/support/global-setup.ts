@@ -1,10 +1,13 @@
 import { ensureDatabase } from '@hub/database';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { HubProcess, startHubProcess } from './hub-process';
+import { MailCatcher, startMailCatcher } from './mail-catcher';
 import { startTestPostgres, TestServer } from './test-database';
 
 declare global {
   // eslint-disable-next-line no-var
-  var __HUB_TEST__: { hub: HubProcess; server: TestServer; database: string } | undefined;
+  var __HUB_TEST__: { hub: HubProcess; server: TestServer; database: string; mail: MailCatcher } | undefined;
 }
 
 /**
@@ -16,6 +19,7 @@ export default async function globalSetup(): Promise<void> {
   const server = await startTestPostgres();
   const database = `hub_test_${process.pid}_${Date.now()}`;
   const databaseUrl = await ensureDatabase(server.serverUrl, database);
+  const mail = await startMailCatcher(join(tmpdir(), `hub-test-mail-${process.pid}-${Date.now()}.jsonl`));
   // Short retry delays so that the outbox tests see retries within seconds.
   const hub = await startHubProcess({
     ...process.env,
@@ -27,8 +31,14 @@ export default async function globalSetup(): Promise<void> {
     HUB_DISPATCHER_TICK_MS: '100',
     HUB_OUTBOX_RETRY_BASE_MS: '200',
     HUB_OUTBOX_RETRY_MAX_MS: '1000',
+    // Mail goes to the in-process SMTP catcher; tests read it from HUB_TEST_MAIL_FILE.
+    HUB_SMTP_HOST: '127.0.0.1',
+    HUB_SMTP_PORT: String(mail.port),
+    // Tests act as clients behind a local proxy (X-Forwarded-For) to try per-address throttling.
+    HUB_TRUST_PROXY: 'loopback',
   });
-  globalThis.__HUB_TEST__ = { hub, server, database };
+  globalThis.__HUB_TEST__ = { hub, server, database, mail };
+  process.env.HUB_TEST_MAIL_FILE = mail.file;
   process.env.HUB_TEST_GATEWAY_URL = hub.gatewayUrl;
   process.env.HUB_TEST_SUBGRAPH_URLS = JSON.stringify(hub.subgraphs);
   process.env.HUB_TEST_DATABASE_URL = databaseUrl;

@@ -7,4 +7,5 @@ export default async function globalTeardown(): Promise<void> {
   if (code !== 0) console.error(`the hub exited with ${code}:\n${state.hub.output()}`);
   await dropDatabase(state.server.serverUrl, state.database);
   await state.server.stop();
+  await state.mail.stop();
 }

@@ -24,6 +24,20 @@ export interface ErpProductRecord {
   /** Web categories the product sits in (independent of the ERP's own item groups). */
   categoryCodes: string[];
   active: boolean;
+  /** Technical data shown on the product page and searched ("Thread: M8", "Origin: España"). */
+  specifications?: Array<{ name: string; value: string; unit?: string | null }>;
+  /** Photos and technical drawings. */
+  images?: Array<{ url: string; kind: 'PHOTO' | 'DIAGRAM'; caption?: string | null }>;
+  /** Items sold together with this one (accessories, consumables). */
+  relatedSkus?: string[];
+  /** Items that can replace this one when it is out of stock. */
+  substituteSkus?: string[];
+  /**
+   * Web assortment: who sees the item on the web. Absent or null: everyone; otherwise the listed
+   * audiences: 'PUBLIC' (the public shop), 'CUSTOMERS' (every customer) or customer group codes.
+   * An empty list keeps the item off the web.
+   */
+  webAssortment?: string[] | null;
 }
 
 export interface ErpCategoryRecord {

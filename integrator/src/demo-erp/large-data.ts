@@ -9,6 +9,7 @@ import {
 } from './reference';
 import { addresses, deliveryNoteFor, openItemFor, phoneFor } from './small-data';
 import { ArrayTable, ErpTables, LazyTable } from './tables';
+import { catalogueExtras } from './catalogue-extras';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -97,6 +98,8 @@ export function buildLargeTables(seed: number): ErpTables {
       minStock: String(intBetween(1, 6, seed, p, 4) * 5),
       categoryCodes: l.category ? [f.code, l.category] : [f.code],
       active: unit(seed, p, 5) >= 0.01,
+      // Same family every FAMILIES.length items.
+      ...catalogueExtras(seed, p, skuOf(p), (k) => skuOf((((p + k * FAMILIES.length) % N) + N) % N), true),
     };
   };
 

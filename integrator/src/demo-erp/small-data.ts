@@ -7,6 +7,7 @@ import {
 import { hashString, intBetween, isoDay, unit } from './random';
 import { CARRIERS, CITIES, REFERENCE_DATE, WAREHOUSE_NAMES, categoriesOfSku, categoryRecords, exchangeRateRecords } from './reference';
 import { ArrayTable, ErpTables } from './tables';
+import { catalogueExtras } from './catalogue-extras';
 
 const DAY = 86_400_000;
 export const SMALL_WAREHOUSES = [
@@ -78,7 +79,14 @@ export function buildSmallTables(seed: number): ErpTables {
     minStock: String(intBetween(1, 6, seed, i, 1) * 5),
     categoryCodes: categoriesOfSku(p.sku),
     active: true,
+    ...catalogueExtras(seed, i, p.sku, (k) => {
+      const other = data.products[i + k];
+      return other && other.sku.slice(0, 2) === p.sku.slice(0, 2) ? other.sku : null;
+    }, false),
   }));
+  // The web assortment: three items only for signed-in customers, three only for wholesalers.
+  [11, 47, 95].forEach((i) => (products[i].webAssortment = ['CUSTOMERS']));
+  [23, 71, 131].forEach((i) => (products[i].webAssortment = ['WHOLESALE']));
 
   const prices: ErpPriceRecord[] = data.customerPrices.map((cp) => {
     const customerNumber = companyById.get(cp.companyId)!.erpNumber;
@@ -86,7 +94,10 @@ export function buildSmallTables(seed: number): ErpTables {
     return { key: `C:${customerNumber}:${sku}:1`, sku, customerNumber, customerGroup: null, minQuantity: '1', price: cp.price, currency: cp.currency, validFrom: null, validTo: null, promotion: false };
   });
   // A few list-price quantity breaks, customer-group prices and dated promotions.
-  const base = (k: number) => data.products[(k * 37) % data.products.length];
+  // On items no demo order uses, so that the demo orders' prices stay the customer or list price.
+  const ordered = new Set(data.orders.flatMap((o) => o.lines.map((l) => l.productId)));
+  const unordered = data.products.filter((p) => !ordered.has(p.id));
+  const base = (k: number) => unordered[(k * 37) % unordered.length];
   for (let k = 0; k < 4; k++) {
     const p = base(k);
     for (const [qty, factor] of [['10', '0.95'], ['50', '0.90']] as const) {

@@ -11,14 +11,20 @@ export interface IssuedToken {
   expiresAt: Date;
 }
 
+/** Impersonation tokens live at most this long, whatever the normal lifetime. */
+export const IMPERSONATION_TTL_SECONDS = 3600;
+
 export async function signAccessToken(viewer: Viewer, secrets: AuthSecrets, now = new Date()): Promise<IssuedToken> {
   const issuedAt = Math.floor(now.getTime() / 1000);
-  const expiresAt = issuedAt + secrets.tokenTtlSeconds;
+  const ttl = viewer.actorId ? Math.min(secrets.tokenTtlSeconds, IMPERSONATION_TTL_SECONDS) : secrets.tokenTtlSeconds;
+  const expiresAt = issuedAt + ttl;
   const token = await new SignJWT({
     kind: viewer.kind,
     cid: viewer.companyId,
     sid: viewer.supplierId,
     perm: viewer.permissions,
+    ver: viewer.tokenVersion ?? 0,
+    ...(viewer.actorId ? { act: viewer.actorId, aver: viewer.actorTokenVersion ?? 0 } : {}),
   })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(viewer.userId)
@@ -47,6 +53,9 @@ export async function verifyAccessToken(token: string, secrets: AuthSecrets): Pr
       companyId: typeof payload.cid === 'string' ? payload.cid : null,
       supplierId: typeof payload.sid === 'string' ? payload.sid : null,
       permissions: perm,
+      tokenVersion: typeof payload.ver === 'number' ? payload.ver : 0,
+      actorId: typeof payload.act === 'string' ? payload.act : null,
+      actorTokenVersion: typeof payload.aver === 'number' ? payload.aver : 0,
     };
   } catch (err) {
     if (err instanceof HubError) throw err;

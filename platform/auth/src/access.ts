@@ -58,6 +58,18 @@ export function requirePermission(viewer: Viewer | null, permission: Permission)
  */
 export function requireStaffPermission(viewer: Viewer | null, permission: 'staff.users' | 'staff.orders' | 'staff.sync'): Viewer {
   const v = requireStaff(viewer);
+  if (v.actorId) throw forbidden('Staff rights are not available while signed in as another user.');
   if (!v.permissions.includes(permission) && !v.permissions.includes('staff.admin')) throw forbidden(`You need the "${permission}" staff permission.`);
   return v;
+}
+
+/** True when a staff user acts as this viewer ("sign in as"). */
+export function isImpersonating(viewer: Viewer | null): boolean {
+  return !!viewer?.actorId;
+}
+
+/** Some actions belong to the account's owner alone, never to staff acting for them. */
+export function requireNotImpersonating(viewer: Viewer, action: string): Viewer {
+  if (viewer.actorId) throw forbidden(`You cannot ${action} while signed in as another user; only the user can.`);
+  return viewer;
 }

@@ -3,6 +3,12 @@ import { jwtVerify, SignJWT } from 'jose';
 import { httpRejection } from '@hub/errors';
 import { AuthSecrets } from './secrets';
 
+/**
+ * The client's network address, as the gateway saw it. Subgraphs believe it only on requests that
+ * carry a valid gateway assertion (subgraph-kit refuses all others), never from anyone else.
+ */
+export const CLIENT_ADDRESS_HEADER = 'x-hub-client-address';
+
 /** Header the gateway sets on every request it sends to a subgraph. */
 export const GATEWAY_ASSERTION_HEADER = 'x-hub-gateway-assertion';
 

@@ -5,3 +5,6 @@ export * from './access-token';
 export * from './gateway-assertion';
 export * from './access';
 export * from './permissions';
+export * from './password-policy';
+export * from './token-revocation';
+export * from './unsubscribe-token';

@@ -22,3 +22,30 @@ export type Permission = CustomerPermission | StaffPermission;
 
 /** A read-only customer user: sees, never changes. */
 export const READ_ONLY_PERMISSIONS: CustomerPermission[] = ['catalog.view', 'prices.view', 'orders.view', 'invoices.view'];
+
+/** Every permission name the hub knows. */
+export const ALL_PERMISSIONS: readonly Permission[] = [...CUSTOMER_PERMISSIONS, ...STAFF_PERMISSIONS];
+
+export function isCustomerPermission(name: string): name is CustomerPermission {
+  return (CUSTOMER_PERMISSIONS as readonly string[]).includes(name);
+}
+
+export function isStaffPermission(name: string): name is StaffPermission {
+  return (STAFF_PERMISSIONS as readonly string[]).includes(name);
+}
+
+/**
+ * Named groups of customer permissions. A user holds permissions, not roles: a role is a shorthand
+ * when granting, and any other set of permissions is a custom role.
+ */
+export const CUSTOMER_ROLES: Readonly<Record<'ADMIN' | 'BUYER' | 'READ_ONLY', readonly CustomerPermission[]>> = {
+  ADMIN: CUSTOMER_PERMISSIONS,
+  BUYER: ['catalog.view', 'prices.view', 'orders.view', 'orders.place', 'returns.file'],
+  READ_ONLY: READ_ONLY_PERMISSIONS,
+};
+
+export type CustomerRole = keyof typeof CUSTOMER_ROLES;
+
+export function isCustomerRole(name: string): name is CustomerRole {
+  return Object.prototype.hasOwnProperty.call(CUSTOMER_ROLES, name);
+}

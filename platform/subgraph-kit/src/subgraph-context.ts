@@ -7,6 +7,8 @@ export interface BaseContext {
   viewer: Viewer | null;
   /** The caller's verified bearer token, for calls made on the caller's behalf. */
   bearer: string | undefined;
+  /** The client's address as the gateway forwarded it (trusted: the gateway's assertion was verified); null if absent. */
+  clientAddress?: string | null;
   /** A fork of the ORM's EntityManager for this request only. */
   em: EntityManager;
 }

@@ -7,7 +7,7 @@ import { GraphQLSchema } from 'graphql';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { AuthSecrets, bearerToken, GATEWAY_ASSERTION_HEADER, verifyAccessToken, verifyGatewayAssertion } from '@hub/auth';
+import { AuthSecrets, bearerToken, CLIENT_ADDRESS_HEADER, GATEWAY_ASSERTION_HEADER, verifyAccessToken, verifyGatewayAssertion } from '@hub/auth';
 import { asHttpRejection } from '@hub/errors';
 import { BaseContext } from './subgraph-context';
 import { formatSubgraphError } from './error-formatting';
@@ -63,7 +63,10 @@ export async function startSubgraphServer<TContext extends BaseContext>(
           const bearer = bearerToken(req.headers.authorization);
           await verifyGatewayAssertion(req.headers[GATEWAY_ASSERTION_HEADER] as string | undefined, bearer, options.secrets);
           const viewer = bearer ? await verifyAccessToken(bearer, options.secrets) : null;
-          return options.buildContext({ viewer, bearer, em: options.orm.em.fork() });
+          // Read only after the assertion was verified: nobody but the gateway can set it.
+          const forwarded = req.headers[CLIENT_ADDRESS_HEADER];
+          const clientAddress = typeof forwarded === 'string' && forwarded.length > 0 && forwarded.length <= 100 ? forwarded : null;
+          return options.buildContext({ viewer, bearer, clientAddress, em: options.orm.em.fork() });
         } catch (error) {
           throw asHttpRejection(error);
         }

@@ -4,11 +4,14 @@ import { CompanyResolver } from './company/company.resolver';
 import { resolveCompanyReference } from './company/company.reference';
 import { CustomersContext } from './context';
 import { UserResolver } from './user/user.resolver';
+import { UserAdminResolver } from './user/user-admin.resolver';
+import { RegistrationResolver } from './registration/registration.resolver';
+import { ConsentResolver } from './consent/consent.resolver';
 import { resolveUserReference } from './user/user.reference';
 
 export function buildCustomersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<CustomersContext>({
-    resolvers: [UserResolver, CompanyResolver],
+    resolvers: [UserResolver, UserAdminResolver, CompanyResolver, RegistrationResolver, ConsentResolver],
     referenceResolvers: {
       Company: { __resolveReference: resolveCompanyReference },
       User: { __resolveReference: resolveUserReference },

@@ -1,12 +1,14 @@
 import { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '@hub/subgraph-kit';
 import { ProductsContext } from './context';
-import { ProductResolver } from './product/product.resolver';
+import { CategoryResolver } from './category/category.resolver';
+import { ProductConnectionResolver, ProductResolver } from './product/product.resolver';
 import { resolveProductReference } from './product/product.reference';
+import { StockResolver } from './stock/stock.resolver';
 
 export function buildProductsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<ProductsContext>({
-    resolvers: [ProductResolver],
+    resolvers: [ProductResolver, ProductConnectionResolver, CategoryResolver, StockResolver],
     referenceResolvers: { Product: { __resolveReference: resolveProductReference } },
   });
 }

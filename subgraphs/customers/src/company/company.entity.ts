@@ -1,6 +1,8 @@
 import { Opt, Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 
+export type DocumentPreference = 'RECEIPT' | 'INVOICE';
+
 /** A customer company: one ERP debtor account. Name, currency and country are ERP-owned. */
 @Entity({ tableName: 'company' })
 export class CompanyEntity {
@@ -43,6 +45,10 @@ export class CompanyEntity {
 
   @Property({ type: 'jsonb', default: '[]' })
   deliveryAddresses: Array<Record<string, string>> & Opt = [];
+
+  /** Hub-owned: whether the customer wants a receipt or an invoice with its orders. */
+  @Property({ type: 'text', default: 'INVOICE' })
+  documentPreference: DocumentPreference & Opt = 'INVOICE';
 
   /** False once the ERP deleted the customer account; its users can no longer act for it. */
   @Property({ type: 'boolean', default: true })

@@ -1,6 +1,7 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { CompanyEntity } from './company.entity';
+import { CompanyEntity, DocumentPreference } from './company.entity';
 
+/** Ownership of every field: see company-field-ownership.ts (ERP = from the sync, HUB = changed here). */
 @Directive('@key(fields: "id")')
 @ObjectType('Company', { description: 'A customer company (an ERP debtor account).' })
 export class CompanyObject {
@@ -19,6 +20,10 @@ export class CompanyObject {
   @Field({ description: 'ISO 3166 country code.' })
   country: string;
 
+  /** Resolved by field resolvers (some need a permission). */
+  entity: CompanyEntity;
+  documentPreferenceValue: DocumentPreference;
+
   static from(entity: CompanyEntity): CompanyObject {
     return Object.assign(new CompanyObject(), {
       id: entity.id,
@@ -26,6 +31,8 @@ export class CompanyObject {
       name: entity.name,
       currency: entity.currency,
       country: entity.country,
+      entity,
+      documentPreferenceValue: entity.documentPreference,
     });
   }
 }

@@ -11,4 +11,8 @@ export class LoginResult {
 
   @Field(() => UserObject)
   user: UserObject;
+
+  static from(result: { token: string; expiresAt: Date; user: import('./user.entity').UserEntity }): LoginResult {
+    return Object.assign(new LoginResult(), { token: result.token, expiresAt: result.expiresAt, user: UserObject.from(result.user) });
+  }
 }

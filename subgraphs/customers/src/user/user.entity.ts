@@ -30,11 +30,22 @@ export class UserEntity {
   @Property({ type: 'uuid', nullable: true })
   supplierId: string | null = null;
 
+  /** The ERP contact (contacts are ERP-owned) this user is bound to, if any; no foreign key, contacts come and go with the sync. */
+  @Property({ type: 'uuid', nullable: true })
+  contactId: string | null = null;
+
   @Property({ type: ArrayType })
   permissions: string[] & Opt = [];
 
   @Property({ type: 'boolean' })
   active: boolean & Opt = true;
+
+  /**
+   * Raised on deactivation, password change or reset, and permission changes: tokens issued with
+   * an older version are refused (the gateway keeps the list; see gateway/src/revoked-users.ts).
+   */
+  @Property({ type: 'integer', default: 0 })
+  tokenVersion: number & Opt = 0;
 
   @Property({ type: 'timestamptz' })
   createdAt: Date & Opt = new Date();

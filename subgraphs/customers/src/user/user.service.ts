@@ -12,6 +12,7 @@ export class UserService {
     const v = requireViewer(viewer);
     const user = await this.ctx.loaders.userById.load(v.userId);
     if (!user || !user.active) throw unauthenticated('This account is no longer active.');
+    if (user.tokenVersion !== (v.tokenVersion ?? 0)) throw unauthenticated('This session has ended; sign in again.');
     return user;
   }
 
@@ -27,5 +28,11 @@ export class UserService {
   async listForCompany(viewer: Viewer, companyId: string): Promise<UserEntity[]> {
     if (!canSeeCompany(viewer, companyId)) throw forbidden('You can only see your own company.');
     return this.ctx.em.find(UserEntity, { company: companyId }, { orderBy: { name: 'asc' } });
+  }
+
+  /** The staff user acting as `userId`, when the viewer is that user in a "sign in as" session. */
+  async impersonator(viewer: Viewer | null, userId: string): Promise<UserEntity | null> {
+    if (!viewer?.actorId || viewer.userId !== userId) return null;
+    return this.ctx.loaders.userById.load(viewer.actorId);
   }
 }

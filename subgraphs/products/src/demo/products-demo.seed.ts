@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { DemoDataset } from '@hub/demo-data';
 import { PriceRuleEntity } from '../price/price-rule.entity';
 import { ProductEntity } from '../product/product.entity';
+import { productSearchText } from '../product/product-search';
 
 export async function seedProductsDemoData(em: EntityManager, data: DemoDataset): Promise<void> {
   if ((await em.count(ProductEntity)) > 0) return;
@@ -9,7 +10,7 @@ export async function seedProductsDemoData(em: EntityManager, data: DemoDataset)
   const sku = new Map(data.products.map((p) => [p.id, p.sku]));
   await em.transactional(async (tx) => {
     for (const p of data.products) {
-      tx.create(ProductEntity, { id: p.id, sku: p.sku, name: p.name, description: p.description, unit: p.unit, listPrice: p.listPrice, currency: p.currency });
+      tx.create(ProductEntity, { id: p.id, sku: p.sku, name: p.name, description: p.description, unit: p.unit, listPrice: p.listPrice, currency: p.currency, searchText: productSearchText(p) });
     }
     for (const cp of data.customerPrices) {
       tx.create(PriceRuleEntity, {

@@ -1,6 +1,8 @@
 import { PoolClient } from 'pg';
 import { erpEntityId } from '@hub/erp-ids';
 import { MergeResult, mergeRows, MergeTarget, sumResults } from '@hub/ingest';
+import { ProductImage, ProductSpecification } from '../product/product.entity';
+import { productSearchText } from '../product/product-search';
 
 /**
  * The products subgraph's ingest functions: the only way ERP data enters its tables. Each takes
@@ -24,6 +26,13 @@ export interface ProductIngestRow {
   minStock: string;
   categoryCodes: string[];
   active: boolean;
+  /** Optional ERP fields (older ERPs send none of them). */
+  specifications?: ProductSpecification[] | null;
+  images?: ProductImage[] | null;
+  relatedSkus?: string[] | null;
+  substituteSkus?: string[] | null;
+  /** Null or absent: on the web for everyone; see ProductEntity.webAssortment. */
+  webAssortment?: string[] | null;
 }
 
 const PRODUCT: MergeTarget = {
@@ -39,6 +48,12 @@ const PRODUCT: MergeTarget = {
     { name: 'currency', type: 'char(3)' },
     { name: 'min_stock', type: 'numeric' },
     { name: 'active', type: 'boolean' },
+    { name: 'search_text', type: 'text' },
+    { name: 'specifications', type: 'jsonb' },
+    { name: 'images', type: 'jsonb' },
+    { name: 'related_skus', type: 'text[]' },
+    { name: 'substitute_skus', type: 'text[]' },
+    { name: 'web_assortment', type: 'text[]' },
   ],
   key: ['id'],
   // A product deleted in the ERP is retired, not removed: past orders still point at it.
@@ -52,6 +67,7 @@ const PRODUCT_CATEGORY: MergeTarget = {
   columns: [
     { name: 'product_id', type: 'uuid' },
     { name: 'category_code', type: 'text' },
+    { name: 'sku', type: 'text' },
   ],
   key: ['product_id', 'category_code'],
   onDelete: 'delete',
@@ -61,7 +77,23 @@ export async function ingestProducts(client: PoolClient, page: IngestPage<Produc
   const products = await mergeRows(
     client,
     PRODUCT,
-    page.rows.map((p) => [erpEntityId('product', p.sku), p.sku, p.name, p.description, p.unit, p.listPrice, p.currency, p.minStock, p.active]),
+    page.rows.map((p) => [
+      erpEntityId('product', p.sku),
+      p.sku,
+      p.name,
+      p.description,
+      p.unit,
+      p.listPrice,
+      p.currency,
+      p.minStock,
+      p.active,
+      productSearchText(p),
+      p.specifications ?? [],
+      p.images ?? [],
+      p.relatedSkus ?? [],
+      p.substituteSkus ?? [],
+      p.webAssortment ?? null,
+    ]),
     page.deletions.map((sku) => [erpEntityId('product', sku)]),
   );
   // Category membership is replaced as a whole for the products in this page.
@@ -73,7 +105,7 @@ export async function ingestProducts(client: PoolClient, page: IngestPage<Produc
         where pc.product_id = current.product_id and not (pc.category_code = any(string_to_array(current.codes, E'\\x1f')))`,
       [ids, page.rows.map((p) => p.categoryCodes.join('\x1f'))],
     );
-    await mergeRows(client, PRODUCT_CATEGORY, page.rows.flatMap((p) => p.categoryCodes.map((code) => [erpEntityId('product', p.sku), code])));
+    await mergeRows(client, PRODUCT_CATEGORY, page.rows.flatMap((p) => p.categoryCodes.map((code) => [erpEntityId('product', p.sku), code, p.sku])));
   }
   return products;
 }
@@ -231,6 +263,39 @@ export function ingestExchangeRates(client: PoolClient, page: IngestPage<Exchang
     EXCHANGE_RATE,
     page.rows.map((r) => [r.key, r.fromCurrency, r.toCurrency, r.rate, r.date]),
     page.deletions.map((key) => [key]),
+  );
+}
+
+/** What prices need from the ERP's customer records (a subset of the customers kind). */
+export interface CustomerPriceProfileIngestRow {
+  customerNumber: string;
+  customerGroup: string | null;
+  currency: string;
+}
+
+const CUSTOMER_PRICE_PROFILE: MergeTarget = {
+  schema: SCHEMA,
+  table: 'customer_price_profile',
+  columns: [
+    { name: 'company_id', type: 'uuid' },
+    { name: 'customer_number', type: 'text' },
+    { name: 'customer_group', type: 'text' },
+    { name: 'currency', type: 'char(3)' },
+  ],
+  key: ['company_id'],
+  onDelete: 'delete',
+};
+
+/**
+ * The price profile (customer group, currency) of each ERP customer: the second ingest of the
+ * `customers` kind, beside the customers subgraph's own.
+ */
+export function ingestCustomerPriceProfiles(client: PoolClient, page: IngestPage<CustomerPriceProfileIngestRow>): Promise<MergeResult> {
+  return mergeRows(
+    client,
+    CUSTOMER_PRICE_PROFILE,
+    page.rows.map((c) => [erpEntityId('customer', c.customerNumber), c.customerNumber, c.customerGroup, c.currency]),
+    page.deletions.map((customerNumber) => [erpEntityId('customer', customerNumber)]),
   );
 }
 

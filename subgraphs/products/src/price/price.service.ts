@@ -1,54 +1,83 @@
 import DataLoader from 'dataloader';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { hasPermission, Viewer } from '@hub/auth';
-import { badUserInput } from '@hub/errors';
-import { Decimal, MoneyObject } from '@hub/money';
+import { MoneyObject } from '@hub/money';
+import { CustomerProfileService } from '../customer/customer-profile.service';
+import { ExchangeRateEntity } from '../currency/exchange-rate.entity';
 import { ProductEntity } from '../product/product.entity';
-import { PriceRuleEntity } from './price-rule.entity';
+import { pgTextArray } from '../sql/pg-text-array';
+import { PriceRuleData, PriceViewer, RateTable, resolvePrice, ResolvedPrice } from './price-rules';
 
-export interface PriceSource {
-  listPrice: string;
-  currency: string;
-  customerPrice: { price: string; currency: string } | null;
+type PriceRuleRow = PriceRuleData & { productId: string };
+
+export { resolvePrice } from './price-rules';
+
+/** Today in UTC (YYYY-MM-DD), the day price validity is judged on. */
+export function utcToday(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
 }
 
 /**
- * Which price a viewer pays for a product:
- * 1. a customer-specific price agreed for the viewer's company, when there is one;
- * 2. otherwise the list price.
- * Anonymous visitors (the public shop) see list prices; signed-in users need `prices.view`.
- * Quantity breaks, group prices and promotions extend this order later (issue "Catalogue, prices").
+ * Prices for the signed-in company. The precedence rules are documented on `resolvePrice`
+ * (price-rules.ts): customer-specific before customer-group before list price, the highest
+ * quantity break within that level, a valid promotion only when it is lower, converted into the
+ * company's currency with the ERP's rate and rounded to the currency's minor unit.
+ *
+ * Anonymous visitors (the public shop) see list prices and public promotions in the product's
+ * currency; signed-in users need `prices.view` (without it every price is null). Staff see list
+ * prices. The company's customer group and currency come from `customer_price_profile`, which the
+ * sync fills from the ERP's customers.
+ *
+ * SQL per request, whatever the page size: one for the profile, one for the price rules of all
+ * products asked for in the same tick, one for the exchange rates (only when converting).
  */
-export function choosePrice(source: PriceSource, quantity: number): MoneyObject {
-  if (!Number.isInteger(quantity) || quantity < 1 || quantity > 1_000_000) {
-    throw badUserInput('Quantity must be a whole number from 1 to 1,000,000.', 'quantity');
-  }
-  const chosen = source.customerPrice ?? { price: source.listPrice, currency: source.currency };
-  return MoneyObject.of(new Decimal(chosen.price), chosen.currency);
-}
-
 export class PriceService {
-  /** Customer-specific base prices (from quantity 1) for the viewer's company, one query per request. */
-  private readonly customerPrices: DataLoader<string, PriceRuleEntity | null> | null;
+  private readonly rules: DataLoader<string, PriceRuleRow[]>;
+  private rates: Promise<RateTable> | null = null;
+  private readonly today = utcToday();
 
-  constructor(private readonly em: EntityManager, private readonly viewer: Viewer | null) {
-    const companyId = viewer?.companyId;
-    this.customerPrices = companyId
-      ? new DataLoader(async (productIds) => {
-          const rows = await em.find(PriceRuleEntity, { companyId, productId: { $in: [...productIds] }, minQuantity: '1', promotion: false });
-          const byProduct = new Map(rows.map((row) => [row.productId, row]));
-          return productIds.map((id) => byProduct.get(id) ?? null);
-        })
-      : null;
+  constructor(private readonly em: EntityManager, private readonly viewer: Viewer | null, private readonly profiles: CustomerProfileService) {
+    this.rules = new DataLoader(async (productIds) => {
+      const profile = await profiles.current();
+      // List rules, plus the company's own and its group's; plain rows (no entity hydration).
+      const rows: PriceRuleRow[] = await em.getConnection().execute(
+        `select product_id as "productId", company_id as "companyId", customer_group as "customerGroup", min_quantity::text as "minQuantity",
+                price::text as price, currency, valid_from::text as "validFrom", valid_to::text as "validTo", promotion
+           from products.price_rule
+          where product_id = any(?::uuid[])
+            and ((company_id is null and customer_group is null) or company_id = ? or (company_id is null and customer_group = ?))`,
+        [pgTextArray([...productIds]), profile?.companyId ?? null, profile?.customerGroup ?? null],
+      );
+      const byProduct = new Map<string, PriceRuleRow[]>();
+      for (const row of rows) {
+        const list = byProduct.get(row.productId);
+        if (list) list.push(row);
+        else byProduct.set(row.productId, [row]);
+      }
+      return productIds.map((id) => byProduct.get(id) ?? []);
+    });
+  }
+
+  private rateTable(): Promise<RateTable> {
+    this.rates ??= this.em
+      .find(ExchangeRateEntity, {}, { disableIdentityMap: true })
+      .then((rows) => new RateTable(rows.map((r) => ({ fromCurrency: r.fromCurrency, toCurrency: r.toCurrency, rate: r.rate, rateDate: r.rateDate }))));
+    return this.rates;
+  }
+
+  /** The full answer (source, rate, list price); null when the viewer may not see prices. */
+  async detailFor(product: ProductEntity, quantity: number): Promise<ResolvedPrice | null> {
+    if (this.viewer && !hasPermission(this.viewer, 'prices.view')) return null;
+    const [profile, rules] = await Promise.all([this.profiles.current(), this.rules.load(product.id)]);
+    const viewer: PriceViewer = { companyId: profile?.companyId ?? null, customerGroup: profile?.customerGroup ?? null, currency: profile?.currency ?? null, today: this.today };
+    const needsRates = (viewer.currency && viewer.currency !== product.currency) || rules.some((r) => r.currency !== (viewer.currency ?? product.currency));
+    const rates = needsRates ? await this.rateTable() : new RateTable([]);
+    return resolvePrice(product, rules, viewer, quantity, rates);
   }
 
   /** Null when the viewer may not see prices. */
   async priceFor(product: ProductEntity, quantity: number): Promise<MoneyObject | null> {
-    if (this.viewer && !hasPermission(this.viewer, 'prices.view')) return null;
-    const special = this.customerPrices ? await this.customerPrices.load(product.id) : null;
-    return choosePrice(
-      { listPrice: product.listPrice, currency: product.currency, customerPrice: special ? { price: special.price, currency: special.currency } : null },
-      quantity,
-    );
+    const detail = await this.detailFor(product, quantity);
+    return detail ? MoneyObject.of(detail.amount, detail.currency) : null;
   }
 }

@@ -1,5 +1,6 @@
-import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { ProductObject } from './product.object';
+import { ProductPage } from './product.service';
 
 @Directive('@shareable')
 @ObjectType('PageInfo')
@@ -28,6 +29,15 @@ export class ProductConnection {
   @Field(() => PageInfo)
   pageInfo: PageInfo;
 
-  @Field(() => Int, { description: 'How many products match, over all pages.' })
-  totalCount: number;
+  /** Resolved by ProductConnectionResolver.totalCount, only when asked for. */
+  count: () => Promise<number>;
+
+  static from(page: ProductPage): ProductConnection {
+    const edges = page.products.map((p) => Object.assign(new ProductEdge(), { cursor: page.cursorOf(p), node: ProductObject.from(p) }));
+    return Object.assign(new ProductConnection(), {
+      edges,
+      count: page.totalCount,
+      pageInfo: Object.assign(new PageInfo(), { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }),
+    });
+  }
 }

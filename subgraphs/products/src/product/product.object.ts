@@ -1,5 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { ProductEntity } from './product.entity';
+import { ProductImageObject, ProductSpecificationObject } from './product-detail.object';
 
 @Directive('@key(fields: "id")')
 @ObjectType('Product', { description: 'A catalogue item.' })
@@ -19,7 +20,13 @@ export class ProductObject {
   @Field({ description: 'Sales unit, e.g. "box of 100".' })
   unit: string;
 
-  /** Kept for field resolvers (price); not exposed. */
+  @Field(() => [ProductSpecificationObject], { description: 'Technical data from the ERP.' })
+  specifications: ProductSpecificationObject[];
+
+  @Field(() => [ProductImageObject], { description: 'Photos and technical drawings.' })
+  images: ProductImageObject[];
+
+  /** Kept for field resolvers (price, stock, categories); not exposed. */
   entity: ProductEntity;
 
   static from(entity: ProductEntity): ProductObject {
@@ -29,6 +36,8 @@ export class ProductObject {
       name: entity.name,
       description: entity.description,
       unit: entity.unit,
+      specifications: (entity.specifications ?? []).map((s) => Object.assign(new ProductSpecificationObject(), { name: s.name, value: s.value, unit: s.unit ?? null })),
+      images: (entity.images ?? []).map((i) => Object.assign(new ProductImageObject(), { url: i.url, kind: i.kind, caption: i.caption ?? null })),
       entity,
     });
   }

@@ -1,27 +1,30 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { MoneyObject } from '@hub/money';
 import { ProductsContext } from '../context';
-import { PageInfo, ProductConnection, ProductEdge } from './product-connection.object';
+import { CategoryObject } from '../category/category.object';
+import { PriceObject } from '../price/price.object';
+import { ProductStockObject } from '../stock/stock.object';
+import { ProductConnection } from './product-connection.object';
+import { ProductFilterInput, ProductSortInput } from './product.inputs';
 import { ProductObject } from './product.object';
-import { encodeCursor } from './product.service';
 
 @Resolver(() => ProductObject)
 export class ProductResolver {
-  @Query(() => ProductConnection, { description: 'The catalogue, ordered by SKU; search matches name, SKU and description.' })
+  @Query(() => ProductConnection, {
+    description:
+      'The catalogue the viewer may see (web assortment). search: every word must occur in SKU, name, description or specifications, ' +
+      'accents ignored, SKU fragments allowed. categoryId: a web category and everything below it.',
+  })
   async products(
     @Ctx() ctx: ProductsContext,
     @Arg('search', () => String, { nullable: true }) search?: string | null,
-    @Arg('categoryId', () => ID, { nullable: true, description: 'Reserved for web categories.' }) _categoryId?: string | null,
+    @Arg('categoryId', () => ID, { nullable: true }) categoryId?: string | null,
+    @Arg('filters', () => ProductFilterInput, { nullable: true }) filters?: ProductFilterInput | null,
+    @Arg('sort', () => ProductSortInput, { nullable: true }) sort?: ProductSortInput | null,
     @Arg('first', () => Int, { defaultValue: 24 }) first = 24,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<ProductConnection> {
-    const page = await ctx.services.products.page(ctx.viewer, { search, first, after });
-    const edges = page.products.map((p) => Object.assign(new ProductEdge(), { cursor: encodeCursor(p.sku), node: ProductObject.from(p) }));
-    return Object.assign(new ProductConnection(), {
-      edges,
-      totalCount: page.totalCount,
-      pageInfo: Object.assign(new PageInfo(), { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }),
-    });
+    return ProductConnection.from(await ctx.services.products.page({ search, categoryId, filters, sort, first, after }));
   }
 
   @Query(() => ProductObject, { description: 'One product by id or by SKU.' })
@@ -35,9 +38,46 @@ export class ProductResolver {
 
   @FieldResolver(() => MoneyObject, {
     nullable: true,
-    description: 'The unit price for the signed-in company at this quantity; null without the prices.view permission.',
+    description:
+      'The unit price for the signed-in company at this quantity, in its currency; null without the prices.view permission. ' +
+      'Customer-specific before customer-group before list price, the highest quantity break, a valid promotion when lower.',
   })
   price(@Root() product: ProductObject, @Ctx() ctx: ProductsContext, @Arg('quantity', () => Int, { defaultValue: 1 }) quantity = 1): Promise<MoneyObject | null> {
     return ctx.services.prices.priceFor(product.entity, quantity);
+  }
+
+  @FieldResolver(() => PriceObject, { nullable: true, description: 'The price with its source, list price and exchange rate; null without prices.view.' })
+  async priceDetail(@Root() product: ProductObject, @Ctx() ctx: ProductsContext, @Arg('quantity', () => Int, { defaultValue: 1 }) quantity = 1): Promise<PriceObject | null> {
+    const detail = await ctx.services.prices.detailFor(product.entity, quantity);
+    return detail ? PriceObject.from(quantity, detail) : null;
+  }
+
+  @FieldResolver(() => ProductStockObject, { nullable: true, description: "Stock as the company's display policy allows; null when the policy hides it." })
+  async stock(@Root() product: ProductObject, @Ctx() ctx: ProductsContext): Promise<ProductStockObject | null> {
+    const stock = await ctx.services.stock.stockFor(product.entity);
+    return stock ? ProductStockObject.from(stock) : null;
+  }
+
+  @FieldResolver(() => [CategoryObject], { description: 'The web categories the product sits in.' })
+  async categories(@Root() product: ProductObject, @Ctx() ctx: ProductsContext): Promise<CategoryObject[]> {
+    return (await ctx.services.categories.ofProductId(product.id)).map(CategoryObject.from);
+  }
+
+  @FieldResolver(() => [ProductObject], { description: 'Items sold together with this one (those the viewer may see).' })
+  async related(@Root() product: ProductObject, @Ctx() ctx: ProductsContext): Promise<ProductObject[]> {
+    return (await ctx.services.products.bySkus(product.entity.relatedSkus ?? [])).map(ProductObject.from);
+  }
+
+  @FieldResolver(() => [ProductObject], { description: 'Items that can replace this one (those the viewer may see).' })
+  async substitutes(@Root() product: ProductObject, @Ctx() ctx: ProductsContext): Promise<ProductObject[]> {
+    return (await ctx.services.products.bySkus(product.entity.substituteSkus ?? [])).map(ProductObject.from);
+  }
+}
+
+@Resolver(() => ProductConnection)
+export class ProductConnectionResolver {
+  @FieldResolver(() => Int, { description: 'How many products match, over all pages.' })
+  totalCount(@Root() connection: ProductConnection): Promise<number> {
+    return connection.count();
   }
 }

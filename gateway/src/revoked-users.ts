@@ -1,0 +1,59 @@
+import { Pool } from 'pg';
+import { RevocationList, USER_ACCESS_CHANGED_TOPIC, UserAccessState } from '@hub/auth';
+import { EventListener } from '@hub/events';
+
+/**
+ * Keeps the gateway's revocation list current: loads every user whose tokens may be revoked from the
+ * customers schema at start, re-reads one user on each `userAccessChanged` event (published by the
+ * customers subgraph in the transaction that deactivates the user or raises the token version, so
+ * it arrives only after the commit), and reloads everything after the LISTEN connection was lost.
+ *
+ * Why this design rather than short-lived tokens plus a database check per request: the gateway
+ * then rejects a revoked token on every path (HTTP, subgraph fetches of subscriptions) without a
+ * database round trip per request, and revocation is effective milliseconds after the commit
+ * instead of at the end of a token's lifetime. Subgraphs accept only requests the gateway signed,
+ * so checking at the gateway covers them all. The list holds only revoked users, which stays small.
+ */
+export class RevokedUsers {
+  readonly list = new RevocationList();
+  private readonly pool: Pool;
+  private unsubscribe: Array<() => void> = [];
+
+  constructor(databaseUrl: string, private readonly events: EventListener, private readonly log: (line: string) => void) {
+    this.pool = new Pool({ connectionString: databaseUrl, max: 2, application_name: 'hub-gateway-revocation' });
+  }
+
+  async start(): Promise<void> {
+    // Subscribe first, so nothing that commits between the load and the subscription is missed.
+    this.unsubscribe.push(this.events.subscribe(USER_ACCESS_CHANGED_TOPIC, null, (event) => {
+      // The event carries the new state (two small facts), so no read is needed; older publishers' events are re-read.
+      const data = event.data as Partial<UserAccessState> | undefined;
+      if (data && typeof data.active === 'boolean' && typeof data.tokenVersion === 'number') this.list.set(event.key, { active: data.active, tokenVersion: data.tokenVersion });
+      else void this.reload(event.key);
+    }));
+    this.unsubscribe.push(this.events.onReconnect(() => void this.loadAll().catch((e: Error) => this.log(`reloading revocations failed: ${e.message}`))));
+    await this.loadAll();
+  }
+
+  async stop(): Promise<void> {
+    for (const off of this.unsubscribe) off();
+    await this.pool.end().catch(() => undefined);
+  }
+
+  private async loadAll(): Promise<void> {
+    const { rows } = await this.pool.query<{ id: string; active: boolean; token_version: number }>(
+      'select id, active, token_version from customers.user_account where not active or token_version > 0',
+    );
+    this.list.replaceAll(rows.map((r): [string, UserAccessState] => [r.id, { active: r.active, tokenVersion: r.token_version }]));
+  }
+
+  private async reload(userId: string): Promise<void> {
+    try {
+      const { rows } = await this.pool.query<{ active: boolean; token_version: number }>('select active, token_version from customers.user_account where id = $1', [userId]);
+      // A user that no longer exists has no good tokens.
+      this.list.set(userId, rows[0] ? { active: rows[0].active, tokenVersion: rows[0].token_version } : { active: false, tokenVersion: Number.MAX_SAFE_INTEGER });
+    } catch (error) {
+      this.log(`reading user ${userId}'s access failed: ${(error as Error).message}`);
+    }
+  }
+}

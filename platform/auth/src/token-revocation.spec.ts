@@ -1,0 +1,37 @@
+import { checkPasswordPolicy } from './password-policy';
+import { RevocationList } from './token-revocation';
+import { Viewer } from './viewer';
+
+const viewer = (userId: string, tokenVersion = 0, actorId: string | null = null, actorTokenVersion = 0): Viewer => ({
+  userId, kind: 'CUSTOMER', companyId: 'c', supplierId: null, permissions: [], tokenVersion, actorId, actorTokenVersion,
+});
+
+describe('RevocationList', () => {
+  it('lets unknown users through and refuses deactivated users and older token versions', () => {
+    const list = new RevocationList();
+    expect(list.isRevoked(viewer('a'))).toBe(false);
+    list.set('a', { active: false, tokenVersion: 1 });
+    expect(list.isRevoked(viewer('a', 1))).toBe(true);
+    list.set('a', { active: true, tokenVersion: 2 });
+    expect(list.isRevoked(viewer('a', 1))).toBe(true);
+    expect(list.isRevoked(viewer('a', 2))).toBe(false);
+    list.set('a', { active: true, tokenVersion: 0 });
+    expect(list.size).toBe(0);
+  });
+
+  it('ends "sign in as" tokens when the acting staff user is revoked', () => {
+    const list = new RevocationList();
+    list.set('staff', { active: false, tokenVersion: 1 });
+    expect(list.isRevoked(viewer('customer', 0, 'staff', 0))).toBe(true);
+    expect(list.isRevoked(viewer('customer'))).toBe(false);
+  });
+});
+
+describe('password policy', () => {
+  it('wants 10 characters, not one repeated, and not the e-mail', () => {
+    expect(() => checkPasswordPolicy('short')).toThrow(/at least 10/);
+    expect(() => checkPasswordPolicy('aaaaaaaaaaaa')).toThrow(/repeat/);
+    expect(() => checkPasswordPolicy('me@x.example', 'ME@x.example')).toThrow(/e-mail/);
+    expect(() => checkPasswordPolicy('correct horse battery')).not.toThrow();
+  });
+});

@@ -1,0 +1,97 @@
+import DataLoader from 'dataloader';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { badUserInput, notFound } from '@hub/errors';
+import { isUuid } from '@hub/subgraph-kit';
+import { CategoryEntity } from './category.entity';
+import { pgTextArray } from '../sql/pg-text-array';
+
+export interface CategoryTree {
+  byId: Map<string, CategoryEntity>;
+  byCode: Map<string, CategoryEntity>;
+  children: Map<string | null, CategoryEntity[]>;
+}
+
+/**
+ * The web category tree (the shop's own, independent of the ERP's item groups). The whole tree is
+ * small and read once per request; a product's categories come in one query per tick.
+ */
+export class CategoryService {
+  private tree: Promise<CategoryTree> | null = null;
+  private readonly ofProduct: DataLoader<string, string[]>;
+
+  constructor(private readonly em: EntityManager) {
+    this.ofProduct = new DataLoader(async (productIds) => {
+      const rows: Array<{ product_id: string; category_code: string }> = await em
+        .getConnection()
+        .execute('select product_id, category_code from products.product_category where product_id = any(?::uuid[])', [pgTextArray([...productIds])]);
+      const codes = new Map<string, string[]>();
+      for (const row of rows) codes.set(row.product_id, [...(codes.get(row.product_id) ?? []), row.category_code]);
+      return productIds.map((id) => codes.get(id) ?? []);
+    });
+  }
+
+  load(): Promise<CategoryTree> {
+    this.tree ??= this.em
+      .getConnection()
+      .execute('select id, code, parent_code as "parentCode", name, position from products.category order by position, code')
+      .then((result) => {
+        const rows = result as CategoryEntity[];
+        const tree: CategoryTree = { byId: new Map(), byCode: new Map(), children: new Map() };
+        for (const c of rows) {
+          tree.byId.set(c.id, c);
+          tree.byCode.set(c.code, c);
+        }
+        for (const c of rows) {
+          // A parent the ERP did not send makes the category a root.
+          const parent = c.parentCode && tree.byCode.has(c.parentCode) ? c.parentCode : null;
+          tree.children.set(parent, [...(tree.children.get(parent) ?? []), c]);
+        }
+        return tree;
+      });
+    return this.tree;
+  }
+
+  async roots(): Promise<CategoryEntity[]> {
+    return (await this.load()).children.get(null) ?? [];
+  }
+
+  async get(id: string): Promise<CategoryEntity> {
+    if (!isUuid(id)) throw badUserInput('Category id must be a UUID.', 'categoryId');
+    const category = (await this.load()).byId.get(id);
+    if (!category) throw notFound('Category', id);
+    return category;
+  }
+
+  async children(category: CategoryEntity): Promise<CategoryEntity[]> {
+    return (await this.load()).children.get(category.code) ?? [];
+  }
+
+  async parent(category: CategoryEntity): Promise<CategoryEntity | null> {
+    if (!category.parentCode) return null;
+    return (await this.load()).byCode.get(category.parentCode) ?? null;
+  }
+
+  /** The category's code and those of all categories below it. */
+  async subtreeCodes(category: CategoryEntity): Promise<string[]> {
+    const tree = await this.load();
+    const codes: string[] = [];
+    const stack = [category.code];
+    const seen = new Set<string>();
+    while (stack.length > 0) {
+      const code = stack.pop()!;
+      if (seen.has(code)) continue;
+      seen.add(code);
+      codes.push(code);
+      for (const child of tree.children.get(code) ?? []) stack.push(child.code);
+    }
+    return codes;
+  }
+
+  async ofProductId(productId: string): Promise<CategoryEntity[]> {
+    const [tree, codes] = await Promise.all([this.load(), this.ofProduct.load(productId)]);
+    return codes
+      .map((code) => tree.byCode.get(code))
+      .filter((c): c is CategoryEntity => !!c)
+      .sort((a, b) => a.code.localeCompare(b.code));
+  }
+}

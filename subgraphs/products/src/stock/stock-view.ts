@@ -1,0 +1,78 @@
+import { Decimal } from '@hub/money';
+import { StockDisplayPolicyValue } from './stock-display-policy.entity';
+
+export type StockStatusValue = 'GREEN' | 'AMBER' | 'RED';
+
+export interface StockLevelData {
+  warehouseCode: string;
+  warehouseName: string;
+  onHand: string;
+  reserved: string;
+  nextReceiptDate: string | null;
+  nextReceiptQuantity: string | null;
+}
+
+/**
+ * The traffic light against the item's minimum stock: RED when nothing is available, AMBER when
+ * something is but less than the minimum stock, GREEN otherwise.
+ */
+export function trafficLight(available: Decimal, minStock: Decimal): StockStatusValue {
+  if (available.lte(0)) return 'RED';
+  if (available.lt(minStock)) return 'AMBER';
+  return 'GREEN';
+}
+
+/** Available = on hand minus reserved, never below zero. */
+export function availableOf(level: StockLevelData): Decimal {
+  return Decimal.max(0, new Decimal(level.onHand).minus(level.reserved));
+}
+
+/**
+ * The availability promise: the day `quantity` units can be had. Today when the stock covers it;
+ * otherwise the earliest open purchase-order receipt from which stock plus receipts cover it;
+ * null when even all known receipts do not.
+ */
+export function availableFrom(levels: readonly StockLevelData[], quantity: number, today: string): string | null {
+  let covered = levels.reduce((sum, l) => sum.plus(availableOf(l)), new Decimal(0));
+  if (covered.gte(quantity)) return today;
+  const receipts = levels
+    .filter((l) => l.nextReceiptDate && l.nextReceiptQuantity && new Decimal(l.nextReceiptQuantity).gt(0))
+    .map((l) => ({ date: l.nextReceiptDate! < today ? today : l.nextReceiptDate!, quantity: new Decimal(l.nextReceiptQuantity!) }))
+    .sort((a, b) => a.date.localeCompare(b.date));
+  for (const receipt of receipts) {
+    covered = covered.plus(receipt.quantity);
+    if (covered.gte(quantity)) return receipt.date;
+  }
+  return null;
+}
+
+export interface StockView {
+  policy: StockDisplayPolicyValue;
+  status: StockStatusValue;
+  /** Null unless the policy shows quantities. */
+  quantity: Decimal | null;
+  warehouses: Array<{ code: string; name: string; status: StockStatusValue; quantity: Decimal | null; nextReceiptDate: string | null; nextReceiptQuantity: Decimal | null }>;
+}
+
+/** What a policy lets a company see; null for HIDDEN (nothing at all). */
+export function stockView(levels: readonly StockLevelData[], minStock: string, policy: StockDisplayPolicyValue): StockView | null {
+  if (policy === 'HIDDEN') return null;
+  const min = new Decimal(minStock);
+  const showQuantity = policy === 'QUANTITY';
+  const total = levels.reduce((sum, l) => sum.plus(availableOf(l)), new Decimal(0));
+  return {
+    policy,
+    status: trafficLight(total, min),
+    quantity: showQuantity ? total : null,
+    warehouses: [...levels]
+      .sort((a, b) => a.warehouseCode.localeCompare(b.warehouseCode))
+      .map((l) => ({
+        code: l.warehouseCode,
+        name: l.warehouseName,
+        status: trafficLight(availableOf(l), min),
+        quantity: showQuantity ? availableOf(l) : null,
+        nextReceiptDate: l.nextReceiptDate,
+        nextReceiptQuantity: showQuantity && l.nextReceiptQuantity !== null ? new Decimal(l.nextReceiptQuantity) : null,
+      })),
+  };
+}

@@ -1,0 +1,92 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { createGroupLoader } from '@hub/subgraph-kit';
+import { requireStaff, requireViewer, Viewer } from '@hub/auth';
+import { badUserInput, notFound } from '@hub/errors';
+import { isUuid } from '@hub/subgraph-kit';
+import DataLoader from 'dataloader';
+import { CustomerPriceProfileEntity } from '../customer/customer-price-profile.entity';
+import { ProductEntity } from '../product/product.entity';
+import { utcToday } from '../price/price.service';
+import { DEFAULT_STOCK_DISPLAY_POLICY, STOCK_DISPLAY_POLICIES, StockDisplayPolicyEntity, StockDisplayPolicyValue } from './stock-display-policy.entity';
+import { StockLevelData, StockView, stockView } from './stock-view';
+import { pgTextArray } from '../sql/pg-text-array';
+
+export interface ProductStockResult {
+  view: StockView;
+  levels: StockLevelData[];
+  today: string;
+}
+
+/**
+ * Stock as a company may see it. The policy is the hub's (per company, default TRAFFIC_LIGHT):
+ * QUANTITY shows quantities, TRAFFIC_LIGHT only a status against the item's minimum stock,
+ * HIDDEN nothing. Anonymous visitors and suppliers get the default; staff always see quantities.
+ * SQL per request: one for the policy, one for the stock levels of all products in the tick.
+ */
+export class StockService {
+  private readonly levels: DataLoader<string, StockLevelData[]>;
+  private policy: Promise<StockDisplayPolicyValue> | null = null;
+  private readonly today = utcToday();
+
+  constructor(private readonly em: EntityManager, private readonly viewer: Viewer | null) {
+    this.levels = createGroupLoader<string, StockLevelData & { productId: string }>(
+      (ids) =>
+        em.getConnection().execute(
+          `select product_id as "productId", warehouse_code as "warehouseCode", warehouse_name as "warehouseName", on_hand::text as "onHand",
+                  reserved::text as reserved, next_receipt_date::text as "nextReceiptDate", next_receipt_quantity::text as "nextReceiptQuantity"
+             from products.stock_level where product_id = any(?::uuid[])`,
+          [pgTextArray(ids)],
+        ),
+      (row) => row.productId,
+    );
+  }
+
+  viewerPolicy(): Promise<StockDisplayPolicyValue> {
+    if (this.viewer?.kind === 'STAFF') return Promise.resolve('QUANTITY');
+    const companyId = this.viewer?.kind === 'CUSTOMER' ? this.viewer.companyId : null;
+    if (!companyId) return Promise.resolve(DEFAULT_STOCK_DISPLAY_POLICY);
+    this.policy ??= this.em
+      .getConnection()
+      .execute('select policy from products.stock_display_policy where company_id = ?', [companyId])
+      .then((rows) => ((rows[0] as { policy?: StockDisplayPolicyValue } | undefined)?.policy ?? DEFAULT_STOCK_DISPLAY_POLICY));
+    return this.policy;
+  }
+
+  /** Null when the company's policy hides stock. */
+  async stockFor(product: ProductEntity): Promise<ProductStockResult | null> {
+    const policy = await this.viewerPolicy();
+    if (policy === 'HIDDEN') return null;
+    const levels = await this.levels.load(product.id);
+    const view = stockView(levels, product.minStock, policy);
+    return view ? { view, levels, today: this.today } : null;
+  }
+
+  /** Staff only. The company must be one the ERP sent (NOT_FOUND otherwise). */
+  async setPolicy(companyId: string, policy: StockDisplayPolicyValue): Promise<StockDisplayPolicyEntity> {
+    const staff = requireStaff(this.viewer);
+    if (!isUuid(companyId)) throw badUserInput('Company id must be a UUID.', 'companyId');
+    if (!STOCK_DISPLAY_POLICIES.includes(policy)) throw badUserInput('Unknown stock display policy.', 'policy');
+    if (!(await this.em.findOne(CustomerPriceProfileEntity, { companyId }))) throw notFound('Company', companyId);
+    await this.em
+      .createQueryBuilder(StockDisplayPolicyEntity)
+      .insert({ companyId, policy, updatedBy: staff.userId, updatedAt: new Date() })
+      .onConflict('company_id')
+      .merge(['policy', 'updated_by', 'updated_at'])
+      .execute();
+    return (await this.em.findOneOrFail(StockDisplayPolicyEntity, { companyId }, { refresh: true }));
+  }
+
+  /** A customer sees its own company's policy; staff name a company. */
+  async policyOf(companyId: string | null | undefined): Promise<{ companyId: string; policy: StockDisplayPolicyValue }> {
+    if (this.viewer?.kind === 'STAFF') {
+      if (!companyId) throw badUserInput('Give the company.', 'companyId');
+      if (!isUuid(companyId)) throw badUserInput('Company id must be a UUID.', 'companyId');
+      const row = await this.em.findOne(StockDisplayPolicyEntity, { companyId });
+      return { companyId, policy: row?.policy ?? DEFAULT_STOCK_DISPLAY_POLICY };
+    }
+    const own = requireViewer(this.viewer).kind === 'CUSTOMER' ? this.viewer!.companyId : null;
+    if (!own) throw notFound('Company', companyId ?? undefined);
+    if (companyId && companyId !== own) throw notFound('Company', companyId);
+    return { companyId: own, policy: await this.viewerPolicy() };
+  }
+}
