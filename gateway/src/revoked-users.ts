@@ -1,10 +1,12 @@
 import { Pool } from 'pg';
 import { RevocationList, USER_ACCESS_CHANGED_TOPIC, UserAccessState } from '@hub/auth';
 import { EventListener } from '@hub/events';
+// Only this module of the customers subgraph: its read API for access state, not its GraphQL server.
+import { loadRevokableUsers, loadUserAccessState } from '@hub/customers/dist/access/user-access.store';
 
 /**
- * Keeps the gateway's revocation list current: loads every user whose tokens may be revoked from the
- * customers schema at start, re-reads one user on each `userAccessChanged` event (published by the
+ * Keeps the gateway's revocation list current: loads every user whose tokens may be revoked, through
+ * the customers subgraph's access store, at start, re-reads one user on each `userAccessChanged` event (published by the
  * customers subgraph in the transaction that deactivates the user or raises the token version, so
  * it arrives only after the commit), and reloads everything after the LISTEN connection was lost.
  *
@@ -41,17 +43,12 @@ export class RevokedUsers {
   }
 
   private async loadAll(): Promise<void> {
-    const { rows } = await this.pool.query<{ id: string; active: boolean; token_version: number }>(
-      'select id, active, token_version from customers.user_account where not active or token_version > 0',
-    );
-    this.list.replaceAll(rows.map((r): [string, UserAccessState] => [r.id, { active: r.active, tokenVersion: r.token_version }]));
+    this.list.replaceAll(await loadRevokableUsers(this.pool));
   }
 
   private async reload(userId: string): Promise<void> {
     try {
-      const { rows } = await this.pool.query<{ active: boolean; token_version: number }>('select active, token_version from customers.user_account where id = $1', [userId]);
-      // A user that no longer exists has no good tokens.
-      this.list.set(userId, rows[0] ? { active: rows[0].active, tokenVersion: rows[0].token_version } : { active: false, tokenVersion: Number.MAX_SAFE_INTEGER });
+      this.list.set(userId, await loadUserAccessState(this.pool, userId));
     } catch (error) {
       this.log(`reading user ${userId}'s access failed: ${(error as Error).message}`);
     }
