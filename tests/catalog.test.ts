@@ -151,6 +151,25 @@ describe('catalogue, prices and stock', () => {
     // A cursor from a list sorted one way does not page a list sorted another way.
     const cursor = (await api.request<any>('{ products(first: 1) { pageInfo { endCursor } } }')).products.pageInfo.endCursor;
     expect(await codes('query($a: String) { products(after: $a, sort: { field: NAME }) { totalCount } }', { a: cursor })).toEqual(['BAD_USER_INPUT']);
+    const forged = Buffer.from(JSON.stringify({ f: 'LIST_PRICE', d: 'ASC', v: "1'; drop table x", s: 'A' })).toString('base64url');
+    expect(await codes('query($a: String) { products(after: $a, sort: { field: LIST_PRICE }) { totalCount } }', { a: forged })).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('pages a search sorted by list price without gaps or repeats', async () => {
+    const all = await search('steel', 100);
+    const prices: number[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 30; i++) {
+      const page: any = (await client().request<any>(
+        'query($after: String) { products(search: "steel", first: 6, after: $after, sort: { field: LIST_PRICE, direction: ASC }) { pageInfo { hasNextPage endCursor } edges { node { sku } } } }',
+        { after },
+      )).products;
+      prices.push(...page.edges.map((e: any) => Number(demo.products.find((p) => p.sku === e.node.sku)!.listPrice)));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(prices.length).toBe(all.totalCount);
+    expect([...prices].sort((a, b) => a - b)).toEqual(prices);
   });
 
   it('filters by list price, stock and specification', async () => {

@@ -31,7 +31,7 @@ export function buildProductsContext(base: BaseContext): ProductsContext {
   ctx.services = {
     products: new ProductService(ctx),
     prices: new PriceService(base.em, base.viewer, profiles),
-    stock: new StockService(base.em, base.viewer),
+    stock: new StockService(base.em, base.viewer, profiles),
     categories: new CategoryService(base.em),
     profiles,
   };

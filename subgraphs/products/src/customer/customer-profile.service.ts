@@ -1,28 +1,52 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Viewer } from '@hub/auth';
+import { DEFAULT_STOCK_DISPLAY_POLICY, StockDisplayPolicyValue } from '../stock/stock-display-policy.entity';
 import { CustomerPriceProfileEntity } from './customer-price-profile.entity';
+
+/** What the products subgraph knows about the viewer's company: its ERP price profile and its stock display policy. */
+export interface CompanySettings {
+  profile: CustomerPriceProfileEntity | null;
+  stockDisplayPolicy: StockDisplayPolicyValue;
+}
 
 /** Audiences of the web assortment (see ProductEntity.webAssortment). */
 export const PUBLIC_AUDIENCE = 'PUBLIC';
 export const CUSTOMERS_AUDIENCE = 'CUSTOMERS';
 
 /**
- * The signed-in company's price profile (ERP customer group and currency), read at most once per
- * request; null for anonymous visitors, staff, suppliers and companies the ERP has not sent yet.
+ * The signed-in company's price profile (ERP customer group and currency) and stock display
+ * policy, read together in one statement at most once per request. The profile is null for
+ * anonymous visitors, staff, suppliers and companies the ERP has not sent yet.
  */
 export class CustomerProfileService {
-  private profile: Promise<CustomerPriceProfileEntity | null> | null = null;
+  private settings: Promise<CompanySettings> | null = null;
 
   constructor(private readonly em: EntityManager, private readonly viewer: Viewer | null) {}
 
-  current(): Promise<CustomerPriceProfileEntity | null> {
+  company(): Promise<CompanySettings> {
     const companyId = this.viewer?.kind === 'CUSTOMER' ? this.viewer.companyId : null;
-    if (!companyId) return Promise.resolve(null);
-    this.profile ??= this.em
+    if (!companyId) return Promise.resolve({ profile: null, stockDisplayPolicy: DEFAULT_STOCK_DISPLAY_POLICY });
+    this.settings ??= this.em
       .getConnection()
-      .execute('select company_id as "companyId", customer_number as "customerNumber", customer_group as "customerGroup", currency from products.customer_price_profile where company_id = ?', [companyId])
-      .then((rows) => (rows[0] as CustomerPriceProfileEntity | undefined) ?? null);
-    return this.profile;
+      .execute(
+        `select pp.company_id as "companyId", pp.customer_number as "customerNumber", pp.customer_group as "customerGroup", pp.currency, sp.policy
+           from (select ?::uuid as company_id) c
+           left join products.customer_price_profile pp on pp.company_id = c.company_id
+           left join products.stock_display_policy sp on sp.company_id = c.company_id`,
+        [companyId],
+      )
+      .then((rows) => {
+        const row = rows[0] as (CustomerPriceProfileEntity & { policy: StockDisplayPolicyValue | null }) | undefined;
+        return {
+          profile: row?.companyId ? { companyId: row.companyId, customerNumber: row.customerNumber, customerGroup: row.customerGroup, currency: row.currency } : null,
+          stockDisplayPolicy: row?.policy ?? DEFAULT_STOCK_DISPLAY_POLICY,
+        };
+      });
+    return this.settings;
+  }
+
+  async current(): Promise<CustomerPriceProfileEntity | null> {
+    return (await this.company()).profile;
   }
 
   /** Who the viewer is for the web assortment; null means everything (staff). */

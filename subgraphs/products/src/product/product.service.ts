@@ -141,6 +141,9 @@ export class ProductService {
     if (args.after) {
       const cursor = decodeCursor(args.after, field, direction);
       if (sort.sql) {
+        const valid =
+          effective === 'NAME' ? typeof cursor.v === 'string' : effective === 'RELEVANCE' ? Number.isInteger(cursor.v) : typeof cursor.v === 'string' && /^-?\d+(\.\d+)?$/.test(cursor.v);
+        if (!valid) throw badUserInput('Invalid cursor.', 'after');
         where.push(`(${sort.sql}, p.sku) ${cmp} (?${sort.cast}, ?)`);
         params.push(...sort.params, cursor.v, cursor.s);
       } else {

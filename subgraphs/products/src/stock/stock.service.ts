@@ -5,6 +5,7 @@ import { badUserInput, notFound } from '@hub/errors';
 import { isUuid } from '@hub/subgraph-kit';
 import DataLoader from 'dataloader';
 import { CustomerPriceProfileEntity } from '../customer/customer-price-profile.entity';
+import { CustomerProfileService } from '../customer/customer-profile.service';
 import { ProductEntity } from '../product/product.entity';
 import { utcToday } from '../price/price.service';
 import { DEFAULT_STOCK_DISPLAY_POLICY, STOCK_DISPLAY_POLICIES, StockDisplayPolicyEntity, StockDisplayPolicyValue } from './stock-display-policy.entity';
@@ -21,14 +22,14 @@ export interface ProductStockResult {
  * Stock as a company may see it. The policy is the hub's (per company, default TRAFFIC_LIGHT):
  * QUANTITY shows quantities, TRAFFIC_LIGHT only a status against the item's minimum stock,
  * HIDDEN nothing. Anonymous visitors and suppliers get the default; staff always see quantities.
- * SQL per request: one for the policy, one for the stock levels of all products in the tick.
+ * SQL per request: the policy comes with the company's price profile (one statement), plus one for
+ * the stock levels of all products in the tick.
  */
 export class StockService {
   private readonly levels: DataLoader<string, StockLevelData[]>;
-  private policy: Promise<StockDisplayPolicyValue> | null = null;
   private readonly today = utcToday();
 
-  constructor(private readonly em: EntityManager, private readonly viewer: Viewer | null) {
+  constructor(private readonly em: EntityManager, private readonly viewer: Viewer | null, private readonly profiles: CustomerProfileService) {
     this.levels = createGroupLoader<string, StockLevelData & { productId: string }>(
       (ids) =>
         em.getConnection().execute(
@@ -41,15 +42,9 @@ export class StockService {
     );
   }
 
-  viewerPolicy(): Promise<StockDisplayPolicyValue> {
-    if (this.viewer?.kind === 'STAFF') return Promise.resolve('QUANTITY');
-    const companyId = this.viewer?.kind === 'CUSTOMER' ? this.viewer.companyId : null;
-    if (!companyId) return Promise.resolve(DEFAULT_STOCK_DISPLAY_POLICY);
-    this.policy ??= this.em
-      .getConnection()
-      .execute('select policy from products.stock_display_policy where company_id = ?', [companyId])
-      .then((rows) => ((rows[0] as { policy?: StockDisplayPolicyValue } | undefined)?.policy ?? DEFAULT_STOCK_DISPLAY_POLICY));
-    return this.policy;
+  async viewerPolicy(): Promise<StockDisplayPolicyValue> {
+    if (this.viewer?.kind === 'STAFF') return 'QUANTITY';
+    return (await this.profiles.company()).stockDisplayPolicy;
   }
 
   /** Null when the company's policy hides stock. */
