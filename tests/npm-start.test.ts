@@ -10,6 +10,7 @@ import { freePort } from './support/test-database';
  * What a new user does: start the hub with no DATABASE_URL (so on the embedded PostgreSQL), sign in
  * with a demo login printed at start-up, query across subgraphs, and stop it with Ctrl-C.
  */
+// Also the production shape (HUB_PROCESSES=split): the other e2e tests run the hub in one process.
 describe('npm start on the embedded PostgreSQL', () => {
   const dataRoot = mkdtempSync(join(tmpdir(), 'hub-start-'));
   let hub: HubProcess | undefined;
@@ -21,13 +22,14 @@ describe('npm start on the embedded PostgreSQL', () => {
 
   it('starts, prints the URL and demo logins, answers, and stops cleanly on SIGINT', async () => {
     const [gatewayPort, pgPort] = [await freePort(), await freePort()];
-    const env: NodeJS.ProcessEnv = { ...process.env, HUB_PORT: String(gatewayPort), HUB_SUBGRAPH_BASE_PORT: '0', HUB_DEMO_ERP_PORT: '0', HUB_EMBEDDED_PG_PORT: String(pgPort), HUB_DATA_DIR: join(dataRoot, 'pg') };
+    const env: NodeJS.ProcessEnv = { ...process.env, HUB_PORT: String(gatewayPort), HUB_SUBGRAPH_BASE_PORT: '0', HUB_PROCESSES: 'split', HUB_DEMO_ERP_PORT: '0', HUB_EMBEDDED_PG_PORT: String(pgPort), HUB_DATA_DIR: join(dataRoot, 'pg') };
     delete env.DATABASE_URL;
     hub = await startHubProcess(env);
 
     expect(hub.gatewayUrl).toBe(`http://127.0.0.1:${gatewayPort}/graphql`);
     expect(hub.output()).toContain(`starting embedded PostgreSQL in ${join(dataRoot, 'pg')}`);
     expect(hub.output()).toContain('admin@hub.example');
+    expect(hub.output()).toContain('(one process per subgraph)');
     const login = /(\S+@nordic-tools\.example)\s+customer admin/.exec(hub.output())![1];
 
     const { login: session } = await new GraphQLClient(hub.gatewayUrl).request<{ login: { token: string } }>(

@@ -73,6 +73,8 @@ async function startHub(databaseUrl: string, erpUrl: string): Promise<{ gatewayU
       HUB_SYNC_ON_START: 'false',
       HUB_INTEGRATOR_WORKER: 'false',
       HUB_DEMO_DATA: 'false',
+      // The production shape: the gateway and each subgraph in a process of its own, so they use both cores.
+      HUB_PROCESSES: 'split',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -9,6 +9,7 @@ export interface LauncherConfig {
   gatewayPort: number;
   subgraphBasePort: number;
   seedDemoData: boolean;
+  processes: 'single' | 'split';
   /** A real ERP's adapter endpoint; unset starts the built-in demo ERP. */
   erpUrl: string | undefined;
   erpApiKey: string | undefined;
@@ -48,6 +49,7 @@ export function loadLauncherConfig(env: NodeJS.ProcessEnv = process.env, root = 
     gatewayPort,
     subgraphBasePort: port('HUB_SUBGRAPH_BASE_PORT', env.HUB_SUBGRAPH_BASE_PORT, gatewayPort === 0 ? 0 : gatewayPort + 1),
     seedDemoData: (env.HUB_DEMO_DATA ?? 'true') !== 'false',
+    processes: processesMode(env.HUB_PROCESSES),
     erpUrl: env.HUB_ERP_URL || undefined,
     erpApiKey: env.HUB_ERP_API_KEY || undefined,
     demoErpScale: env.HUB_DEMO_ERP_SCALE === 'large' ? 'large' : 'small',
@@ -60,4 +62,10 @@ export function loadLauncherConfig(env: NodeJS.ProcessEnv = process.env, root = 
     outboxRetryMaxMs: positiveInt('HUB_OUTBOX_RETRY_MAX_MS', env.HUB_OUTBOX_RETRY_MAX_MS, 300_000),
     outboxMaxAttempts: positiveInt('HUB_OUTBOX_MAX_ATTEMPTS', env.HUB_OUTBOX_MAX_ATTEMPTS, 10),
   };
+}
+
+function processesMode(value: string | undefined): 'single' | 'split' {
+  if (value === undefined || value === '' || value === 'single') return 'single';
+  if (value === 'split') return 'split';
+  throw new Error(`HUB_PROCESSES must be "single" or "split", got "${value}".`);
 }

@@ -5,7 +5,9 @@ import { RunningGateway, startGateway } from '@hub/gateway';
 import { migrateAll, readSupergraph, SUBGRAPH_MODULES } from '@hub/schema';
 
 export { migrateAll };
-import { RunningSubgraph, startSubgraphServer, SubgraphModule, SubgraphRuntime } from '@hub/subgraph-kit';
+import { RunningSubgraph } from '@hub/subgraph-kit';
+import { runSubgraph } from './subgraph-runner';
+import { spawnSubgraph, SubgraphProcess } from './subgraph-process';
 
 export interface HubOptions {
   /** A database URL; the hub creates its schemas inside it. */
@@ -17,6 +19,11 @@ export interface HubOptions {
   /** Port of the first subgraph; the others follow. 0 picks free ports. */
   subgraphBasePort?: number;
   seedDemoData?: boolean;
+  /**
+   * 'single': every subgraph in this process (light, the default);
+   * 'split': each subgraph in a process of its own, the gateway in this one (uses every core).
+   */
+  processes?: 'single' | 'split';
   log?: (line: string) => void;
 }
 
@@ -29,8 +36,8 @@ export interface RunningHub {
 }
 
 /**
- * Runs the whole hub in this process: every subgraph on its own port with its own ORM,
- * and the gateway in front of them on the static supergraph.
+ * Runs the hub: every subgraph on its own port with its own ORM (in this process, or one process
+ * each), and the gateway in front of them on the static supergraph.
  */
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const log = options.log ?? (() => undefined);
@@ -44,39 +51,46 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     log('demo data loaded');
   }
 
+  const split = options.processes === 'split';
+  if (split && options.secrets) throw new Error('Subgraph processes read their secrets from the environment; do not pass secrets with processes: "split".');
   const running: RunningSubgraph[] = [];
+  const children: SubgraphProcess[] = [];
   let gateway: RunningGateway | undefined;
-  const runtime: SubgraphRuntime = {
-    secrets,
-    databaseUrl: options.databaseUrl,
-    gatewayUrl: () => {
-      if (!gateway) throw new Error('The gateway is not running yet.');
-      return gateway.url;
-    },
-  };
   const stop = async () => {
     await gateway?.stop();
     await Promise.all(running.map((s) => s.stop()));
     await Promise.all(Object.values(orms).map((orm) => orm.close(true)));
   };
   try {
-    for (const [index, module] of SUBGRAPH_MODULES.entries()) {
-      const base = options.subgraphBasePort ?? 4001;
-      running.push(
-        await startSubgraphServer({
-          name: module.name,
-          schema: await module.buildSchema(),
-          orm: orms[module.name],
-          secrets,
-          host: options.host,
-          port: base === 0 ? 0 : base + index,
-          buildContext: (ctx) => module.buildContext(ctx, runtime),
-        }),
-      );
+    const base = options.subgraphBasePort ?? 4001;
+    const portOf = (index: number) => (base === 0 ? 0 : base + index);
+    if (split) {
+      // The ORMs opened for migrations and seeding are not needed here any more: each process opens its own.
+      await Promise.all(Object.values(orms).map((orm) => orm.close(true)));
+      for (const key of Object.keys(orms)) delete orms[key];
+      children.push(...(await Promise.all(SUBGRAPH_MODULES.map((module, index) => spawnSubgraph(module.name, { databaseUrl: options.databaseUrl, port: portOf(index) })))));
+      running.push(...children);
+    } else {
+      for (const [index, module] of SUBGRAPH_MODULES.entries()) {
+        running.push(
+          await runSubgraph(module, {
+            databaseUrl: options.databaseUrl,
+            secrets,
+            host: options.host,
+            port: portOf(index),
+            orm: orms[module.name],
+            gatewayUrl: () => {
+              if (!gateway) throw new Error('The gateway is not running yet.');
+              return gateway.url;
+            },
+          }),
+        );
+      }
     }
     const subgraphs = Object.fromEntries(running.map((s) => [s.name, s.url]));
     gateway = await startGateway({ supergraphSdl: readSupergraph(), subgraphUrls: subgraphs, secrets, port: options.gatewayPort ?? 4000, host: options.host, databaseUrl: options.databaseUrl });
-    log(`gateway listening at ${gateway.url}`);
+    for (const child of children) child.tellGatewayUrl(gateway.url);
+    log(`gateway listening at ${gateway.url}${split ? ' (one process per subgraph)' : ''}`);
     return { gatewayUrl: gateway.url, subgraphs, orms, secrets, stop };
   } catch (error) {
     await stop();

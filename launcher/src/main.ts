@@ -61,6 +61,7 @@ async function main(): Promise<void> {
     gatewayPort: config.gatewayPort,
     subgraphBasePort: config.subgraphBasePort,
     seedDemoData: config.seedDemoData,
+    processes: config.processes,
     log,
   });
   if (stopping) return;

@@ -1,6 +1,7 @@
 import { jwtVerify, SignJWT } from 'jose';
 import { HubError, unauthenticated } from '@hub/errors';
 import { AuthSecrets } from './secrets';
+import { cachePerSecrets } from './verification-cache';
 import { Viewer, VIEWER_KINDS, ViewerKind } from './viewer';
 
 const ISSUER = 'erp-hub';
@@ -36,8 +37,15 @@ export async function signAccessToken(viewer: Viewer, secrets: AuthSecrets, now 
   return { token, expiresAt: new Date(expiresAt * 1000) };
 }
 
+const verifiedTokens = cachePerSecrets<AuthSecrets, Viewer>();
+/** How long a verified token is trusted without verifying it again (never past its expiry). */
+const REVERIFY_AFTER_MS = 60_000;
+
 /** Verifies a bearer token and returns the viewer, or throws UNAUTHENTICATED. */
 export async function verifyAccessToken(token: string, secrets: AuthSecrets): Promise<Viewer> {
+  const cache = verifiedTokens(secrets);
+  const known = cache.get(token);
+  if (known) return known;
   try {
     const { payload } = await jwtVerify(token, secrets.tokenSecret, {
       issuer: ISSUER,
@@ -47,7 +55,7 @@ export async function verifyAccessToken(token: string, secrets: AuthSecrets): Pr
     const kind = payload.kind as ViewerKind;
     if (typeof payload.sub !== 'string' || !VIEWER_KINDS.includes(kind)) throw unauthenticated('Malformed access token.');
     const perm = Array.isArray(payload.perm) ? payload.perm.filter((p): p is string => typeof p === 'string') : [];
-    return {
+    const viewer: Viewer = {
       userId: payload.sub,
       kind,
       companyId: typeof payload.cid === 'string' ? payload.cid : null,
@@ -57,6 +65,11 @@ export async function verifyAccessToken(token: string, secrets: AuthSecrets): Pr
       actorId: typeof payload.act === 'string' ? payload.act : null,
       actorTokenVersion: typeof payload.aver === 'number' ? payload.aver : 0,
     };
+    // Shared between requests from now on, so nobody may change it.
+    Object.freeze(viewer.permissions);
+    Object.freeze(viewer);
+    cache.set(token, viewer, Math.min((payload.exp ?? 0) * 1000, Date.now() + REVERIFY_AFTER_MS));
+    return viewer;
   } catch (err) {
     if (err instanceof HubError) throw err;
     // Any failure to verify means the token is not good; only expiry deserves its own message.

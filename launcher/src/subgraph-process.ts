@@ -1,0 +1,34 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { RunningSubgraph } from '@hub/subgraph-kit';
+
+export interface SubgraphProcess extends RunningSubgraph {
+  tellGatewayUrl(url: string): void;
+}
+
+/** Starts `subgraph-main.js` for one subgraph and resolves once it listens. */
+export async function spawnSubgraph(name: string, options: { databaseUrl: string; port: number }): Promise<SubgraphProcess> {
+  const child: ChildProcess = spawn(process.execPath, [join(__dirname, 'subgraph-main.js'), name, String(options.port)], {
+    env: { ...process.env, DATABASE_URL: options.databaseUrl },
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk) => {
+      out += chunk;
+      const match = /SUBGRAPH READY (\S+)/.exec(out);
+      if (match) resolve(match[1]);
+    });
+    void exited.then(() => reject(new Error(`subgraph ${name} exited before it was ready`)));
+  });
+  return {
+    name,
+    url,
+    tellGatewayUrl: (gatewayUrl) => child.connected && child.send({ gatewayUrl }),
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import { AuthSecrets } from '@hub/auth';
+import { initSubgraphOrm } from '@hub/database';
+import { RunningSubgraph, startSubgraphServer, SubgraphModule } from '@hub/subgraph-kit';
+
+export interface SubgraphRunOptions {
+  databaseUrl: string;
+  secrets: AuthSecrets;
+  host?: string;
+  port: number;
+  gatewayUrl: () => string;
+  /** An ORM already opened on the subgraph's schema (in-process mode); otherwise one is opened and closed here. */
+  orm?: MikroORM;
+}
+
+/** Serves one subgraph: its ORM, its schema, its HTTP server. The same in the hub's process or its own. */
+export async function runSubgraph(module: SubgraphModule<any>, options: SubgraphRunOptions): Promise<RunningSubgraph> {
+  const orm =
+    options.orm ??
+    (await initSubgraphOrm({ schema: module.dbSchema, clientUrl: options.databaseUrl, entities: module.entities, migrationsPath: module.migrationsPath }));
+  const runtime = { secrets: options.secrets, databaseUrl: options.databaseUrl, gatewayUrl: options.gatewayUrl };
+  const server = await startSubgraphServer({
+    name: module.name,
+    schema: await module.buildSchema(),
+    orm,
+    secrets: options.secrets,
+    host: options.host,
+    port: options.port,
+    buildContext: (ctx) => module.buildContext(ctx, runtime),
+  });
+  return {
+    ...server,
+    stop: async () => {
+      await server.stop();
+      if (!options.orm) await orm.close(true);
+    },
+  };
+}
