@@ -21,6 +21,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { GATEWAY_ASSERTION_HEADER, GatewayAssertionSigner, loadAuthSecrets, signAccessToken, Viewer } from '@hub/auth';
 import { dropDatabase, ensureDatabase, subgraphOrmConfig } from '@hub/database';
 import { erpEntityId } from '@hub/erp-ids';
+import { startDemoErpProcess } from '@hub/launcher/dist/demo-erp-process';
 import { startEmbeddedPostgres } from '@hub/launcher/dist/embedded-postgres';
 import { migrateAll, SUBGRAPH_MODULES } from '@hub/schema';
 import { ensureSyncOperations, findSyncOperation, HttpErpAdapter, runSyncOperation } from '@hub/integrator';
@@ -46,20 +47,6 @@ const PAGE_QUERY = `query CataloguePage($category: ID, $first: Int!) {
     } }
   }
 }`;
-
-async function startErpProcess(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(__dirname, '../../integrator/dist/demo-erp/main.js'), '--scale', 'large', '--port', '0', '--api-key', 'bench-key'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const match = /DEMO ERP READY (\S+)/.exec(out);
-      if (match) resolve(match[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`demo ERP exited with ${code}`)));
-  });
-  return { url, child };
-}
 
 async function startHub(databaseUrl: string, erpUrl: string): Promise<{ gatewayUrl: string; productsUrl: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [join(__dirname, '../../launcher/dist/main.js')], {
@@ -198,7 +185,7 @@ async function main(): Promise<void> {
   const kept = process.env.BENCH_KEEP_DATABASE;
   const database = kept ?? `hub_catbench_${process.pid}`;
   const databaseUrl = await ensureDatabase(serverUrl, database);
-  const erp = await startErpProcess();
+  const erp = await startDemoErpProcess({ scale: 'large', port: 0, apiKey: 'bench-key' });
   const pool = new Pool({ connectionString: databaseUrl, max: 4 });
   const adapter = new HttpErpAdapter({ baseUrl: erp.url, apiKey: 'bench-key', timeoutMs: 120_000 });
   let hub: { gatewayUrl: string; productsUrl: string; child: ChildProcess } | null = null;
@@ -268,7 +255,7 @@ async function main(): Promise<void> {
       hub.child.kill('SIGINT');
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
     }
-    erp.child.kill('SIGTERM');
+    await erp.stop();
     if (!kept) await dropDatabase(serverUrl, database);
     await embedded?.stop();
   }

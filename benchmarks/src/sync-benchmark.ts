@@ -7,7 +7,6 @@
  *    merged with one statement, with no ERP, no HTTP, no paging.
  * Prints rows/s, wall time and peak RSS of this (integrator) process for each, and one JSON line.
  */
-import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -16,6 +15,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { dropDatabase, ensureDatabase } from '@hub/database';
 import { erpEntityId } from '@hub/erp-ids';
 import { encodeCopyRow } from '@hub/ingest';
+import { startDemoErpProcess } from '@hub/launcher/dist/demo-erp-process';
 import { startEmbeddedPostgres } from '@hub/launcher/dist/embedded-postgres';
 import { migrateAll } from '@hub/schema';
 import { buildDemoErpTables, DemoErpAdminClient, ensureSyncOperations, ErpPriceRecord, findSyncOperation, HttpErpAdapter, runSyncOperation } from '@hub/integrator';
@@ -35,20 +35,6 @@ class RssSampler {
     this.peak = Math.max(this.peak, process.memoryUsage().rss);
     return Math.round(this.peak / 1024 / 1024);
   }
-}
-
-async function startErpProcess(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(__dirname, '../../integrator/dist/demo-erp/main.js'), '--scale', 'large', '--port', '0', '--api-key', 'bench-key'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const match = /DEMO ERP READY (\S+)/.exec(out);
-      if (match) resolve(match[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`demo ERP exited with ${code}`)));
-  });
-  return { url, child };
 }
 
 function priceRow(p: ErpPriceRecord): unknown[] {
@@ -94,7 +80,7 @@ async function main(): Promise<void> {
   const serverUrl = process.env.DATABASE_URL ?? embedded!.serverUrl;
   const database = `hub_bench_${process.pid}`;
   const databaseUrl = await ensureDatabase(serverUrl, database);
-  const erp = await startErpProcess();
+  const erp = await startDemoErpProcess({ scale: 'large', port: 0, apiKey: 'bench-key' });
   const pool = new Pool({ connectionString: databaseUrl, max: 4 });
   const adapter = new HttpErpAdapter({ baseUrl: erp.url, apiKey: 'bench-key', timeoutMs: 120_000 });
   try {
@@ -157,7 +143,7 @@ async function main(): Promise<void> {
   } finally {
     adapter.close();
     await pool.end();
-    erp.child.kill('SIGTERM');
+    await erp.stop();
     await dropDatabase(serverUrl, database);
     await embedded?.stop();
   }

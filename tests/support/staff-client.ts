@@ -1,3 +1,4 @@
+import { erpAdminRequest } from './demo-erp-process';
 import { as } from './hub-client';
 
 export const OUTBOX_QUERY = /* GraphQL */ `
@@ -38,15 +39,9 @@ export async function eventually<T>(check: () => Promise<T | undefined | false>,
   }
 }
 
-export async function erpAdmin(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<any> {
+/** The shared hub's demo ERP admin endpoints (its URL comes from the global setup). */
+export function erpAdmin(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<any> {
   const url = process.env.HUB_TEST_ERP_URL;
   if (!url) throw new Error('The hub did not report its demo ERP URL.');
-  const response = await fetch(`${url}${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  const text = await response.text();
-  return text ? JSON.parse(text) : null;
+  return erpAdminRequest(url, method, path, body);
 }
