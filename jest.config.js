@@ -1,6 +1,6 @@
 // Unit tests live beside the code (src/.../*.spec.ts); end-to-end tests in tests/ (*.test.ts).
 // ts-jest only transpiles (type checking is `tsc -b`'s job), keeping decorator metadata for type-graphql.
-const tsJest = ['ts-jest', { isolatedModules: true, tsconfig: { allowJs: true, esModuleInterop: true, experimentalDecorators: true, emitDecoratorMetadata: true, useDefineForClassFields: false } }];
+const tsJest = ['ts-jest', { tsconfig: { isolatedModules: true, allowJs: true, esModuleInterop: true, experimentalDecorators: true, emitDecoratorMetadata: true, useDefineForClassFields: false } }];
 
 module.exports = {
   testEnvironment: 'node',
