@@ -1,3 +1,2 @@
-export * from './erp-records';
-export * from './erp-adapter';
-export * from './erp-error';
+/** The ERP adapter contract lives in @hub/erp-contract, where the subgraphs' ingest functions read its record types too. */
+export * from '@hub/erp-contract';

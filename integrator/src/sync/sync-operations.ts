@@ -3,13 +3,11 @@ import { ingestContacts, ingestCustomers } from '@hub/customers';
 import { ingestDeliveryNotes, ingestInvoices, ingestOpenItems } from '@hub/finance';
 import { ingestOrders } from '@hub/orders';
 import { ingestCategories, ingestCustomerPriceProfiles, ingestExchangeRates, ingestPrices, ingestProducts, ingestStock } from '@hub/products';
-import { MergeResult } from '@hub/ingest';
+import { IngestPage, MergeResult } from '@hub/ingest';
 import { ErpRecordsByKind, SyncKind } from '../adapter';
 
-/** Declared as a method so that, as before, an ingest taking a structurally compatible row type fits. */
-export type IngestFunction<K extends SyncKind> = {
-  ingest(client: PoolClient, page: { rows: ErpRecordsByKind[K][]; deletions: string[] }): Promise<MergeResult>;
-}['ingest'];
+/** A subgraph's ingest function for one kind: a page of that kind's ERP records, merged on the caller's client. */
+export type IngestFunction<K extends SyncKind> = (client: PoolClient, page: IngestPage<ErpRecordsByKind[K]>) => Promise<MergeResult>;
 
 /** One synchronised kind: where its pages go and how often by default. */
 export interface SyncOperationDefinition<K extends SyncKind = SyncKind> {
@@ -25,12 +23,15 @@ export interface SyncOperationDefinition<K extends SyncKind = SyncKind> {
   description: string;
 }
 
+/** The kind comes first and decides the type: each ingest function must take exactly that kind's records. */
 function define<K extends SyncKind>(
-  definition: Omit<SyncOperationDefinition<K>, 'ingest'>,
+  name: K,
+  definition: { ingests: IngestFunction<K>[]; defaultIntervalSeconds: number; description: string },
 ): SyncOperationDefinition<K> {
   const [owner, ...others] = definition.ingests;
-  if (!owner) throw new Error(`sync operation ${definition.name} has no ingest function`);
+  if (!owner) throw new Error(`sync operation ${name} has no ingest function`);
   return {
+    name,
     ...definition,
     ingest: async (client, page) => {
       const result = await owner(client, page);
@@ -45,17 +46,17 @@ function define<K extends SyncKind>(
  * products, customers before contacts), which runs them in this order.
  */
 export const SYNC_OPERATIONS: SyncOperationDefinition<any>[] = [
-  define({ name: 'categories', ingests: [ingestCategories], defaultIntervalSeconds: 3600, description: 'Web categories (products subgraph)' }),
-  define<'products'>({ name: 'products', ingests: [ingestProducts], defaultIntervalSeconds: 900, description: 'Items and their web categories (products subgraph)' }),
-  define({ name: 'prices', ingests: [ingestPrices], defaultIntervalSeconds: 300, description: 'Price lists, customer prices, quantity breaks, promotions (products subgraph)' }),
-  define({ name: 'stock', ingests: [ingestStock], defaultIntervalSeconds: 60, description: 'Stock per warehouse and next receipts (products subgraph)' }),
-  define({ name: 'exchangeRates', ingests: [ingestExchangeRates], defaultIntervalSeconds: 3600, description: 'Exchange rates (products subgraph)' }),
-  define({ name: 'customers', ingests: [ingestCustomers, ingestCustomerPriceProfiles], defaultIntervalSeconds: 900, description: 'Customer accounts, credit limits, blocks, addresses (customers subgraph); customer group and currency for prices (products subgraph)' }),
-  define({ name: 'contacts', ingests: [ingestContacts], defaultIntervalSeconds: 900, description: 'Customer contacts (customers subgraph)' }),
-  define<'orders'>({ name: 'orders', ingests: [ingestOrders], defaultIntervalSeconds: 30, description: 'Order status and ERP-side corrections (orders subgraph)' }),
-  define({ name: 'invoices', ingests: [ingestInvoices], defaultIntervalSeconds: 300, description: 'Invoices (finance subgraph)' }),
-  define({ name: 'deliveryNotes', ingests: [ingestDeliveryNotes], defaultIntervalSeconds: 300, description: 'Delivery notes (finance subgraph)' }),
-  define<'openItems'>({ name: 'openItems', ingests: [ingestOpenItems], defaultIntervalSeconds: 300, description: 'Open items (finance subgraph)' }),
+  define('categories', { ingests: [ingestCategories], defaultIntervalSeconds: 3600, description: 'Web categories (products subgraph)' }),
+  define('products', { ingests: [ingestProducts], defaultIntervalSeconds: 900, description: 'Items and their web categories (products subgraph)' }),
+  define('prices', { ingests: [ingestPrices], defaultIntervalSeconds: 300, description: 'Price lists, customer prices, quantity breaks, promotions (products subgraph)' }),
+  define('stock', { ingests: [ingestStock], defaultIntervalSeconds: 60, description: 'Stock per warehouse and next receipts (products subgraph)' }),
+  define('exchangeRates', { ingests: [ingestExchangeRates], defaultIntervalSeconds: 3600, description: 'Exchange rates (products subgraph)' }),
+  define('customers', { ingests: [ingestCustomers, ingestCustomerPriceProfiles], defaultIntervalSeconds: 900, description: 'Customer accounts, credit limits, blocks, addresses (customers subgraph); customer group and currency for prices (products subgraph)' }),
+  define('contacts', { ingests: [ingestContacts], defaultIntervalSeconds: 900, description: 'Customer contacts (customers subgraph)' }),
+  define('orders', { ingests: [ingestOrders], defaultIntervalSeconds: 30, description: 'Order status and ERP-side corrections (orders subgraph)' }),
+  define('invoices', { ingests: [ingestInvoices], defaultIntervalSeconds: 300, description: 'Invoices (finance subgraph)' }),
+  define('deliveryNotes', { ingests: [ingestDeliveryNotes], defaultIntervalSeconds: 300, description: 'Delivery notes (finance subgraph)' }),
+  define('openItems', { ingests: [ingestOpenItems], defaultIntervalSeconds: 300, description: 'Open items (finance subgraph)' }),
 ];
 
 export function findSyncOperation(name: string): SyncOperationDefinition | undefined {

@@ -1,2 +1,3 @@
 export * from './copy-text-format';
 export * from './merge-rows';
+export * from './ingest-page';

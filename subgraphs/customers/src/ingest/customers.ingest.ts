@@ -1,35 +1,7 @@
 import { PoolClient } from 'pg';
 import { erpEntityId } from '@hub/erp-ids';
-import { MergeResult, mergeRows, MergeTarget } from '@hub/ingest';
-
-export interface IngestPage<T> {
-  rows: T[];
-  deletions: string[];
-}
-
-interface Address {
-  code: string;
-  name: string;
-  street: string;
-  postalCode: string;
-  city: string;
-  country: string;
-}
-
-/** Mirrors the ERP contract's customer record. The hub owns users; the ERP owns everything here. */
-export interface CustomerIngestRow {
-  customerNumber: string;
-  name: string;
-  currency: string;
-  country: string;
-  customerGroup: string | null;
-  creditLimit: string;
-  balance: string;
-  blocked: boolean;
-  paymentTermsDays: number;
-  invoiceAddress: Address;
-  deliveryAddresses: Address[];
-}
+import { ErpContactRecord, ErpCustomerRecord } from '@hub/erp-contract';
+import { IngestPage, MergeResult, mergeRows, MergeTarget } from '@hub/ingest';
 
 const COMPANY: MergeTarget = {
   schema: 'customers',
@@ -57,7 +29,8 @@ const COMPANY: MergeTarget = {
   onChange: { updated_at: 'now()' },
 };
 
-export async function ingestCustomers(client: PoolClient, page: IngestPage<CustomerIngestRow>): Promise<MergeResult> {
+/** ERP customer accounts: everything here is ERP-owned (the hub owns the users, in its own table). */
+export async function ingestCustomers(client: PoolClient, page: IngestPage<ErpCustomerRecord>): Promise<MergeResult> {
   const now = new Date();
   return mergeRows(
     client,
@@ -68,14 +41,6 @@ export async function ingestCustomers(client: PoolClient, page: IngestPage<Custo
     ]),
     page.deletions.map((n) => [erpEntityId('customer', n)]),
   );
-}
-
-export interface ContactIngestRow {
-  contactNumber: string;
-  customerNumber: string;
-  name: string;
-  email: string;
-  phone: string | null;
 }
 
 const CONTACT: MergeTarget = {
@@ -93,7 +58,7 @@ const CONTACT: MergeTarget = {
   onDelete: 'delete',
 };
 
-export function ingestContacts(client: PoolClient, page: IngestPage<ContactIngestRow>): Promise<MergeResult> {
+export function ingestContacts(client: PoolClient, page: IngestPage<ErpContactRecord>): Promise<MergeResult> {
   return mergeRows(
     client,
     CONTACT,

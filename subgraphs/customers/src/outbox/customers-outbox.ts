@@ -2,24 +2,17 @@ import { Entity } from '@mikro-orm/core';
 import { PoolClient } from 'pg';
 import { CUSTOMER_ROLES } from '@hub/auth';
 import { erpEntityId } from '@hub/erp-ids';
+import { ErpCustomerSubmission } from '@hub/erp-contract';
 import { OutboxMessage, OutboxMessageBase, OutboxStore } from '@hub/outbox';
+
+/** The payload of a `customer.registered` message is the ERP contract's customer submission. */
+export type CustomerRegisteredPayload = ErpCustomerSubmission;
 
 /** New customers approved on the web, waiting to be (or already) created in the ERP. */
 @Entity({ tableName: 'outbox_message' })
 export class CustomersOutboxMessageEntity extends OutboxMessageBase {}
 
 export const CUSTOMER_REGISTERED_TOPIC = 'customer.registered';
-
-/** The payload: mirrors the ERP contract's ErpCustomerSubmission (integrator/src/adapter/erp-adapter.ts). */
-export interface CustomerRegisteredPayload {
-  hubRegistrationId: string;
-  name: string;
-  country: string;
-  currency: string;
-  email: string;
-  vatNumber?: string | null;
-  invoiceAddress: { street: string; postalCode: string; city: string; country: string };
-}
 
 /**
  * When the ERP has created the customer: the registration takes the ERP's customer and contact

@@ -1,30 +1,10 @@
 import { PoolClient } from 'pg';
 import { erpEntityId } from '@hub/erp-ids';
-import { MergeResult, mergeRows, MergeTarget } from '@hub/ingest';
-
-export interface IngestPage<T> {
-  rows: T[];
-  deletions: string[];
-}
+import { ErpDeliveryNoteRecord, ErpInvoiceRecord, ErpOpenItemRecord } from '@hub/erp-contract';
+import { IngestPage, MergeResult, mergeRows, MergeTarget } from '@hub/ingest';
 
 const orderIdOf = (hubOrderId: string | null | undefined, orderNumber: string | null): string | null =>
   hubOrderId ?? (orderNumber ? erpEntityId('order', orderNumber) : null);
-
-export interface InvoiceIngestRow {
-  invoiceNumber: string;
-  customerNumber: string;
-  orderNumber: string | null;
-  hubOrderId?: string | null;
-  issuedAt: string;
-  dueAt: string;
-  currency: string;
-  netTotal: string;
-  taxTotal: string;
-  total: string;
-  openAmount: string;
-  status: 'OPEN' | 'PAID';
-  digitallySigned: boolean;
-}
 
 const INVOICE: MergeTarget = {
   schema: 'finance',
@@ -49,7 +29,7 @@ const INVOICE: MergeTarget = {
   onDelete: 'delete',
 };
 
-export function ingestInvoices(client: PoolClient, page: IngestPage<InvoiceIngestRow>): Promise<MergeResult> {
+export function ingestInvoices(client: PoolClient, page: IngestPage<ErpInvoiceRecord>): Promise<MergeResult> {
   return mergeRows(
     client,
     INVOICE,
@@ -59,18 +39,6 @@ export function ingestInvoices(client: PoolClient, page: IngestPage<InvoiceInges
     ]),
     page.deletions.map((n) => [erpEntityId('invoice', n)]),
   );
-}
-
-export interface DeliveryNoteIngestRow {
-  deliveryNumber: string;
-  customerNumber: string;
-  orderNumber: string;
-  hubOrderId?: string | null;
-  shippedAt: string;
-  deliveredAt: string | null;
-  carrier: string;
-  trackingNumber: string;
-  lines: Array<{ lineNo: number; sku: string; quantity: string }>;
 }
 
 const DELIVERY_NOTE: MergeTarget = {
@@ -92,7 +60,7 @@ const DELIVERY_NOTE: MergeTarget = {
   onDelete: 'delete',
 };
 
-export function ingestDeliveryNotes(client: PoolClient, page: IngestPage<DeliveryNoteIngestRow>): Promise<MergeResult> {
+export function ingestDeliveryNotes(client: PoolClient, page: IngestPage<ErpDeliveryNoteRecord>): Promise<MergeResult> {
   return mergeRows(
     client,
     DELIVERY_NOTE,
@@ -102,16 +70,6 @@ export function ingestDeliveryNotes(client: PoolClient, page: IngestPage<Deliver
     ]),
     page.deletions.map((n) => [erpEntityId('deliveryNote', n)]),
   );
-}
-
-export interface OpenItemIngestRow {
-  documentNumber: string;
-  customerNumber: string;
-  documentType: string;
-  dueDate: string;
-  amount: string;
-  openAmount: string;
-  currency: string;
 }
 
 const OPEN_ITEM: MergeTarget = {
@@ -130,7 +88,7 @@ const OPEN_ITEM: MergeTarget = {
   onDelete: 'delete',
 };
 
-export function ingestOpenItems(client: PoolClient, page: IngestPage<OpenItemIngestRow>): Promise<MergeResult> {
+export function ingestOpenItems(client: PoolClient, page: IngestPage<ErpOpenItemRecord>): Promise<MergeResult> {
   return mergeRows(
     client,
     OPEN_ITEM,

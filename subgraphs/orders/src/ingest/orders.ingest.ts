@@ -1,24 +1,8 @@
 import { PoolClient } from 'pg';
 import { erpEntityId } from '@hub/erp-ids';
-import { MergeResult, mergeRows, MergeTarget } from '@hub/ingest';
+import { ErpOrderRecord } from '@hub/erp-contract';
+import { IngestPage, MergeResult, mergeRows, MergeTarget } from '@hub/ingest';
 import { publishOrderStatusChanges } from '../order/order-events';
-
-export interface IngestPage<T> {
-  rows: T[];
-  deletions: string[];
-}
-
-/** Mirrors the ERP contract's order record: the order as the ERP holds it, corrections included. */
-export interface OrderIngestRow {
-  orderNumber: string;
-  hubOrderId: string | null;
-  customerNumber: string;
-  status: string;
-  placedAt: string;
-  currency: string;
-  total: string;
-  lines: Array<{ lineNo: number; sku: string; quantity: string; unitPrice: string; lineTotal: string }>;
-}
 
 const ORDER: MergeTarget = {
   schema: 'orders',
@@ -58,7 +42,7 @@ const ORDER_LINE: MergeTarget = {
 };
 
 /** The hub id of an ERP order: the hub's own id for web orders, else derived from the ERP number. */
-export function orderIdOf(row: Pick<OrderIngestRow, 'hubOrderId' | 'orderNumber'>): string {
+export function orderIdOf(row: Pick<ErpOrderRecord, 'hubOrderId' | 'orderNumber'>): string {
   return row.hubOrderId ?? erpEntityId('order', row.orderNumber);
 }
 
@@ -66,7 +50,7 @@ export function orderIdOf(row: Pick<OrderIngestRow, 'hubOrderId' | 'orderNumber'
  * Merges ERP orders (new ERP-side orders, status changes, operator corrections of lines).
  * Orders that really changed are announced to `orderStatusChanged` subscribers, and returned in `changedKeys`.
  */
-export async function ingestOrders(client: PoolClient, page: IngestPage<OrderIngestRow>): Promise<MergeResult> {
+export async function ingestOrders(client: PoolClient, page: IngestPage<ErpOrderRecord>): Promise<MergeResult> {
   const orders = await mergeRows(
     client,
     ORDER,

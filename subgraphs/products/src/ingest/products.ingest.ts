@@ -1,39 +1,16 @@
 import { PoolClient } from 'pg';
 import { erpEntityId } from '@hub/erp-ids';
-import { MergeResult, mergeRows, MergeTarget, sumResults } from '@hub/ingest';
-import { ProductImage, ProductSpecification } from '../product/product.entity';
+import { ErpCategoryRecord, ErpCustomerRecord, ErpExchangeRateRecord, ErpPriceRecord, ErpProductRecord, ErpStockRecord } from '@hub/erp-contract';
+import { IngestPage, MergeResult, mergeRows, MergeTarget, sumResults } from '@hub/ingest';
 import { productSearchText } from '../product/product-search';
 
 /**
  * The products subgraph's ingest functions: the only way ERP data enters its tables. Each takes
  * one page of ERP records (and deleted ERP keys) and merges it set-based on the caller's
- * transaction. Row shapes mirror the ERP adapter contract's records.
+ * transaction.
  */
-export interface IngestPage<T> {
-  rows: T[];
-  deletions: string[];
-}
 
 const SCHEMA = 'products';
-
-export interface ProductIngestRow {
-  sku: string;
-  name: string;
-  description: string;
-  unit: string;
-  listPrice: string;
-  currency: string;
-  minStock: string;
-  categoryCodes: string[];
-  active: boolean;
-  /** Optional ERP fields (older ERPs send none of them). */
-  specifications?: ProductSpecification[] | null;
-  images?: ProductImage[] | null;
-  relatedSkus?: string[] | null;
-  substituteSkus?: string[] | null;
-  /** Null or absent: on the web for everyone; see ProductEntity.webAssortment. */
-  webAssortment?: string[] | null;
-}
 
 const PRODUCT: MergeTarget = {
   schema: SCHEMA,
@@ -73,7 +50,7 @@ const PRODUCT_CATEGORY: MergeTarget = {
   onDelete: 'delete',
 };
 
-export async function ingestProducts(client: PoolClient, page: IngestPage<ProductIngestRow>): Promise<MergeResult> {
+export async function ingestProducts(client: PoolClient, page: IngestPage<ErpProductRecord>): Promise<MergeResult> {
   const products = await mergeRows(
     client,
     PRODUCT,
@@ -110,13 +87,6 @@ export async function ingestProducts(client: PoolClient, page: IngestPage<Produc
   return products;
 }
 
-export interface CategoryIngestRow {
-  code: string;
-  parentCode: string | null;
-  name: string;
-  position: number;
-}
-
 const CATEGORY: MergeTarget = {
   schema: SCHEMA,
   table: 'category',
@@ -131,7 +101,7 @@ const CATEGORY: MergeTarget = {
   onDelete: 'delete',
 };
 
-export async function ingestCategories(client: PoolClient, page: IngestPage<CategoryIngestRow>): Promise<MergeResult> {
+export async function ingestCategories(client: PoolClient, page: IngestPage<ErpCategoryRecord>): Promise<MergeResult> {
   const result = await mergeRows(
     client,
     CATEGORY,
@@ -142,19 +112,6 @@ export async function ingestCategories(client: PoolClient, page: IngestPage<Cate
     await client.query('delete from products.product_category where category_code = any($1::text[])', [page.deletions]);
   }
   return result;
-}
-
-export interface PriceIngestRow {
-  key: string;
-  sku: string;
-  customerNumber: string | null;
-  customerGroup: string | null;
-  minQuantity: string;
-  price: string;
-  currency: string;
-  validFrom: string | null;
-  validTo: string | null;
-  promotion: boolean;
 }
 
 const PRICE_RULE: MergeTarget = {
@@ -177,7 +134,7 @@ const PRICE_RULE: MergeTarget = {
   onDelete: 'delete',
 };
 
-export function ingestPrices(client: PoolClient, page: IngestPage<PriceIngestRow>): Promise<MergeResult> {
+export function ingestPrices(client: PoolClient, page: IngestPage<ErpPriceRecord>): Promise<MergeResult> {
   return mergeRows(
     client,
     PRICE_RULE,
@@ -198,17 +155,6 @@ export function ingestPrices(client: PoolClient, page: IngestPage<PriceIngestRow
   );
 }
 
-export interface StockIngestRow {
-  key: string;
-  warehouseCode: string;
-  warehouseName: string;
-  sku: string;
-  onHand: string;
-  reserved: string;
-  nextReceiptDate: string | null;
-  nextReceiptQuantity: string | null;
-}
-
 const STOCK: MergeTarget = {
   schema: SCHEMA,
   table: 'stock_level',
@@ -226,21 +172,13 @@ const STOCK: MergeTarget = {
   onDelete: 'delete',
 };
 
-export function ingestStock(client: PoolClient, page: IngestPage<StockIngestRow>): Promise<MergeResult> {
+export function ingestStock(client: PoolClient, page: IngestPage<ErpStockRecord>): Promise<MergeResult> {
   return mergeRows(
     client,
     STOCK,
     page.rows.map((s) => [s.key, s.warehouseCode, s.warehouseName, erpEntityId('product', s.sku), s.onHand, s.reserved, s.nextReceiptDate, s.nextReceiptQuantity]),
     page.deletions.map((key) => [key]),
   );
-}
-
-export interface ExchangeRateIngestRow {
-  key: string;
-  fromCurrency: string;
-  toCurrency: string;
-  rate: string;
-  date: string;
 }
 
 const EXCHANGE_RATE: MergeTarget = {
@@ -257,20 +195,13 @@ const EXCHANGE_RATE: MergeTarget = {
   onDelete: 'delete',
 };
 
-export function ingestExchangeRates(client: PoolClient, page: IngestPage<ExchangeRateIngestRow>): Promise<MergeResult> {
+export function ingestExchangeRates(client: PoolClient, page: IngestPage<ErpExchangeRateRecord>): Promise<MergeResult> {
   return mergeRows(
     client,
     EXCHANGE_RATE,
     page.rows.map((r) => [r.key, r.fromCurrency, r.toCurrency, r.rate, r.date]),
     page.deletions.map((key) => [key]),
   );
-}
-
-/** What prices need from the ERP's customer records (a subset of the customers kind). */
-export interface CustomerPriceProfileIngestRow {
-  customerNumber: string;
-  customerGroup: string | null;
-  currency: string;
 }
 
 const CUSTOMER_PRICE_PROFILE: MergeTarget = {
@@ -290,7 +221,7 @@ const CUSTOMER_PRICE_PROFILE: MergeTarget = {
  * The price profile (customer group, currency) of each ERP customer: the second ingest of the
  * `customers` kind, beside the customers subgraph's own.
  */
-export function ingestCustomerPriceProfiles(client: PoolClient, page: IngestPage<CustomerPriceProfileIngestRow>): Promise<MergeResult> {
+export function ingestCustomerPriceProfiles(client: PoolClient, page: IngestPage<Pick<ErpCustomerRecord, 'customerNumber' | 'customerGroup' | 'currency'>>): Promise<MergeResult> {
   return mergeRows(
     client,
     CUSTOMER_PRICE_PROFILE,

@@ -1,0 +1,3 @@
+export * from './erp-records';
+export * from './erp-adapter';
+export * from './erp-error';
