@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, notFound } from '@hub/errors';
-import { isUuid } from '@hub/subgraph-kit';
+import { createGroupLoader, isUuid } from '@hub/subgraph-kit';
 import { CategoryEntity } from './category.entity';
 import { pgTextArray } from '../sql/pg-text-array';
 
@@ -17,17 +17,18 @@ export interface CategoryTree {
  */
 export class CategoryService {
   private tree: Promise<CategoryTree> | null = null;
-  private readonly ofProduct: DataLoader<string, string[]>;
+  private readonly ofProduct: DataLoader<string, Array<{ product_id: string; category_code: string }>>;
 
   constructor(private readonly em: EntityManager) {
-    this.ofProduct = new DataLoader(async (productIds) => {
-      const rows: Array<{ product_id: string; category_code: string }> = await em
-        .getConnection()
-        .execute('select product_id, category_code from products.product_category where product_id = any(?::uuid[])', [pgTextArray([...productIds])]);
-      const codes = new Map<string, string[]>();
-      for (const row of rows) codes.set(row.product_id, [...(codes.get(row.product_id) ?? []), row.category_code]);
-      return productIds.map((id) => codes.get(id) ?? []);
-    });
+    this.ofProduct = createGroupLoader(
+      (productIds: string[]) =>
+        em
+          .getConnection()
+          .execute<Array<{ product_id: string; category_code: string }>>('select product_id, category_code from products.product_category where product_id = any(?::uuid[])', [
+            pgTextArray(productIds),
+          ]),
+      (row) => row.product_id,
+    );
   }
 
   load(): Promise<CategoryTree> {
@@ -88,9 +89,9 @@ export class CategoryService {
   }
 
   async ofProductId(productId: string): Promise<CategoryEntity[]> {
-    const [tree, codes] = await Promise.all([this.load(), this.ofProduct.load(productId)]);
-    return codes
-      .map((code) => tree.byCode.get(code))
+    const [tree, memberships] = await Promise.all([this.load(), this.ofProduct.load(productId)]);
+    return memberships
+      .map((m) => tree.byCode.get(m.category_code))
       .filter((c): c is CategoryEntity => !!c)
       .sort((a, b) => a.code.localeCompare(b.code));
   }

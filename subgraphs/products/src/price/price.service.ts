@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { hasPermission, Viewer } from '@hub/auth';
+import { createGroupLoader } from '@hub/subgraph-kit';
 import { MoneyObject } from '@hub/money';
 import { CustomerProfileService } from '../customer/customer-profile.service';
 import { ExchangeRateEntity } from '../currency/exchange-rate.entity';
@@ -37,25 +38,21 @@ export class PriceService {
   private readonly today = utcToday();
 
   constructor(private readonly em: EntityManager, private readonly viewer: Viewer | null, private readonly profiles: CustomerProfileService) {
-    this.rules = new DataLoader(async (productIds) => {
-      const profile = await profiles.current();
-      // List rules, plus the company's own and its group's; plain rows (no entity hydration).
-      const rows: PriceRuleRow[] = await em.getConnection().execute(
-        `select product_id as "productId", company_id as "companyId", customer_group as "customerGroup", min_quantity::text as "minQuantity",
-                price::text as price, currency, valid_from::text as "validFrom", valid_to::text as "validTo", promotion
-           from products.price_rule
-          where product_id = any(?::uuid[])
-            and ((company_id is null and customer_group is null) or company_id = ? or (company_id is null and customer_group = ?))`,
-        [pgTextArray([...productIds]), profile?.companyId ?? null, profile?.customerGroup ?? null],
-      );
-      const byProduct = new Map<string, PriceRuleRow[]>();
-      for (const row of rows) {
-        const list = byProduct.get(row.productId);
-        if (list) list.push(row);
-        else byProduct.set(row.productId, [row]);
-      }
-      return productIds.map((id) => byProduct.get(id) ?? []);
-    });
+    this.rules = createGroupLoader(
+      async (productIds: string[]) => {
+        const profile = await profiles.current();
+        // List rules, plus the company's own and its group's; plain rows (no entity hydration).
+        return em.getConnection().execute<PriceRuleRow[]>(
+          `select product_id as "productId", company_id as "companyId", customer_group as "customerGroup", min_quantity::text as "minQuantity",
+                  price::text as price, currency, valid_from::text as "validFrom", valid_to::text as "validTo", promotion
+             from products.price_rule
+            where product_id = any(?::uuid[])
+              and ((company_id is null and customer_group is null) or company_id = ? or (company_id is null and customer_group = ?))`,
+          [pgTextArray(productIds), profile?.companyId ?? null, profile?.customerGroup ?? null],
+        );
+      },
+      (row) => row.productId,
+    );
   }
 
   private rateTable(): Promise<RateTable> {
