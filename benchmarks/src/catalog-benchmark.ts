@@ -13,7 +13,7 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { execute, parse } from 'graphql';
 import { Pool } from 'pg';
@@ -49,9 +49,14 @@ const PAGE_QUERY = `query CataloguePage($category: ID, $first: Int!) {
 }`;
 
 async function startHub(databaseUrl: string, erpUrl: string): Promise<{ gatewayUrl: string; productsUrl: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(__dirname, '../../launcher/dist/main.js')], {
+  // BENCH_CPU_PROFILE_DIR=dir: every hub process writes a V8 CPU profile there when it stops.
+  const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
+  const nodeFlags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(process.execPath, [...nodeFlags, join(__dirname, '../../launcher/dist/main.js')], {
     env: {
       ...process.env,
+      // As deployed: production mode (graphql-js skips its development checks) with real secrets.
+      NODE_ENV: 'production',
       DATABASE_URL: databaseUrl,
       HUB_PORT: '0',
       HUB_SUBGRAPH_BASE_PORT: '0',
@@ -179,6 +184,9 @@ function line(name: string, r: LoadResult): string {
 }
 
 async function main(): Promise<void> {
+  // Production mode refuses the development secrets: the hub gets fresh ones, and this process signs with them.
+  process.env.HUB_TOKEN_SECRET ??= randomBytes(32).toString('hex');
+  process.env.HUB_GATEWAY_SECRET ??= randomBytes(32).toString('hex');
   const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: join(process.cwd(), '.hub-data', 'bench-postgres'), port: 54339 });
   const serverUrl = process.env.DATABASE_URL ?? embedded!.serverUrl;
   // BENCH_KEEP_DATABASE=name keeps (or reuses, when already synced) a scratch database between runs.

@@ -1,5 +1,6 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -90,7 +91,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     stringifyResult: (result) => JSON.stringify(result),
     gateway,
     validationRules: [depthLimit],
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
+    // The schema is the partners' contract (code generators read it), in production too.
+    introspection: true,
+    // The launcher owns SIGINT/SIGTERM and stops everything in order; Apollo's own handlers raced it
+    // (a gateway stopping itself while the launcher stopped it hung shutdown for the full grace period or longer).
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
   });
   await server.start();
