@@ -10,6 +10,8 @@ export interface LauncherConfig {
   subgraphBasePort: number;
   seedDemoData: boolean;
   processes: 'single' | 'split';
+  /** With processes "split": how many processes serve a subgraph (HUB_SUBGRAPH_WORKERS="products=2"); 1 when not named. */
+  subgraphWorkers: Record<string, number>;
   /** A real ERP's adapter endpoint; unset starts the built-in demo ERP. */
   erpUrl: string | undefined;
   erpApiKey: string | undefined;
@@ -50,6 +52,7 @@ export function loadLauncherConfig(env: NodeJS.ProcessEnv = process.env, root = 
     subgraphBasePort: port('HUB_SUBGRAPH_BASE_PORT', env.HUB_SUBGRAPH_BASE_PORT, gatewayPort === 0 ? 0 : gatewayPort + 1),
     seedDemoData: (env.HUB_DEMO_DATA ?? 'true') !== 'false',
     processes: processesMode(env.HUB_PROCESSES),
+    subgraphWorkers: subgraphWorkers(env.HUB_SUBGRAPH_WORKERS),
     erpUrl: env.HUB_ERP_URL || undefined,
     erpApiKey: env.HUB_ERP_API_KEY || undefined,
     demoErpScale: env.HUB_DEMO_ERP_SCALE === 'large' ? 'large' : 'small',
@@ -68,4 +71,19 @@ function processesMode(value: string | undefined): 'single' | 'split' {
   if (value === undefined || value === '' || value === 'single') return 'single';
   if (value === 'split') return 'split';
   throw new Error(`HUB_PROCESSES must be "single" or "split", got "${value}".`);
+}
+
+/** "products=2,orders=2": worker processes per subgraph (each name once, 1 to 16). */
+export function subgraphWorkers(value: string | undefined): Record<string, number> {
+  const workers: Record<string, number> = {};
+  if (!value) return workers;
+  for (const part of value.split(',')) {
+    const match = /^\s*([a-z]+)\s*=\s*(\d+)\s*$/.exec(part);
+    const count = match ? Number(match[2]) : NaN;
+    if (!match || count < 1 || count > 16 || match[1] in workers) {
+      throw new Error(`HUB_SUBGRAPH_WORKERS must look like "products=2,orders=2" (1 to 16 each), got "${value}".`);
+    }
+    workers[match[1]] = count;
+  }
+  return workers;
 }

@@ -24,6 +24,8 @@ export interface HubOptions {
    * 'split': each subgraph in a process of its own, the gateway in this one (uses every core).
    */
   processes?: 'single' | 'split';
+  /** With processes "split": worker processes per subgraph name (default 1). */
+  subgraphWorkers?: Record<string, number>;
   log?: (line: string) => void;
 }
 
@@ -52,6 +54,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   }
 
   const split = options.processes === 'split';
+  for (const name of Object.keys(options.subgraphWorkers ?? {})) {
+    if (!SUBGRAPH_MODULES.some((m) => m.name === name)) throw new Error(`HUB_SUBGRAPH_WORKERS names an unknown subgraph "${name}".`);
+    if (!split && options.subgraphWorkers![name] > 1) throw new Error('HUB_SUBGRAPH_WORKERS needs HUB_PROCESSES=split.');
+  }
   if (split && options.secrets) throw new Error('Subgraph processes read their secrets from the environment; do not pass secrets with processes: "split".');
   const running: RunningSubgraph[] = [];
   const children: SubgraphProcess[] = [];
@@ -68,7 +74,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       // The ORMs opened for migrations and seeding are not needed here any more: each process opens its own.
       await Promise.all(Object.values(orms).map((orm) => orm.close(true)));
       for (const key of Object.keys(orms)) delete orms[key];
-      children.push(...(await Promise.all(SUBGRAPH_MODULES.map((module, index) => spawnSubgraph(module.name, { databaseUrl: options.databaseUrl, port: portOf(index) })))));
+      children.push(...(await Promise.all(SUBGRAPH_MODULES.map((module, index) => spawnSubgraph(module.name, { databaseUrl: options.databaseUrl, port: portOf(index), workers: options.subgraphWorkers?.[module.name] ?? 1 })))));
       running.push(...children);
     } else {
       for (const [index, module] of SUBGRAPH_MODULES.entries()) {

@@ -62,6 +62,7 @@ async function main(): Promise<void> {
     subgraphBasePort: config.subgraphBasePort,
     seedDemoData: config.seedDemoData,
     processes: config.processes,
+    subgraphWorkers: config.subgraphWorkers,
     log,
   });
   if (stopping) return;

@@ -7,9 +7,9 @@ export interface SubgraphProcess extends RunningSubgraph {
 }
 
 /** Starts `subgraph-main.js` for one subgraph and resolves once it listens. */
-export async function spawnSubgraph(name: string, options: { databaseUrl: string; port: number }): Promise<SubgraphProcess> {
+export async function spawnSubgraph(name: string, options: { databaseUrl: string; port: number; workers?: number }): Promise<SubgraphProcess> {
   // With the launcher's own Node flags (heap size, --cpu-prof for profiling, ...).
-  const child: ChildProcess = spawn(process.execPath, [...process.execArgv, join(__dirname, 'subgraph-main.js'), name, String(options.port)], {
+  const child: ChildProcess = spawn(process.execPath, [...process.execArgv, join(__dirname, 'subgraph-main.js'), name, String(options.port), String(options.workers ?? 1)], {
     env: { ...process.env, DATABASE_URL: options.databaseUrl },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });

@@ -59,18 +59,20 @@ export function stockView(levels: readonly StockLevelData[], minStock: string, p
   if (policy === 'HIDDEN') return null;
   const min = new Decimal(minStock);
   const showQuantity = policy === 'QUANTITY';
-  const total = levels.reduce((sum, l) => sum.plus(availableOf(l)), new Decimal(0));
+  // Each level's availability once (a catalogue page asks for this for every product on it).
+  const available = levels.map((level) => ({ level, available: availableOf(level) }));
+  const total = available.reduce((sum, a) => sum.plus(a.available), new Decimal(0));
   return {
     policy,
     status: trafficLight(total, min),
     quantity: showQuantity ? total : null,
-    warehouses: [...levels]
-      .sort((a, b) => a.warehouseCode.localeCompare(b.warehouseCode))
-      .map((l) => ({
+    warehouses: available
+      .sort((a, b) => a.level.warehouseCode.localeCompare(b.level.warehouseCode))
+      .map(({ level: l, available: a }) => ({
         code: l.warehouseCode,
         name: l.warehouseName,
-        status: trafficLight(availableOf(l), min),
-        quantity: showQuantity ? availableOf(l) : null,
+        status: trafficLight(a, min),
+        quantity: showQuantity ? a : null,
         nextReceiptDate: l.nextReceiptDate,
         nextReceiptQuantity: showQuantity && l.nextReceiptQuantity !== null ? new Decimal(l.nextReceiptQuantity) : null,
       })),
