@@ -22,14 +22,14 @@ describe('npm start on the embedded PostgreSQL', () => {
 
   it('starts, prints the URL and demo logins, answers, and stops cleanly on SIGINT', async () => {
     const [gatewayPort, pgPort] = [await freePort(), await freePort()];
-    const env: NodeJS.ProcessEnv = { ...process.env, HUB_PORT: String(gatewayPort), HUB_SUBGRAPH_BASE_PORT: '0', HUB_PROCESSES: 'split', HUB_DEMO_ERP_PORT: '0', HUB_EMBEDDED_PG_PORT: String(pgPort), HUB_DATA_DIR: join(dataRoot, 'pg') };
+    const env: NodeJS.ProcessEnv = { ...process.env, HUB_PORT: String(gatewayPort), HUB_SUBGRAPH_BASE_PORT: '0', HUB_PROCESSES: 'split', HUB_SUBGRAPH_WORKERS: 'products=2', HUB_DEMO_ERP_PORT: '0', HUB_EMBEDDED_PG_PORT: String(pgPort), HUB_DATA_DIR: join(dataRoot, 'pg') };
     delete env.DATABASE_URL;
     hub = await startHubProcess(env);
 
     expect(hub.gatewayUrl).toBe(`http://127.0.0.1:${gatewayPort}/graphql`);
     expect(hub.output()).toContain(`starting embedded PostgreSQL in ${join(dataRoot, 'pg')}`);
     expect(hub.output()).toContain('admin@hub.example');
-    expect(hub.output()).toContain('(one process per subgraph)');
+    expect(hub.output()).toContain('(one process per subgraph; products: 2 workers)');
     const login = /(\S+@nordic-tools\.example)\s+customer admin/.exec(hub.output())![1];
 
     const { login: session } = await new GraphQLClient(hub.gatewayUrl).request<{ login: { token: string } }>(
@@ -42,6 +42,13 @@ describe('npm start on the embedded PostgreSQL', () => {
     );
     expect(me.company.orders).toHaveLength(5);
     expect(me.company.orders[0].lines[0].product.suppliers.length).toBeGreaterThan(0);
+    // The products subgraph's two workers take connections in turn: every request gets the same page.
+    const pages = await Promise.all(
+      Array.from({ length: 6 }, () => api.request<{ products: { edges: Array<{ node: { sku: string; price: { amount: string } | null } }> } }>('{ products(first: 3) { edges { node { sku price { amount } } } } }')),
+    );
+    expect(pages[0].products.edges).toHaveLength(3);
+    expect(pages[0].products.edges[0].node.price).not.toBeNull();
+    for (const page of pages) expect(page).toEqual(pages[0]);
 
     expect(await hub.stop()).toBe(0);
     expect(hub.output()).toContain('stopped');

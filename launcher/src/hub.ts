@@ -96,7 +96,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const subgraphs = Object.fromEntries(running.map((s) => [s.name, s.url]));
     gateway = await startGateway({ supergraphSdl: readSupergraph(), subgraphUrls: subgraphs, secrets, port: options.gatewayPort ?? 4000, host: options.host, databaseUrl: options.databaseUrl });
     for (const child of children) child.tellGatewayUrl(gateway.url);
-    log(`gateway listening at ${gateway.url}${split ? ' (one process per subgraph)' : ''}`);
+    const workers = Object.entries(options.subgraphWorkers ?? {}).filter(([, n]) => n > 1).map(([name, n]) => `; ${name}: ${n} workers`).join('');
+    log(`gateway listening at ${gateway.url}${split ? ` (one process per subgraph${workers})` : ''}`);
     return { gatewayUrl: gateway.url, subgraphs, orms, secrets, stop };
   } catch (error) {
     await stop();

@@ -1,0 +1,18 @@
+import { loadLauncherConfig, subgraphWorkers } from './config';
+
+describe('HUB_SUBGRAPH_WORKERS', () => {
+  it('reads worker counts per subgraph, none when unset', () => {
+    expect(subgraphWorkers(undefined)).toEqual({});
+    expect(subgraphWorkers('')).toEqual({});
+    expect(subgraphWorkers('products=2')).toEqual({ products: 2 });
+    expect(subgraphWorkers(' products = 3 , orders=2')).toEqual({ products: 3, orders: 2 });
+  });
+
+  it.each(['products', 'products=0', 'products=17', 'products=two', 'products=2,products=3', 'Products=2', 'products=2;orders=2'])('refuses %p', (value) => {
+    expect(() => subgraphWorkers(value)).toThrow('HUB_SUBGRAPH_WORKERS must look like');
+  });
+
+  it('is part of the launcher configuration', () => {
+    expect(loadLauncherConfig({ HUB_SUBGRAPH_WORKERS: 'products=2' } as NodeJS.ProcessEnv).subgraphWorkers).toEqual({ products: 2 });
+  });
+});
