@@ -148,6 +148,13 @@ describe('catalogue, prices and stock', () => {
     expect(await codes('{ products(categoryId: "00000000-0000-4000-8000-000000000000") { totalCount } }')).toEqual(['NOT_FOUND']);
     expect(await codes('{ products(filters: { minListPrice: "10", maxListPrice: "5" }) { totalCount } }')).toEqual(['BAD_USER_INPUT']);
     expect(await codes(`{ product(sku: "${shared.sku}") { price(quantity: 0) { amount } } }`)).toEqual(['BAD_USER_INPUT']);
+    // A value only the subgraph's Decimal scalar can judge, inline or as a variable: the subgraph's
+    // message with BAD_USER_INPUT, and nothing of the subgraph's address or raw response.
+    const notDecimal = await failure(api.request('{ products(filters: { minListPrice: "abc" }) { totalCount } }'));
+    expect(notDecimal.codes).toEqual(['BAD_USER_INPUT']);
+    expect(notDecimal.messages[0]).toContain('A Decimal is a string of digits');
+    expect(JSON.stringify(notDecimal)).not.toMatch(/127\.0\.0\.1|"response"/);
+    expect(await codes('query($f: ProductFilter) { products(filters: $f) { totalCount } }', { f: { maxListPrice: '1,5' } })).toEqual(['BAD_USER_INPUT']);
     // A cursor from a list sorted one way does not page a list sorted another way.
     const cursor = (await api.request<any>('{ products(first: 1) { pageInfo { endCursor } } }')).products.pageInfo.endCursor;
     expect(await codes('query($a: String) { products(after: $a, sort: { field: NAME }) { totalCount } }', { a: cursor })).toEqual(['BAD_USER_INPUT']);

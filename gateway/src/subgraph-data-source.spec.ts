@@ -25,3 +25,27 @@ describe('HubSubgraphDataSource', () => {
     await expect(send(source, { bearer: 'tok', viewer })).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
   });
 });
+
+describe('HubSubgraphDataSource.errorFromResponse', () => {
+  const source = new HubSubgraphDataSource('http://10.0.0.9:4002/graphql', new GatewayAssertionSigner(loadAuthSecrets()));
+  const response = (status: number, body: unknown) =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }) as unknown as Parameters<HubSubgraphDataSource['errorFromResponse']>[0];
+
+  it.each([
+    [400, 'BAD_USER_INPUT', 'A Decimal is a string of digits'],
+    [401, 'UNAUTHENTICATED', 'A Decimal is a string of digits'],
+    [403, 'FORBIDDEN', 'A Decimal is a string of digits'],
+    [502, 'INTERNAL_SERVER_ERROR', 'A service behind the gateway failed (HTTP 502).'],
+  ])('HTTP %p becomes %p without the subgraph URL', async (status, code, message) => {
+    const error = await source.errorFromResponse(response(status, { errors: [{ message: 'A Decimal is a string of digits', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] }));
+    expect(error.extensions.code).toBe(code);
+    expect(error.message).toBe(message);
+    expect(JSON.stringify({ message: error.message, extensions: error.extensions })).not.toContain('10.0.0.9');
+  });
+
+  it('a body that is not GraphQL gives a generic message', async () => {
+    const error = await source.errorFromResponse(new Response('<html>bad gateway</html>', { status: 400, headers: { 'content-type': 'text/html' } }) as any);
+    expect(error.extensions.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(error.message).toBe('A service behind the gateway failed (HTTP 400).');
+  });
+});

@@ -1,4 +1,5 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
 import http from 'node:http';
 import fetch from 'node-fetch';
 import { CLIENT_ADDRESS_HEADER, GATEWAY_ASSERTION_HEADER, GatewayAssertionSigner, RevocationList } from '@hub/auth';
@@ -22,5 +23,19 @@ export class HubSubgraphDataSource extends RemoteGraphQLDataSource<GatewayContex
     if (clientAddress) request.http?.headers.set(CLIENT_ADDRESS_HEADER, clientAddress);
     if (bearer) request.http?.headers.set('authorization', `Bearer ${bearer}`);
     request.http?.headers.set(GATEWAY_ASSERTION_HEADER, await this.signer.sign(bearer));
+  }
+
+  /**
+   * A subgraph's refusal as the client should see it: never the subgraph's URL or raw response.
+   * The gateway validates operations against the supergraph itself, so a 400 from a subgraph is a
+   * value only the subgraph's scalar can judge (a Decimal that is not a number): the client's input.
+   */
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
+    const body = (await this.parseBody(response).catch(() => null)) as { errors?: Array<{ message?: unknown }> } | null;
+    const message = typeof body?.errors?.[0]?.message === 'string' ? body.errors[0].message : null;
+    if (response.status === 400 && message) return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+    if (response.status === 401) return new GraphQLError(message ?? 'Not signed in.', { extensions: { code: 'UNAUTHENTICATED' } });
+    if (response.status === 403) return new GraphQLError(message ?? 'Not allowed.', { extensions: { code: 'FORBIDDEN' } });
+    return new GraphQLError(`A service behind the gateway failed (HTTP ${response.status}).`, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   }
 }
