@@ -1,7 +1,7 @@
 import { execute, parse } from 'graphql';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Viewer } from '@hub/auth';
-import { subgraphOrmConfig } from '@hub/database';
+import { executePrepared, subgraphOrmConfig } from '@hub/database';
 import { SUBGRAPH_MODULES } from '@hub/schema';
 import { demo, demoUser } from './support/hub-client';
 
@@ -21,7 +21,8 @@ describe('catalogue SQL per page', () => {
         clientUrl: process.env.HUB_TEST_DATABASE_URL!,
         entities: products.entities,
         migrationsPath: products.migrationsPath,
-        poolMax: 2,
+        // One connection, so the prepared statements checked below are all on it.
+        poolMax: 1,
       }),
       debug: ['query'],
       logger: (message: string) => {
@@ -70,6 +71,11 @@ describe('catalogue SQL per page', () => {
     expect(sql10).toBeLessThanOrEqual(12);
     // The count may come from the short-lived count cache the second time, never more statements.
     expect(sql100).toBeLessThanOrEqual(sql10);
+    // The page's reads are prepared statements (parsed once per connection, plans reusable).
+    const prepared = await executePrepared<{ name: string; statement: string }>(orm.em.fork(), "select name, statement from pg_prepared_statements where name like 'hub\\_%'", []);
+    expect(prepared.map((p) => p.statement)).toEqual(
+      expect.arrayContaining([expect.stringContaining('from products.price_rule'), expect.stringContaining('from products.stock_level'), expect.stringContaining('from products.product_category')]),
+    );
   });
 
   it('also for anonymous visitors', async () => {

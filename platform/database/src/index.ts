@@ -1,3 +1,4 @@
 export * from './subgraph-orm';
 export * from './database-admin';
 export type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
+export * from './prepared-statement';

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { executePrepared } from '@hub/database';
 import { BaseContext, createByIdLoader } from '@hub/subgraph-kit';
 import { CategoryService } from './category/category.service';
 import { CustomerProfileService } from './customer/customer-profile.service';
@@ -20,9 +21,9 @@ export function buildProductsContext(base: BaseContext): ProductsContext {
     productById: createByIdLoader(base.em, ProductEntity),
     // Active products by SKU, one query per tick (product(sku), related and substitute items).
     productBySku: new DataLoader(async (skus) => {
-      const rows: Record<string, unknown>[] = await base.em
-        .getConnection()
-        .execute(`select ${PRODUCT_COLUMNS} from products.product p where p.sku = any(?::text[]) and p.active`, [pgTextArray([...skus])]);
+      const rows = await executePrepared<Record<string, unknown>>(base.em, `select ${PRODUCT_COLUMNS} from products.product p where p.sku = any(?::text[]) and p.active`, [
+        pgTextArray([...skus]),
+      ]);
       const bySku = new Map(rows.map((row) => [row.sku as string, productFromRow(row)]));
       return skus.map((sku) => bySku.get(sku) ?? null);
     }),

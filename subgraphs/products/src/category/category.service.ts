@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { executePrepared } from '@hub/database';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, notFound } from '@hub/errors';
 import { createGroupLoader, isUuid } from '@hub/subgraph-kit';
@@ -22,19 +23,15 @@ export class CategoryService {
   constructor(private readonly em: EntityManager) {
     this.ofProduct = createGroupLoader(
       (productIds: string[]) =>
-        em
-          .getConnection()
-          .execute<Array<{ product_id: string; category_code: string }>>('select product_id, category_code from products.product_category where product_id = any(?::uuid[])', [
-            pgTextArray(productIds),
-          ]),
+        executePrepared<{ product_id: string; category_code: string }>(em, 'select product_id, category_code from products.product_category where product_id = any(?::uuid[])', [
+          pgTextArray(productIds),
+        ]),
       (row) => row.product_id,
     );
   }
 
   load(): Promise<CategoryTree> {
-    this.tree ??= this.em
-      .getConnection()
-      .execute('select id, code, parent_code as "parentCode", name, position from products.category order by position, code')
+    this.tree ??= executePrepared(this.em, 'select id, code, parent_code as "parentCode", name, position from products.category order by position, code', [])
       .then((result) => {
         const rows = result as CategoryEntity[];
         const tree: CategoryTree = { byId: new Map(), byCode: new Map(), children: new Map() };

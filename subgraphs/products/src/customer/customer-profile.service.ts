@@ -1,4 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
+import { executePrepared } from '@hub/database';
 import { Viewer } from '@hub/auth';
 import { DEFAULT_STOCK_DISPLAY_POLICY, StockDisplayPolicyValue } from '../stock/stock-display-policy.entity';
 import { CustomerPriceProfileEntity } from './customer-price-profile.entity';
@@ -26,22 +27,20 @@ export class CustomerProfileService {
   company(): Promise<CompanySettings> {
     const companyId = this.viewer?.kind === 'CUSTOMER' ? this.viewer.companyId : null;
     if (!companyId) return Promise.resolve({ profile: null, stockDisplayPolicy: DEFAULT_STOCK_DISPLAY_POLICY });
-    this.settings ??= this.em
-      .getConnection()
-      .execute(
-        `select pp.company_id as "companyId", pp.customer_number as "customerNumber", pp.customer_group as "customerGroup", pp.currency, sp.policy
-           from (select ?::uuid as company_id) c
-           left join products.customer_price_profile pp on pp.company_id = c.company_id
-           left join products.stock_display_policy sp on sp.company_id = c.company_id`,
-        [companyId],
-      )
-      .then((rows) => {
-        const row = rows[0] as (CustomerPriceProfileEntity & { policy: StockDisplayPolicyValue | null }) | undefined;
-        return {
-          profile: row?.companyId ? { companyId: row.companyId, customerNumber: row.customerNumber, customerGroup: row.customerGroup, currency: row.currency } : null,
-          stockDisplayPolicy: row?.policy ?? DEFAULT_STOCK_DISPLAY_POLICY,
-        };
-      });
+    this.settings ??= executePrepared<CustomerPriceProfileEntity & { policy: StockDisplayPolicyValue | null }>(
+      this.em,
+      `select pp.company_id as "companyId", pp.customer_number as "customerNumber", pp.customer_group as "customerGroup", pp.currency, sp.policy
+         from (select ?::uuid as company_id) c
+         left join products.customer_price_profile pp on pp.company_id = c.company_id
+         left join products.stock_display_policy sp on sp.company_id = c.company_id`,
+      [companyId],
+    ).then((rows) => {
+      const row = rows[0];
+      return {
+        profile: row?.companyId ? { companyId: row.companyId, customerNumber: row.customerNumber, customerGroup: row.customerGroup, currency: row.currency } : null,
+        stockDisplayPolicy: row?.policy ?? DEFAULT_STOCK_DISPLAY_POLICY,
+      };
+    });
     return this.settings;
   }
 

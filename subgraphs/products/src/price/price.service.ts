@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { executePrepared } from '@hub/database';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { hasPermission, Viewer } from '@hub/auth';
 import { createGroupLoader } from '@hub/subgraph-kit';
@@ -42,7 +43,8 @@ export class PriceService {
       async (productIds: string[]) => {
         const profile = await profiles.current();
         // List rules, plus the company's own and its group's; plain rows (no entity hydration).
-        return em.getConnection().execute<PriceRuleRow[]>(
+        return executePrepared<PriceRuleRow>(
+          em,
           `select product_id as "productId", company_id as "companyId", customer_group as "customerGroup", min_quantity::text as "minQuantity",
                   price::text as price, currency, valid_from::text as "validFrom", valid_to::text as "validTo", promotion
              from products.price_rule

@@ -1,4 +1,5 @@
 import { badUserInput, notFound } from '@hub/errors';
+import { executePrepared } from '@hub/database';
 import { Decimal } from '@hub/money';
 import { isUuid } from '@hub/subgraph-kit';
 import { ProductsContext } from '../context';
@@ -160,10 +161,10 @@ export class ProductService {
       const branch = `(select ${PRODUCT_COLUMNS} from products.product_category pc join products.product p on p.id = pc.product_id
                         where pc.category_code = ? and ${where.join(' and ')} order by pc.sku ${dir} limit ?)`;
       const sql = `select distinct on (u.sku) u.* from (${codes!.map(() => branch).join(' union all ')}) u order by u.sku ${dir} limit ?`;
-      rows = await this.ctx.em.getConnection().execute(sql, [...codes!.flatMap((code) => [code, ...params, args.first + 1]), args.first + 1]);
+      rows = await executePrepared(this.ctx.em, sql, [...codes!.flatMap((code) => [code, ...params, args.first + 1]), args.first + 1]);
     } else {
       const sql = `select ${PRODUCT_COLUMNS}${select} from products.product p where ${where.join(' and ')} order by ${orderBy} limit ?`;
-      rows = await this.ctx.em.getConnection().execute(sql, [...sort.params, ...params, ...sort.params, args.first + 1]);
+      rows = await executePrepared(this.ctx.em, sql, [...sort.params, ...params, ...sort.params, args.first + 1]);
     }
     const page = rows.slice(0, args.first);
     const sortValues = new Map<string, string | number | null>();
@@ -230,10 +231,7 @@ export class ProductService {
     const hit = countCache.get(key);
     if (hit && now - hit.at < COUNT_CACHE_MS) return hit.count;
     if (countCache.size > 1000) countCache.clear();
-    const count = this.ctx.em
-      .getConnection()
-      .execute(sql, params)
-      .then((rows) => Number((rows[0] as { n: number }).n));
+    const count = executePrepared(this.ctx.em, sql, params).then((rows) => Number((rows[0] as { n: number }).n));
     countCache.set(key, { at: now, count });
     count.catch(() => countCache.delete(key));
     return count;

@@ -1,4 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
+import { executePrepared } from '@hub/database';
 import { createGroupLoader } from '@hub/subgraph-kit';
 import { requireStaff, requireViewer, Viewer } from '@hub/auth';
 import { badUserInput, notFound } from '@hub/errors';
@@ -32,7 +33,8 @@ export class StockService {
   constructor(private readonly em: EntityManager, private readonly viewer: Viewer | null, private readonly profiles: CustomerProfileService) {
     this.levels = createGroupLoader<string, StockLevelData & { productId: string }>(
       (ids) =>
-        em.getConnection().execute(
+        executePrepared(
+          em,
           `select product_id as "productId", warehouse_code as "warehouseCode", warehouse_name as "warehouseName", on_hand::text as "onHand",
                   reserved::text as reserved, next_receipt_date::text as "nextReceiptDate", next_receipt_quantity::text as "nextReceiptQuantity"
              from products.stock_level where product_id = any(?::uuid[])`,
