@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { as, client, demo, failure } from './support/hub-client';
+import { GraphQLClient } from 'graphql-request';
+import { as, client, demo, failure, gatewayUrl } from './support/hub-client';
 import { eventually, outboxMessages } from './support/staff-client';
 
 const REGISTER = 'mutation($i: RegistrationInput!) { register(input: $i) { id status } }';
@@ -68,6 +69,22 @@ describe('self-registration with duplicate check and approval (C5, C6)', () => {
     const { me } = await client(token).request<{ me: { company: { id: string; erpNumber: string; name: string }; permissions: string[] } }>('{ me { company { id erpNumber name } permissions } }');
     expect(me.company).toEqual({ id: done.companyId, erpNumber: done.erpCustomerNumber, name: input.companyName });
     expect(me.permissions).toContain('users.manage');
+  });
+
+  it('one client address may register ten companies an hour; the eleventh is RATE_LIMITED and stored nowhere; other addresses go on', async () => {
+    const from = (address: string) => new GraphQLClient(gatewayUrl(), { headers: { 'x-forwarded-for': address } });
+    const flooder = from('198.51.100.77');
+    // Bad input is refused before it counts.
+    expect((await failure(flooder.request(REGISTER, { i: registration({ password: 'short' }) }))).codes).toEqual(['BAD_USER_INPUT']);
+    for (let i = 0; i < 10; i++) await flooder.request(REGISTER, { i: registration() });
+    const eleventh = registration();
+    const refused = await failure(flooder.request(REGISTER, { i: eleventh }));
+    expect(refused.codes).toEqual(['RATE_LIMITED']);
+    expect(refused.messages[0]).toMatch(/^Too many registrations from this address; try again in \d+ seconds\.$/);
+    const staff = await as('admin@hub.example');
+    const { registrations } = await staff.request<{ registrations: Array<{ email: string }> }>('{ registrations(first: 100, status: PENDING) { email } }');
+    expect(registrations.map((r) => r.email)).not.toContain(eleventh.email);
+    await expect(from('198.51.100.78').request(REGISTER, { i: registration() })).resolves.toEqual({ register: expect.objectContaining({ status: 'PENDING' }) });
   });
 
   it('bad input is BAD_USER_INPUT; staff reject; customers cannot see or decide registrations', async () => {

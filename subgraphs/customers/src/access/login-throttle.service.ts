@@ -24,14 +24,22 @@ export function throttleLimitsFromEnv(): ThrottleLimits {
   };
 }
 
-export function rateLimited(retryAfterSeconds: number): HubError {
-  return new HubError('RATE_LIMITED', `Too many failed sign-in attempts; try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
+/** Self-registrations per client address: at most `perAddress` in `windowSeconds`, then none for `lockSeconds`. */
+export function registrationLimitsFromEnv(): ThrottleLimits {
+  const windowSeconds = envInt('HUB_REGISTRATION_WINDOW_SECONDS', 3600);
+  const perAddress = envInt('HUB_REGISTRATIONS_PER_ADDRESS', 10);
+  return { perAccount: perAddress, perAddress, windowSeconds, lockSeconds: windowSeconds };
+}
+
+export function rateLimited(retryAfterSeconds: number, what = 'failed sign-in attempts'): HubError {
+  return new HubError('RATE_LIMITED', `Too many ${what}; try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
 }
 
 /**
  * Throttles sign-in: after too many failures in a window, an account (whatever address tries it)
  * or an address (whatever accounts it tries) is locked for a while, even for the right password.
  * Counters are updated with one atomic upsert each, so concurrent attempts are all counted.
+ * The same counters limit self-registrations per address (keys `register:<address>`).
  */
 export class LoginThrottleService {
   constructor(private readonly em: EntityManager, private readonly limits: ThrottleLimits = throttleLimitsFromEnv()) {}
@@ -41,13 +49,13 @@ export class LoginThrottleService {
   }
 
   /** Throws RATE_LIMITED (with extensions.retryAfterSeconds) while any of the keys is locked. */
-  async check(keys: string[]): Promise<void> {
+  async check(keys: string[], what?: string): Promise<void> {
     const rows: Array<{ retry: string | number | null }> = await this.em.execute(
       `select ceil(extract(epoch from max(locked_until) - now())) as retry from customers.login_throttle where key in (?) and locked_until > now()`,
       [keys],
     );
     const retry = Number(rows[0]?.retry ?? 0);
-    if (retry > 0) throw rateLimited(retry);
+    if (retry > 0) throw rateLimited(retry, what);
   }
 
   async isLocked(key: string): Promise<boolean> {

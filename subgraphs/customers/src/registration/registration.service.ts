@@ -4,6 +4,7 @@ import {
 } from '@hub/auth';
 import { badUserInput, conflict, notFound } from '@hub/errors';
 import { isUuid } from '@hub/subgraph-kit';
+import { LoginThrottleService, registrationLimitsFromEnv } from '../access/login-throttle.service';
 import { recordAudit } from '../audit/audit.service';
 import { CompanyEntity } from '../company/company.entity';
 import { ContactEntity } from '../contact/contact.entity';
@@ -62,6 +63,15 @@ export class RegistrationService {
     const phone = input.phone?.trim() || null;
     if (phone && phone.length > 40) throw badUserInput('phone is too long.', 'phone');
     checkPasswordPolicy(input.password, email, 'password');
+    // Registration is public: a client address may register a few companies an hour, not flood staff's queue.
+    const address = this.ctx.clientAddress;
+    if (address) {
+      const limits = registrationLimitsFromEnv();
+      const throttle = new LoginThrottleService(this.ctx.em, limits);
+      const key = `register:${address}`;
+      await throttle.check([key], 'registrations from this address');
+      await throttle.recordFailure(key, limits.perAddress);
+    }
     const passwordHash = await hashPassword(input.password);
     return this.ctx.em.transactional(async (tx) => {
       const registration = tx.create(RegistrationEntity, {
