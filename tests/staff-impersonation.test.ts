@@ -1,4 +1,5 @@
-import { as, client, demoUser, failure } from './support/hub-client';
+import { randomUUID } from 'node:crypto';
+import { as, client, demo, demoUser, failure } from './support/hub-client';
 
 const IMPERSONATE = 'mutation($id: ID!) { impersonate(userId: $id) { token expiresAt user { id email } } }';
 const AUDIT = 'query($u: ID) { auditLog(first: 50, userId: $u) { action actorId onBehalfOfId targetUserId details } }';
@@ -59,6 +60,31 @@ describe('staff "sign in as" a customer user (C4)', () => {
     await acting.request('mutation($id: ID!) { setUserPermissions(userId: $id, roles: ["BUYER"]) { id } }', { id: coworker.id });
     const { auditLog } = await staff.request<{ auditLog: AuditRow[] }>(AUDIT, { u: coworker.id });
     expect(auditLog[0]).toEqual(expect.objectContaining({ action: 'user.permissions', actorId: admin.id, onBehalfOfId: target.id, targetUserId: coworker.id }));
+  });
+
+  it('an order placed while signed in as a customer user keeps who really placed it; only staff see which staff user', async () => {
+    const staff = await as('admin@hub.example');
+    const { me: admin } = await staff.request<{ me: { id: string } }>('{ me { id } }');
+    const { impersonate } = await staff.request<{ impersonate: { token: string } }>(IMPERSONATE, { id: target.id });
+    const FIELDS = 'id placedOnBehalf placedBy { id } placedOnBehalfBy { id email }';
+    const place = (api: ReturnType<typeof client>) =>
+      api
+        .request<{ placeOrder: any }>(`mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { ${FIELDS} } }`, {
+          input: { idempotencyKey: `behalf-${randomUUID()}`, lines: [{ productId: demo.products[0].id, quantity: 1 }] },
+        })
+        .then((r) => r.placeOrder);
+    const read = (api: ReturnType<typeof client>, id: string) => api.request<{ order: any }>(`query($id: ID!) { order(id: $id) { ${FIELDS} } }`, { id }).then((r) => r.order);
+
+    const forThem = await place(client(impersonate.token));
+    // The customer's side (the acting session included) learns that staff placed it, not who.
+    expect(forThem).toEqual({ id: expect.any(String), placedOnBehalf: true, placedBy: { id: target.id }, placedOnBehalfBy: null });
+    const own = await as(target.email);
+    expect(await read(own, forThem.id)).toEqual(forThem);
+    expect(await read(staff, forThem.id)).toEqual({ ...forThem, placedOnBehalfBy: { id: admin.id, email: 'admin@hub.example' } });
+
+    const byThemselves = await place(own);
+    expect(byThemselves).toEqual({ id: expect.any(String), placedOnBehalf: false, placedBy: { id: target.id }, placedOnBehalfBy: null });
+    expect(await read(staff, byThemselves.id)).toEqual(byThemselves);
   });
 
   it('customers and staff without staff.users cannot sign in as anyone or read the audit log', async () => {

@@ -30,6 +30,10 @@ export class OrderEntity {
   @Property({ type: 'uuid', nullable: true })
   placedByUserId: string | null = null;
 
+  /** The staff user who placed the order while signed in as `placedByUserId` ("sign in as"); null otherwise. */
+  @Property({ type: 'uuid', nullable: true })
+  placedByActorId: string | null = null;
+
   @Enum({ items: () => OrderStatus, type: 'text' })
   status: OrderStatus;
 

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Decimal, DecimalScalar, MoneyObject } from '@hub/money';
-import { CompanyReference, ProductReference } from '../references/reference.objects';
+import { CompanyReference, ProductReference, UserReference } from '../references/reference.objects';
 import { OrderLineEntity } from './order-line.entity';
 import { OrderEntity } from './order.entity';
 import { OrderStatus } from './order-status';
@@ -58,6 +58,15 @@ export class OrderObject {
   @Field(() => CompanyReference)
   company: CompanyReference;
 
+  @Field(() => UserReference, { nullable: true, description: 'The user who placed the order on the web; null for orders entered in the ERP (or a user you may not see).' })
+  placedBy: UserReference | null;
+
+  @Field({ description: "True when the distributor's staff placed the order while signed in as placedBy." })
+  placedOnBehalf: boolean;
+
+  /** The staff user behind placedOnBehalf (OrderResolver.placedOnBehalfBy shows it to staff only). */
+  placedByActorId: string | null;
+
   currency: string;
 
   static from(order: OrderEntity): OrderObject {
@@ -68,6 +77,9 @@ export class OrderObject {
       placedAt: order.placedAt,
       total: MoneyObject.of(order.total, order.currency),
       company: CompanyReference.of(order.companyId),
+      placedBy: order.placedByUserId ? UserReference.of(order.placedByUserId) : null,
+      placedOnBehalf: order.placedByActorId !== null,
+      placedByActorId: order.placedByActorId,
       currency: order.currency,
     });
   }

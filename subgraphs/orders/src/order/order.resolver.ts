@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PlaceOrderInput } from './order.inputs';
 import { OrdersContext } from '../context';
-import { CompanyReference } from '../references/reference.objects';
+import { CompanyReference, UserReference } from '../references/reference.objects';
 import { OrderLineObject, OrderObject } from './order.object';
 import { OrderStatus } from './order-status';
 
@@ -31,6 +31,14 @@ export class OrderResolver {
   async lines(@Root() order: OrderObject, @Ctx() ctx: OrdersContext): Promise<OrderLineObject[]> {
     const lines = await ctx.loaders.linesByOrder.load(order.id);
     return lines.map((line) => OrderLineObject.from(line, order.currency));
+  }
+
+  @FieldResolver(() => UserReference, {
+    nullable: true,
+    description: 'The staff user who placed the order while signed in as placedBy; staff only (null for everyone else and when placedOnBehalf is false).',
+  })
+  placedOnBehalfBy(@Root() order: OrderObject, @Ctx() ctx: OrdersContext): UserReference | null {
+    return ctx.viewer?.kind === 'STAFF' && order.placedByActorId ? UserReference.of(order.placedByActorId) : null;
   }
 }
 

@@ -83,6 +83,8 @@ export class OrderService {
           number: `W-${Date.now().toString(36).toUpperCase()}-${randomBytes(3).toString('hex').toUpperCase()}`,
           companyId: v.companyId!,
           placedByUserId: v.userId,
+          // Staff acting as the customer user: the order keeps who really placed it.
+          placedByActorId: v.actorId ?? null,
           idempotencyKey: input.idempotencyKey,
           status: OrderStatus.PENDING,
           placedAt: new Date(),

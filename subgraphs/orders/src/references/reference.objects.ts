@@ -23,3 +23,15 @@ export class CompanyReference {
     return Object.assign(new CompanyReference(), { id });
   }
 }
+
+/** A hub user (customers subgraph); who may see which user is the customers subgraph's rule. */
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType('User')
+export class UserReference {
+  @Field(() => ID)
+  id: string;
+
+  static of(id: string): UserReference {
+    return Object.assign(new UserReference(), { id });
+  }
+}
