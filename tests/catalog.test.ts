@@ -28,6 +28,20 @@ describe('catalogue, prices and stock', () => {
     expect(Number(a.priceDetail.listPrice.amount)).toBeCloseTo(Number(shared.listPrice), 4);
   });
 
+  it("no company sees another's own prices: where only B has a price of its own, A gets its group or list price", async () => {
+    const onlyB = demo.customerPrices.filter((p) => p.companyId === companyB.id && !priceA.has(p.productId)).slice(0, 10);
+    expect(onlyB.length).toBeGreaterThan(0);
+    const skus = onlyB.map((p) => demo.products.find((product) => product.id === p.productId)!.sku);
+    const query = `query($skus: [String!]) { products(first: 100, filters: { skus: $skus }) { edges { node { id priceDetail { source unitPrice { amount } } } } } }`;
+    const seen = async (email: string) =>
+      new Map(((await (await as(email)).request<any>(query, { skus })).products.edges as Array<{ node: { id: string; priceDetail: any } }>).map((e) => [e.node.id, e.node.priceDetail]));
+    const [a, b] = [await seen(buyerA.email), await seen(buyerB.email)];
+    for (const own of onlyB) {
+      expect(b.get(own.productId)).toEqual({ source: 'CUSTOMER', unitPrice: { amount: own.price } });
+      expect(a.get(own.productId)!.source).not.toBe('CUSTOMER');
+    }
+  });
+
   it('stock follows each company policy, which only staff may set', async () => {
     const staff = await as('admin@hub.example');
     const set = 'mutation($c: ID!, $p: StockDisplayPolicy!) { setStockDisplayPolicy(companyId: $c, policy: $p) { companyId policy } }';
