@@ -78,6 +78,14 @@ describe('catalogue SQL per page', () => {
     );
   });
 
+  it("runs inside a transaction on the transaction's own connection", async () => {
+    const seen = await orm.em.fork().transactional(async (em) => {
+      await em.execute("set local application_name = 'hub-prepared-check'");
+      return executePrepared<{ name: string }>(em, "select current_setting('application_name') as name", []);
+    });
+    expect(seen).toEqual([{ name: 'hub-prepared-check' }]);
+  });
+
   it('also for anonymous visitors', async () => {
     expect(await countPage(100, null)).toBeLessThanOrEqual(await countPage(10, null) + 1);
   });

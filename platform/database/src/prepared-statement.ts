@@ -32,7 +32,8 @@ export function toPreparedStatement(sql: string): { name: string; text: string }
  * MikroORM's queries, so statement counts stay honest.
  */
 export async function executePrepared<T>(em: EntityManager, sql: string, params: readonly unknown[]): Promise<T[]> {
-  if (em.isInTransaction()) return em.getConnection().execute(sql, [...params]);
+  // Inside a transaction the read must run on the transaction's connection: MikroORM's way then.
+  if (em.isInTransaction()) return em.execute(sql, [...params]);
   const { name, text } = toPreparedStatement(sql);
   const knex = em.getConnection().getKnex();
   const started = Date.now();
