@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { isStaff } from '@hub/auth';
 import { PlaceOrderInput } from './order.inputs';
 import { OrdersContext } from '../context';
 import { CompanyReference, UserReference } from '../references/reference.objects';
@@ -38,7 +39,7 @@ export class OrderResolver {
     description: 'The staff user who placed the order while signed in as placedBy; staff only (null for everyone else and when placedOnBehalf is false).',
   })
   placedOnBehalfBy(@Root() order: OrderObject, @Ctx() ctx: OrdersContext): UserReference | null {
-    return ctx.viewer?.kind === 'STAFF' && order.placedByActorId ? UserReference.of(order.placedByActorId) : null;
+    return isStaff(ctx.viewer) && order.placedByActorId ? UserReference.of(order.placedByActorId) : null;
   }
 }
 
