@@ -53,7 +53,7 @@ describe('catalogue SQL per page', () => {
     statements = [];
     const contextValue = products.buildContext(
       { viewer, bearer: undefined, em: orm.em.fork() },
-      { secrets: undefined as never, databaseUrl: process.env.HUB_TEST_DATABASE_URL!, gatewayUrl: () => process.env.HUB_TEST_GATEWAY_URL! },
+      { secrets: undefined as never, databaseUrl: process.env.HUB_TEST_DATABASE_URL!, gatewayUrl: () => process.env.HUB_TEST_GATEWAY_URL!, modules: SUBGRAPH_MODULES },
     );
     const result = await execute({ schema, document: parse(PAGE), variableValues: { first }, contextValue });
     expect(result.errors).toBeUndefined();

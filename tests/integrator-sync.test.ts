@@ -1,8 +1,9 @@
 import Decimal from 'decimal.js';
 import { Client, Pool } from 'pg';
 import { dropDatabase, ensureDatabase } from '@hub/database';
-import { ensureSyncOperations, HttpErpAdapter, runSyncOperation, findSyncOperation, SyncScheduler, SYNC_OPERATIONS } from '@hub/integrator';
+import { ensureSyncOperations, HttpErpAdapter, runSyncOperation, SyncRegistry, SyncScheduler } from '@hub/integrator';
 import { migrateAll } from '@hub/launcher';
+import { SUBGRAPH_MODULES } from '@hub/schema';
 import { DemoErpProcess, startDemoErpProcess } from './support/demo-erp-process';
 
 /**
@@ -15,7 +16,8 @@ describe('ERP synchronisation', () => {
   let pool: Pool;
   let erp: DemoErpProcess;
   let adapter: HttpErpAdapter;
-  const run = (name: string) => runSyncOperation({ pool, adapter, pageSize: 100 }, findSyncOperation(name)!, 'MANUAL');
+  const registry = new SyncRegistry(SUBGRAPH_MODULES);
+  const run = (name: string) => runSyncOperation({ pool, adapter, pageSize: 100 }, registry.find(name)!, 'MANUAL');
   const scalar = async <T>(sql: string, params: unknown[] = []): Promise<T> => (await pool.query(sql, params)).rows[0]?.v as T;
 
   beforeAll(async () => {
@@ -23,7 +25,7 @@ describe('ERP synchronisation', () => {
     const orms = await migrateAll(databaseUrl);
     await Promise.all(Object.values(orms).map((orm) => orm.close(true)));
     pool = new Pool({ connectionString: databaseUrl, max: 8 });
-    await ensureSyncOperations(pool);
+    await ensureSyncOperations(pool, registry);
     erp = await startDemoErpProcess();
     adapter = new HttpErpAdapter({ baseUrl: erp.url, apiKey: erp.apiKey });
   }, 120_000);
@@ -35,7 +37,7 @@ describe('ERP synchronisation', () => {
   });
 
   it('a first full sync loads every kind; a second run reads and writes nothing', async () => {
-    for (const operation of SYNC_OPERATIONS) {
+    for (const operation of registry.all) {
       const outcome = await run(operation.name);
       expect({ operation: operation.name, status: outcome.status }).toEqual({ operation: operation.name, status: 'SUCCEEDED' });
     }
@@ -46,7 +48,7 @@ describe('ERP synchronisation', () => {
     expect(await scalar<number>('select count(*)::int as v from orders.customer_order')).toBeGreaterThan(0);
     expect(await scalar<number>('select count(*)::int as v from finance.invoice')).toBeGreaterThan(0);
 
-    for (const operation of SYNC_OPERATIONS) {
+    for (const operation of registry.all) {
       const again = await run(operation.name);
       expect({ operation: operation.name, ...again }).toMatchObject({ operation: operation.name, status: 'SUCCEEDED', rowsRead: 0, rowsInserted: 0, rowsUpdated: 0, rowsDeleted: 0 });
     }
@@ -128,7 +130,7 @@ describe('ERP synchronisation', () => {
     await pool.query("update integrator.sync_operation set interval_seconds = 1, next_run_at = now(), paused = false where name = 'exchangeRates'");
     await pool.query("update integrator.sync_operation set paused = true where name <> 'exchangeRates'");
     const runs = () => scalar<number>("select count(*)::int as v from integrator.sync_run where operation = 'exchangeRates'");
-    const scheduler = new SyncScheduler({ pool, adapter, tickMs: 100 });
+    const scheduler = new SyncScheduler({ pool, adapter, registry, tickMs: 100 });
     scheduler.start();
     try {
       const start = await runs();
@@ -155,8 +157,8 @@ describe('ERP synchronisation', () => {
     await pool.query("update integrator.sync_operation set cursor = null, interval_seconds = 1, next_run_at = now(), paused = false where name = 'prices'");
     await erp.admin('POST', '/admin/faults', { slowPageMs: 150 });
     const secondPool = new Pool({ connectionString: (pool as any).options.connectionString, max: 4 });
-    const a = new SyncScheduler({ pool, adapter, tickMs: 50, pageSize: 100 });
-    const b = new SyncScheduler({ pool: secondPool, adapter, tickMs: 50, pageSize: 100 });
+    const a = new SyncScheduler({ pool, adapter, registry, tickMs: 50, pageSize: 100 });
+    const b = new SyncScheduler({ pool: secondPool, adapter, registry, tickMs: 50, pageSize: 100 });
     const since = new Date();
     a.start();
     b.start();

@@ -25,7 +25,7 @@ import { erpEntityId } from '@hub/erp-ids';
 import { startDemoErpProcess } from '@hub/launcher/dist/demo-erp-process';
 import { startEmbeddedPostgres } from '@hub/launcher/dist/embedded-postgres';
 import { migrateAll, SUBGRAPH_MODULES } from '@hub/schema';
-import { ensureSyncOperations, findSyncOperation, HttpErpAdapter, runSyncOperation } from '@hub/integrator';
+import { ensureSyncOperations, HttpErpAdapter, runSyncOperation, SyncRegistry } from '@hub/integrator';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -169,7 +169,7 @@ async function sqlPerPage(databaseUrl: string, viewer: Viewer, category: string)
       statements = 0;
       const contextValue = products.buildContext(
         { viewer, bearer: undefined, em: orm.em.fork() },
-        { secrets: loadAuthSecrets(), databaseUrl, gatewayUrl: () => '' },
+        { secrets: loadAuthSecrets(), databaseUrl, gatewayUrl: () => '', modules: SUBGRAPH_MODULES },
       );
       // Another category than the load test's, so no count comes from the count cache.
       const result = await execute({ schema, document: parse(PAGE_QUERY), variableValues: { category, first }, contextValue });
@@ -203,11 +203,11 @@ async function main(): Promise<void> {
   try {
     const orms = await migrateAll(databaseUrl);
     await Promise.all(Object.values(orms).map((orm) => orm.close(true)));
-    await ensureSyncOperations(pool);
+    await ensureSyncOperations(pool, new SyncRegistry(SUBGRAPH_MODULES));
     const already = kept ? (await pool.query<{ n: number }>('select count(*)::int as n from products.product')).rows[0].n > 0 : false;
     for (const name of already ? [] : SYNCED) {
       const started = Date.now();
-      const run = await runSyncOperation({ pool, adapter, pageSize: 5_000 }, findSyncOperation(name)!, 'MANUAL');
+      const run = await runSyncOperation({ pool, adapter, pageSize: 5_000 }, new SyncRegistry(SUBGRAPH_MODULES).find(name)!, 'MANUAL');
       if (run.status !== 'SUCCEEDED') throw new Error(`sync ${name}: ${run.status} ${'error' in run ? run.error : ''}`);
       console.log(`synced ${name}: ${run.rowsRead} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }

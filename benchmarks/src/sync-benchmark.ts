@@ -18,7 +18,10 @@ import { encodeCopyRow } from '@hub/ingest';
 import { startDemoErpProcess } from '@hub/launcher/dist/demo-erp-process';
 import { startEmbeddedPostgres } from '@hub/launcher/dist/embedded-postgres';
 import { migrateAll } from '@hub/schema';
-import { buildDemoErpTables, DemoErpAdminClient, ensureSyncOperations, ErpPriceRecord, findSyncOperation, HttpErpAdapter, runSyncOperation } from '@hub/integrator';
+import { buildDemoErpTables, DemoErpAdminClient } from '@hub/demo-erp';
+import { ErpPriceRecord } from '@hub/erp-contract';
+import { ensureSyncOperations, HttpErpAdapter, runSyncOperation, SyncRegistry } from '@hub/integrator';
+import { SUBGRAPH_MODULES } from '@hub/schema';
 
 const PAGE_SIZE = Number(process.env.BENCH_PAGE_SIZE ?? 5_000);
 const DELTA_SHARE = 0.01;
@@ -86,8 +89,8 @@ async function main(): Promise<void> {
   try {
     const orms = await migrateAll(databaseUrl);
     await Promise.all(Object.values(orms).map((orm) => orm.close(true)));
-    await ensureSyncOperations(pool);
-    const prices = findSyncOperation('prices')!;
+    await ensureSyncOperations(pool, new SyncRegistry(SUBGRAPH_MODULES));
+    const prices = new SyncRegistry(SUBGRAPH_MODULES).find('prices')!;
     const rss = new RssSampler();
 
     console.log(`full price sync at large scale, pages of ${PAGE_SIZE} ...`);

@@ -6,16 +6,15 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { AuthSecrets, bearerToken, GatewayAssertionSigner, verifyAccessToken } from '@hub/auth';
+import { AuthSecrets, bearerToken, GatewayAssertionSigner, UserAccessStore, verifyAccessToken } from '@hub/auth';
 import { asHttpRejection, unauthenticated } from '@hub/errors';
-import { EventListener } from '@hub/events';
+import { EventListener, SubscriptionRoutes } from '@hub/events';
 import { GatewayContext } from './gateway-context';
 import { maxDepthRule } from './operation-limits';
 import { RevokedUsers } from './revoked-users';
 import { HubSubgraphDataSource } from './subgraph-data-source';
 import { OperationExecutor, SubscriptionFanout } from './subscription-fanout';
 import { checkSubscriptionRoutes } from './subscription-router';
-import { SUBSCRIPTION_ROUTES, SubscriptionRoutes } from './subscription-routes';
 import { RunningSubscriptionServer, startSubscriptionServer } from './subscription-server';
 
 export interface GatewayOptions {
@@ -31,8 +30,10 @@ export interface GatewayOptions {
   databaseUrl?: string;
   /** Or an event listener the caller started and stops (instead of databaseUrl). */
   eventListener?: EventListener;
-  /** How each subscription field is served; defaults to SUBSCRIPTION_ROUTES. */
-  subscriptionRoutes?: SubscriptionRoutes;
+  /** Where users' access state is read (the customers subgraph's export), to refuse revoked tokens on every path. */
+  userAccess: UserAccessStore;
+  /** How each subscription field is served: from the modules' event declarations (collectSubscriptionRoutes). */
+  subscriptionRoutes: SubscriptionRoutes;
   /**
    * Express's "trust proxy" setting (e.g. "loopback" behind a local proxy): which proxies' X-Forwarded-For
    * the gateway believes when it tells subgraphs the client's address. Default: env HUB_TRUST_PROXY, else none (the socket address).
@@ -66,7 +67,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const ownListener = options.eventListener ? null : new EventListener({ connectionString: options.databaseUrl!, applicationName: 'hub-gateway-events', log: (line) => console.warn(`[gateway] events: ${line}`) });
   const listener = options.eventListener ?? ownListener!;
   // Revoked tokens (deactivated users, changed passwords) are refused here, on every path.
-  const revoked = options.databaseUrl ? new RevokedUsers(options.databaseUrl, listener, (line) => console.warn(`[gateway] revocation: ${line}`)) : null;
+  const revoked = options.databaseUrl ? new RevokedUsers(options.databaseUrl, options.userAccess, listener, (line) => console.warn(`[gateway] revocation: ${line}`)) : null;
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) => {
@@ -104,7 +105,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // Subscriptions: validated against the API schema the gateway serves, fed by the subgraphs' events.
   const schema = gateway.schema;
   if (!schema) throw new Error('The gateway has no schema after start.');
-  const routes = options.subscriptionRoutes ?? SUBSCRIPTION_ROUTES;
+  const routes = options.subscriptionRoutes;
   const routeProblems = checkSubscriptionRoutes(schema, routes);
   if (routeProblems.length > 0) {
     await server.stop();

@@ -1,7 +1,6 @@
 export * from './gateway';
 export * from './gateway-context';
 export * from './operation-limits';
-export * from './subscription-routes';
 export * from './subscription-router';
 export * from './subscription-fanout';
 export * from './subscription-server';

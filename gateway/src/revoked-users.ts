@@ -1,27 +1,25 @@
 import { Pool } from 'pg';
-import { RevocationList, USER_ACCESS_CHANGED_TOPIC, UserAccessState } from '@hub/auth';
+import { RevocationList, USER_ACCESS_CHANGED_TOPIC, UserAccessState, UserAccessStore } from '@hub/auth';
 import { EventListener } from '@hub/events';
-// Only this module of the customers subgraph: its read API for access state, not its GraphQL server.
-import { loadRevokableUsers, loadUserAccessState } from '@hub/customers/dist/access/user-access.store';
 
 /**
- * Keeps the gateway's revocation list current: loads every user whose tokens may be revoked, through
- * the customers subgraph's access store, at start, re-reads one user on each `userAccessChanged` event (published by the
- * customers subgraph in the transaction that deactivates the user or raises the token version, so
- * it arrives only after the commit), and reloads everything after the LISTEN connection was lost.
+ * Keeps the gateway's revocation list current: loads every user whose tokens may be revoked through
+ * the access store it is handed (the customers subgraph's, which owns users), re-reads one user on
+ * each `userAccessChanged` event (published by the customers subgraph in the transaction that
+ * deactivates the user or raises the token version, so it arrives only after the commit), and
+ * reloads everything after the LISTEN connection was lost.
  *
  * Why this design rather than short-lived tokens plus a database check per request: the gateway
  * then rejects a revoked token on every path (HTTP, subgraph fetches of subscriptions) without a
  * database round trip per request, and revocation is effective milliseconds after the commit
- * instead of at the end of a token's lifetime. Subgraphs accept only requests the gateway signed,
- * so checking at the gateway covers them all. The list holds only revoked users, which stays small.
+ * instead of at the end of a token's lifetime. The list holds only revoked users, which stays small.
  */
 export class RevokedUsers {
   readonly list = new RevocationList();
   private readonly pool: Pool;
   private unsubscribe: Array<() => void> = [];
 
-  constructor(databaseUrl: string, private readonly events: EventListener, private readonly log: (line: string) => void) {
+  constructor(databaseUrl: string, private readonly store: UserAccessStore, private readonly events: EventListener, private readonly log: (line: string) => void) {
     this.pool = new Pool({ connectionString: databaseUrl, max: 2, application_name: 'hub-gateway-revocation' });
   }
 
@@ -43,12 +41,12 @@ export class RevokedUsers {
   }
 
   private async loadAll(): Promise<void> {
-    this.list.replaceAll(await loadRevokableUsers(this.pool));
+    this.list.replaceAll(await this.store.loadRevokable(this.pool));
   }
 
   private async reload(userId: string): Promise<void> {
     try {
-      this.list.set(userId, await loadUserAccessState(this.pool, userId));
+      this.list.set(userId, await this.store.loadOne(this.pool, userId));
     } catch (error) {
       this.log(`reading user ${userId}'s access failed: ${(error as Error).message}`);
     }

@@ -2,7 +2,7 @@ import { buildSchema, FormattedExecutionResult } from 'graphql';
 import { Viewer } from '@hub/auth';
 import { EventSource, OperationExecutor, SubscriberAuth, SubscriptionFanout } from './subscription-fanout';
 import { prepareSubscription, PreparedSubscription } from './subscription-router';
-import { SubscriptionRoutes } from './subscription-routes';
+import { SubscriptionRoutes } from '@hub/events';
 
 const schema = buildSchema(`
   type Query { order(id: ID!): Order! syncRun(id: ID!): SyncRun! }
@@ -11,8 +11,8 @@ const schema = buildSchema(`
   type SyncRun { id: ID! state: String! }
 `);
 const routes: SubscriptionRoutes = {
-  orderStatusChanged: { topic: 'orderStatusChanged', keyArg: 'orderId', queryField: 'order', queryArg: 'id' },
-  syncRunUpdated: { topic: 'syncRunUpdated', keyArg: null, queryField: 'syncRun', queryArg: 'id' },
+  orderStatusChanged: { topics: ['orderStatusChanged'], keyArg: 'orderId', queryField: 'order', queryArg: 'id' },
+  syncRunUpdated: { topics: ['syncRunUpdated'], keyArg: null, queryField: 'syncRun', queryArg: 'id' },
 };
 
 function prepare(query: string): PreparedSubscription {

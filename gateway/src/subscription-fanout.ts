@@ -123,7 +123,7 @@ export class SubscriptionFanout {
   /** Adds a subscriber that passed `check`; the iterator yields its results until either side ends it. */
   add(prepared: PreparedSubscription, auth: SubscriberAuth, initial?: FormattedExecutionResult): AsyncIterableIterator<FormattedExecutionResult> {
     const perUser = reachesTypes(this.options.schema, prepared.queryDocument);
-    const id = JSON.stringify([prepared.route.topic, prepared.key, prepared.query, canonicalJson(prepared.variables), viewerGroupKey(auth.viewer, perUser)]);
+    const id = JSON.stringify([prepared.fieldName, prepared.key, prepared.query, canonicalJson(prepared.variables), viewerGroupKey(auth.viewer, perUser)]);
     let group = this.groups.get(id);
     if (!group) {
       const created: Group = {
@@ -135,10 +135,13 @@ export class SubscriptionFanout {
         lastResult: initial && prepared.key !== null ? JSON.stringify(initial) : undefined,
         unlisten: () => undefined,
       };
-      created.unlisten = this.options.events.subscribe(prepared.route.topic, prepared.key, (event) => {
+      const onEvent = (event: { key: string }) => {
         this.counters.events++;
         this.enqueue(created, event.key, false);
-      });
+      };
+      // A field may be fed by several subgraphs' topics (an order's status, its documents).
+      const unlisten = prepared.route.topics.map((topic) => this.options.events.subscribe(topic, prepared.key, onEvent));
+      created.unlisten = () => unlisten.forEach((off) => off());
       this.groups.set(id, created);
       group = created;
     }

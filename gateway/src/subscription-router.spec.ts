@@ -1,6 +1,6 @@
 import { buildSchema, GraphQLError, parse, parseType, print } from 'graphql';
 import { checkSubscriptionRoutes, prepareSubscription, PreparedSubscription, rewriteSubscriptionAsQuery } from './subscription-router';
-import { SubscriptionRoutes } from './subscription-routes';
+import { SubscriptionRoutes } from '@hub/events';
 
 const TEST_SCHEMA = buildSchema(/* GraphQL */ `
   type Query {
@@ -33,8 +33,8 @@ const TEST_SCHEMA = buildSchema(/* GraphQL */ `
 `);
 
 const TEST_ROUTES: SubscriptionRoutes = {
-  orderStatusChanged: { topic: 'orderStatusChanged', keyArg: 'orderId', queryField: 'order', queryArg: 'id' },
-  syncRunUpdated: { topic: 'syncRunUpdated', keyArg: null, queryField: 'syncRun', queryArg: 'id' },
+  orderStatusChanged: { topics: ['orderStatusChanged'], keyArg: 'orderId', queryField: 'order', queryArg: 'id' },
+  syncRunUpdated: { topics: ['syncRunUpdated'], keyArg: null, queryField: 'syncRun', queryArg: 'id' },
 };
 
 const ORDER_ID = '6f1c2c8e-3f0a-4a55-9f43-2a1c5d9c1b11';
@@ -141,8 +141,8 @@ describe('checking the routing table against the schema', () => {
 
   it('names every misfit', () => {
     const problems = checkSubscriptionRoutes(TEST_SCHEMA, {
-      orderStatusChanged: { topic: 't', keyArg: 'id', queryField: 'syncRun', queryArg: 'id' },
-      gone: { topic: 't', keyArg: null, queryField: 'order', queryArg: 'id' },
+      orderStatusChanged: { topics: ['t'], keyArg: 'id', queryField: 'syncRun', queryArg: 'id' },
+      gone: { topics: ['t'], keyArg: null, queryField: 'order', queryArg: 'id' },
     });
     expect(problems).toEqual([
       'Subscription.syncRunUpdated has no entry in the subscription routes.',

@@ -24,7 +24,7 @@ import {
   VariableDefinitionNode,
   visit,
 } from 'graphql';
-import { SubscriptionRoute, SubscriptionRoutes } from './subscription-routes';
+import { SubscriptionRoute, SubscriptionRoutes } from '@hub/events';
 
 /** What a graphql-ws client sends in its `subscribe` message. */
 export interface SubscriptionRequest {
@@ -80,6 +80,7 @@ export function checkSubscriptionRoutes(schema: GraphQLSchema, routes: Subscript
   }
   for (const [name, route] of Object.entries(routes)) {
     const field = subscriptionFields[name];
+    if (route.topics.length === 0) problems.push(`Subscription.${name} is fed by no event topic.`);
     if (!field) {
       problems.push(`The route ${name} names no field of type Subscription.`);
       continue;

@@ -7,7 +7,7 @@ import { WebSocketServer } from 'ws';
 import { AuthSecrets, bearerToken, verifyAccessToken } from '@hub/auth';
 import { HubError } from '@hub/errors';
 import { PreparedSubscription, prepareSubscription } from './subscription-router';
-import { SubscriptionRoutes } from './subscription-routes';
+import { SubscriptionRoutes } from '@hub/events';
 import { SubscriberAuth, SubscriptionFanout } from './subscription-fanout';
 
 export interface SubscriptionServerOptions {

@@ -1,13 +1,21 @@
 import DataLoader from 'dataloader';
 import { Pool } from 'pg';
-import { OutboxStore } from '@hub/outbox';
-import { BaseContext, createByIdLoader } from '@hub/subgraph-kit';
-import { SyncRunEntity } from './staff-api/sync-run.entity';
-import { SyncStaffService } from './staff-api/sync-staff.service';
+import { BaseContext } from '@hub/subgraph-kit';
+import { OutboxStaffService } from './outbox/outbox-staff.service';
+import { RegisteredOutbox } from './outbox/outbox-registry';
+import { SyncRegistry } from './sync/sync-registry';
+import { SyncRunEntity } from './sync/sync-run.entity';
+import { SyncStaffService } from './sync/sync-staff.service';
 
 export interface IntegratorContext extends BaseContext {
-  pool: Pool;
-  outboxStores: OutboxStore[];
+  registry: SyncRegistry;
   loaders: { runById: DataLoader<string, SyncRunEntity | null> };
-  services: { sync: SyncStaffService };
+  services: { sync: SyncStaffService; outbox: OutboxStaffService };
+}
+
+/** What the staff API needs from the hub around it, built once per process. */
+export interface IntegratorWiring {
+  pool: Pool;
+  registry: SyncRegistry;
+  outboxes: readonly RegisteredOutbox[];
 }

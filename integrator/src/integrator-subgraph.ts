@@ -1,42 +1,58 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { Pool } from 'pg';
-import { customersOutbox } from '@hub/customers';
-import { ordersOutbox } from '@hub/orders';
-import { OutboxStore } from '@hub/outbox';
-import { buildFederatedSchema, createByIdLoader, SubgraphModule } from '@hub/subgraph-kit';
-import { IntegratorContext } from './context';
-import { SyncOperationEntity } from './staff-api/sync-operation.entity';
-import { SyncRunEntity } from './staff-api/sync-run.entity';
-import { SyncStaffService } from './staff-api/sync-staff.service';
-import { OutboxStaffResolver, SyncStaffResolver } from './staff-api/sync-staff.resolver';
-import { SyncSubscriptionResolver } from './staff-api/sync-subscription.resolver';
+import { buildFederatedSchema, createByIdLoader, SubgraphModule, SubgraphRuntime } from '@hub/subgraph-kit';
+import { IntegratorContext, IntegratorWiring } from './context';
+import { collectOutboxes } from './outbox/outbox-registry';
+import { OutboxStaffResolver } from './outbox/outbox-staff.resolver';
+import { OutboxStaffService } from './outbox/outbox-staff.service';
+import { SyncOperationEntity } from './sync/sync-operation.entity';
+import { SyncRegistry } from './sync/sync-registry';
+import { SyncRunEntity } from './sync/sync-run.entity';
+import { SyncStaffResolver } from './sync/sync-staff.resolver';
+import { SyncStaffService } from './sync/sync-staff.service';
+import { SyncSubscriptionResolver } from './sync/sync-subscription.resolver';
 
-/** Every outbox the dispatcher serves and staff can see. */
-export const OUTBOX_STORES: OutboxStore[] = [ordersOutbox, customersOutbox];
+/** The event behind `subscription { syncRunUpdated }`; its key is the run id. */
+export const SYNC_RUN_UPDATED_TOPIC = 'syncRunUpdated';
 
-/** One pg pool per process for the staff API's outbox views (the sync and dispatcher have their own). */
-let sharedPool: Pool | null = null;
-export function integratorApiPool(databaseUrl: string): Pool {
-  if (!sharedPool) {
-    sharedPool = new Pool({ connectionString: databaseUrl, max: 4 });
-    sharedPool.on('error', () => undefined); // an idle connection lost: the pool replaces it
+/**
+ * The staff API's view of the hub around it (sync kinds and outboxes of every module), built once per
+ * process: one pg pool for the outbox views (the sync and the dispatcher have their own).
+ */
+let wiring: IntegratorWiring | null = null;
+function wiringOf(runtime: SubgraphRuntime): IntegratorWiring {
+  if (!wiring) {
+    const registry = new SyncRegistry(runtime.modules);
+    const pool = new Pool({ connectionString: runtime.databaseUrl, max: 4 });
+    pool.on('error', () => undefined); // an idle connection lost: the pool replaces it
+    wiring = { pool, registry, outboxes: collectOutboxes(runtime.modules, registry) };
   }
-  return sharedPool;
+  return wiring;
 }
 
 /** The integrator's own subgraph: sync status and controls, and the outbox, for staff. */
 export const integratorSubgraph: SubgraphModule<IntegratorContext> = {
-    name: 'integrator',
-    dbSchema: 'integrator',
-    entities: [SyncOperationEntity, SyncRunEntity],
-    migrationsPath: join(__dirname, 'migrations'),
-    buildSchema: () => buildFederatedSchema<IntegratorContext>({ resolvers: [SyncStaffResolver, OutboxStaffResolver, SyncSubscriptionResolver] }),
-    buildContext: (base, runtime) => {
-      const ctx = { ...base, pool: integratorApiPool(runtime.databaseUrl), outboxStores: OUTBOX_STORES } as IntegratorContext;
-      ctx.loaders = { runById: createByIdLoader(base.em, SyncRunEntity) };
-      ctx.services = { sync: new SyncStaffService(ctx) };
-      return ctx;
+  name: 'integrator',
+  dbSchema: 'integrator',
+  entities: [SyncOperationEntity, SyncRunEntity],
+  migrationsPath: join(__dirname, 'migrations'),
+  buildSchema: () => buildFederatedSchema<IntegratorContext>({ resolvers: [SyncStaffResolver, OutboxStaffResolver, SyncSubscriptionResolver] }),
+  buildContext: (base, runtime) => {
+    const { pool, registry, outboxes } = wiringOf(runtime);
+    return {
+      ...base,
+      registry,
+      loaders: { runById: createByIdLoader(base.em, SyncRunEntity) },
+      services: { sync: new SyncStaffService(base.em, registry), outbox: new OutboxStaffService(pool, outboxes) },
+    };
+  },
+  seedDemoData: async () => undefined,
+  events: [
+    {
+      topic: SYNC_RUN_UPDATED_TOPIC,
+      description: 'A sync run started, made progress or ended (key: the run id).',
+      serves: { syncRunUpdated: { keyArg: null, queryField: 'syncRun', queryArg: 'id' } },
     },
-    seedDemoData: async () => undefined,
+  ],
 };

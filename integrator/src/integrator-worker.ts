@@ -1,17 +1,19 @@
 import { Pool, PoolClient } from 'pg';
+import { ErpAdapter } from '@hub/erp-contract';
 import { publishEvent } from '@hub/events';
-import { ErpAdapter } from './adapter';
-import { OUTBOX_STORES } from './integrator-subgraph';
+import { SubgraphModule } from '@hub/subgraph-kit';
+import { SYNC_RUN_UPDATED_TOPIC } from './integrator-subgraph';
+import { collectOutboxes } from './outbox/outbox-registry';
 import { OutboxDispatcher } from './outbox/outbox-dispatcher';
-import { ensureSyncOperations, SyncScheduler } from './scheduler/sync-scheduler';
+import { SyncRegistry } from './sync/sync-registry';
+import { ensureSyncOperations, SyncScheduler } from './sync/sync-scheduler';
 import { SyncRunOutcome } from './sync/sync-runner';
-
-/** The event behind `subscription { syncRunUpdated }`; its key is the run id. */
-export const SYNC_RUN_UPDATED_TOPIC = 'syncRunUpdated';
 
 export interface IntegratorWorkerOptions {
   databaseUrl: string;
   adapter: ErpAdapter;
+  /** The hub's modules: their declared sync kinds are scheduled and their outboxes dispatched. */
+  modules: readonly SubgraphModule<any>[];
   /** Run every operation once before the schedule starts (npm start does). */
   syncOnStart?: boolean;
   schedulerTickMs?: number;
@@ -26,17 +28,20 @@ export interface IntegratorWorkerOptions {
 }
 
 export interface IntegratorWorker {
+  registry: SyncRegistry;
   scheduler: SyncScheduler;
   dispatcher: OutboxDispatcher;
   startupOutcomes: Record<string, SyncRunOutcome> | null;
   stop(): Promise<void>;
 }
 
-/** The integrator's background work: the sync scheduler and the outbox dispatcher. */
+/** The integrator's background work: the sync scheduler and the outbox dispatcher, for every module's declarations. */
 export async function startIntegratorWorker(options: IntegratorWorkerOptions): Promise<IntegratorWorker> {
+  const registry = new SyncRegistry(options.modules);
+  const outboxes = collectOutboxes(options.modules, registry);
   const pool = new Pool({ connectionString: options.databaseUrl, max: 6 });
   pool.on('error', (error) => options.log?.(`database connection lost: ${error.message}`));
-  await ensureSyncOperations(pool);
+  await ensureSyncOperations(pool, registry);
   // Staff watching `syncRunUpdated` hear of every run as it starts and ends.
   const announceRun = (runId: string) => {
     options.onRunChanged?.(runId);
@@ -45,6 +50,7 @@ export async function startIntegratorWorker(options: IntegratorWorkerOptions): P
   const scheduler = new SyncScheduler({
     pool,
     adapter: options.adapter,
+    registry,
     tickMs: options.schedulerTickMs,
     pageSize: options.pageSize,
     onRunChanged: announceRun,
@@ -53,7 +59,8 @@ export async function startIntegratorWorker(options: IntegratorWorkerOptions): P
   const dispatcher = new OutboxDispatcher({
     pool,
     adapter: options.adapter,
-    stores: OUTBOX_STORES,
+    outboxes,
+    registry,
     tickMs: options.dispatcherTickMs,
     maxAttempts: options.maxDeliveryAttempts,
     baseDelayMs: options.retryBaseDelayMs,
@@ -68,6 +75,7 @@ export async function startIntegratorWorker(options: IntegratorWorkerOptions): P
   scheduler.start();
   dispatcher.start();
   return {
+    registry,
     scheduler,
     dispatcher,
     startupOutcomes,

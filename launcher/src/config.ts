@@ -17,6 +17,10 @@ export interface LauncherConfig {
   erpApiKey: string | undefined;
   demoErpScale: 'small' | 'large';
   demoErpPort: number;
+  /** The demo ERP's admin API key (HUB_DEMO_ERP_ADMIN_KEY). */
+  demoErpAdminKey: string;
+  /** Seconds between the demo ERP's own steps; 0: it moves only when asked through its admin API. */
+  demoErpStepSeconds: number;
   /** Run the scheduler and outbox dispatcher in this process. */
   integratorWorker: boolean;
   syncOnStart: boolean;
@@ -31,6 +35,13 @@ function positiveInt(name: string, value: string | undefined, fallback: number):
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, got "${value}".`);
+  return n;
+}
+
+function wholeNumber(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number (0 or more), got "${value}".`);
   return n;
 }
 
@@ -57,6 +68,8 @@ export function loadLauncherConfig(env: NodeJS.ProcessEnv = process.env, root = 
     erpApiKey: env.HUB_ERP_API_KEY || undefined,
     demoErpScale: env.HUB_DEMO_ERP_SCALE === 'large' ? 'large' : 'small',
     demoErpPort: port('HUB_DEMO_ERP_PORT', env.HUB_DEMO_ERP_PORT, gatewayPort === 0 ? 0 : 4010),
+    demoErpAdminKey: env.HUB_DEMO_ERP_ADMIN_KEY || 'demo-erp-admin-key',
+    demoErpStepSeconds: wholeNumber('HUB_DEMO_ERP_STEP_SECONDS', env.HUB_DEMO_ERP_STEP_SECONDS, 20),
     integratorWorker: (env.HUB_INTEGRATOR_WORKER ?? 'true') !== 'false',
     syncOnStart: (env.HUB_SYNC_ON_START ?? 'true') !== 'false',
     schedulerTickMs: positiveInt('HUB_SCHEDULER_TICK_MS', env.HUB_SCHEDULER_TICK_MS, 1000),

@@ -1,5 +1,5 @@
 import { initSubgraphOrm, migrateSubgraph, ensureDatabase, dropDatabase } from '@hub/database';
-import { SUBGRAPH_MODULES } from '@hub/schema';
+import { hubModules } from '@hub/schema';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,8 +11,9 @@ import { join } from 'node:path';
  */
 async function main(): Promise<void> {
   const name = process.argv[2];
-  const module = SUBGRAPH_MODULES.find((m) => m.name === name);
-  if (!module) throw new Error(`Usage: npm run migration:create -- <${SUBGRAPH_MODULES.map((m) => m.name).join('|')}>`);
+  const modules = hubModules();
+  const module = modules.find((m) => m.name === name);
+  if (!module) throw new Error(`Usage: npm run migration:create -- <${modules.map((m) => m.name).join('|')}>`);
   const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: join(tmpdir(), `hub-migrate-${process.pid}`, 'pg'), port: 54399 });
   const serverUrl = process.env.DATABASE_URL ?? embedded!.serverUrl;
   const scratch = `hub_migration_${process.pid}`;

@@ -4,20 +4,30 @@ import { join } from 'node:path';
 export interface DemoErpProcess {
   url: string;
   apiKey: string;
+  adminKey: string;
   stop(): Promise<void>;
 }
 
-const CLI = join(require.resolve('@hub/integrator'), '..', 'demo-erp', 'main.js');
+const CLI = join(require.resolve('@hub/demo-erp'), '..', 'main.js');
+
+export interface DemoErpProcessOptions {
+  scale: 'small' | 'large';
+  port: number;
+  apiKey?: string;
+  adminKey?: string;
+  /** Seconds between the ERP's own steps (orders move, invoices are paid, prices change); 0: only on request. */
+  stepSeconds?: number;
+}
 
 /**
  * Starts the built-in demo ERP as its own process (HTTP+JSON on loopback), as a real ERP would be
  * one, and resolves once it listens. Its memory and CPU stay out of the hub's process.
  */
-export async function startDemoErpProcess(options: { scale: 'small' | 'large'; port: number; apiKey?: string }): Promise<DemoErpProcess> {
+export async function startDemoErpProcess(options: DemoErpProcessOptions): Promise<DemoErpProcess> {
   const apiKey = options.apiKey ?? 'demo-erp-key';
-  const child: ChildProcess = spawn(process.execPath, [CLI, '--scale', options.scale, '--port', String(options.port), '--api-key', apiKey], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const adminKey = options.adminKey ?? 'demo-erp-admin-key';
+  const args = [CLI, '--scale', options.scale, '--port', String(options.port), '--api-key', apiKey, '--admin-key', adminKey, '--step-seconds', String(options.stepSeconds ?? 0)];
+  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -31,6 +41,7 @@ export async function startDemoErpProcess(options: { scale: 'small' | 'large'; p
   return {
     url,
     apiKey,
+    adminKey,
     stop: async () => {
       // Ctrl-C in a terminal reaches the whole process group, so it may have stopped already.
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');

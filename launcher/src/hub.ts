@@ -2,10 +2,11 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { AuthSecrets, loadAuthSecrets } from '@hub/auth';
 import { buildDemoDataset } from '@hub/demo-data';
 import { RunningGateway, startGateway } from '@hub/gateway';
-import { migrateAll, readSupergraph, SUBGRAPH_MODULES } from '@hub/schema';
+import { userAccessStore } from '@hub/customers/access-store';
+import { hubModules, migrateAll, readSupergraph } from '@hub/schema';
+import { collectSubscriptionRoutes, RunningSubgraph, SubgraphModule } from '@hub/subgraph-kit';
 
 export { migrateAll };
-import { RunningSubgraph } from '@hub/subgraph-kit';
 import { runSubgraph } from './subgraph-runner';
 import { spawnSubgraph, SubgraphProcess } from './subgraph-process';
 
@@ -26,11 +27,14 @@ export interface HubOptions {
   processes?: 'single' | 'split';
   /** With processes "split": worker processes per subgraph name (default 1). */
   subgraphWorkers?: Record<string, number>;
+  /** The hub's modules; default: the built-in ones plus HUB_MODULES. */
+  modules?: readonly SubgraphModule<any>[];
   log?: (line: string) => void;
 }
 
 export interface RunningHub {
   gatewayUrl: string;
+  modules: readonly SubgraphModule<any>[];
   subgraphs: Record<string, string>;
   orms: Record<string, MikroORM>;
   secrets: AuthSecrets;
@@ -44,18 +48,19 @@ export interface RunningHub {
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const log = options.log ?? (() => undefined);
   const secrets = options.secrets ?? loadAuthSecrets();
-  const orms = await migrateAll(options.databaseUrl);
+  const modules = options.modules ?? hubModules();
+  const orms = await migrateAll(options.databaseUrl, modules);
   log('migrations applied');
 
   if (options.seedDemoData ?? true) {
     const dataset = buildDemoDataset();
-    for (const module of SUBGRAPH_MODULES) await module.seedDemoData(orms[module.name].em.fork(), dataset);
+    for (const module of modules) await module.seedDemoData(orms[module.name].em.fork(), dataset);
     log('demo data loaded');
   }
 
   const split = options.processes === 'split';
   for (const name of Object.keys(options.subgraphWorkers ?? {})) {
-    if (!SUBGRAPH_MODULES.some((m) => m.name === name)) throw new Error(`HUB_SUBGRAPH_WORKERS names an unknown subgraph "${name}".`);
+    if (!modules.some((m) => m.name === name)) throw new Error(`HUB_SUBGRAPH_WORKERS names an unknown subgraph "${name}".`);
     if (!split && options.subgraphWorkers![name] > 1) throw new Error('HUB_SUBGRAPH_WORKERS needs HUB_PROCESSES=split.');
   }
   if (split && options.secrets) throw new Error('Subgraph processes read their secrets from the environment; do not pass secrets with processes: "split".');
@@ -74,10 +79,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       // The ORMs opened for migrations and seeding are not needed here any more: each process opens its own.
       await Promise.all(Object.values(orms).map((orm) => orm.close(true)));
       for (const key of Object.keys(orms)) delete orms[key];
-      children.push(...(await Promise.all(SUBGRAPH_MODULES.map((module, index) => spawnSubgraph(module.name, { databaseUrl: options.databaseUrl, port: portOf(index), workers: options.subgraphWorkers?.[module.name] ?? 1 })))));
+      children.push(...(await Promise.all(modules.map((module, index) => spawnSubgraph(module.name, { databaseUrl: options.databaseUrl, port: portOf(index), workers: options.subgraphWorkers?.[module.name] ?? 1 })))));
       running.push(...children);
     } else {
-      for (const [index, module] of SUBGRAPH_MODULES.entries()) {
+      for (const [index, module] of modules.entries()) {
         running.push(
           await runSubgraph(module, {
             databaseUrl: options.databaseUrl,
@@ -85,6 +90,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
             host: options.host,
             port: portOf(index),
             orm: orms[module.name],
+            modules,
             gatewayUrl: () => {
               if (!gateway) throw new Error('The gateway is not running yet.');
               return gateway.url;
@@ -94,11 +100,20 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       }
     }
     const subgraphs = Object.fromEntries(running.map((s) => [s.name, s.url]));
-    gateway = await startGateway({ supergraphSdl: readSupergraph(), subgraphUrls: subgraphs, secrets, port: options.gatewayPort ?? 4000, host: options.host, databaseUrl: options.databaseUrl });
+    gateway = await startGateway({
+      supergraphSdl: readSupergraph(),
+      subgraphUrls: subgraphs,
+      secrets,
+      port: options.gatewayPort ?? 4000,
+      host: options.host,
+      databaseUrl: options.databaseUrl,
+      userAccess: userAccessStore,
+      subscriptionRoutes: collectSubscriptionRoutes(modules),
+    });
     for (const child of children) child.tellGatewayUrl(gateway.url);
     const workers = Object.entries(options.subgraphWorkers ?? {}).filter(([, n]) => n > 1).map(([name, n]) => `; ${name}: ${n} workers`).join('');
     log(`gateway listening at ${gateway.url}${split ? ` (one process per subgraph${workers})` : ''}`);
-    return { gatewayUrl: gateway.url, subgraphs, orms, secrets, stop };
+    return { gatewayUrl: gateway.url, modules, subgraphs, orms, secrets, stop };
   } catch (error) {
     await stop();
     throw error;

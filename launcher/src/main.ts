@@ -71,10 +71,11 @@ async function main(): Promise<void> {
   let erpUrl = config.erpUrl;
   let erpApiKey = config.erpApiKey;
   if (!erpUrl) {
-    demoErp = await startDemoErpProcess({ scale: config.demoErpScale, port: config.demoErpPort });
+    demoErp = await startDemoErpProcess({ scale: config.demoErpScale, port: config.demoErpPort, adminKey: config.demoErpAdminKey, stepSeconds: config.demoErpStepSeconds });
     erpUrl = demoErp.url;
     erpApiKey = demoErp.apiKey;
-    log(`demo ERP (${config.demoErpScale}) listening at ${erpUrl}`);
+    const pace = config.demoErpStepSeconds > 0 ? `moves every ${config.demoErpStepSeconds} s` : 'moves only when asked';
+    log(`demo ERP (${config.demoErpScale}, ${pace}) listening at ${erpUrl}`);
   }
   adapter = new HttpErpAdapter({ baseUrl: erpUrl, apiKey: erpApiKey ?? '' });
   if (config.integratorWorker) {
@@ -87,6 +88,7 @@ async function main(): Promise<void> {
       retryBaseDelayMs: config.outboxRetryBaseMs,
       retryMaxDelayMs: config.outboxRetryMaxMs,
       maxDeliveryAttempts: config.outboxMaxAttempts,
+      modules: hub.modules,
       log,
     });
   }
@@ -100,6 +102,7 @@ async function main(): Promise<void> {
       `GraphQL endpoint: ${hub.gatewayUrl}`,
       `Subgraphs: ${Object.entries(hub.subgraphs).map(([name, url]) => `${name}=${url}`).join(' ')}`,
       `ERP: ${erpUrl}${demoErp ? ' (built-in demo ERP)' : ''}`,
+      ...(demoErp ? [`Demo ERP admin API: ${erpUrl}/admin (Authorization: Bearer ${demoErp.adminKey}; see demo-erp/README.md)`] : []),
       '',
       `Demo logins (password "${DEMO_PASSWORD}"):`,
       ...logins,

@@ -1,6 +1,6 @@
 import cluster, { Worker } from 'node:cluster';
 import { loadAuthSecrets } from '@hub/auth';
-import { SUBGRAPH_MODULES } from '@hub/schema';
+import { hubModules } from '@hub/schema';
 import { runSubgraph } from './subgraph-runner';
 
 type ParentMessage = { gatewayUrl?: string };
@@ -16,7 +16,8 @@ type WorkerMessage = { ready?: string };
  */
 async function main(): Promise<void> {
   const [name, port, workersArg] = process.argv.slice(2);
-  const module = SUBGRAPH_MODULES.find((m) => m.name === name);
+  const modules = hubModules();
+  const module = modules.find((m) => m.name === name);
   const databaseUrl = process.env.DATABASE_URL;
   const workers = Number(workersArg ?? 1);
   if (!module || !port || !databaseUrl || !Number.isInteger(workers) || workers < 1) {
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
     secrets: loadAuthSecrets(),
     host: process.env.HUB_HOST || '127.0.0.1',
     port: Number(port),
+    modules,
     gatewayUrl: () => {
       if (!gatewayUrl) throw new Error('The gateway is not running yet.');
       return gatewayUrl;

@@ -9,6 +9,8 @@ export interface SubgraphRunOptions {
   host?: string;
   port: number;
   gatewayUrl: () => string;
+  /** Every module of the hub (the integrator's staff API serves what the others declare). */
+  modules: readonly SubgraphModule<any>[];
   /** An ORM already opened on the subgraph's schema (in-process mode); otherwise one is opened and closed here. */
   orm?: MikroORM;
 }
@@ -18,7 +20,7 @@ export async function runSubgraph(module: SubgraphModule<any>, options: Subgraph
   const orm =
     options.orm ??
     (await initSubgraphOrm({ schema: module.dbSchema, clientUrl: options.databaseUrl, entities: module.entities, migrationsPath: module.migrationsPath }));
-  const runtime = { secrets: options.secrets, databaseUrl: options.databaseUrl, gatewayUrl: options.gatewayUrl };
+  const runtime = { secrets: options.secrets, databaseUrl: options.databaseUrl, gatewayUrl: options.gatewayUrl, modules: options.modules };
   const server = await startSubgraphServer({
     name: module.name,
     schema: await module.buildSchema(),

@@ -4,7 +4,7 @@ import { SubgraphModule } from '@hub/subgraph-kit';
 import { SUBGRAPH_MODULES } from './subgraph-modules';
 
 /** Migrates every subgraph's schema; returns their ORMs. Safe to run from several processes at once. */
-export async function migrateAll(databaseUrl: string, modules: SubgraphModule<any>[] = SUBGRAPH_MODULES): Promise<Record<string, MikroORM>> {
+export async function migrateAll(databaseUrl: string, modules: readonly SubgraphModule<any>[] = SUBGRAPH_MODULES): Promise<Record<string, MikroORM>> {
   const orms: Record<string, MikroORM> = {};
   for (const module of modules) {
     const orm = await initSubgraphOrm({ schema: module.dbSchema, clientUrl: databaseUrl, entities: module.entities, migrationsPath: module.migrationsPath });

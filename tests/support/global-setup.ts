@@ -1,4 +1,6 @@
 import { ensureDatabase } from '@hub/database';
+import { demoReferenceDate } from '@hub/demo-data';
+import { TEST_ERP_ADMIN_KEY } from './demo-erp-process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HubProcess, startHubProcess } from './hub-process';
@@ -16,6 +18,8 @@ declare global {
  * environment variables.
  */
 export default async function globalSetup(): Promise<void> {
+  const demoDate = process.env.HUB_DEMO_DATE ?? demoReferenceDate().toISOString().slice(0, 10);
+  process.env.HUB_DEMO_DATE = demoDate;
   const server = await startTestPostgres();
   const database = `hub_test_${process.pid}_${Date.now()}`;
   const databaseUrl = await ensureDatabase(server.serverUrl, database);
@@ -36,6 +40,10 @@ export default async function globalSetup(): Promise<void> {
     HUB_SMTP_PORT: String(mail.port),
     // Tests act as clients behind a local proxy (X-Forwarded-For) to try per-address throttling.
     HUB_TRUST_PROXY: 'loopback',
+    // The demo ERP moves only when a test asks it to, and every process of the run sees the same demo day.
+    HUB_DEMO_ERP_STEP_SECONDS: '0',
+    HUB_DEMO_ERP_ADMIN_KEY: TEST_ERP_ADMIN_KEY,
+    HUB_DEMO_DATE: demoDate,
   });
   globalThis.__HUB_TEST__ = { hub, server, database, mail };
   process.env.HUB_TEST_MAIL_FILE = mail.file;

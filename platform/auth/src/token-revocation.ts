@@ -6,6 +6,22 @@ export interface UserAccessState {
   tokenVersion: number;
 }
 
+/** Anything that runs a parameterised query: a `pg` Pool or Client. */
+export interface Queryable {
+  query<R extends Record<string, unknown>>(text: string, values?: unknown[]): Promise<{ rows: R[] }>;
+}
+
+/**
+ * Where the users' access state is read from: the customers subgraph owns users and exports an
+ * implementation; processes that check tokens (the gateway) are handed one, and never read its tables.
+ */
+export interface UserAccessStore {
+  /** Every user whose tokens may be revoked (deactivated, or token version raised). */
+  loadRevokable(db: Queryable): Promise<Array<[string, UserAccessState]>>;
+  /** One user's state; a user that no longer exists has no good tokens. */
+  loadOne(db: Queryable, userId: string): Promise<UserAccessState>;
+}
+
 /** Topic of the event the customers subgraph publishes (key: user id) when a user's access changes. */
 export const USER_ACCESS_CHANGED_TOPIC = 'userAccessChanged';
 

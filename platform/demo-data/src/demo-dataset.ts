@@ -1,3 +1,4 @@
+import { demoReferenceDate } from './demo-date';
 import { erpEntityId } from '@hub/erp-ids';
 import { SeededRandom } from './random';
 
@@ -36,8 +37,6 @@ export interface DemoDataset {
 
 /** Every demo login uses this password; the README lists the logins. */
 export const DEMO_PASSWORD = 'demo-password';
-/** Fixed so that dates in the demo data do not move between runs. */
-export const DEMO_REFERENCE_DATE = new Date('2026-11-01T08:00:00Z');
 
 const ALL_CUSTOMER_PERMISSIONS = ['catalog.view', 'prices.view', 'orders.view', 'orders.place', 'orders.approve', 'invoices.view', 'payments.make', 'returns.file', 'users.manage'];
 const BUYER_PERMISSIONS = ['catalog.view', 'prices.view', 'orders.view', 'orders.place', 'returns.file'];
@@ -95,7 +94,8 @@ function money(value: number): string {
  * distributor: a few customer companies with users of different roles, a few hundred products,
  * customer-specific prices, suppliers, orders in every status and their invoices.
  */
-export function buildDemoDataset(): DemoDataset {
+export function buildDemoDataset(referenceDate: Date = demoReferenceDate()): DemoDataset {
+  // Every random draw is independent of the reference date, so only the dates move with it.
   const rnd = new SeededRandom(20261101);
   const companies: DemoCompany[] = COMPANIES.map(({ domain: _d, people: _p, ...c }) => ({ ...c, id: erpEntityId('customer', c.erpNumber) }));
   const suppliers: DemoSupplier[] = SUPPLIERS.map((s) => ({ ...s, id: erpEntityId('supplier', s.erpNumber) }));
@@ -168,7 +168,7 @@ export function buildDemoDataset(): DemoDataset {
   for (const company of companies) {
     const buyers = users.filter((u) => u.companyId === company.id && u.permissions.includes('orders.place'));
     for (let k = 0; k < 25; k++) {
-      const placedAt = new Date(DEMO_REFERENCE_DATE.getTime() - rnd.int(0, 180 * 24) * 3600_000);
+      const placedAt = new Date(referenceDate.getTime() - rnd.int(0, 180 * 24) * 3600_000);
       const lines: DemoOrderLine[] = [];
       const lineCount = rnd.int(1, 6);
       const used = new Set<string>();
@@ -193,7 +193,7 @@ export function buildDemoDataset(): DemoDataset {
         const invoiceNumber = `INV-${++invoiceNo}`;
         invoices.push({
           id: erpEntityId('invoice', invoiceNumber), number: invoiceNumber, companyId: company.id, orderId: order.id, issuedAt, dueAt,
-          currency: 'EUR', total: money(total * 1.21), status: dueAt < DEMO_REFERENCE_DATE && rnd.chance(0.8) ? 'PAID' : 'OPEN',
+          currency: 'EUR', total: money(total * 1.21), status: dueAt < referenceDate && rnd.chance(0.8) ? 'PAID' : 'OPEN',
         });
       }
     }

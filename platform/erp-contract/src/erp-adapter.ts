@@ -1,4 +1,4 @@
-import { ErpRecordsByKind, SyncKind } from './erp-records';
+import { ErpRecordOf } from './erp-records';
 
 /**
  * One page of changes of one kind since a cursor. Cursors are opaque strings owned by the ERP
@@ -61,20 +61,48 @@ export interface ErpReturnReceipt {
   returnNumber: string;
 }
 
+/** The documents the hub pushes into collections the contract names; other collections carry a deployment's own documents. */
+export interface ErpSubmissionsByCollection {
+  orders: ErpOrderSubmission;
+  customers: ErpCustomerSubmission;
+  returns: ErpReturnSubmission;
+}
+
+export interface ErpReceiptsByCollection {
+  orders: ErpOrderReceipt;
+  customers: ErpCustomerReceipt;
+  returns: ErpReturnReceipt;
+}
+
+export type ErpCollection = keyof ErpSubmissionsByCollection;
+export type ErpSubmissionOf<C extends string> = C extends ErpCollection ? ErpSubmissionsByCollection[C] : Record<string, unknown>;
+export type ErpReceiptOf<C extends string> = C extends ErpCollection ? ErpReceiptsByCollection[C] : Record<string, unknown>;
+
+/** What a receipt of each named collection must hold; an adapter that gets less reports an unknown outcome. */
+export const RECEIPT_FIELDS: Readonly<Record<ErpCollection, readonly string[]>> = {
+  orders: ['orderNumber', 'status'],
+  customers: ['customerNumber', 'contactNumber'],
+  returns: ['returnNumber'],
+};
+
 /**
  * What the hub needs from any ERP. Implementations classify every failure as an `ErpError`.
  * Pushes carry an idempotency key; after an UNKNOWN_OUTCOME the caller looks the key up before
  * trying again, so the ERP sees each document once.
+ *
+ * Kinds and collections are open: the contract types the ones it names (ErpRecordsByKind,
+ * ErpSubmissionsByCollection); a deployment's own subgraph modules may sync further kinds and push
+ * further collections, which their ERP adapter then serves.
  */
 export interface ErpAdapter {
   readonly name: string;
-  pullChanges<K extends SyncKind>(kind: K, cursor: string | null, pageSize: number): Promise<ChangePage<ErpRecordsByKind[K]>>;
+  pullChanges<K extends string>(kind: K, cursor: string | null, pageSize: number): Promise<ChangePage<ErpRecordOf<K>>>;
+  /** One record in its current state, by its ERP key (see `recordKey`); null when the ERP has none. */
+  fetchRecord<K extends string>(kind: K, key: string): Promise<ErpRecordOf<K> | null>;
   /** The printable form of a document, as PDF bytes. */
   fetchDocument(kind: ErpDocumentKind, number: string): Promise<Buffer>;
-  pushOrder(order: ErpOrderSubmission, idempotencyKey: string): Promise<ErpOrderReceipt>;
-  findOrderByKey(idempotencyKey: string): Promise<ErpOrderReceipt | null>;
-  pushCustomer(customer: ErpCustomerSubmission, idempotencyKey: string): Promise<ErpCustomerReceipt>;
-  findCustomerByKey(idempotencyKey: string): Promise<ErpCustomerReceipt | null>;
-  pushReturn(ret: ErpReturnSubmission, idempotencyKey: string): Promise<ErpReturnReceipt>;
-  findReturnByKey(idempotencyKey: string): Promise<ErpReturnReceipt | null>;
+  /** Sends a document into a collection (orders, customers, returns, ...); the same key and content give the same receipt. */
+  push<C extends string>(collection: C, document: ErpSubmissionOf<C>, idempotencyKey: string): Promise<ErpReceiptOf<C>>;
+  /** The receipt of what was pushed with this key, or null when the ERP never got it. */
+  findByKey<C extends string>(collection: C, idempotencyKey: string): Promise<ErpReceiptOf<C> | null>;
 }

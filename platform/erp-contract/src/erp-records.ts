@@ -112,8 +112,12 @@ export interface ErpInvoiceRecord {
   invoiceNumber: string;
   customerNumber: string;
   orderNumber: string | null;
-  /** The hub's order id when the order came from the hub (the ERP stores it with the order). */
-  hubOrderId?: string | null;
+  /**
+   * The hub's order id when the invoiced order came from the hub (the ERP stores it with the order);
+   * null for the ERP's own orders. Adapters must fill it: a web order's hub id is not derived from
+   * its ERP number, so without it the hub cannot link the invoice to the order.
+   */
+  hubOrderId: string | null;
   issuedAt: string;
   dueAt: string;
   currency: string;
@@ -129,8 +133,8 @@ export interface ErpDeliveryNoteRecord {
   deliveryNumber: string;
   customerNumber: string;
   orderNumber: string;
-  /** The hub's order id when the order came from the hub. */
-  hubOrderId?: string | null;
+  /** The hub's order id when the order came from the hub, else null (see ErpInvoiceRecord.hubOrderId). */
+  hubOrderId: string | null;
   shippedAt: string;
   deliveredAt: string | null;
   carrier: string;
@@ -178,6 +182,7 @@ export interface ErpRecordsByKind {
   orders: ErpOrderRecord;
 }
 
+/** The kinds this contract describes; a deployment's own modules may sync further kinds (ErpExtensionRecord). */
 export type SyncKind = keyof ErpRecordsByKind;
 
 export const SYNC_KINDS: readonly SyncKind[] = [
@@ -194,27 +199,43 @@ export const SYNC_KINDS: readonly SyncKind[] = [
   'openItems',
 ];
 
+export function isSyncKind(kind: string): kind is SyncKind {
+  return (SYNC_KINDS as readonly string[]).includes(kind);
+}
+
+/**
+ * A record of a kind the contract does not name: a deployment's own subgraph module may sync kinds
+ * of its own (its ERP adapter serves them); such records are identified by `key`.
+ */
+export interface ErpExtensionRecord {
+  key: string;
+  [field: string]: unknown;
+}
+
+/** The record type of a kind: the contract's own for the kinds it names, else an extension record. */
+export type ErpRecordOf<K extends string> = K extends SyncKind ? ErpRecordsByKind[K] : ErpExtensionRecord;
+
 /** The ERP key of a record of each kind: what deletions name and what rows are merged on. */
-export function recordKey<K extends SyncKind>(kind: K, record: ErpRecordsByKind[K]): string {
-  const r = record as any;
+export function recordKey(kind: string, record: object): string {
+  const r = record as Record<string, unknown>;
   switch (kind) {
     case 'products':
-      return r.sku;
+      return r.sku as string;
     case 'categories':
-      return r.code;
+      return r.code as string;
     case 'customers':
-      return r.customerNumber;
+      return r.customerNumber as string;
     case 'contacts':
-      return r.contactNumber;
+      return r.contactNumber as string;
     case 'invoices':
-      return r.invoiceNumber;
+      return r.invoiceNumber as string;
     case 'deliveryNotes':
-      return r.deliveryNumber;
+      return r.deliveryNumber as string;
     case 'openItems':
-      return r.documentNumber;
+      return r.documentNumber as string;
     case 'orders':
-      return r.orderNumber;
+      return r.orderNumber as string;
     default:
-      return r.key;
+      return r.key as string;
   }
 }

@@ -1,3 +1,4 @@
 export * from './hub-event';
 export * from './publish-event';
 export * from './event-listener';
+export * from './subscription-route';

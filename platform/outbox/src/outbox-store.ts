@@ -19,15 +19,12 @@ const COLUMNS = `id, topic, key, payload, status, attempts, next_attempt_at as "
   result, created_at as "createdAt", delivered_at as "deliveredAt"`;
 
 /**
- * Reads and updates one subgraph's outbox table. The owning subgraph exports an instance of this
- * (with its schema and its acknowledgement hook); the integrator's dispatcher uses only that.
+ * Reads and updates one subgraph's outbox table. The owning subgraph declares an instance of this
+ * in its SubgraphModule (with what each topic means to the ERP); the integrator's dispatcher and
+ * staff API reach the table only through it.
  */
 export class OutboxStore {
-  constructor(
-    readonly schema: string,
-    /** Applies the ERP's answer to the subgraph's own data (e.g. the ERP order number), in the same transaction. */
-    readonly acknowledge: (client: PoolClient, message: OutboxMessage, result: Record<string, unknown>) => Promise<void> = async () => undefined,
-  ) {}
+  constructor(readonly schema: string) {}
 
   private get table(): string {
     return `"${this.schema}"."outbox_message"`;
@@ -53,7 +50,6 @@ export class OutboxStore {
       message.id,
       JSON.stringify(result),
     ]);
-    await this.acknowledge(client, message, result);
   }
 
   async markFailed(pool: Pool, id: string, error: string, nextAttemptAt: Date, dead: boolean): Promise<void> {

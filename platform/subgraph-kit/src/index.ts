@@ -3,4 +3,8 @@ export * from './subgraph-context';
 export * from './subgraph-server';
 export * from './error-formatting';
 export * from './subgraph-module';
+export * from './module-wiring';
+export * from './subscription-routes';
+export * from './gateway-served';
 export * from './by-id-loader';
+export * from './page-size';

@@ -3,6 +3,7 @@ import { GraphQLSchema } from 'graphql';
 import { AuthSecrets } from '@hub/auth';
 import { DemoDataset } from '@hub/demo-data';
 import { BaseContext } from './subgraph-context';
+import { EventTopicDeclaration, SubgraphOutbox, SyncIngestDeclaration, SyncKindDeclaration } from './module-wiring';
 
 /** What a running subgraph may need from its surroundings. */
 export interface SubgraphRuntime {
@@ -11,11 +12,14 @@ export interface SubgraphRuntime {
   databaseUrl: string;
   /** The gateway's URL, for the rare call a subgraph makes on the caller's behalf (e.g. pricing an order). */
   gatewayUrl(): string;
+  /** Every module of this hub, for the one subgraph that serves what the others declare (the integrator's staff API). */
+  modules: readonly SubgraphModule<any>[];
 }
 
 /**
- * What a subgraph package exports so the launcher, the compose script and the tests can run it
- * without knowing its insides. One per folder under subgraphs/.
+ * What a subgraph package exports so the launcher, the compose script, the integrator and the tests
+ * can run it without knowing its insides. One per folder under subgraphs/ (and one for the
+ * integrator's staff API); a deployment may add its own (HUB_MODULES).
  */
 export interface SubgraphModule<TContext extends BaseContext = BaseContext> {
   /** Name in the supergraph (join__Graph) and in logs. */
@@ -29,4 +33,14 @@ export interface SubgraphModule<TContext extends BaseContext = BaseContext> {
   buildContext(base: BaseContext, runtime: SubgraphRuntime): TContext;
   /** Loads this subgraph's part of the demo data; does nothing when data is already there. */
   seedDemoData(em: EntityManager, dataset: DemoDataset): Promise<void>;
+
+  /** The ERP data it receives by sync: kinds it owns, and kinds of others it keeps a part of. */
+  sync?: {
+    kinds?: readonly SyncKindDeclaration<any>[];
+    alsoIngests?: readonly SyncIngestDeclaration<any>[];
+  };
+  /** What it sends to the ERP: its outbox table and the topics written into it. */
+  outbox?: SubgraphOutbox;
+  /** The event topics it publishes, and the subscription fields they feed. */
+  events?: readonly EventTopicDeclaration[];
 }

@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { SubgraphModule } from '@hub/subgraph-kit';
+import { pushToCollection, SubgraphModule, syncKind } from '@hub/subgraph-kit';
+import { USER_ACCESS_CHANGED_TOPIC } from '@hub/auth';
 import { CompanyEntity } from './company/company.entity';
 import { ContactEntity } from './contact/contact.entity';
 import { CompanyBranchEntity } from './company/company-branch.entity';
 import { RegistrationEntity } from './registration/registration.entity';
 import { ConsentEventEntity } from './consent/consent-event.entity';
-import { CustomersOutboxMessageEntity } from './outbox/customers-outbox';
+import { acknowledgeCustomer, CUSTOMER_REGISTERED_TOPIC, customersOutbox, CustomersOutboxMessageEntity } from './outbox/customers-outbox';
+import { ingestContacts, ingestCustomers } from './ingest/customers.ingest';
 import { buildCustomersContext, CustomersContext } from './context';
 import { seedCustomersDemoData } from './demo/customers-demo.seed';
 import { buildCustomersSchema } from './schema';
@@ -23,9 +25,29 @@ export const customersSubgraph: SubgraphModule<CustomersContext> = {
   buildSchema: buildCustomersSchema,
   buildContext: buildCustomersContext,
   seedDemoData: seedCustomersDemoData,
+  sync: {
+    kinds: [
+      syncKind('customers', { ingest: ingestCustomers, defaultIntervalSeconds: 900, description: 'Customer accounts, credit limits, blocks, addresses (customers subgraph)' }),
+      syncKind('contacts', { ingest: ingestContacts, defaultIntervalSeconds: 900, description: 'Customer contacts (customers subgraph)', runsAfter: ['customers'] }),
+    ],
+  },
+  outbox: {
+    store: customersOutbox,
+    topics: [
+      pushToCollection(CUSTOMER_REGISTERED_TOPIC, 'customers', {
+        acknowledge: acknowledgeCustomer,
+        // The new customer's own terms (currency, price group) are visible the moment its user can sign in.
+        ingestAfterDelivery: [
+          { kind: 'customers', key: (receipt) => String(receipt.customerNumber) },
+          { kind: 'contacts', key: (receipt) => String(receipt.contactNumber) },
+        ],
+      }),
+    ],
+  },
+  events: [{ topic: USER_ACCESS_CHANGED_TOPIC, description: "A user's tokens were revoked (deactivated, password or permissions changed); data: the new access state." }],
 };
 
 export { CompanyEntity, UserEntity };
 export * from './ingest/customers.ingest';
-export { customersOutbox, CUSTOMER_REGISTERED_TOPIC } from './outbox/customers-outbox';
+export { CUSTOMER_REGISTERED_TOPIC } from './outbox/customers-outbox';
 export { COMPANY_FIELD_OWNERSHIP } from './company/company-field-ownership';

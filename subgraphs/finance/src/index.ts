@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { SubgraphModule } from '@hub/subgraph-kit';
+import { SubgraphModule, syncKind } from '@hub/subgraph-kit';
+import { ingestDeliveryNotes, ingestInvoices, ingestOpenItems } from './ingest/finance.ingest';
 import { buildFinanceContext, FinanceContext } from './context';
 import { seedFinanceDemoData } from './demo/finance-demo.seed';
 import { DeliveryNoteEntity } from './delivery-note/delivery-note.entity';
@@ -16,6 +17,13 @@ export const financeSubgraph: SubgraphModule<FinanceContext> = {
   buildSchema: buildFinanceSchema,
   buildContext: buildFinanceContext,
   seedDemoData: seedFinanceDemoData,
+  sync: {
+    kinds: [
+      syncKind('invoices', { ingest: ingestInvoices, defaultIntervalSeconds: 300, description: 'Invoices (finance subgraph)' }),
+      syncKind('deliveryNotes', { ingest: ingestDeliveryNotes, defaultIntervalSeconds: 300, description: 'Delivery notes (finance subgraph)' }),
+      syncKind('openItems', { ingest: ingestOpenItems, defaultIntervalSeconds: 300, description: 'Open items (finance subgraph)' }),
+    ],
+  },
 };
 
 export { InvoiceEntity };

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { SubgraphModule } from '@hub/subgraph-kit';
+import { alsoIngests, SubgraphModule, syncKind } from '@hub/subgraph-kit';
+import { ingestCategories, ingestCustomerPriceProfiles, ingestExchangeRates, ingestPrices, ingestProducts, ingestStock } from './ingest/products.ingest';
 import { buildProductsContext, ProductsContext } from './context';
 import { seedProductsDemoData } from './demo/products-demo.seed';
 import { CategoryEntity, ProductCategoryEntity } from './category/category.entity';
@@ -20,6 +21,17 @@ export const productsSubgraph: SubgraphModule<ProductsContext> = {
   buildSchema: buildProductsSchema,
   buildContext: buildProductsContext,
   seedDemoData: seedProductsDemoData,
+  sync: {
+    kinds: [
+      syncKind('categories', { ingest: ingestCategories, defaultIntervalSeconds: 3600, description: 'Web categories (products subgraph)' }),
+      syncKind('products', { ingest: ingestProducts, defaultIntervalSeconds: 900, description: 'Items and their web categories (products subgraph)', runsAfter: ['categories'] }),
+      syncKind('prices', { ingest: ingestPrices, defaultIntervalSeconds: 300, description: 'Price lists, customer prices, quantity breaks, promotions (products subgraph)', runsAfter: ['products'] }),
+      syncKind('stock', { ingest: ingestStock, defaultIntervalSeconds: 60, description: 'Stock per warehouse and next receipts (products subgraph)', runsAfter: ['products'] }),
+      syncKind('exchangeRates', { ingest: ingestExchangeRates, defaultIntervalSeconds: 3600, description: 'Exchange rates (products subgraph)' }),
+    ],
+    // The customer group and currency each company buys in, for its prices.
+    alsoIngests: [alsoIngests('customers', ingestCustomerPriceProfiles)],
+  },
 };
 
 export { ProductEntity, PriceRuleEntity };

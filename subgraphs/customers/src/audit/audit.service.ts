@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { requireStaffPermission, Viewer } from '@hub/auth';
 import { badUserInput } from '@hub/errors';
-import { isUuid } from '@hub/subgraph-kit';
+import { checkPageSize, isUuid } from '@hub/subgraph-kit';
 import { CustomersContext } from '../context';
 import { AuditLogEntity } from './audit-log.entity';
 
@@ -29,9 +29,9 @@ export class AuditService {
   /** The newest entries first; staff with staff.users (or staff.admin) only. */
   async list(viewer: Viewer | null, first: number, userId?: string | null): Promise<AuditLogEntity[]> {
     requireStaffPermission(viewer, 'staff.users');
-    if (!Number.isInteger(first) || first < 1 || first > 500) throw badUserInput('first must be between 1 and 500.', 'first');
+    const limit = checkPageSize(first, { max: 500 });
     if (userId && !isUuid(userId)) throw badUserInput('userId must be a UUID.', 'userId');
     const where = userId ? { $or: [{ actorId: userId }, { onBehalfOfId: userId }, { targetUserId: userId }] } : {};
-    return this.ctx.em.find(AuditLogEntity, where, { orderBy: { at: 'desc', id: 'asc' }, limit: first });
+    return this.ctx.em.find(AuditLogEntity, where, { orderBy: { at: 'desc', id: 'asc' }, limit });
   }
 }

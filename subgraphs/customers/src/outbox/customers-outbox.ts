@@ -20,7 +20,7 @@ export const CUSTOMER_REGISTERED_TOPIC = 'customer.registered';
  * contact rows are inserted with the ids the sync will derive from the same ERP numbers, so the
  * next sync fills in the ERP's other fields instead of creating a second company.
  */
-async function acknowledgeCustomer(client: PoolClient, message: OutboxMessage, result: Record<string, unknown>): Promise<void> {
+export async function acknowledgeCustomer(client: PoolClient, message: OutboxMessage, result: Record<string, unknown>): Promise<void> {
   const registrationId = String(message.payload.hubRegistrationId);
   const customerNumber = String(result.customerNumber);
   const contactNumber = String(result.contactNumber);
@@ -51,4 +51,4 @@ async function acknowledgeCustomer(client: PoolClient, message: OutboxMessage, r
 }
 
 /** The customers subgraph's outbox, as the integrator's dispatcher sees it. */
-export const customersOutbox = new OutboxStore('customers', acknowledgeCustomer);
+export const customersOutbox = new OutboxStore('customers');

@@ -3,7 +3,7 @@ import {
   checkPasswordPolicy, CUSTOMER_ROLES, hashPassword, isCustomerRole, requireStaffPermission, Viewer,
 } from '@hub/auth';
 import { badUserInput, conflict, notFound } from '@hub/errors';
-import { isUuid } from '@hub/subgraph-kit';
+import { checkPageSize, isUuid } from '@hub/subgraph-kit';
 import { LoginThrottleService, registrationLimitsFromEnv } from '../access/login-throttle.service';
 import { recordAudit } from '../audit/audit.service';
 import { CompanyEntity } from '../company/company.entity';
@@ -85,8 +85,8 @@ export class RegistrationService {
 
   async list(viewer: Viewer | null, status: RegistrationStatus | null, first: number): Promise<RegistrationEntity[]> {
     requireStaffPermission(viewer, 'staff.users');
-    if (!Number.isInteger(first) || first < 1 || first > 500) throw badUserInput('first must be between 1 and 500.', 'first');
-    return this.ctx.em.find(RegistrationEntity, status ? { status } : {}, { orderBy: { createdAt: 'desc', id: 'asc' }, limit: first });
+    const limit = checkPageSize(first, { max: 500 });
+    return this.ctx.em.find(RegistrationEntity, status ? { status } : {}, { orderBy: { createdAt: 'desc', id: 'asc' }, limit });
   }
 
   async get(viewer: Viewer | null, id: string): Promise<RegistrationEntity> {

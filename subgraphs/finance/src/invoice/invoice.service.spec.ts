@@ -1,7 +1,7 @@
 import { Viewer } from '@hub/auth';
 import { FinanceContext } from '../context';
 import { InvoiceEntity } from './invoice.entity';
-import { checkPageSize, InvoiceService, visibleInvoicesFilter } from './invoice.service';
+import { InvoiceService, visibleInvoicesFilter } from './invoice.service';
 import { InvoiceStatus } from './invoice-status';
 
 const COMPANY_A = '11111111-1111-4111-8111-111111111111';
@@ -39,19 +39,6 @@ const code = (fn: () => unknown) => {
   }
   return undefined;
 };
-
-describe('checkPageSize', () => {
-  it('takes 1 to 200 and defaults a missing value to 50', () => {
-    expect(checkPageSize(1)).toBe(1);
-    expect(checkPageSize(200)).toBe(200);
-    expect(checkPageSize(null)).toBe(50);
-    expect(checkPageSize(undefined)).toBe(50);
-  });
-
-  it('rejects anything else with BAD_USER_INPUT', () => {
-    for (const bad of [0, -1, 201, 1000, 1.5]) expect(code(() => checkPageSize(bad))).toBe('BAD_USER_INPUT');
-  });
-});
 
 describe('visibleInvoicesFilter', () => {
   it('gives staff every row, a customer its company, anyone else nothing', () => {

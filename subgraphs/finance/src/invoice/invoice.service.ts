@@ -1,7 +1,7 @@
 import { FilterQuery, QueryOrder, QueryOrderMap } from '@mikro-orm/core';
 import { canSeeCompany, companyScope, hasPermission, Viewer } from '@hub/auth';
 import { badUserInput, forbidden, notFound } from '@hub/errors';
-import { isUuid } from '@hub/subgraph-kit';
+import { checkPageSize, isUuid } from '@hub/subgraph-kit';
 import { FinanceContext } from '../context';
 import { InvoiceEntity } from './invoice.entity';
 import { InvoiceStatus } from './invoice-status';
@@ -11,14 +11,7 @@ export const MAX_PAGE_SIZE = 200;
 
 const NEWEST_FIRST: QueryOrderMap<InvoiceEntity> = { issuedAt: QueryOrder.DESC, number: QueryOrder.DESC };
 
-/** A list's `first` argument: 1 to 200; a missing (null) value means the default. */
-export function checkPageSize(first: number | null | undefined): number {
-  const size = first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
-    throw badUserInput(`"first" must be between 1 and ${MAX_PAGE_SIZE}.`, 'first');
-  }
-  return size;
-}
+const PAGE = { max: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE };
 
 /**
  * The invoice rows a viewer may see, as a query condition: staff all, a customer user its own
@@ -50,7 +43,7 @@ export class InvoiceService {
 
   /** The viewer's company's invoices, newest first; staff see every company's. */
   async list(viewer: Viewer, first: number | null | undefined, status?: InvoiceStatus | null): Promise<InvoiceEntity[]> {
-    const limit = checkPageSize(first);
+    const limit = checkPageSize(first, PAGE);
     const companyId = companyScope(viewer);
     const where: { companyId?: string; status?: InvoiceStatus } = {};
     if (companyId) where.companyId = companyId;
@@ -59,7 +52,7 @@ export class InvoiceService {
   }
 
   async listForCompany(viewer: Viewer, companyId: string, first: number | null | undefined): Promise<InvoiceEntity[]> {
-    const limit = checkPageSize(first);
+    const limit = checkPageSize(first, PAGE);
     if (!isUuid(companyId) || !canSeeCompany(viewer, companyId)) throw forbidden('You can only see your own company.');
     return this.ctx.em.find(InvoiceEntity, { companyId }, { orderBy: NEWEST_FIRST, limit });
   }

@@ -1,10 +1,6 @@
 import { Arg, ID, Resolver, Subscription } from 'type-graphql';
-import { HubError } from '@hub/errors';
+import { servedByTheGateway } from '@hub/subgraph-kit';
 import { OrderObject } from './order.object';
-
-function servedByTheGateway(): never {
-  throw new HubError('BAD_USER_INPUT', 'Subscriptions are served by the gateway.');
-}
 
 /**
  * Declares the orders subgraph's subscriptions in the supergraph. The subgraph never executes

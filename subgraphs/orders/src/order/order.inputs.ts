@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { badUserInput } from '@hub/errors';
+import { isUuid } from '@hub/subgraph-kit';
 
 @InputType('OrderLineInput')
 export class OrderLineInput {
@@ -22,7 +23,6 @@ export class PlaceOrderInput {
   customerReference?: string | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const MAX_ORDER_LINES = 200;
 
 /** Checks an order before anything is priced or written. */
@@ -35,7 +35,7 @@ export function validatePlaceOrder(input: PlaceOrderInput): void {
   }
   const seen = new Set<string>();
   input.lines.forEach((line, i) => {
-    if (!UUID.test(line.productId)) throw badUserInput('productId must be a UUID.', `lines.${i}.productId`);
+    if (!isUuid(line.productId)) throw badUserInput('productId must be a UUID.', `lines.${i}.productId`);
     if (seen.has(line.productId)) throw badUserInput('Each product may appear on one line only.', `lines.${i}.productId`);
     seen.add(line.productId);
     if (!Number.isInteger(line.quantity) || line.quantity < 1 || line.quantity > 100_000) {

@@ -2,7 +2,7 @@ import { companyScope, hasPermission, requirePermission, Viewer } from '@hub/aut
 import { randomBytes } from 'node:crypto';
 import { badUserInput, conflict, forbidden, notFound } from '@hub/errors';
 import { Decimal, roundMoney } from '@hub/money';
-import { isUuid } from '@hub/subgraph-kit';
+import { checkPageSize, isUuid } from '@hub/subgraph-kit';
 import { OrdersContext } from '../context';
 import { OrderEntity } from './order.entity';
 import { OrderStatus } from './order-status';
@@ -13,11 +13,6 @@ import { priceOrderLines } from '../pricing/order-pricing.client';
 
 export const MAX_ORDERS_PER_PAGE = 200;
 
-export function checkPageSize(first: number): void {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_ORDERS_PER_PAGE) {
-    throw badUserInput(`first must be between 1 and ${MAX_ORDERS_PER_PAGE}.`, 'first');
-  }
-}
 
 export class OrderService {
   constructor(private readonly ctx: OrdersContext) {}
@@ -25,7 +20,7 @@ export class OrderService {
   /** The viewer's company's orders, newest first; staff may name a company or see all. */
   async list(viewer: Viewer | null, args: { first: number; status?: OrderStatus | null; companyId?: string | null }): Promise<OrderEntity[]> {
     const v = requirePermission(viewer, 'orders.view');
-    checkPageSize(args.first);
+    checkPageSize(args.first, { max: MAX_ORDERS_PER_PAGE });
     if (args.companyId && !isUuid(args.companyId)) throw badUserInput('Company id must be a UUID.', 'companyId');
     const companyId = companyScope(v, args.companyId);
     const where: Record<string, unknown> = {};
@@ -54,7 +49,7 @@ export class OrderService {
   /** Orders of one company, for Company.orders; batched across companies in one request. */
   async listForCompany(viewer: Viewer | null, companyId: string, first: number): Promise<OrderEntity[]> {
     const v = requirePermission(viewer, 'orders.view');
-    checkPageSize(first);
+    checkPageSize(first, { max: MAX_ORDERS_PER_PAGE });
     companyScope(v, companyId);
     const orders = await this.ctx.loaders.ordersByCompany.load(companyId);
     return orders.slice(0, first);

@@ -13,7 +13,7 @@ export const ORDER_PLACED_TOPIC = 'order.placed';
  * When the ERP has accepted an order, the order takes the ERP's number and is CONFIRMED — unless
  * the ERP already reported a later status through the sync, which then stands.
  */
-async function acknowledgeOrder(client: PoolClient, message: OutboxMessage, result: Record<string, unknown>): Promise<void> {
+export async function acknowledgeOrder(client: PoolClient, message: OutboxMessage, result: Record<string, unknown>): Promise<void> {
   const orderNumber = String(result.orderNumber);
   const updated = await client.query(
     `update orders.customer_order
@@ -26,4 +26,4 @@ async function acknowledgeOrder(client: PoolClient, message: OutboxMessage, resu
 }
 
 /** The orders subgraph's outbox, as the integrator's dispatcher sees it. */
-export const ordersOutbox = new OutboxStore('orders', acknowledgeOrder);
+export const ordersOutbox = new OutboxStore('orders');

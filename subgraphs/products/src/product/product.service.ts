@@ -1,7 +1,7 @@
 import { badUserInput, notFound } from '@hub/errors';
 import { executePrepared } from '@hub/database';
 import { Decimal } from '@hub/money';
-import { isUuid } from '@hub/subgraph-kit';
+import { checkPageSize, isUuid } from '@hub/subgraph-kit';
 import { ProductsContext } from '../context';
 import { isInAssortment } from '../customer/customer-profile.service';
 import { ProductEntity } from './product.entity';
@@ -89,9 +89,7 @@ export class ProductService {
   constructor(private readonly ctx: ProductsContext) {}
 
   async page(args: ProductPageArgs): Promise<ProductPage> {
-    if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE_SIZE) {
-      throw badUserInput(`first must be between 1 and ${MAX_PAGE_SIZE}.`, 'first');
-    }
+    checkPageSize(args.first, { max: MAX_PAGE_SIZE });
     const search = args.search?.trim() ?? '';
     if (search.length > 200) throw badUserInput('Search text is too long.', 'search');
     const terms = search ? searchTerms(search) : [];

@@ -1,0 +1,223 @@
+import Decimal from 'decimal.js';
+import { buildDemoDataset } from '@hub/demo-data';
+import { ErpRecordOf, ErpRecordsByKind, SYNC_KINDS, SyncKind, recordKey } from '@hub/erp-contract';
+import { DemoErp, buildDemoErpTables } from './demo-erp';
+import { CursorError } from './erp-state';
+import { LARGE_SIZES } from './large-data';
+import { renderPdf } from './pdf';
+import { BaseTable } from './tables';
+
+function all<T>(table: BaseTable<T>): T[] {
+  return Array.from({ length: table.size }, (_, i) => table.at(i));
+}
+
+function drain<K extends SyncKind>(erp: DemoErp, kind: K, cursor: string | null, limit: number) {
+  const rows: Array<ErpRecordOf<K>> = [];
+  const deletions: string[] = [];
+  let pages = 0;
+  for (;;) {
+    const page = erp.state.changes(kind, cursor, limit);
+    rows.push(...page.rows);
+    deletions.push(...page.deletions);
+    cursor = page.nextCursor;
+    pages++;
+    if (!page.hasMore) return { rows, deletions, cursor, pages };
+  }
+}
+
+describe('demo ERP data, small scale', () => {
+  const data = buildDemoDataset();
+  const tables = buildDemoErpTables('small');
+  const companyNumber = new Map(data.companies.map((c) => [c.id, c.erpNumber]));
+  const skuOf = new Map(data.products.map((p) => [p.id, p.sku]));
+
+  it('holds exactly the demo dataset', () => {
+    expect(all(tables.customers).map((c) => c.customerNumber)).toEqual(data.companies.map((c) => c.erpNumber));
+    expect(all(tables.customers).map((c) => [c.name, c.currency, c.country])).toEqual(data.companies.map((c) => [c.name, c.currency, c.country]));
+    const customerUsers = data.users.filter((u) => u.kind === 'CUSTOMER');
+    expect(all(tables.contacts).map((c) => [c.email, c.name, c.customerNumber])).toEqual(customerUsers.map((u) => [u.email, u.name, companyNumber.get(u.companyId!)]));
+    expect(all(tables.products).map((p) => [p.sku, p.name, p.listPrice, p.unit])).toEqual(data.products.map((p) => [p.sku, p.name, p.listPrice, p.unit]));
+    const customerPrices = all(tables.prices).filter((p) => p.customerNumber !== null);
+    expect(customerPrices).toHaveLength(data.customerPrices.length);
+    expect(all(tables.orders).map((o) => [o.orderNumber, o.status, o.total, o.lines.length, o.hubOrderId])).toEqual(
+      data.orders.map((o) => [o.number, o.status, o.total, o.lines.length, null]),
+    );
+    expect(all(tables.invoices).map((i) => [i.invoiceNumber, i.total, i.status])).toEqual(data.invoices.map((i) => [i.number, i.total, i.status]));
+  });
+
+  it('has the dataset customer prices under their ERP keys', () => {
+    const known = data.customerPrices[0];
+    const key = `C:${companyNumber.get(known.companyId)}:${skuOf.get(known.productId)}:1`;
+    expect(tables.prices.find(key)).toMatchObject({ key, price: known.price, currency: known.currency, minQuantity: '1', customerGroup: null, promotion: false });
+    for (const cp of data.customerPrices) {
+      expect(tables.prices.find(`C:${companyNumber.get(cp.companyId)}:${skuOf.get(cp.productId)}:1`)?.price).toBe(cp.price);
+    }
+    const extras = all(tables.prices).filter((p) => p.customerNumber === null);
+    expect(extras.some((p) => p.promotion && p.validFrom && p.validTo)).toBe(true);
+    expect(extras.some((p) => Number(p.minQuantity) > 1)).toBe(true);
+  });
+
+  it('keeps documents consistent', () => {
+    const orders = new Map(all(tables.orders).map((o) => [o.orderNumber, o]));
+    for (const inv of all(tables.invoices)) {
+      expect(new Decimal(inv.netTotal).plus(inv.taxTotal).toFixed(2)).toBe(inv.total);
+      expect(inv.netTotal).toBe(orders.get(inv.orderNumber!)!.total);
+      expect(inv.openAmount).toBe(inv.status === 'PAID' ? '0.00' : inv.total);
+    }
+    const shipped = [...orders.values()].filter((o) => ['SHIPPED', 'DELIVERED', 'INVOICED'].includes(o.status));
+    expect(all(tables.deliveryNotes).map((d) => d.orderNumber).sort()).toEqual(shipped.map((o) => o.orderNumber).sort());
+    expect(all(tables.openItems).map((o) => o.documentNumber)).toEqual(all(tables.invoices).filter((i) => i.status === 'OPEN').map((i) => i.invoiceNumber));
+    const categories = new Set(all(tables.categories).map((c) => c.code));
+    for (const c of all(tables.categories)) if (c.parentCode) expect(categories.has(c.parentCode)).toBe(true);
+    for (const p of all(tables.products)) {
+      expect(p.categoryCodes.length).toBeGreaterThanOrEqual(1);
+      expect(p.categoryCodes.length).toBeLessThanOrEqual(2);
+      for (const code of p.categoryCodes) expect(categories.has(code)).toBe(true);
+    }
+    expect(new Set(all(tables.stock).map((s) => s.warehouseCode)).size).toBe(3);
+    expect(all(tables.exchangeRates).map((r) => r.key)).toEqual(['EUR:SEK', 'EUR:PLN', 'EUR:USD', 'EUR:GBP']);
+  });
+});
+
+describe('demo ERP data, large scale', () => {
+  it('computes the same row i in two generator instances, without materialising rows', () => {
+    const a = buildDemoErpTables('large', 7);
+    const b = buildDemoErpTables('large', 7);
+    expect(a.prices.size).toBe(1_000_000);
+    expect(a.customers.size).toBe(5_000);
+    expect(a.products.size).toBe(100_000);
+    expect(a.stock.size).toBe(400_000);
+    for (const i of [0, 1, 199, 200, 123_456, 999_999]) expect(a.prices.at(i)).toEqual(b.prices.at(i));
+    for (const kind of SYNC_KINDS) {
+      const t = a[kind] as BaseTable<any>;
+      for (const i of [0, Math.floor(t.size / 2), t.size - 1]) {
+        const row = t.at(i);
+        expect(t.find(recordKey(kind, row))).toEqual(row);
+      }
+    }
+    expect(buildDemoErpTables('large', 8).prices.at(123_456)).not.toEqual(a.prices.at(123_456));
+  });
+
+  it('gives every customer 200 prices for distinct products', () => {
+    const t = buildDemoErpTables('large');
+    for (const c of [0, 1, 2500, 4999]) {
+      const rows = Array.from({ length: LARGE_SIZES.pricesPerCustomer }, (_, j) => t.prices.at(c * 200 + j));
+      expect(new Set(rows.map((r) => r.customerNumber)).size).toBe(1);
+      expect(new Set(rows.map((r) => r.sku)).size).toBe(200);
+      for (const r of rows) expect(t.products.find(r.sku)).toBeDefined();
+    }
+    const warehouses = new Set(Array.from({ length: 4 }, (_, k) => t.stock.at(4 * 777 + k).warehouseCode));
+    expect(warehouses.size).toBe(4);
+  });
+});
+
+describe('change log', () => {
+  it('serves a full sync in pages, then only the changes since it started', () => {
+    const erp = new DemoErp('small');
+    const full = drain(erp, 'products', null, 100);
+    expect(full.pages).toBe(3);
+    expect(full.rows).toHaveLength(285);
+    expect(drain(erp, 'products', full.cursor, 100).rows).toEqual([]);
+
+    const changed = { ...full.rows[5], name: 'Renamed product' };
+    erp.upsertRecord('products', changed);
+    erp.upsertRecord('products', { ...changed, listPrice: '1.23' });
+    erp.deleteRecord('products', full.rows[6].sku);
+    const delta = drain(erp, 'products', full.cursor, 100);
+    expect(delta.rows).toEqual([{ ...changed, listPrice: '1.23' }]);
+    expect(delta.deletions).toEqual([full.rows[6].sku]);
+    expect(drain(erp, 'products', delta.cursor, 100).rows).toEqual([]);
+
+    const again = drain(erp, 'products', null, 1000);
+    expect(again.rows).toHaveLength(284);
+    expect(again.rows.find((p) => p.sku === full.rows[6].sku)).toBeUndefined();
+    expect(again.rows[5]).toEqual({ ...changed, listPrice: '1.23' });
+  });
+
+  it('pages deltas and lists created rows after the base rows', () => {
+    const erp = new DemoErp('small');
+    const start = drain(erp, 'exchangeRates', null, 10).cursor;
+    for (let n = 0; n < 5; n++) erp.upsertRecord('exchangeRates', { key: `EUR:X${n}`, fromCurrency: 'EUR', toCurrency: `X${n}`, rate: '1.0000', date: '2026-11-01' });
+    const first = erp.state.changes('exchangeRates', start, 2);
+    expect(first.rows.map((r) => r.key)).toEqual(['EUR:X0', 'EUR:X1']);
+    expect(first.hasMore).toBe(true);
+    expect(drain(erp, 'exchangeRates', first.nextCursor, 2).rows.map((r) => r.key)).toEqual(['EUR:X2', 'EUR:X3', 'EUR:X4']);
+    expect(drain(erp, 'exchangeRates', null, 3).rows.map((r) => r.key)).toEqual(['EUR:SEK', 'EUR:PLN', 'EUR:USD', 'EUR:GBP', 'EUR:X0', 'EUR:X1', 'EUR:X2', 'EUR:X3', 'EUR:X4']);
+  });
+
+  it('refuses malformed cursors and cursors of another kind; restarts a full sync for a cursor of an earlier run', () => {
+    const erp = new DemoErp('small');
+    const restarted = new DemoErp('small');
+    const full = drain(erp, 'products', null, 1000);
+    expect(() => erp.state.changes('products', 'not-a-cursor', 10)).toThrow(CursorError);
+    expect(() => erp.state.changes('prices', full.cursor, 10)).toThrow(CursorError);
+    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(full.cursor, 'base64url').toString()), v: 99 })).toString('base64url');
+    expect(() => erp.state.changes('products', forged, 10)).toThrow(/ahead/);
+    expect(drain(restarted, 'products', full.cursor, 1000).rows).toEqual(full.rows);
+  });
+
+  it('advances deterministically and keeps documents consistent', () => {
+    // The same clock for both: the ERP's own changes are dated by it.
+    const clock = () => new Date('2027-01-04T10:00:00Z');
+    const a = new DemoErp('small', 42, 'run', clock);
+    const b = new DemoErp('small', 42, 'run', clock);
+    const cursor = a.state.changes('orders', null, 1000).nextCursor;
+    a.advance(30);
+    b.advance(30);
+    expect(a.state.version).toBe(b.state.version);
+    expect(a.state.version).toBeGreaterThan(0);
+    for (const kind of SYNC_KINDS) expect(drain(a, kind, null, 5000).rows).toEqual(drain(b, kind, null, 5000).rows);
+    expect(drain(a, 'orders', cursor, 1000).rows.length).toBeGreaterThan(0);
+    const invoices = drain(a, 'invoices', null, 5000).rows;
+    const open = invoices.filter((i) => i.status === 'OPEN');
+    expect(drain(a, 'openItems', null, 5000).rows.map((o) => o.documentNumber).sort()).toEqual(open.map((i) => i.invoiceNumber).sort());
+    expect(a.state.count('openItems')).toBe(open.length);
+    const statuses = new Set(drain(a, 'orders', null, 5000).rows.map((o) => o.status));
+    expect(statuses.has('INVOICED')).toBe(true);
+  });
+
+  it("moves the hub's orders one status per step, links their documents to them, and pays the invoice a step later", () => {
+    const erp = new DemoErp('small', 42, 'run');
+    const customer = drain(erp, 'customers', null, 10).rows[0];
+    const product = drain(erp, 'products', null, 1).rows[0];
+    const pushed = erp.submitOrder('hub-key-1', {
+      hubOrderId: 'hub-order-1', customerNumber: customer.customerNumber, placedAt: new Date().toISOString(), currency: 'EUR',
+      lines: [{ lineNo: 1, sku: product.sku, quantity: '2', unitPrice: '10.00' }],
+    });
+    const orderNumber = (pushed.body as { orderNumber: string }).orderNumber;
+    const status = () => erp.state.get('orders', orderNumber)!.status;
+    const seen = [status()];
+    for (let step = 0; step < 4; step++) {
+      erp.advance(1);
+      seen.push(status());
+    }
+    expect(seen).toEqual(['CONFIRMED', 'PICKED', 'SHIPPED', 'DELIVERED', 'INVOICED']);
+    const digits = orderNumber.replace(/^SO-/, '');
+    expect(erp.state.get('deliveryNotes', `DN-${digits}`)).toMatchObject({ orderNumber, hubOrderId: 'hub-order-1' });
+    expect(erp.state.get('invoices', `INV-${digits}`)).toMatchObject({ orderNumber, hubOrderId: 'hub-order-1', status: 'OPEN' });
+    erp.advance(1);
+    expect(erp.state.get('invoices', `INV-${digits}`)).toMatchObject({ status: 'PAID', openAmount: '0.00' });
+    expect(erp.state.get('openItems', `INV-${digits}`)).toBeUndefined();
+  });
+});
+
+describe('PDF documents', () => {
+  it('renders a valid minimal PDF with correct cross-reference offsets', () => {
+    const pdf = renderPdf('Invoice INV-1 (test)', ['Customer: Ferretería García S.L.', 'Total: 12.00 EUR', 'back\\slash']);
+    const text = pdf.toString('latin1');
+    expect(text.startsWith('%PDF-1.4')).toBe(true);
+    expect(text.endsWith('%%EOF')).toBe(true);
+    const startxref = Number(/startxref\n(\d+)\n%%EOF$/.exec(text)![1]);
+    expect(text.slice(startxref, startxref + 4)).toBe('xref');
+    const entries = text.slice(startxref).split('\n').slice(3, 8);
+    entries.forEach((entry, n) => {
+      expect(entry).toMatch(/^\d{10} 00000 n $/);
+      const offset = Number(entry.slice(0, 10));
+      expect(text.slice(offset, offset + 8)).toBe(`${n + 1} 0 obj\n`);
+    });
+    const length = Number(/\/Length (\d+)/.exec(text)![1]);
+    const streamStart = text.indexOf('stream\n') + 7;
+    expect(text.slice(streamStart + length, streamStart + length + 9)).toBe('endstream');
+    expect(text).toContain('(Invoice INV-1 \\(test\\)) Tj');
+  });
+});

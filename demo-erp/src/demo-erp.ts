@@ -1,0 +1,520 @@
+import { createHash, randomBytes } from 'node:crypto';
+import Decimal from 'decimal.js';
+import {
+  ErpContactRecord, ErpCustomerReceipt, ErpCustomerRecord, ErpDocumentKind, ErpInvoiceRecord, ErpOrderReceipt, ErpOrderRecord,
+  ErpOrderStatus, ErpRecordOf, ErpRecordsByKind, ErpReturnReceipt, SyncKind, recordKey,
+} from '@hub/erp-contract';
+import { ErpState } from './erp-state';
+import { buildLargeTables } from './large-data';
+import { renderPdf } from './pdf';
+import { TickRandom, isoDay } from './random';
+import { demoReferenceDate } from '@hub/demo-data';
+import { DEFAULT_SEED, VAT_RATE_PERCENT } from './reference';
+import { buildSmallTables, deliveryNoteFor, openItemFor } from './small-data';
+import { BaseTable, ErpTables } from './tables';
+
+export type DemoErpScale = 'small' | 'large';
+
+/** The receipt for a document of an extension collection. */
+export interface ErpExtensionReceipt {
+  documentNumber: string;
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const NEXT_STATUS: Partial<Record<ErpOrderStatus, ErpOrderStatus>> = { CONFIRMED: 'PICKED', PICKED: 'SHIPPED', SHIPPED: 'DELIVERED', DELIVERED: 'INVOICED' };
+const DECIMAL = /^\d{1,12}(\.\d{1,6})?$/;
+
+/** The generated base data of the demo ERP at a scale; row i of every kind is a pure function of (scale, seed, i). */
+export function buildDemoErpTables(scale: DemoErpScale, seed: number = DEFAULT_SEED, referenceDate: Date = demoReferenceDate()): ErpTables {
+  if (scale === 'small') return buildSmallTables(seed, referenceDate);
+  if (scale === 'large') return buildLargeTables(seed, referenceDate);
+  throw new Error(`unknown demo ERP scale ${String(scale)}`);
+}
+
+/** The outcome of a push: an HTTP status and a JSON body. */
+export interface PushResult<T> {
+  status: 201 | 200 | 400 | 409 | 422;
+  body: T | { error: string };
+  /** True when this request stored the document (201) or replayed a stored one (200). */
+  stored: boolean;
+}
+
+interface Accepted<T> {
+  fingerprint: string;
+  receipt: T;
+  accepted: number;
+}
+
+class KeySet {
+  private readonly list: string[] = [];
+  private readonly index = new Map<string, number>();
+
+  add(key: string): void {
+    if (this.index.has(key)) return;
+    this.index.set(key, this.list.length);
+    this.list.push(key);
+  }
+
+  delete(key: string): void {
+    const i = this.index.get(key);
+    if (i === undefined) return;
+    const last = this.list.pop()!;
+    if (last !== key) {
+      this.list[i] = last;
+      this.index.set(last, i);
+    }
+    this.index.delete(key);
+  }
+
+  snapshot(): string[] {
+    return [...this.list];
+  }
+
+  has(key: string): boolean {
+    return this.index.has(key);
+  }
+
+  get size(): number {
+    return this.list.length;
+  }
+}
+
+class InvalidInput extends Error {}
+
+function fingerprint(value: unknown): string {
+  const canonical = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(canonical);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, canonical((v as any)[k])]));
+    return v;
+  };
+  return createHash('sha256').update(JSON.stringify(canonical(value))).digest('hex');
+}
+
+function requireString(value: unknown, field: string, pattern?: RegExp): string {
+  if (typeof value !== 'string' || value.trim() === '' || value.length > 500) throw new InvalidInput(`${field} must be a non-empty string`);
+  if (pattern && !pattern.test(value)) throw new InvalidInput(`${field} is not valid: ${value}`);
+  return value;
+}
+
+function requireDecimal(value: unknown, field: string, positive: boolean): Decimal {
+  if (typeof value !== 'string' || !DECIMAL.test(value)) throw new InvalidInput(`${field} must be a decimal string`);
+  const d = new Decimal(value);
+  if (positive && d.lte(0)) throw new InvalidInput(`${field} must be greater than zero`);
+  return d;
+}
+
+function requireLines(value: unknown): any[] {
+  if (!Array.isArray(value) || value.length === 0) throw new InvalidInput('lines must be a non-empty array');
+  if (value.length > 1000) throw new InvalidInput('too many lines');
+  const seen = new Set<number>();
+  value.forEach((line, n) => {
+    if (!line || typeof line !== 'object') throw new InvalidInput(`line ${n + 1} must be an object`);
+    if (!Number.isInteger(line.lineNo) || line.lineNo < 1) throw new InvalidInput(`line ${n + 1}: lineNo must be a positive integer`);
+    if (seen.has(line.lineNo)) throw new InvalidInput(`duplicate lineNo ${line.lineNo}`);
+    seen.add(line.lineNo);
+  });
+  return value;
+}
+
+/**
+ * A simulated ERP: its data (base tables + change log), the changes it makes over time
+ * (`advance`), the documents it accepts with idempotency keys, and its printable documents.
+ */
+export class DemoErp {
+  readonly state: ErpState;
+  ticks = 0;
+  private readonly rnd: TickRandom;
+  private readonly activeOrders = new KeySet();
+  private readonly openInvoices = new KeySet();
+  /** Invoices of the hub's orders: paid on the step after they were issued, so a web order's whole life plays out. */
+  private readonly hubInvoicesToPay = new KeySet();
+  private readonly orders = new Map<string, Accepted<ErpOrderReceipt>>();
+  private readonly customers = new Map<string, Accepted<ErpCustomerReceipt>>();
+  private readonly returns = new Map<string, Accepted<ErpReturnReceipt>>();
+  /** Documents pushed into collections the contract does not name (a deployment's own modules), per collection. */
+  private readonly documents = new Map<string, Map<string, Accepted<ErpExtensionReceipt>>>();
+  private readonly returned = new Map<string, Decimal>();
+  private readonly counters = { orderReplays: 0, orderConflicts: 0, orderRejections: 0, customerReplays: 0, customerConflicts: 0, customerRejections: 0, returnReplays: 0, returnConflicts: 0, returnRejections: 0, documentReplays: 0, documentConflicts: 0, documentRejections: 0 };
+  private nextOrder = 900_001;
+  private nextCustomer = 900_001;
+  private nextContact: number;
+  private nextReturn = 700_001;
+
+  constructor(
+    readonly scale: DemoErpScale,
+    readonly seed: number = DEFAULT_SEED,
+    epoch: string = randomBytes(6).toString('hex'),
+    /** The time the ERP's own changes happen at (shipping, invoicing, rates). */
+    private readonly clock: () => Date = () => new Date(),
+  ) {
+    const tables = buildDemoErpTables(scale, seed);
+    this.state = new ErpState(tables, epoch);
+    this.rnd = new TickRandom(seed ^ 0x5eed);
+    this.nextContact = tables.contacts.size + 1;
+    for (let i = 0; i < tables.orders.size; i++) {
+      const o = tables.orders.at(i);
+      if (NEXT_STATUS[o.status]) this.activeOrders.add(o.orderNumber);
+    }
+    for (let i = 0; i < tables.invoices.size; i++) {
+      const inv = tables.invoices.at(i);
+      if (inv.status === 'OPEN') this.openInvoices.add(inv.invoiceNumber);
+    }
+  }
+
+  // ---- explicit record changes (admin) -------------------------------------------------------
+
+  upsertRecord<K extends string>(kind: K, record: ErpRecordOf<K>): number {
+    const version = this.state.upsert(kind, record);
+    this.track(kind, recordKey(kind, record));
+    return version;
+  }
+
+  deleteRecord(kind: string, key: string): number | null {
+    const version = this.state.delete(kind, key);
+    this.track(kind, key);
+    return version;
+  }
+
+  private track(kind: string, key: string): void {
+    if (kind === 'orders') {
+      const o = this.state.get('orders', key);
+      if (o && NEXT_STATUS[o.status]) this.activeOrders.add(key);
+      else this.activeOrders.delete(key);
+    } else if (kind === 'invoices') {
+      const inv = this.state.get('invoices', key);
+      if (inv && inv.status === 'OPEN') this.openInvoices.add(key);
+      else this.openInvoices.delete(key);
+    }
+  }
+
+  // ---- changes over time ---------------------------------------------------------------------
+
+  advance(steps: number): void {
+    for (let s = 0; s < steps; s++) this.tick();
+  }
+
+  private pickBase<K extends SyncKind>(kind: K): ErpRecordsByKind[K] | undefined {
+    const table = this.state.tables[kind] as BaseTable<ErpRecordsByKind[K]>;
+    if (table.size === 0) return undefined;
+    const key = recordKey(kind, table.at(this.rnd.int(0, table.size - 1)));
+    return this.state.get(kind, key) as ErpRecordsByKind[K] | undefined;
+  }
+
+  private tick(): void {
+    this.ticks++;
+    const now = this.clock();
+    const { prices, stock } = this.state.tables;
+
+    for (const key of this.hubInvoicesToPay.snapshot()) {
+      this.hubInvoicesToPay.delete(key);
+      this.pay(key);
+    }
+
+    for (let k = Math.max(3, Math.round(prices.size / 20_000)); k > 0; k--) {
+      const price = this.pickBase('prices');
+      if (!price) continue;
+      const percent = this.rnd.int(1, 5) * (this.rnd.chance(0.5) ? 1 : -1);
+      const next = Decimal.max(new Decimal(price.price).mul(100 + percent).div(100), '0.01');
+      this.upsertRecord('prices', { ...price, price: next.toFixed(2) });
+    }
+
+    for (let k = Math.max(5, Math.round(stock.size / 4_000)); k > 0; k--) {
+      const row = this.pickBase('stock');
+      if (!row) continue;
+      const onHand = Math.max(0, Math.round(Number(row.onHand)) + this.rnd.int(-30, 50));
+      const reserved = Math.min(onHand, Math.round(Number(row.reserved)));
+      this.upsertRecord('stock', { ...row, onHand: String(onHand), reserved: String(reserved) });
+    }
+
+    if (this.rnd.chance(0.3)) {
+      const rate = this.pickBase('exchangeRates');
+      if (rate) {
+        const factor = 1 + (this.rnd.next() - 0.5) / 100;
+        this.upsertRecord('exchangeRates', { ...rate, rate: new Decimal(rate.rate).mul(factor).toFixed(4), date: isoDay(now) });
+      }
+    }
+
+    // Orders from the hub move one step per tick; the ERP's own orders now and then.
+    const progressChance = Math.min(0.15, 25 / Math.max(1, this.activeOrders.size));
+    for (const key of this.activeOrders.snapshot()) {
+      const order = this.state.get('orders', key);
+      if (!order || !NEXT_STATUS[order.status]) {
+        this.activeOrders.delete(key);
+        continue;
+      }
+      if (order.hubOrderId !== null || this.rnd.chance(progressChance)) this.progress(order, now);
+    }
+
+    const payChance = Math.min(0.1, 5 / Math.max(1, this.openInvoices.size));
+    for (const key of this.openInvoices.snapshot()) {
+      // The hub's invoices are paid on their own schedule (above).
+      if (!this.hubInvoicesToPay.has(key) && this.rnd.chance(payChance)) this.pay(key);
+    }
+  }
+
+  private progress(order: ErpOrderRecord, now: Date): void {
+    const status = NEXT_STATUS[order.status]!;
+    const at = new Date(Math.max(now.getTime(), new Date(order.placedAt).getTime() + HOUR));
+    const digits = order.orderNumber.replace(/^SO-/, '');
+    this.upsertRecord('orders', { ...order, status });
+    const dnKey = `DN-${digits}`;
+    if (status === 'SHIPPED' && !this.state.get('deliveryNotes', dnKey)) {
+      this.upsertRecord('deliveryNotes', deliveryNoteFor(order, this.seed, at, null));
+    } else if (status === 'DELIVERED') {
+      const dn = this.state.get('deliveryNotes', dnKey);
+      if (!dn) this.upsertRecord('deliveryNotes', deliveryNoteFor(order, this.seed, at, at));
+      else if (dn.deliveredAt === null) this.upsertRecord('deliveryNotes', { ...dn, deliveredAt: at.toISOString() });
+    } else if (status === 'INVOICED') {
+      const invoiceNumber = `INV-${digits}`;
+      if (this.state.get('invoices', invoiceNumber)) return;
+      const customer = this.state.get('customers', order.customerNumber);
+      const net = new Decimal(order.total);
+      const tax = net.mul(VAT_RATE_PERCENT).div(100).toDecimalPlaces(2);
+      const total = net.plus(tax);
+      const invoice: ErpInvoiceRecord = {
+        invoiceNumber, customerNumber: order.customerNumber, orderNumber: order.orderNumber, hubOrderId: order.hubOrderId, issuedAt: at.toISOString(),
+        dueAt: new Date(at.getTime() + (customer?.paymentTermsDays ?? 30) * DAY).toISOString(), currency: order.currency,
+        netTotal: net.toFixed(2), taxTotal: tax.toFixed(2), total: total.toFixed(2), openAmount: total.toFixed(2), status: 'OPEN', digitallySigned: true,
+      };
+      this.upsertRecord('invoices', invoice);
+      this.upsertRecord('openItems', openItemFor(invoice));
+      if (order.hubOrderId !== null) this.hubInvoicesToPay.add(invoiceNumber);
+      if (customer) this.upsertRecord('customers', { ...customer, balance: new Decimal(customer.balance).plus(total).toFixed(2) });
+    }
+  }
+
+  private pay(invoiceNumber: string): void {
+    const invoice = this.state.get('invoices', invoiceNumber);
+    if (!invoice || invoice.status !== 'OPEN') {
+      this.openInvoices.delete(invoiceNumber);
+      return;
+    }
+    this.upsertRecord('invoices', { ...invoice, status: 'PAID', openAmount: '0.00' });
+    this.deleteRecord('openItems', invoiceNumber);
+    const customer = this.state.get('customers', invoice.customerNumber);
+    if (customer) {
+      const balance = Decimal.max(0, new Decimal(customer.balance).minus(invoice.openAmount));
+      this.upsertRecord('customers', { ...customer, balance: balance.toFixed(2) });
+    }
+  }
+
+  // ---- documents pushed by the hub -----------------------------------------------------------
+
+  private accept<T>(
+    store: Map<string, Accepted<T>>, key: string | undefined, body: unknown, kind: 'order' | 'customer' | 'return' | 'document', create: (body: any) => T,
+  ): PushResult<T> {
+    if (typeof key !== 'string' || key.length === 0 || key.length > 200) return { status: 400, body: { error: 'the Idempotency-Key header is required' }, stored: false };
+    const print = fingerprint(body);
+    const existing = store.get(key);
+    if (existing) {
+      if (existing.fingerprint !== print) {
+        this.counters[`${kind}Conflicts`]++;
+        return { status: 409, body: { error: `idempotency key ${key} was used for a different ${kind}` }, stored: false };
+      }
+      this.counters[`${kind}Replays`]++;
+      return { status: 200, body: existing.receipt, stored: true };
+    }
+    let receipt: T;
+    try {
+      if (!body || typeof body !== 'object' || Array.isArray(body)) throw new InvalidInput('the body must be a JSON object');
+      receipt = create(body);
+    } catch (e) {
+      if (!(e instanceof InvalidInput)) throw e;
+      this.counters[`${kind}Rejections`]++;
+      return { status: 422, body: { error: e.message }, stored: false };
+    }
+    store.set(key, { fingerprint: print, receipt, accepted: 1 });
+    return { status: 201, body: receipt, stored: true };
+  }
+
+  submitOrder(key: string | undefined, body: unknown): PushResult<ErpOrderReceipt> {
+    return this.accept(this.orders, key, body, 'order', (b) => {
+      const hubOrderId = requireString(b.hubOrderId, 'hubOrderId');
+      const customer = this.state.get('customers', requireString(b.customerNumber, 'customerNumber'));
+      if (!customer) throw new InvalidInput(`unknown customer ${b.customerNumber}`);
+      if (customer.blocked) throw new InvalidInput(`customer ${customer.customerNumber} is blocked`);
+      const placedAt = new Date(requireString(b.placedAt, 'placedAt'));
+      if (Number.isNaN(placedAt.getTime())) throw new InvalidInput('placedAt must be an ISO 8601 date');
+      const currency = requireString(b.currency, 'currency', /^[A-Z]{3}$/);
+      if (b.deliveryAddressCode != null && !customer.deliveryAddresses.some((a) => a.code === b.deliveryAddressCode)) {
+        throw new InvalidInput(`unknown delivery address ${String(b.deliveryAddressCode)}`);
+      }
+      if (b.customerReference != null && typeof b.customerReference !== 'string') throw new InvalidInput('customerReference must be a string');
+      let total = new Decimal(0);
+      const lines = requireLines(b.lines).map((l, n) => {
+        const sku = requireString(l.sku, `line ${n + 1}: sku`);
+        const product = this.state.get('products', sku);
+        if (!product) throw new InvalidInput(`line ${l.lineNo}: unknown sku ${sku}`);
+        if (!product.active) throw new InvalidInput(`line ${l.lineNo}: product ${sku} is not sold any more`);
+        const quantity = requireDecimal(l.quantity, `line ${l.lineNo}: quantity`, true);
+        const unitPrice = requireDecimal(l.unitPrice, `line ${l.lineNo}: unitPrice`, false);
+        const lineTotal = quantity.mul(unitPrice).toDecimalPlaces(2);
+        total = total.plus(lineTotal);
+        return { lineNo: l.lineNo as number, sku, quantity: quantity.toString(), unitPrice: unitPrice.decimalPlaces() <= 2 ? unitPrice.toFixed(2) : unitPrice.toString(), lineTotal: lineTotal.toFixed(2) };
+      });
+      let orderNumber: string;
+      do orderNumber = `SO-${this.nextOrder++}`;
+      while (this.state.get('orders', orderNumber));
+      this.upsertRecord('orders', {
+        orderNumber, hubOrderId, customerNumber: customer.customerNumber, status: 'CONFIRMED', placedAt: placedAt.toISOString(), currency, total: total.toFixed(2), lines,
+      });
+      return { orderNumber, status: 'CONFIRMED' };
+    });
+  }
+
+  findOrder(key: string): ErpOrderReceipt | undefined {
+    return this.orders.get(key)?.receipt;
+  }
+
+  submitCustomer(key: string | undefined, body: unknown): PushResult<ErpCustomerReceipt> {
+    return this.accept(this.customers, key, body, 'customer', (b) => {
+      requireString(b.hubRegistrationId, 'hubRegistrationId');
+      const name = requireString(b.name, 'name');
+      const country = requireString(b.country, 'country', /^[A-Z]{2}$/);
+      const currency = requireString(b.currency, 'currency', /^[A-Z]{3}$/);
+      const email = requireString(b.email, 'email', /^[^@\s]+@[^@\s]+\.[^@\s]+$/);
+      if (b.vatNumber != null && typeof b.vatNumber !== 'string') throw new InvalidInput('vatNumber must be a string');
+      const a = b.invoiceAddress;
+      if (!a || typeof a !== 'object') throw new InvalidInput('invoiceAddress is required');
+      const address = {
+        street: requireString(a.street, 'invoiceAddress.street'), postalCode: requireString(a.postalCode, 'invoiceAddress.postalCode'),
+        city: requireString(a.city, 'invoiceAddress.city'), country: requireString(a.country, 'invoiceAddress.country', /^[A-Z]{2}$/),
+      };
+      let customerNumber: string;
+      do customerNumber = `C${this.nextCustomer++}`;
+      while (this.state.get('customers', customerNumber));
+      let contactNumber: string;
+      do contactNumber = `K${this.nextContact++}`;
+      while (this.state.get('contacts', contactNumber));
+      const customer: ErpCustomerRecord = {
+        customerNumber, name, currency, country, customerGroup: 'RETAIL', creditLimit: '5000.00', balance: '0.00', blocked: false, paymentTermsDays: 14,
+        invoiceAddress: { code: 'INV', name, ...address }, deliveryAddresses: [{ code: 'D1', name, ...address }],
+      };
+      const contact: ErpContactRecord = { contactNumber, customerNumber, name, email, phone: null };
+      this.upsertRecord('customers', customer);
+      this.upsertRecord('contacts', contact);
+      return { customerNumber, contactNumber };
+    });
+  }
+
+  findCustomer(key: string): ErpCustomerReceipt | undefined {
+    return this.customers.get(key)?.receipt;
+  }
+
+  submitReturn(key: string | undefined, body: unknown): PushResult<ErpReturnReceipt> {
+    return this.accept(this.returns, key, body, 'return', (b) => {
+      requireString(b.hubReturnId, 'hubReturnId');
+      requireString(b.reason, 'reason');
+      const customerNumber = requireString(b.customerNumber, 'customerNumber');
+      if (!this.state.get('customers', customerNumber)) throw new InvalidInput(`unknown customer ${customerNumber}`);
+      const note = this.state.get('deliveryNotes', requireString(b.deliveryNumber, 'deliveryNumber'));
+      if (!note || note.customerNumber !== customerNumber) throw new InvalidInput(`unknown delivery note ${b.deliveryNumber} for customer ${customerNumber}`);
+      const wanted = new Map<string, Decimal>();
+      for (const l of requireLines(b.lines)) {
+        const sku = requireString(l.sku, `line ${l.lineNo}: sku`);
+        if (!note.lines.some((d) => d.sku === sku)) throw new InvalidInput(`line ${l.lineNo}: ${sku} is not on delivery note ${note.deliveryNumber}`);
+        wanted.set(sku, (wanted.get(sku) ?? new Decimal(0)).plus(requireDecimal(l.quantity, `line ${l.lineNo}: quantity`, true)));
+      }
+      for (const [sku, quantity] of wanted) {
+        const delivered = note.lines.filter((d) => d.sku === sku).reduce((sum, d) => sum.plus(d.quantity), new Decimal(0));
+        const before = this.returned.get(`${note.deliveryNumber}:${sku}`) ?? new Decimal(0);
+        if (before.plus(quantity).gt(delivered)) {
+          throw new InvalidInput(`${sku}: returning ${before.plus(quantity).toString()} of ${delivered.toString()} delivered on ${note.deliveryNumber}`);
+        }
+      }
+      for (const [sku, quantity] of wanted) {
+        const k = `${note.deliveryNumber}:${sku}`;
+        this.returned.set(k, (this.returned.get(k) ?? new Decimal(0)).plus(quantity));
+      }
+      return { returnNumber: `RMA-${this.nextReturn++}` };
+    });
+  }
+
+  findReturn(key: string): ErpReturnReceipt | undefined {
+    return this.returns.get(key)?.receipt;
+  }
+
+  /**
+   * A document for a collection the contract does not name: any JSON object is stored under its
+   * idempotency key and numbered, as an ERP configured for a deployment's own document type would.
+   */
+  submitDocument(collection: string, key: string | undefined, body: unknown): PushResult<ErpExtensionReceipt> {
+    let store = this.documents.get(collection);
+    if (!store) this.documents.set(collection, (store = new Map()));
+    const taken = store.size;
+    return this.accept(store, key, body, 'document', () => ({ documentNumber: `${collection.toUpperCase()}-${100_001 + taken}` }));
+  }
+
+  findDocument(collection: string, key: string): ErpExtensionReceipt | undefined {
+    return this.documents.get(collection)?.get(key)?.receipt;
+  }
+
+  // ---- printable documents -------------------------------------------------------------------
+
+  document(kind: ErpDocumentKind, number: string): Buffer | undefined {
+    const customerLines = (customerNumber: string): string[] => {
+      const c = this.state.get('customers', customerNumber);
+      if (!c) return [`Customer: ${customerNumber}`];
+      const a = c.invoiceAddress;
+      return [`Customer: ${c.customerNumber} ${c.name}`, `${a.street}, ${a.postalCode} ${a.city}, ${a.country}`];
+    };
+    const orderLines = (order: ErpOrderRecord | undefined): string[] =>
+      order ? order.lines.map((l) => `${String(l.lineNo).padStart(3)}  ${l.sku.padEnd(14)} ${l.quantity.padStart(8)} x ${l.unitPrice.padStart(10)} = ${l.lineTotal.padStart(11)} ${order.currency}`) : [];
+    if (kind === 'invoice') {
+      const inv = this.state.get('invoices', number);
+      if (!inv) return undefined;
+      const order = inv.orderNumber ? this.state.get('orders', inv.orderNumber) : undefined;
+      return renderPdf(`Invoice ${inv.invoiceNumber}`, [
+        `Invoice number: ${inv.invoiceNumber}`, `Issued: ${inv.issuedAt.slice(0, 10)}   Due: ${inv.dueAt.slice(0, 10)}`, ...customerLines(inv.customerNumber),
+        inv.orderNumber ? `Order: ${inv.orderNumber}` : '', '', ...orderLines(order), '',
+        `Net total: ${inv.netTotal} ${inv.currency}`, `Tax: ${inv.taxTotal} ${inv.currency}`, `Total: ${inv.total} ${inv.currency}`,
+        `Open amount: ${inv.openAmount} ${inv.currency}   Status: ${inv.status}`,
+      ]);
+    }
+    if (kind === 'deliveryNote') {
+      const dn = this.state.get('deliveryNotes', number);
+      if (!dn) return undefined;
+      return renderPdf(`Delivery note ${dn.deliveryNumber}`, [
+        `Delivery note number: ${dn.deliveryNumber}`, `Order: ${dn.orderNumber}`, `Shipped: ${dn.shippedAt.slice(0, 10)}   Delivered: ${dn.deliveredAt ? dn.deliveredAt.slice(0, 10) : '-'}`,
+        `Carrier: ${dn.carrier}   Tracking: ${dn.trackingNumber}`, ...customerLines(dn.customerNumber), '',
+        ...dn.lines.map((l) => `${String(l.lineNo).padStart(3)}  ${l.sku.padEnd(14)} ${l.quantity.padStart(8)}`),
+      ]);
+    }
+    if (kind === 'orderConfirmation') {
+      const order = this.state.get('orders', number);
+      if (!order) return undefined;
+      return renderPdf(`Order confirmation ${order.orderNumber}`, [
+        `Order number: ${order.orderNumber}`, `Placed: ${order.placedAt.slice(0, 10)}   Status: ${order.status}`, ...customerLines(order.customerNumber), '',
+        ...orderLines(order), '', `Total: ${order.total} ${order.currency}`,
+      ]);
+    }
+    return undefined;
+  }
+
+  // ---- statistics ----------------------------------------------------------------------------
+
+  stats() {
+    const counts = Object.fromEntries(this.state.kindNames.map((k) => [k, this.state.count(k)])) as Record<string, number>;
+    const byKey = <T>(store: Map<string, Accepted<T>>) => Object.fromEntries([...store].map(([k, v]) => [k, v.accepted]));
+    const c = this.counters;
+    return {
+      scale: this.scale,
+      seed: this.seed,
+      version: this.state.version,
+      ticks: this.ticks,
+      counts,
+      /** Idempotency key → how many times an order pushed with it was accepted (stored); 1 means exactly once. */
+      acceptedOrdersByKey: byKey(this.orders),
+      acceptedCustomersByKey: byKey(this.customers),
+      acceptedReturnsByKey: byKey(this.returns),
+      /** Per extension collection: idempotency key → times accepted. */
+      acceptedDocumentsByKey: Object.fromEntries([...this.documents].map(([collection, store]) => [collection, byKey(store)])),
+      orders: { accepted: this.orders.size, acceptedByKey: byKey(this.orders), replays: c.orderReplays, conflicts: c.orderConflicts, rejections: c.orderRejections },
+      customers: { accepted: this.customers.size, acceptedByKey: byKey(this.customers), replays: c.customerReplays, conflicts: c.customerConflicts, rejections: c.customerRejections },
+      returns: { accepted: this.returns.size, acceptedByKey: byKey(this.returns), replays: c.returnReplays, conflicts: c.returnConflicts, rejections: c.returnRejections },
+    };
+  }
+}
+
+export type DemoErpStats = ReturnType<DemoErp['stats']>;

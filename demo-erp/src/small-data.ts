@@ -1,0 +1,212 @@
+import Decimal from 'decimal.js';
+import { buildDemoDataset } from '@hub/demo-data';
+import {
+  ErpContactRecord, ErpCustomerRecord, ErpDeliveryNoteRecord, ErpInvoiceRecord, ErpOpenItemRecord, ErpOrderRecord,
+  ErpPriceRecord, ErpProductRecord, ErpStockRecord, ErpAddress,
+} from '@hub/erp-contract';
+import { hashString, intBetween, isoDay, unit } from './random';
+import { CARRIERS, CITIES, WAREHOUSE_NAMES, categoriesOfSku, categoryRecords, exchangeRateRecords } from './reference';
+import { ArrayTable, ErpTables } from './tables';
+import { catalogueExtras } from './catalogue-extras';
+
+const DAY = 86_400_000;
+export const SMALL_WAREHOUSES = [
+  { code: 'MAL', name: WAREHOUSE_NAMES[0] },
+  { code: 'POZ', name: WAREHOUSE_NAMES[1] },
+  { code: 'VLC', name: WAREHOUSE_NAMES[2] },
+];
+
+export function addresses(seed: number, n: number, name: string, country: string): { invoiceAddress: ErpAddress; deliveryAddresses: ErpAddress[] } {
+  const cities = CITIES[country] ?? CITIES.SE;
+  const address = (code: string, k: number, label: string): ErpAddress => {
+    const [city, postalCode, street] = cities[k % cities.length];
+    return { code, name: label, street: `${street} ${intBetween(1, 180, seed, n, k, 7)}`, postalCode, city, country };
+  };
+  const count = intBetween(1, 3, seed, n, 11);
+  return {
+    invoiceAddress: address('INV', 0, name),
+    deliveryAddresses: Array.from({ length: count }, (_, k) => address(`D${k + 1}`, k, k === 0 ? name : `${name}, site ${k + 1}`)),
+  };
+}
+
+export function phoneFor(seed: number, n: number, country: string): string | null {
+  if (unit(seed, n, 31) < 0.2) return null;
+  const prefix: Record<string, string> = { SE: '+46 70', PL: '+48 601', ES: '+34 612', EE: '+372 5', DE: '+49 151', NL: '+31 6', FI: '+358 40', DK: '+45 20', LT: '+370 6', CZ: '+420 601' };
+  return `${prefix[country] ?? '+46 70'} ${intBetween(100, 999, seed, n, 32)} ${intBetween(1000, 9999, seed, n, 33)}`;
+}
+
+export function deliveryNoteFor(order: ErpOrderRecord, seed: number, shippedAt: Date, deliveredAt: Date | null): ErpDeliveryNoteRecord {
+  const h = hashString(order.orderNumber);
+  const digits = order.orderNumber.replace(/^SO-/, '');
+  return {
+    deliveryNumber: `DN-${digits}`,
+    customerNumber: order.customerNumber,
+    orderNumber: order.orderNumber,
+    // The ERP keeps the hub's order id with the order, and prints it on the order's documents.
+    hubOrderId: order.hubOrderId,
+    shippedAt: shippedAt.toISOString(),
+    deliveredAt: deliveredAt ? deliveredAt.toISOString() : null,
+    carrier: CARRIERS[h % CARRIERS.length],
+    trackingNumber: `TRK${String(intBetween(0, 999_999_999, seed, h, 41)).padStart(10, '0')}`,
+    lines: order.lines.map((l) => ({ lineNo: l.lineNo, sku: l.sku, quantity: l.quantity })),
+  };
+}
+
+export function openItemFor(invoice: ErpInvoiceRecord): ErpOpenItemRecord {
+  return {
+    documentNumber: invoice.invoiceNumber,
+    customerNumber: invoice.customerNumber,
+    documentType: 'INVOICE',
+    dueDate: invoice.dueAt.slice(0, 10),
+    amount: invoice.total,
+    openAmount: invoice.openAmount,
+    currency: invoice.currency,
+  };
+}
+
+/** The demo dataset (`buildDemoDataset`) as the ERP holds it, plus what only an ERP knows (stock, addresses, price rules). */
+export function buildSmallTables(seed: number, referenceDate: Date): ErpTables {
+  const data = buildDemoDataset(referenceDate);
+  const companyById = new Map(data.companies.map((c) => [c.id, c]));
+  const productById = new Map(data.products.map((p) => [p.id, p]));
+  const orderById = new Map(data.orders.map((o) => [o.id, o]));
+
+  const products: ErpProductRecord[] = data.products.map((p, i) => ({
+    sku: p.sku,
+    name: p.name,
+    description: p.description,
+    unit: p.unit,
+    listPrice: p.listPrice,
+    currency: p.currency,
+    minStock: String(intBetween(1, 6, seed, i, 1) * 5),
+    categoryCodes: categoriesOfSku(p.sku),
+    active: true,
+    ...catalogueExtras(seed, i, p.sku, (k) => {
+      const other = data.products[i + k];
+      return other && other.sku.slice(0, 2) === p.sku.slice(0, 2) ? other.sku : null;
+    }, false),
+  }));
+  // The web assortment: three items only for signed-in customers, three only for wholesalers.
+  [11, 47, 95].forEach((i) => (products[i].webAssortment = ['CUSTOMERS']));
+  [23, 71, 131].forEach((i) => (products[i].webAssortment = ['WHOLESALE']));
+
+  const prices: ErpPriceRecord[] = data.customerPrices.map((cp) => {
+    const customerNumber = companyById.get(cp.companyId)!.erpNumber;
+    const sku = productById.get(cp.productId)!.sku;
+    return { key: `C:${customerNumber}:${sku}:1`, sku, customerNumber, customerGroup: null, minQuantity: '1', price: cp.price, currency: cp.currency, validFrom: null, validTo: null, promotion: false };
+  });
+  // A few list-price quantity breaks, customer-group prices and dated promotions.
+  // On items no demo order uses, so that the demo orders' prices stay the customer or list price.
+  const ordered = new Set(data.orders.flatMap((o) => o.lines.map((l) => l.productId)));
+  const unordered = data.products.filter((p) => !ordered.has(p.id));
+  const base = (k: number) => unordered[(k * 37) % unordered.length];
+  for (let k = 0; k < 4; k++) {
+    const p = base(k);
+    for (const [qty, factor] of [['10', '0.95'], ['50', '0.90']] as const) {
+      prices.push({ key: `L:${p.sku}:${qty}`, sku: p.sku, customerNumber: null, customerGroup: null, minQuantity: qty, price: new Decimal(p.listPrice).mul(factor).toFixed(2), currency: p.currency, validFrom: null, validTo: null, promotion: false });
+    }
+  }
+  for (let k = 4; k < 8; k++) {
+    const p = base(k);
+    prices.push({ key: `G:WHOLESALE:${p.sku}:1`, sku: p.sku, customerNumber: null, customerGroup: 'WHOLESALE', minQuantity: '1', price: new Decimal(p.listPrice).mul('0.88').toFixed(2), currency: p.currency, validFrom: null, validTo: null, promotion: false });
+  }
+  for (let k = 8; k < 12; k++) {
+    const p = base(k);
+    const from = new Date(referenceDate.getTime() + (k - 10) * 7 * DAY);
+    prices.push({ key: `PROMO:${p.sku}:${k - 7}`, sku: p.sku, customerNumber: null, customerGroup: null, minQuantity: '1', price: new Decimal(p.listPrice).mul('0.80').toFixed(2), currency: p.currency, validFrom: isoDay(from), validTo: isoDay(new Date(from.getTime() + 21 * DAY)), promotion: true });
+  }
+
+  const stock: ErpStockRecord[] = [];
+  SMALL_WAREHOUSES.forEach((wh, w) => {
+    products.forEach((p, i) => {
+      const onHand = unit(seed, i, w, 51) < 0.1 ? 0 : intBetween(0, 400, seed, i, w, 52);
+      const reserved = Math.min(onHand, intBetween(0, 20, seed, i, w, 53));
+      const low = onHand - reserved < Number(p.minStock);
+      stock.push({
+        key: `${wh.code}:${p.sku}`, warehouseCode: wh.code, warehouseName: wh.name, sku: p.sku, onHand: String(onHand), reserved: String(reserved),
+        nextReceiptDate: low ? isoDay(new Date(referenceDate.getTime() + intBetween(3, 21, seed, i, w, 54) * DAY)) : null,
+        nextReceiptQuantity: low ? String(intBetween(5, 50, seed, i, w, 55) * 10) : null,
+      });
+    });
+  });
+
+  const orders: ErpOrderRecord[] = data.orders.map((o) => ({
+    orderNumber: o.number,
+    hubOrderId: null,
+    customerNumber: companyById.get(o.companyId)!.erpNumber,
+    status: o.status,
+    placedAt: o.placedAt.toISOString(),
+    currency: o.currency,
+    total: o.total,
+    lines: o.lines.map((l) => ({ lineNo: l.lineNo, sku: l.sku, quantity: String(l.quantity), unitPrice: l.unitPrice, lineTotal: l.lineTotal })),
+  }));
+  const orderByNumber = new Map(orders.map((o) => [o.orderNumber, o]));
+
+  const invoices: ErpInvoiceRecord[] = data.invoices.map((inv) => {
+    const order = orderById.get(inv.orderId)!;
+    const tax = new Decimal(inv.total).minus(order.total);
+    return {
+      invoiceNumber: inv.number,
+      customerNumber: companyById.get(inv.companyId)!.erpNumber,
+      orderNumber: order.number,
+      hubOrderId: null,
+      issuedAt: inv.issuedAt.toISOString(),
+      dueAt: inv.dueAt.toISOString(),
+      currency: inv.currency,
+      netTotal: order.total,
+      taxTotal: tax.toFixed(2),
+      total: inv.total,
+      openAmount: inv.status === 'PAID' ? '0.00' : inv.total,
+      status: inv.status,
+      digitallySigned: true,
+    };
+  });
+
+  const deliveryNotes: ErpDeliveryNoteRecord[] = orders
+    .filter((o) => o.status === 'SHIPPED' || o.status === 'DELIVERED' || o.status === 'INVOICED')
+    .map((o) => {
+      const h = hashString(o.orderNumber);
+      const shippedAt = new Date(new Date(o.placedAt).getTime() + intBetween(1, 3, seed, h, 61) * DAY);
+      const deliveredAt = o.status === 'SHIPPED' ? null : new Date(shippedAt.getTime() + intBetween(1, 2, seed, h, 62) * DAY);
+      return deliveryNoteFor(orderByNumber.get(o.orderNumber)!, seed, shippedAt, deliveredAt);
+    });
+
+  const openItems = invoices.filter((i) => i.status === 'OPEN').map(openItemFor);
+
+  const customers: ErpCustomerRecord[] = data.companies.map((c, i) => {
+    const balance = invoices.filter((inv) => inv.customerNumber === c.erpNumber).reduce((sum, inv) => sum.plus(inv.openAmount), new Decimal(0));
+    return {
+      customerNumber: c.erpNumber,
+      name: c.name,
+      currency: c.currency,
+      country: c.country,
+      customerGroup: i % 2 === 0 ? 'WHOLESALE' : 'RETAIL',
+      creditLimit: i % 2 === 0 ? '50000.00' : '20000.00',
+      balance: balance.toFixed(2),
+      blocked: false,
+      paymentTermsDays: 30,
+      ...addresses(seed, i, c.name, c.country),
+    };
+  });
+
+  const contacts: ErpContactRecord[] = data.users
+    .filter((u) => u.kind === 'CUSTOMER')
+    .map((u, i) => {
+      const company = companyById.get(u.companyId!)!;
+      return { contactNumber: `K${i + 1}`, customerNumber: company.erpNumber, name: u.name, email: u.email, phone: phoneFor(seed, i, company.country) };
+    });
+
+  return {
+    categories: new ArrayTable('categories', categoryRecords()),
+    products: new ArrayTable('products', products),
+    prices: new ArrayTable('prices', prices),
+    stock: new ArrayTable('stock', stock),
+    exchangeRates: new ArrayTable('exchangeRates', exchangeRateRecords(referenceDate)),
+    customers: new ArrayTable('customers', customers),
+    contacts: new ArrayTable('contacts', contacts),
+    orders: new ArrayTable('orders', orders),
+    invoices: new ArrayTable('invoices', invoices),
+    deliveryNotes: new ArrayTable('deliveryNotes', deliveryNotes),
+    openItems: new ArrayTable('openItems', openItems),
+  };
+}

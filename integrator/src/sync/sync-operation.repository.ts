@@ -1,0 +1,53 @@
+import { Pool } from 'pg';
+
+export interface DueOperation {
+  name: string;
+  runRequested: boolean;
+  onceDue: boolean;
+}
+
+/** The scheduler's reads and writes of `integrator.sync_operation`: the schedule lives in PostgreSQL, so any process can run it. */
+export class SyncOperationRepository {
+  constructor(private readonly pool: Pool) {}
+
+  /** Creates missing operations with their default intervals; settings staff changed are kept. */
+  async ensure(operations: ReadonlyArray<{ name: string; defaultIntervalSeconds: number }>): Promise<void> {
+    await this.pool.query(
+      `insert into integrator.sync_operation (name, interval_seconds, paused, next_run_at, run_requested)
+       select name, seconds, false, now() + seconds * interval '1 second', false
+         from unnest($1::text[], $2::int[]) as d(name, seconds)
+       on conflict (name) do nothing`,
+      [operations.map((op) => op.name), operations.map((op) => op.defaultIntervalSeconds)],
+    );
+  }
+
+  /** Operations to run now: requested by hand, scheduled once for now, or due and not paused; longest waiting first. */
+  async due(): Promise<DueOperation[]> {
+    const { rows } = await this.pool.query<{ name: string; run_requested: boolean; once_due: boolean }>(
+      `select name, run_requested, (run_once_at is not null and run_once_at <= now()) as once_due
+         from integrator.sync_operation
+        where run_requested or (run_once_at is not null and run_once_at <= now()) or (not paused and next_run_at <= now())
+        order by next_run_at nulls first, name`,
+    );
+    return rows.map((r) => ({ name: r.name, runRequested: r.run_requested, onceDue: r.once_due }));
+  }
+
+  /** A manual request is consumed when its run starts; one made during the run triggers another. */
+  async consumeRequest(name: string): Promise<void> {
+    await this.pool.query('update integrator.sync_operation set run_requested = false where name = $1', [name]);
+  }
+
+  async consumeOnce(name: string): Promise<void> {
+    await this.pool.query('update integrator.sync_operation set run_once_at = null where name = $1 and run_once_at <= now()', [name]);
+  }
+
+  /** Moves the schedule on by the operation's interval from now. */
+  async scheduleNext(name: string): Promise<void> {
+    await this.pool.query(`update integrator.sync_operation set next_run_at = now() + interval_seconds * interval '1 second' where name = $1`, [name]);
+  }
+
+  /** Asks for a run within the scheduler's next tick (e.g. after something the ERP made must be read back). */
+  async request(names: readonly string[]): Promise<void> {
+    await this.pool.query('update integrator.sync_operation set run_requested = true where name = any($1::text[])', [names]);
+  }
+}
