@@ -26,6 +26,8 @@ export interface HubOptions {
   processes?: 'single' | 'split';
   /** With processes "split": worker processes per subgraph name (default 1). */
   subgraphWorkers?: Record<string, number>;
+  /** GraphiQL for browsers at the gateway's URL; default: the gateway's (graphqlIdeEnabled). */
+  graphqlIde?: boolean;
   log?: (line: string) => void;
 }
 
@@ -94,7 +96,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       }
     }
     const subgraphs = Object.fromEntries(running.map((s) => [s.name, s.url]));
-    gateway = await startGateway({ supergraphSdl: readSupergraph(), subgraphUrls: subgraphs, secrets, port: options.gatewayPort ?? 4000, host: options.host, databaseUrl: options.databaseUrl });
+    gateway = await startGateway({ supergraphSdl: readSupergraph(), subgraphUrls: subgraphs, secrets, port: options.gatewayPort ?? 4000, host: options.host, databaseUrl: options.databaseUrl, graphqlIde: options.graphqlIde });
     for (const child of children) child.tellGatewayUrl(gateway.url);
     const workers = Object.entries(options.subgraphWorkers ?? {}).filter(([, n]) => n > 1).map(([name, n]) => `; ${name}: ${n} workers`).join('');
     log(`gateway listening at ${gateway.url}${split ? ` (one process per subgraph${workers})` : ''}`);
