@@ -1,6 +1,6 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -10,6 +10,7 @@ import { AuthSecrets, bearerToken, GatewayAssertionSigner, UserAccessStore, veri
 import { asHttpRejection, unauthenticated } from '@hub/errors';
 import { EventListener, SubscriptionRoutes } from '@hub/events';
 import { GatewayContext } from './gateway-context';
+import { graphqlIde, graphqlIdeEnabled } from './graphql-ide';
 import { maxDepthRule } from './operation-limits';
 import { RevokedUsers } from './revoked-users';
 import { HubSubgraphDataSource } from './subgraph-data-source';
@@ -39,6 +40,11 @@ export interface GatewayOptions {
    * the gateway believes when it tells subgraphs the client's address. Default: env HUB_TRUST_PROXY, else none (the socket address).
    */
   trustProxy?: string;
+  /**
+   * GraphiQL for browsers at /graphql, every file served by the gateway (no CDN). Default:
+   * graphqlIdeEnabled(process.env), on unless NODE_ENV=production, HUB_GRAPHQL_IDE=true|false decides.
+   */
+  graphqlIde?: boolean;
 }
 
 /** Counters for `GET /metrics`: what the subscriptions cost. */
@@ -92,7 +98,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     stringifyResult: (result) => JSON.stringify(result),
     gateway,
     validationRules: [depthLimit],
-    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
+    // Apollo's landing page loads Apollo Sandbox from a CDN; browsers get graphqlIde's page instead.
+    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
     // The schema is the partners' contract (code generators read it), in production too.
     introspection: true,
     // The launcher owns SIGINT/SIGTERM and stops everything in order; Apollo's own handlers raced it
@@ -142,6 +149,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.get('/metrics', (_req, res) => {
     res.json(metrics());
   });
+  app.use(graphqlIde({ enabled: options.graphqlIde ?? graphqlIdeEnabled(), path: '/graphql' }));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

@@ -1,5 +1,6 @@
 export * from './gateway';
 export * from './gateway-context';
+export * from './graphql-ide';
 export * from './operation-limits';
 export * from './subscription-router';
 export * from './subscription-fanout';

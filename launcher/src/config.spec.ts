@@ -16,3 +16,12 @@ describe('HUB_SUBGRAPH_WORKERS', () => {
     expect(loadLauncherConfig({ HUB_SUBGRAPH_WORKERS: 'products=2' } as NodeJS.ProcessEnv).subgraphWorkers).toEqual({ products: 2 });
   });
 });
+
+describe('HUB_GRAPHQL_IDE', () => {
+  it('is part of the launcher configuration: on unless NODE_ENV=production, which it overrides', () => {
+    expect(loadLauncherConfig({} as NodeJS.ProcessEnv).graphqlIde).toBe(true);
+    expect(loadLauncherConfig({ NODE_ENV: 'production' } as NodeJS.ProcessEnv).graphqlIde).toBe(false);
+    expect(loadLauncherConfig({ NODE_ENV: 'production', HUB_GRAPHQL_IDE: 'true' } as NodeJS.ProcessEnv).graphqlIde).toBe(true);
+    expect(() => loadLauncherConfig({ HUB_GRAPHQL_IDE: 'yes' } as NodeJS.ProcessEnv)).toThrow('HUB_GRAPHQL_IDE must be');
+  });
+});

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { graphqlIdeEnabled } from '@hub/gateway';
 
 /** Everything `npm start` reads from the environment (documented in the README). */
 export interface LauncherConfig {
@@ -12,6 +13,8 @@ export interface LauncherConfig {
   processes: 'single' | 'split';
   /** With processes "split": how many processes serve a subgraph (HUB_SUBGRAPH_WORKERS="products=2"); 1 when not named. */
   subgraphWorkers: Record<string, number>;
+  /** GraphiQL at the gateway's URL: on unless NODE_ENV=production, HUB_GRAPHQL_IDE=true|false decides. */
+  graphqlIde: boolean;
   /** A real ERP's adapter endpoint; unset starts the built-in demo ERP. */
   erpUrl: string | undefined;
   erpApiKey: string | undefined;
@@ -64,6 +67,7 @@ export function loadLauncherConfig(env: NodeJS.ProcessEnv = process.env, root = 
     seedDemoData: (env.HUB_DEMO_DATA ?? 'true') !== 'false',
     processes: processesMode(env.HUB_PROCESSES),
     subgraphWorkers: subgraphWorkers(env.HUB_SUBGRAPH_WORKERS),
+    graphqlIde: graphqlIdeEnabled(env),
     erpUrl: env.HUB_ERP_URL || undefined,
     erpApiKey: env.HUB_ERP_API_KEY || undefined,
     demoErpScale: env.HUB_DEMO_ERP_SCALE === 'large' ? 'large' : 'small',

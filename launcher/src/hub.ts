@@ -29,6 +29,8 @@ export interface HubOptions {
   subgraphWorkers?: Record<string, number>;
   /** The hub's modules; default: the built-in ones plus HUB_MODULES. */
   modules?: readonly SubgraphModule<any>[];
+  /** GraphiQL for browsers at the gateway's URL; default: the gateway's (graphqlIdeEnabled). */
+  graphqlIde?: boolean;
   log?: (line: string) => void;
 }
 
@@ -109,6 +111,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       databaseUrl: options.databaseUrl,
       userAccess: userAccessStore,
       subscriptionRoutes: collectSubscriptionRoutes(modules),
+      graphqlIde: options.graphqlIde,
     });
     for (const child of children) child.tellGatewayUrl(gateway.url);
     const workers = Object.entries(options.subgraphWorkers ?? {}).filter(([, n]) => n > 1).map(([name, n]) => `; ${name}: ${n} workers`).join('');

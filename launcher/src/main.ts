@@ -63,6 +63,7 @@ async function main(): Promise<void> {
     seedDemoData: config.seedDemoData,
     processes: config.processes,
     subgraphWorkers: config.subgraphWorkers,
+    graphqlIde: config.graphqlIde,
     log,
   });
   if (stopping) return;
