@@ -9,12 +9,12 @@ const toObject = (op: SyncOperationEntity) => SyncOperationObject.from(op, findS
 
 @Resolver(() => SyncOperationObject)
 export class SyncStaffResolver {
-  @Query(() => [SyncOperationObject], { description: 'Every ERP sync operation and its schedule (staff.sync).' })
+  @Query(() => [SyncOperationObject], { nullable: true, description: 'Every ERP sync operation and its schedule (staff.sync).' })
   async syncOperations(@Ctx() ctx: IntegratorContext): Promise<SyncOperationObject[]> {
     return (await ctx.services.sync.operations(ctx.viewer)).map(toObject);
   }
 
-  @Query(() => [SyncRunObject], { description: 'Sync history, newest first (staff.sync).' })
+  @Query(() => [SyncRunObject], { nullable: true, description: 'Sync history, newest first (staff.sync).' })
   async syncRuns(
     @Ctx() ctx: IntegratorContext,
     @Arg('operation', () => String, { nullable: true }) operation?: string | null,
@@ -23,7 +23,7 @@ export class SyncStaffResolver {
     return (await ctx.services.sync.runs(ctx.viewer, operation, first)).map(SyncRunObject.from);
   }
 
-  @Query(() => SyncRunObject, { description: 'One sync run (staff.sync).' })
+  @Query(() => SyncRunObject, { nullable: true, description: 'One sync run (staff.sync).' })
   async syncRun(@Arg('id', () => ID) id: string, @Ctx() ctx: IntegratorContext): Promise<SyncRunObject> {
     return SyncRunObject.from(await ctx.services.sync.run(ctx.viewer, id));
   }
@@ -63,7 +63,7 @@ export class SyncStaffResolver {
 
 @Resolver(() => OutboxMessageObject)
 export class OutboxStaffResolver {
-  @Query(() => [OutboxMessageObject], { description: 'Messages to the ERP, newest first; status DEAD is the dead-letter list (staff.sync).' })
+  @Query(() => [OutboxMessageObject], { nullable: true, description: 'Messages to the ERP, newest first; status DEAD is the dead-letter list (staff.sync).' })
   async outboxMessages(
     @Ctx() ctx: IntegratorContext,
     @Arg('status', () => OutboxMessageStatus, { nullable: true }) status?: OutboxMessageStatus | null,
