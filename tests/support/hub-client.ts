@@ -45,10 +45,12 @@ export interface GraphQLFailure {
   status: number;
   codes: string[];
   messages: string[];
+  /** Each error's `path` (empty when it has none), in the order of `codes`. */
+  paths: Array<ReadonlyArray<string | number>>;
   data: unknown;
 }
 
-/** Runs a request expected to fail and returns its error codes and HTTP status. */
+/** Runs a request expected to fail and returns its error codes, paths, HTTP status and any partial data. */
 export async function failure(promise: Promise<unknown>): Promise<GraphQLFailure> {
   try {
     await promise;
@@ -59,6 +61,7 @@ export async function failure(promise: Promise<unknown>): Promise<GraphQLFailure
         status: error.response.status,
         codes: errors.map((e) => String((e.extensions as any)?.code)),
         messages: errors.map((e) => e.message),
+        paths: errors.map((e) => e.path ?? []),
         data: error.response.data,
       };
     }
