@@ -47,6 +47,8 @@ export interface GraphQLFailure {
   messages: string[];
   /** Each error's `path` (empty when it has none), in the order of `codes`. */
   paths: Array<ReadonlyArray<string | number>>;
+  /** Each error's `extensions.field` (the input field it is about), undefined where it names none. */
+  fields: unknown[];
   data: unknown;
 }
 
@@ -62,6 +64,7 @@ export async function failure(promise: Promise<unknown>): Promise<GraphQLFailure
         codes: errors.map((e) => String((e.extensions as any)?.code)),
         messages: errors.map((e) => e.message),
         paths: errors.map((e) => e.path ?? []),
+        fields: errors.map((e) => (e.extensions as any)?.field),
         data: error.response.data,
       };
     }
