@@ -50,6 +50,10 @@ describe('company structure (C2) with field ownership (I5)', () => {
       'query($id: ID!) { company(id: $id) { creditLimit { amount currency } balance { amount } blocked } }', { id: company.id });
     expect(c.creditLimit.currency).toBe(company.currency);
     const buyer = await as(demoUser(3, 'buyer').email);
-    expect((await failure(buyer.request('query($id: ID!) { company(id: $id) { creditLimit { amount } } }', { id: company.id }))).codes).toEqual(['FORBIDDEN']);
+    const refused = await failure(buyer.request('query($id: ID!) { company(id: $id) { name creditLimit { amount } } }', { id: company.id }));
+    expect(refused.codes).toEqual(['FORBIDDEN']);
+    // Only the gated field is null; the company itself is still answered.
+    expect(refused.data).toEqual({ company: { name: company.name, creditLimit: null } });
+    expect(refused.paths).toEqual([['company', 'creditLimit']]);
   });
 });

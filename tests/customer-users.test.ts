@@ -70,7 +70,9 @@ describe('customer admins manage coworkers (C1, C3)', () => {
     expect((await failure(api.request('mutation($id: ID!) { setUserPermissions(userId: $id, roles: ["READ_ONLY"]) { id } }', { id: theirs.id }))).codes).toEqual(['NOT_FOUND']);
     const asBuyer = await as(buyer.email);
     expect((await failure(asBuyer.request('mutation($id: ID!) { deactivateUser(id: $id) { id } }', { id: admin.id }))).codes).toEqual(['FORBIDDEN']);
-    expect((await failure(asBuyer.request('query($id: ID!) { company(id: $id) { users { id } } }', { id: demo.companies[0].id }))).codes).toEqual(['FORBIDDEN']);
+    const users = await failure(asBuyer.request('query($id: ID!) { company(id: $id) { id users { id } } }', { id: demo.companies[0].id }));
+    expect(users.codes).toEqual(['FORBIDDEN']);
+    expect(users.data).toEqual({ company: { id: demo.companies[0].id, users: null } });
   });
 
   it("a deactivated user's token stops working everywhere, and reactivation does not revive it", async () => {

@@ -87,6 +87,28 @@ describe('self-registration with duplicate check and approval (C5, C6)', () => {
     await expect(from('198.51.100.78').request(REGISTER, { i: registration() })).resolves.toEqual({ register: expect.objectContaining({ status: 'PENDING' }) });
   });
 
+  it('currencies and countries must be ISO codes that are assigned: each refusal names its field and stores nothing', async () => {
+    const staff = await as('admin@hub.example');
+    const stored = async (email: string) =>
+      (await staff.request<{ registrations: Array<{ email: string }> }>('{ registrations(first: 500) { email } }')).registrations.filter((r) => r.email === email);
+    for (const [overrides, field] of [
+      [{ currency: 'ABC' }, 'currency'],
+      [{ country: 'ZZ' }, 'country'],
+      [{ invoiceAddress: { street: 'Somewhere 1', postalCode: '111 22', city: 'Stockholm', country: 'ZZ' } }, 'invoiceAddress.country'],
+    ] as const) {
+      const input = registration(overrides);
+      const refused = await failure(client().request(REGISTER, { i: input }));
+      expect({ codes: refused.codes, fields: refused.fields }).toEqual({ codes: ['BAD_USER_INPUT'], fields: [field] });
+      expect(await stored(input.email)).toEqual([]);
+    }
+    // Lower-case codes are still accepted, and stored upper-cased (from an address of its own: it counts towards the rate limit).
+    const input = registration({ currency: 'sek', country: 'se', invoiceAddress: { street: 'Somewhere 1', postalCode: '111 22', city: 'Stockholm', country: 'se' } });
+    const { register } = await new GraphQLClient(gatewayUrl(), { headers: { 'x-forwarded-for': '198.51.100.90' } }).request<{ register: { id: string } }>(REGISTER, { i: input });
+    const { registration: r } = await staff.request<{ registration: { country: string; currency: string; invoiceAddress: { country: string } } }>(
+      'query($id: ID!) { registration(id: $id) { country currency invoiceAddress { country } } }', { id: register.id });
+    expect(r).toEqual({ country: 'SE', currency: 'SEK', invoiceAddress: { country: 'SE' } });
+  });
+
   it('bad input is BAD_USER_INPUT; staff reject; customers cannot see or decide registrations', async () => {
     expect((await failure(client().request(REGISTER, { i: registration({ country: 'Sweden' }) }))).codes).toEqual(['BAD_USER_INPUT']);
     expect((await failure(client().request(REGISTER, { i: registration({ password: 'short' }) }))).codes).toEqual(['BAD_USER_INPUT']);

@@ -77,7 +77,9 @@ describe("another company's data", () => {
 
   it('invoices need invoices.view: a buyer without it gets FORBIDDEN, a read-only user with it sees them', async () => {
     const buyer = await as(demoUser(0, 'buyer').email);
-    expect((await failure(buyer.request('{ invoices { id } }'))).codes).toEqual(['FORBIDDEN']);
+    const refused = await failure(buyer.request('{ invoices { id } }'));
+    expect(refused.codes).toEqual(['FORBIDDEN']);
+    expect(refused.data).toEqual({ invoices: null });
     const reader = await as(demoUser(0, 'read-only').email);
     const { invoices } = await reader.request<{ invoices: unknown[] }>('{ invoices { id } }');
     expect(invoices.length).toBeGreaterThan(0);

@@ -139,6 +139,16 @@ describe('checking the routing table against the schema', () => {
     expect(checkSubscriptionRoutes(TEST_SCHEMA, TEST_ROUTES)).toEqual([]);
   });
 
+  it('accepts a nullable query field behind a non-null subscription field (permission-gated queries are nullable)', () => {
+    const schema = buildSchema(/* GraphQL */ `
+      type Query { order(id: ID!): Order, syncRun(id: ID!): SyncRun }
+      type Subscription { orderStatusChanged(orderId: ID!): Order!, syncRunUpdated: SyncRun! }
+      type Order { id: ID! }
+      type SyncRun { id: ID! }
+    `);
+    expect(checkSubscriptionRoutes(schema, TEST_ROUTES)).toEqual([]);
+  });
+
   it('names every misfit', () => {
     const problems = checkSubscriptionRoutes(TEST_SCHEMA, {
       orderStatusChanged: { topics: ['t'], keyArg: 'id', queryField: 'syncRun', queryArg: 'id' },

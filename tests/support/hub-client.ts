@@ -45,10 +45,14 @@ export interface GraphQLFailure {
   status: number;
   codes: string[];
   messages: string[];
+  /** Each error's `path` (empty when it has none), in the order of `codes`. */
+  paths: Array<ReadonlyArray<string | number>>;
+  /** Each error's `extensions.field` (the input field it is about), undefined where it names none. */
+  fields: unknown[];
   data: unknown;
 }
 
-/** Runs a request expected to fail and returns its error codes and HTTP status. */
+/** Runs a request expected to fail and returns its error codes, paths, HTTP status and any partial data. */
 export async function failure(promise: Promise<unknown>): Promise<GraphQLFailure> {
   try {
     await promise;
@@ -59,6 +63,8 @@ export async function failure(promise: Promise<unknown>): Promise<GraphQLFailure
         status: error.response.status,
         codes: errors.map((e) => String((e.extensions as any)?.code)),
         messages: errors.map((e) => e.message),
+        paths: errors.map((e) => e.path ?? []),
+        fields: errors.map((e) => (e.extensions as any)?.field),
         data: error.response.data,
       };
     }

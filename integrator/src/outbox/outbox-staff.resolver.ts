@@ -4,7 +4,7 @@ import { OutboxMessageObject, OutboxMessageStatus } from './outbox.objects';
 
 @Resolver(() => OutboxMessageObject)
 export class OutboxStaffResolver {
-  @Query(() => [OutboxMessageObject], { description: 'Messages to the ERP, newest first; status DEAD is the dead-letter list (staff.sync).' })
+  @Query(() => [OutboxMessageObject], { nullable: true, description: 'Messages to the ERP, newest first; status DEAD is the dead-letter list (staff.sync).' })
   async outboxMessages(
     @Ctx() ctx: IntegratorContext,
     @Arg('status', () => OutboxMessageStatus, { nullable: true }) status?: OutboxMessageStatus | null,

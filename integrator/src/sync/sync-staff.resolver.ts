@@ -7,12 +7,12 @@ const toObject = (op: SyncOperationEntity, ctx: IntegratorContext) => SyncOperat
 
 @Resolver(() => SyncOperationObject)
 export class SyncStaffResolver {
-  @Query(() => [SyncOperationObject], { description: 'Every ERP sync operation and its schedule (staff.sync).' })
+  @Query(() => [SyncOperationObject], { nullable: true, description: 'Every ERP sync operation and its schedule (staff.sync).' })
   async syncOperations(@Ctx() ctx: IntegratorContext): Promise<SyncOperationObject[]> {
     return (await ctx.services.sync.operations(ctx.viewer)).map((op) => toObject(op, ctx));
   }
 
-  @Query(() => [SyncRunObject], { description: 'Sync history, newest first (staff.sync).' })
+  @Query(() => [SyncRunObject], { nullable: true, description: 'Sync history, newest first (staff.sync).' })
   async syncRuns(
     @Ctx() ctx: IntegratorContext,
     @Arg('operation', () => String, { nullable: true }) operation?: string | null,
@@ -21,7 +21,7 @@ export class SyncStaffResolver {
     return (await ctx.services.sync.runs(ctx.viewer, operation, first)).map(SyncRunObject.from);
   }
 
-  @Query(() => SyncRunObject, { description: 'One sync run (staff.sync).' })
+  @Query(() => SyncRunObject, { nullable: true, description: 'One sync run (staff.sync).' })
   async syncRun(@Arg('id', () => ID) id: string, @Ctx() ctx: IntegratorContext): Promise<SyncRunObject> {
     return SyncRunObject.from(await ctx.services.sync.run(ctx.viewer, id));
   }

@@ -2,7 +2,11 @@ import { forbidden, unauthenticated } from '@hub/errors';
 import { Permission } from './permissions';
 import { Viewer } from './viewer';
 
-/** Tenant and permission rules shared by every subgraph. */
+/**
+ * Tenant and permission rules shared by every subgraph. A query field or object field that can
+ * refuse through these (FORBIDDEN/UNAUTHENTICATED for a permission or role) is declared nullable, so
+ * the refusal nulls that field alone, not its parent or the whole answer. Mutations stay non-null.
+ */
 export function requireViewer(viewer: Viewer | null): Viewer {
   if (!viewer) throw unauthenticated();
   return viewer;

@@ -8,6 +8,7 @@ import { FINANCIAL_STATE_PERMISSION } from './company-structure.service';
 import { AddressObject, BranchInput, BranchObject, DocumentPreferenceValue } from './company-structure.objects';
 import { CompanyObject } from './company.object';
 
+/** Fields needing a permission (users, creditLimit, balance, blocked) are nullable: a refusal nulls them, not the company. */
 @Resolver(() => CompanyObject)
 export class CompanyResolver {
   @Query(() => CompanyObject, { description: 'A company you may see: your own, or any for staff.' })
@@ -16,12 +17,12 @@ export class CompanyResolver {
     return CompanyObject.from(await ctx.services.companies.getVisible(viewer, id));
   }
 
-  @Query(() => [CompanyObject], { description: 'All customer companies (staff only).' })
+  @Query(() => [CompanyObject], { nullable: true, description: 'All customer companies (staff only).' })
   async companies(@Ctx() ctx: CustomersContext): Promise<CompanyObject[]> {
     return (await ctx.services.companies.listAll(requireViewer(ctx.viewer))).map(CompanyObject.from);
   }
 
-  @FieldResolver(() => [UserObject], { description: "The company's users (needs users.manage, or staff)." })
+  @FieldResolver(() => [UserObject], { nullable: true, description: "The company's users (needs users.manage, or staff)." })
   async users(@Root() company: CompanyObject, @Ctx() ctx: CustomersContext): Promise<UserObject[]> {
     if (!hasPermission(ctx.viewer, 'users.manage')) throw forbidden('You need the "users.manage" permission.');
     const users = await ctx.services.users.listForCompany(requireViewer(ctx.viewer), company.id);
@@ -48,19 +49,19 @@ export class CompanyResolver {
     return company.documentPreferenceValue as DocumentPreferenceValue;
   }
 
-  @FieldResolver(() => MoneyObject, { description: `ERP-owned credit limit (needs ${FINANCIAL_STATE_PERMISSION}).` })
+  @FieldResolver(() => MoneyObject, { nullable: true, description: `ERP-owned credit limit (needs ${FINANCIAL_STATE_PERMISSION}).` })
   creditLimit(@Root() company: CompanyObject, @Ctx() ctx: CustomersContext): MoneyObject {
     this.requireFinancial(ctx);
     return MoneyObject.of(company.entity.creditLimit, company.currency);
   }
 
-  @FieldResolver(() => MoneyObject, { description: `ERP-owned open balance (needs ${FINANCIAL_STATE_PERMISSION}).` })
+  @FieldResolver(() => MoneyObject, { nullable: true, description: `ERP-owned open balance (needs ${FINANCIAL_STATE_PERMISSION}).` })
   balance(@Root() company: CompanyObject, @Ctx() ctx: CustomersContext): MoneyObject {
     this.requireFinancial(ctx);
     return MoneyObject.of(company.entity.balance, company.currency);
   }
 
-  @FieldResolver(() => Boolean, { description: `ERP-owned: blocked for new orders (needs ${FINANCIAL_STATE_PERMISSION}).` })
+  @FieldResolver(() => Boolean, { nullable: true, description: `ERP-owned: blocked for new orders (needs ${FINANCIAL_STATE_PERMISSION}).` })
   blocked(@Root() company: CompanyObject, @Ctx() ctx: CustomersContext): boolean {
     this.requireFinancial(ctx);
     return company.entity.blocked;

@@ -12,7 +12,7 @@ export class RegistrationResolver {
     return Object.assign(new RegistrationReceiptObject(), { id: r.id, status: r.status });
   }
 
-  @Query(() => [RegistrationObject], { description: 'Staff (staff.users): registrations, newest first.' })
+  @Query(() => [RegistrationObject], { nullable: true, description: 'Staff (staff.users): registrations, newest first.' })
   async registrations(
     @Arg('status', () => RegistrationStatus, { nullable: true }) status: RegistrationStatus | null,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
@@ -21,7 +21,7 @@ export class RegistrationResolver {
     return (await ctx.services.registrations.list(ctx.viewer, status, first)).map(RegistrationObject.from);
   }
 
-  @Query(() => RegistrationObject, { description: 'Staff (staff.users): one registration.' })
+  @Query(() => RegistrationObject, { nullable: true, description: 'Staff (staff.users): one registration.' })
   async registration(@Arg('id', () => ID) id: string, @Ctx() ctx: CustomersContext): Promise<RegistrationObject> {
     return RegistrationObject.from(await ctx.services.registrations.get(ctx.viewer, id));
   }

@@ -12,6 +12,7 @@ import { CustomersContext } from '../context';
 import { CUSTOMER_REGISTERED_TOPIC, CustomerRegisteredPayload, CustomersOutboxMessageEntity } from '../outbox/customers-outbox';
 import { UserEntity } from '../user/user.entity';
 import { UserKind } from '../user/user-kind';
+import { countryCode, currencyCode } from './iso-codes';
 import { normalizeAddress, normalizeCompanyName } from './normalize-text';
 import { ApproveRegistrationInput, RegistrationInput } from './registration.inputs';
 import { RegistrationEntity, RegistrationErpStatus, RegistrationStatus } from './registration.entity';
@@ -47,13 +48,11 @@ export class RegistrationService {
     if (!EMAIL_PATTERN.test(email)) throw badUserInput('Enter a valid e-mail address.', 'email');
     const companyName = required(input.companyName, 'companyName');
     const contactName = required(input.contactName, 'contactName');
-    const country = required(input.country, 'country', 2).toUpperCase();
-    if (!/^[A-Z]{2}$/.test(country)) throw badUserInput('country must be an ISO 3166 code of two letters.', 'country');
-    const currency = required(input.currency, 'currency', 3).toUpperCase();
-    if (!/^[A-Z]{3}$/.test(currency)) throw badUserInput('currency must be an ISO 4217 code of three letters.', 'currency');
+    // Assigned codes only: the ERP creates the customer with them on approval.
+    const country = countryCode(input.country, 'country');
+    const currency = currencyCode(input.currency, 'currency');
     const a = input.invoiceAddress;
-    const addressCountry = required(a?.country, 'invoiceAddress.country', 2).toUpperCase();
-    if (!/^[A-Z]{2}$/.test(addressCountry)) throw badUserInput('country must be an ISO 3166 code of two letters.', 'invoiceAddress.country');
+    const addressCountry = countryCode(a?.country, 'invoiceAddress.country');
     const invoiceAddress = {
       street: required(a?.street, 'invoiceAddress.street'), postalCode: required(a?.postalCode, 'invoiceAddress.postalCode', 20),
       city: required(a?.city, 'invoiceAddress.city'), country: addressCountry,

@@ -63,7 +63,7 @@ export class UserAdminResolver {
     return UserObject.from(await ctx.services.userAdmin.setPermissions(ctx.viewer, userId, permissions, roles));
   }
 
-  @Query(() => [AuditEntryObject], { description: 'Staff (staff.users): recorded account actions, newest first; optionally about one user.' })
+  @Query(() => [AuditEntryObject], { nullable: true, description: 'Staff (staff.users): recorded account actions, newest first; optionally about one user.' })
   async auditLog(
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('userId', () => ID, { nullable: true }) userId: string | null,

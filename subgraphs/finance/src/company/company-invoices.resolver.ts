@@ -5,9 +5,10 @@ import { InvoiceObject } from '../invoice/invoice.object';
 import { DEFAULT_PAGE_SIZE } from '../invoice/invoice.service';
 import { CompanyReference } from './company-reference.object';
 
+/** Nullable: without invoices.view the FORBIDDEN error nulls the invoices only, not the company. */
 @Resolver(() => CompanyReference)
 export class CompanyInvoicesResolver {
-  @FieldResolver(() => [InvoiceObject], { description: "The company's invoices, newest first. Needs invoices.view." })
+  @FieldResolver(() => [InvoiceObject], { nullable: true, description: "The company's invoices, newest first. Needs invoices.view." })
   async invoices(
     @Root() company: CompanyReference,
     @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: 'At most this many (1-200).' }) first: number | null,

@@ -8,7 +8,7 @@ import { OrderStatus } from './order-status';
 
 @Resolver(() => OrderObject)
 export class OrderResolver {
-  @Query(() => [OrderObject], { description: "Your company's orders, newest first (staff: any company's)." })
+  @Query(() => [OrderObject], { nullable: true, description: "Your company's orders, newest first (staff: any company's)." })
   async orders(
     @Ctx() ctx: OrdersContext,
     @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
@@ -18,7 +18,7 @@ export class OrderResolver {
     return (await ctx.services.orders.list(ctx.viewer, { first, status, companyId })).map(OrderObject.from);
   }
 
-  @Query(() => OrderObject, { description: 'One of your orders.' })
+  @Query(() => OrderObject, { nullable: true, description: 'One of your orders.' })
   async order(@Arg('id', () => ID) id: string, @Ctx() ctx: OrdersContext): Promise<OrderObject> {
     return OrderObject.from(await ctx.services.orders.get(ctx.viewer, id));
   }
@@ -43,9 +43,10 @@ export class OrderResolver {
   }
 }
 
+/** Nullable: a coworker without orders.view gets null here (and FORBIDDEN), the rest of the company stays. */
 @Resolver(() => CompanyReference)
 export class CompanyOrdersResolver {
-  @FieldResolver(() => [OrderObject], { description: "The company's orders, newest first." })
+  @FieldResolver(() => [OrderObject], { nullable: true, description: "The company's orders, newest first. Needs orders.view." })
   async orders(@Root() company: CompanyReference, @Ctx() ctx: OrdersContext, @Arg('first', () => Int, { defaultValue: 20 }) first = 20): Promise<OrderObject[]> {
     return (await ctx.services.orders.listForCompany(ctx.viewer, company.id, first)).map(OrderObject.from);
   }

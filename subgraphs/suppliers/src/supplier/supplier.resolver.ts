@@ -5,9 +5,10 @@ import { SupplierObject } from './supplier.object';
 import { SupplierOfferObject } from './supplier-offer.object';
 import { requireSupplierAccess } from './supplier.service';
 
+/** `email` and `offers` are nullable: a buyer sees the supplier's name with them null (and FORBIDDEN), not a null product list. */
 @Resolver(() => SupplierObject)
 export class SupplierResolver {
-  @Query(() => [SupplierObject], { description: 'All suppliers (staff only).' })
+  @Query(() => [SupplierObject], { nullable: true, description: 'All suppliers (staff only).' })
   async suppliers(@Ctx() ctx: SuppliersContext): Promise<SupplierObject[]> {
     return (await ctx.services.suppliers.listAll(requireViewer(ctx.viewer))).map(SupplierObject.from);
   }
@@ -18,13 +19,13 @@ export class SupplierResolver {
     return SupplierObject.from(await ctx.services.suppliers.getVisible(viewer, id));
   }
 
-  @FieldResolver(() => String, { description: "Order contact e-mail (staff and the supplier's own users)." })
+  @FieldResolver(() => String, { nullable: true, description: "Order contact e-mail (staff and the supplier's own users)." })
   email(@Root() supplier: SupplierObject, @Ctx() ctx: SuppliersContext): string {
     requireSupplierAccess(ctx.viewer, supplier.id);
     return supplier.contactEmail;
   }
 
-  @FieldResolver(() => [SupplierOfferObject], { description: "The products it sells us (staff and the supplier's own users)." })
+  @FieldResolver(() => [SupplierOfferObject], { nullable: true, description: "The products it sells us (staff and the supplier's own users)." })
   async offers(@Root() supplier: SupplierObject, @Ctx() ctx: SuppliersContext): Promise<SupplierOfferObject[]> {
     return (await ctx.services.suppliers.offersOf(ctx.viewer, supplier.id)).map(SupplierOfferObject.from);
   }
