@@ -12,7 +12,7 @@ const PRICE = `query($sku: String!) { product(sku: $sku) {
 
 /**
  * P3 end to end: a new customer invoiced in SEK registers, staff approve it, the ERP creates it
- * (through the outbox), the customers sync brings its currency to the catalogue, and its users see
+ * (through the outbox, which reads the new customer back at once), and its users see
  * prices converted with the ERP's own EUR:SEK rate, rounded to öre, with the rate and its date.
  */
 describe('prices in the company currency (P3)', () => {
@@ -39,14 +39,10 @@ describe('prices in the company currency (P3)', () => {
     const token = (await client().request<{ login: { token: string } }>(LOGIN, { e: email, p: PASSWORD })).login.token;
     const buyer = client(token);
     const product = demo.products[0];
-    // Until the customers sync has run, the catalogue does not know the company's currency yet.
-    // (Asked again while waiting: other tests inject ERP faults into the shared demo ERP.)
-    const detail = await eventually(async () => {
-      await staff.request('mutation { runSyncNow(operation: "customers") { runRequested } }');
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      const { product: p } = await buyer.request<{ product: { price: { amount: string; currency: string }; priceDetail: any } }>(PRICE, { sku: product.sku });
-      return p.price.currency === 'SEK' ? p : undefined;
-    }, 30_000, 'the company currency to reach the catalogue');
+    // The customer's own terms arrive with its creation (read back from the ERP in the transaction that
+    // creates its user), so the first request after sign-in is priced in SEK, with no customers sync in between.
+    const { product: detail } = await buyer.request<{ product: { price: { amount: string; currency: string }; priceDetail: any } }>(PRICE, { sku: product.sku });
+    expect(detail.price.currency).toBe('SEK');
 
     const rate = await erpAdmin('GET', '/admin/records/exchangeRates/EUR%3ASEK');
     const { priceDetail } = detail;

@@ -58,6 +58,8 @@ export interface GatewayMetrics {
   subscriptionDeliveries: number;
   eventListenerConnected: boolean;
   eventListenerReconnects: number;
+  /** The subscription counts per subscription field. */
+  subscriptionFields: Record<string, { active: number; groups: number; checks: number; executions: number; events: number; deliveries: number }>;
 }
 
 export interface RunningGateway {
@@ -141,6 +143,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     subscriptionDeliveries: fanout.counters.deliveries,
     eventListenerConnected: listener.connected,
     eventListenerReconnects: listener.reconnects,
+    subscriptionFields: fanout.byField(),
   });
 
   app.get('/health', (_req, res) => {

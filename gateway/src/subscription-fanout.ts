@@ -81,6 +81,8 @@ function expired(auth: SubscriberAuth, now: number): boolean {
  */
 export class SubscriptionFanout {
   readonly counters: SubscriptionCounters = { checks: 0, executions: 0, events: 0, deliveries: 0 };
+  /** The same counts per subscription field (a bounded set: the fields of type Subscription). */
+  private readonly fieldCounters = new Map<string, SubscriptionCounters>();
   private readonly groups = new Map<string, Group>();
   private readonly stopReconnect: () => void;
 
@@ -106,12 +108,31 @@ export class SubscriptionFanout {
     return this.groups.size;
   }
 
+  /** Per subscription field: subscribers and groups now, and the counters so far. */
+  byField(): Record<string, SubscriptionCounters & { active: number; groups: number }> {
+    const out: Record<string, SubscriptionCounters & { active: number; groups: number }> = {};
+    for (const [field, counters] of this.fieldCounters) out[field] = { ...counters, active: 0, groups: 0 };
+    for (const group of this.groups.values()) {
+      const entry = (out[group.prepared.fieldName] ??= { checks: 0, executions: 0, events: 0, deliveries: 0, active: 0, groups: 0 });
+      entry.active += group.members.size;
+      entry.groups++;
+    }
+    return out;
+  }
+
+  private count(field: string, counter: keyof SubscriptionCounters, n = 1): void {
+    this.counters[counter] += n;
+    let perField = this.fieldCounters.get(field);
+    if (!perField) this.fieldCounters.set(field, (perField = { checks: 0, executions: 0, events: 0, deliveries: 0 }));
+    perField[counter] += n;
+  }
+
   /**
    * Resolves the subscription once as the subscriber, before it starts: errors when the subscriber
    * may not see what it subscribes to (the subscription ends with them), else the result.
    */
   async check(prepared: PreparedSubscription, auth: SubscriberAuth): Promise<{ errors: GraphQLError[] } | { result: FormattedExecutionResult }> {
-    this.counters.checks++;
+    this.count(prepared.fieldName, 'checks');
     if (expired(auth, this.now())) return { errors: [new GraphQLError('Your session has expired; sign in again.', { extensions: { code: 'UNAUTHENTICATED' } })] };
     const result = await this.run(prepared, prepared.key ?? PROBE_KEY, auth);
     const errors = refusal(result, prepared.responseKey);
@@ -136,7 +157,7 @@ export class SubscriptionFanout {
         unlisten: () => undefined,
       };
       const onEvent = (event: { key: string }) => {
-        this.counters.events++;
+        this.count(prepared.fieldName, 'events');
         this.enqueue(created, event.key, false);
       };
       // A field may be fed by several subgraphs' topics (an order's status, its documents).
@@ -209,7 +230,7 @@ export class SubscriptionFanout {
     // Members share rights (same viewer group), so any valid one can run the query for all.
     const [runAs] = group.members;
     if (!runAs) return;
-    this.counters.executions++;
+    this.count(group.prepared.fieldName, 'executions');
     const result = await this.run(group.prepared, key, runAs.auth);
     const errors = refusal(result, group.prepared.responseKey);
     if (errors) {
@@ -224,10 +245,8 @@ export class SubscriptionFanout {
     const serialized = JSON.stringify(result);
     if (onlyIfChanged && serialized === group.lastResult) return;
     group.lastResult = serialized;
-    for (const member of group.members) {
-      member.iterator.push(result);
-      this.counters.deliveries++;
-    }
+    for (const member of group.members) member.iterator.push(result);
+    this.count(group.prepared.fieldName, 'deliveries', group.members.size);
   }
 
   private async run(prepared: PreparedSubscription, key: string, auth: SubscriberAuth): Promise<FormattedExecutionResult> {

@@ -1,11 +1,16 @@
 import { ensureDatabase } from '@hub/database';
 import { demoReferenceDate } from '@hub/demo-data';
 import { TEST_ERP_ADMIN_KEY } from './demo-erp-process';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { composeSupergraph, SUBGRAPH_MODULES } from '@hub/schema';
 import { HubProcess, startHubProcess } from './hub-process';
 import { MailCatcher, startMailCatcher } from './mail-catcher';
 import { startTestPostgres, TestServer } from './test-database';
+
+/** The test extension module, compiled (the hub process runs from dist). */
+const MEMO_MODULE = join(__dirname, '..', 'dist', 'support', 'memo-module', 'index.js');
 
 declare global {
   // eslint-disable-next-line no-var
@@ -24,6 +29,12 @@ export default async function globalSetup(): Promise<void> {
   const database = `hub_test_${process.pid}_${Date.now()}`;
   const databaseUrl = await ensureDatabase(server.serverUrl, database);
   const mail = await startMailCatcher(join(tmpdir(), `hub-test-mail-${process.pid}-${Date.now()}.jsonl`));
+  // The test hub has one module more than a plain one (tests/support/memo-module, added with HUB_MODULES
+  // as a deployment would), so its supergraph is composed here, from the same compiled module the hub loads.
+  const supergraphPath = join(tmpdir(), `hub-test-supergraph-${process.pid}-${Date.now()}.graphql`);
+  const composed = await composeSupergraph([...SUBGRAPH_MODULES, require(MEMO_MODULE).subgraphModule]);
+  if (composed.errors.length > 0) throw new Error(`The test hub's supergraph does not compose:\n${composed.errors.join('\n')}`);
+  writeFileSync(supergraphPath, composed.files['supergraph.graphql']);
   // Short retry delays so that the outbox tests see retries within seconds.
   const hub = await startHubProcess({
     ...process.env,
@@ -44,6 +55,8 @@ export default async function globalSetup(): Promise<void> {
     HUB_DEMO_ERP_STEP_SECONDS: '0',
     HUB_DEMO_ERP_ADMIN_KEY: TEST_ERP_ADMIN_KEY,
     HUB_DEMO_DATE: demoDate,
+    HUB_MODULES: MEMO_MODULE,
+    HUB_SUPERGRAPH: supergraphPath,
   });
   globalThis.__HUB_TEST__ = { hub, server, database, mail };
   process.env.HUB_TEST_MAIL_FILE = mail.file;
@@ -52,4 +65,5 @@ export default async function globalSetup(): Promise<void> {
   process.env.HUB_TEST_DATABASE_URL = databaseUrl;
   process.env.HUB_TEST_SERVER_URL = server.serverUrl;
   process.env.HUB_TEST_ERP_URL = hub.erpUrl;
+  process.env.HUB_TEST_SUPERGRAPH = supergraphPath;
 }

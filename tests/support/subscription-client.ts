@@ -86,6 +86,26 @@ export interface GatewayMetrics {
   subscriptionDeliveries: number;
   eventListenerConnected: boolean;
   eventListenerReconnects: number;
+  subscriptionFields: Record<string, FieldMetrics>;
+}
+
+export interface FieldMetrics {
+  active: number;
+  groups: number;
+  checks: number;
+  executions: number;
+  events: number;
+  deliveries: number;
+}
+
+const NO_FIELD_METRICS: FieldMetrics = { active: 0, groups: 0, checks: 0, executions: 0, events: 0, deliveries: 0 };
+
+/**
+ * One subscription field's counts. Test files run side by side against one gateway, so a test that
+ * counts subscriptions or executions counts those of the field it uses, never the gateway's totals.
+ */
+export function fieldMetrics(metrics: GatewayMetrics, field: string): FieldMetrics {
+  return metrics.subscriptionFields[field] ?? NO_FIELD_METRICS;
 }
 
 /** The gateway's `GET /metrics`. */

@@ -9,7 +9,8 @@ export type ErpEntity = 'customer' | 'contact' | 'product' | 'category' | 'suppl
 
 const NAMESPACE = Buffer.from('6f1c7a9e2d4b4c1e9a3f5b7d8e0c1a2b', 'hex');
 
-export function erpEntityId(entity: ErpEntity, erpKey: string): string {
+/** A deployment's own modules name their own entities (any other string). */
+export function erpEntityId(entity: ErpEntity | (string & {}), erpKey: string): string {
   const hash = createHash('sha1').update(NAMESPACE).update(`${entity}:${erpKey}`).digest();
   hash[6] = (hash[6] & 0x0f) | 0x50;
   hash[8] = (hash[8] & 0x3f) | 0x80;
