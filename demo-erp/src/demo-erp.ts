@@ -194,6 +194,25 @@ export class DemoErp {
     for (let s = 0; s < steps; s++) this.tick();
   }
 
+  /**
+   * Moves one order on by `steps` statuses (shipping, delivering, invoicing it, then paying a hub
+   * order's invoice), touching nothing else: for a test or a demo that follows one order.
+   * Returns the order's status afterwards, or undefined when the ERP has no such order.
+   */
+  advanceOrder(orderNumber: string, steps: number): ErpOrderStatus | undefined {
+    for (let s = 0; s < steps; s++) {
+      const order = this.state.get('orders', orderNumber);
+      if (!order) return undefined;
+      if (NEXT_STATUS[order.status]) this.progress(order, this.clock());
+      else if (this.hubInvoicesToPay.has(`INV-${orderNumber.replace(/^SO-/, '')}`)) {
+        const invoiceNumber = `INV-${orderNumber.replace(/^SO-/, '')}`;
+        this.hubInvoicesToPay.delete(invoiceNumber);
+        this.pay(invoiceNumber);
+      }
+    }
+    return this.state.get('orders', orderNumber)?.status;
+  }
+
   private pickBase<K extends SyncKind>(kind: K): ErpRecordsByKind[K] | undefined {
     const table = this.state.tables[kind] as BaseTable<ErpRecordsByKind[K]>;
     if (table.size === 0) return undefined;

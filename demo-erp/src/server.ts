@@ -285,6 +285,13 @@ export class DemoErpServer {
       this.erp.advance(steps);
       return sendJson(res, 200, { ticks: this.erp.ticks, version: this.erp.state.version });
     }
+    if (what === 'orders' && kind !== undefined && key === 'advance' && extra === undefined && method === 'POST') {
+      const body = (await readJson(req)) as { steps?: unknown } | undefined;
+      const steps = body?.steps ?? 1;
+      if (typeof steps !== 'number' || !Number.isInteger(steps) || steps < 1 || steps > 10) throw new HttpFailure(400, 'steps must be an integer 1..10');
+      const status = this.erp.advanceOrder(kind, steps);
+      return status ? sendJson(res, 200, { orderNumber: kind, status }) : sendJson(res, 404, { error: `no order ${kind}` });
+    }
     if (what === 'faults' && !kind) {
       if (method === 'POST') {
         this.faults = { ...this.faults, ...validateFaults(await readJson(req)) };

@@ -27,6 +27,16 @@ export function canSeeCompany(viewer: Viewer | null, companyId: string): boolean
   return !!viewer && (viewer.kind === 'STAFF' || viewer.companyId === companyId);
 }
 
+/**
+ * The rows of company-owned data a viewer may see, as a query condition to apply inside the query:
+ * staff every company's ({}), a customer user its own company's, anyone else none (null).
+ */
+export function companyRowsFilter(viewer: Viewer | null): { companyId?: string } | null {
+  if (!viewer) return null;
+  if (viewer.kind === 'STAFF') return {};
+  return viewer.companyId ? { companyId: viewer.companyId } : null;
+}
+
 /** Staff see every supplier; a supplier user only its own. */
 export function canSeeSupplier(viewer: Viewer | null, supplierId: string): boolean {
   return !!viewer && (viewer.kind === 'STAFF' || viewer.supplierId === supplierId);

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { BaseContext, createByIdLoader, createGroupLoader } from '@hub/subgraph-kit';
 import { InvoiceEntity } from './invoice/invoice.entity';
 import { InvoiceService } from './invoice/invoice.service';
+import { DeliveryNoteService } from './delivery-note/delivery-note.service';
 
 export interface FinanceContext extends BaseContext {
   loaders: {
@@ -9,7 +10,7 @@ export interface FinanceContext extends BaseContext {
     /** Only the invoices the viewer may see (the tenant filter is part of the batch query). */
     invoicesByOrderId: DataLoader<string, InvoiceEntity[]>;
   };
-  services: { invoices: InvoiceService };
+  services: { invoices: InvoiceService; deliveryNotes: DeliveryNoteService };
 }
 
 export function buildFinanceContext(base: BaseContext): FinanceContext {
@@ -21,6 +22,6 @@ export function buildFinanceContext(base: BaseContext): FinanceContext {
       (invoice) => invoice.orderId as string,
     ),
   };
-  ctx.services = { invoices: new InvoiceService(ctx) };
+  ctx.services = { invoices: new InvoiceService(ctx), deliveryNotes: new DeliveryNoteService(base.em, base.viewer) };
   return ctx;
 }

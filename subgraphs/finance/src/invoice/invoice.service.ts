@@ -1,5 +1,5 @@
 import { FilterQuery, QueryOrder, QueryOrderMap } from '@mikro-orm/core';
-import { canSeeCompany, companyScope, hasPermission, Viewer } from '@hub/auth';
+import { canSeeCompany, companyRowsFilter, companyScope, hasPermission, Viewer } from '@hub/auth';
 import { badUserInput, forbidden, notFound } from '@hub/errors';
 import { checkPageSize, isUuid } from '@hub/subgraph-kit';
 import { FinanceContext } from '../context';
@@ -18,9 +18,7 @@ const PAGE = { max: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE };
  * company's, anyone else none (null). Applied inside the query, never after it.
  */
 export function visibleInvoicesFilter(viewer: Viewer | null): FilterQuery<InvoiceEntity> | null {
-  if (!viewer) return null;
-  if (viewer.kind === 'STAFF') return {};
-  return viewer.companyId ? { companyId: viewer.companyId } : null;
+  return companyRowsFilter(viewer);
 }
 
 export class InvoiceService {

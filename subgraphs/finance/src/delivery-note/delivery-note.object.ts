@@ -1,0 +1,62 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Decimal, DecimalScalar } from '@hub/money';
+import { CompanyReference } from '../company/company-reference.object';
+import { OrderReference } from '../order/order-reference.object';
+import { DeliveryNoteEntity } from './delivery-note.entity';
+
+@ObjectType('DeliveryNoteLine')
+export class DeliveryNoteLineObject {
+  @Field(() => Int)
+  lineNo: number;
+
+  @Field()
+  sku: string;
+
+  @Field(() => DecimalScalar)
+  quantity: Decimal;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType('DeliveryNote', { description: 'A delivery note (shipment) the ERP issued for an order.' })
+export class DeliveryNoteObject {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'Delivery note number in the ERP.' })
+  number: string;
+
+  @Field()
+  shippedAt: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When the goods arrived; null while on the way.' })
+  deliveredAt: Date | null;
+
+  @Field()
+  carrier: string;
+
+  @Field()
+  trackingNumber: string;
+
+  @Field(() => [DeliveryNoteLineObject])
+  lines: DeliveryNoteLineObject[];
+
+  @Field(() => CompanyReference)
+  company: CompanyReference;
+
+  @Field(() => OrderReference, { nullable: true, description: 'The order delivered, when the hub knows it.' })
+  order: OrderReference | null;
+
+  static from(entity: DeliveryNoteEntity): DeliveryNoteObject {
+    return Object.assign(new DeliveryNoteObject(), {
+      id: entity.id,
+      number: entity.number,
+      shippedAt: entity.shippedAt,
+      deliveredAt: entity.deliveredAt,
+      carrier: entity.carrier,
+      trackingNumber: entity.trackingNumber,
+      lines: entity.lines.map((l) => Object.assign(new DeliveryNoteLineObject(), { lineNo: l.lineNo, sku: l.sku, quantity: new Decimal(l.quantity) })),
+      company: CompanyReference.of(entity.companyId),
+      order: entity.orderId ? OrderReference.of(entity.orderId) : null,
+    });
+  }
+}
