@@ -3,7 +3,7 @@ import { AuthSecrets, loadAuthSecrets } from '@hub/auth';
 import { buildDemoDataset } from '@hub/demo-data';
 import { RunningGateway, startGateway } from '@hub/gateway';
 import { userAccessStore } from '@hub/customers/access-store';
-import { hubModules, migrateAll, readSupergraph } from '@hub/schema';
+import { checkSupergraphModules, hubModules, migrateAll, readSupergraph } from '@hub/schema';
 import { collectSubscriptionRoutes, RunningSubgraph, SubgraphModule } from '@hub/subgraph-kit';
 
 export { migrateAll };
@@ -51,6 +51,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const log = options.log ?? (() => undefined);
   const secrets = options.secrets ?? loadAuthSecrets();
   const modules = options.modules ?? hubModules();
+  const supergraphSdl = readSupergraph();
+  checkSupergraphModules(supergraphSdl, modules);
   const orms = await migrateAll(options.databaseUrl, modules);
   log('migrations applied');
 
@@ -103,7 +105,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     }
     const subgraphs = Object.fromEntries(running.map((s) => [s.name, s.url]));
     gateway = await startGateway({
-      supergraphSdl: readSupergraph(),
+      supergraphSdl,
       subgraphUrls: subgraphs,
       secrets,
       port: options.gatewayPort ?? 4000,

@@ -37,3 +37,20 @@ export async function composeSupergraph(modules: readonly SubgraphModule<any>[] 
 export function readSupergraph(env: NodeJS.ProcessEnv = process.env): string {
   return readFileSync(env.HUB_SUPERGRAPH || SUPERGRAPH_PATH, 'utf8');
 }
+
+/** The subgraph names a supergraph joins (its `@join__graph(name: ...)`s). */
+export function supergraphSubgraphNames(supergraphSdl: string): string[] {
+  return [...supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)"/g)].map((m) => m[1]).sort();
+}
+
+/** Refuses to run a supergraph that does not join exactly the hub's modules (e.g. HUB_MODULES set without HUB_SUPERGRAPH). */
+export function checkSupergraphModules(supergraphSdl: string, modules: readonly SubgraphModule<any>[]): void {
+  const joined = supergraphSubgraphNames(supergraphSdl);
+  const names = modules.map((m) => m.name).sort();
+  if (joined.join() !== names.join()) {
+    throw new Error(
+      `The supergraph joins ${joined.join(', ')} but the hub runs ${names.join(', ')}: compose one for these modules ` +
+        '(`npm run compose -- --out <dir>` with the same HUB_MODULES) and point HUB_SUPERGRAPH at its supergraph.graphql.',
+    );
+  }
+}
