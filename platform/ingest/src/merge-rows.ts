@@ -82,12 +82,15 @@ export async function mergeRows<T extends MergeTarget>(
     await client.query(`create temp table ${ident(staging)} (${key.map((k) => `${ident(k)} ${target.columns[k]}`).join(', ')}) on commit drop`);
     await copyInto(client, `copy ${ident(staging)} (${key.map(ident).join(', ')}) from stdin`, deletedKeys, (k) => keyEncoder.encode(k));
     const match = key.map((k) => `t.${ident(k)} = d.${ident(k)}`).join(' and ');
-    const sql =
-      target.onDelete === 'delete'
-        ? `delete from ${table} t using ${ident(staging)} d where ${match} returning true${returning}`
-        : `update ${table} t set ${assignmentsOf(target.onDelete.set).map(([c, e]) => `${ident(c)} = ${e}`).join(', ')}
-             from ${ident(staging)} d where ${match} and (${assignmentsOf(target.onDelete.set).map(([c, e]) => `t.${ident(c)} is distinct from ${e}`).join(' or ')})
-           returning true${returning}`;
+    let sql = `delete from ${table} t using ${ident(staging)} d where ${match} returning true${returning}`;
+    if (target.onDelete !== 'delete') {
+      const set = assignmentsOf(target.onDelete.set);
+      // A row already retired is left alone: columns onChange also assigns (updated_at = now()) differ on every run, so they are not compared.
+      const state = set.filter(([c]) => !(c in (target.onChange ?? {})));
+      sql = `update ${table} t set ${set.map(([c, e]) => `${ident(c)} = ${e}`).join(', ')}
+               from ${ident(staging)} d where ${match} and (${(state.length ? state : set).map(([c, e]) => `t.${ident(c)} is distinct from ${e}`).join(' or ')})
+             returning true${returning}`;
+    }
     const deleted = await client.query<{ k?: string }>(sql);
     result.deleted = deleted.rowCount ?? 0;
     for (const row of deleted.rows) if (row.k !== undefined) result.changedKeys.push(row.k);

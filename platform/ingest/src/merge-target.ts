@@ -35,7 +35,11 @@ export interface MergeTarget<C extends MergeColumns = MergeColumns, K extends ke
    * subgraphs' `*.ingest.spec.ts`).
    */
   readonly notFromErp: readonly N[];
-  /** What a deletion in the ERP does: remove the row, or set these columns (retire it). */
+  /**
+   * What a deletion in the ERP does: remove the row, or set these columns (retire it). A row
+   * whose set columns already have these values is not written again; columns that `onChange`
+   * also assigns (a timestamp) are not compared for that.
+   */
   readonly onDelete: 'delete' | { readonly set: Readonly<Partial<Record<(keyof C & string) | N, string>>> };
   /** Columns written on insert only (e.g. a surrogate id), never compared or updated. */
   readonly insertOnly?: readonly (keyof C & string)[];
