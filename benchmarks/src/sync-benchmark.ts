@@ -13,15 +13,14 @@ import { pipeline } from 'node:stream/promises';
 import { Pool } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { dropDatabase, ensureDatabase } from '@hub/database';
-import { erpEntityId } from '@hub/erp-ids';
-import { encodeCopyRow } from '@hub/ingest';
+import { COPY_CHUNK_CHARS, rowEncoderFor } from '@hub/ingest';
 import { startDemoErpProcess } from '@hub/launcher/dist/demo-erp-process';
 import { startEmbeddedPostgres } from '@hub/launcher/dist/embedded-postgres';
 import { migrateAll } from '@hub/schema';
 import { buildDemoErpTables, DemoErpAdminClient } from '@hub/demo-erp';
-import { ErpPriceRecord } from '@hub/erp-contract';
 import { ensureSyncOperations, HttpErpAdapter, runSyncOperation, SyncRegistry } from '@hub/integrator';
 import { SUBGRAPH_MODULES } from '@hub/schema';
+import { PRICE_RULE_TARGET, priceRuleRow } from '@hub/products';
 
 const PAGE_SIZE = Number(process.env.BENCH_PAGE_SIZE ?? 5_000);
 const DELTA_SHARE = 0.01;
@@ -40,10 +39,6 @@ class RssSampler {
   }
 }
 
-function priceRow(p: ErpPriceRecord): unknown[] {
-  return [p.key, erpEntityId('product', p.sku), p.sku, p.customerNumber ? erpEntityId('customer', p.customerNumber) : null, p.customerGroup, p.minQuantity, p.price, p.currency, p.validFrom, p.validTo, p.promotion];
-}
-
 async function baseline(pool: Pool, size: number): Promise<{ rows: number; seconds: number }> {
   const tables = buildDemoErpTables('large');
   await pool.query('create schema if not exists bench; drop table if exists bench.price_rule; create table bench.price_rule (like products.price_rule including all)');
@@ -52,19 +47,20 @@ async function baseline(pool: Pool, size: number): Promise<{ rows: number; secon
   try {
     await client.query('begin');
     await client.query('create temp table stage (like products.price_rule) on commit drop');
-    const json = new Array(11).fill(false);
+    // The ingest's own rows and encoder: the baseline differs from it only in paging and the merge.
+    const encoder = rowEncoderFor(PRICE_RULE_TARGET);
     function* lines(): Generator<string> {
       let buffer = '';
       for (let i = 0; i < size; i++) {
-        buffer += encodeCopyRow(priceRow(tables.prices.at(i)) as any, json);
-        if (buffer.length > 65536) {
+        buffer += encoder.encode(priceRuleRow(tables.prices.at(i)));
+        if (buffer.length > COPY_CHUNK_CHARS) {
           yield buffer;
           buffer = '';
         }
       }
       if (buffer) yield buffer;
     }
-    await pipeline(Readable.from(lines()), client.query(copyFrom('copy stage (key, product_id, sku, company_id, customer_group, min_quantity, price, currency, valid_from, valid_to, promotion) from stdin')));
+    await pipeline(Readable.from(lines()), client.query(copyFrom(`copy stage (${encoder.columns.join(', ')}) from stdin`)));
     await client.query(`insert into bench.price_rule select * from stage
       on conflict (key) do update set product_id = excluded.product_id, sku = excluded.sku, company_id = excluded.company_id,
         customer_group = excluded.customer_group, min_quantity = excluded.min_quantity, price = excluded.price, currency = excluded.currency,

@@ -21,7 +21,3 @@ export function encodeCopyValue(value: CopyValue, asJson = false): string {
   if (typeof value === 'boolean') return value ? 't' : 'f';
   return escapeText(String(value));
 }
-
-export function encodeCopyRow(values: CopyValue[], jsonColumns: boolean[]): string {
-  return `${values.map((v, i) => encodeCopyValue(v, jsonColumns[i])).join('\t')}\n`;
-}

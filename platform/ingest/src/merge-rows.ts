@@ -2,31 +2,8 @@ import { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import { CopyValue, encodeCopyRow } from './copy-text-format';
-
-export interface MergeColumn {
-  name: string;
-  /** PostgreSQL type of the staging column, e.g. 'uuid', 'text', 'numeric', 'jsonb', 'text[]'. */
-  type: string;
-}
-
-/**
- * A subgraph table that receives ERP data. The subgraph that owns the table declares it; the
- * integrator only hands rows to that subgraph's ingest functions.
- */
-export interface MergeTarget {
-  schema: string;
-  table: string;
-  columns: MergeColumn[];
-  /** Columns of the unique key rows are merged on (a subset of `columns`). */
-  key: string[];
-  /** What a deletion in the ERP does: remove the row, or set these columns (retire it). */
-  onDelete: 'delete' | { set: Record<string, string> };
-  /** Columns written on insert only (e.g. a surrogate id), never compared or updated. */
-  insertOnly?: string[];
-  /** Extra assignments when a row really changed, e.g. { updated_at: 'now()' }. */
-  onChange?: Record<string, string>;
-}
+import { CopyRowEncoder, rowEncoderFor } from './copy-row-encoder';
+import { KeyOf, MergeTarget, RowOf } from './merge-target';
 
 export interface MergeResult {
   read: number;
@@ -36,6 +13,9 @@ export interface MergeResult {
   /** Key values (first key column) of rows inserted, updated or deleted, when asked for. */
   changedKeys: string[];
 }
+
+/** Size of one COPY write (characters); exported for the tests that cross it. */
+export const COPY_CHUNK_CHARS = 65536;
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -47,34 +27,41 @@ let stagingCounter = 0;
  * repeats unchanged rows touches nothing. Within a batch the last row of a key wins. Runs on the
  * caller's client, inside the caller's transaction.
  */
-export async function mergeRows(
+export async function mergeRows<T extends MergeTarget>(
   client: PoolClient,
-  target: MergeTarget,
-  rows: CopyValue[][],
-  deletedKeys: CopyValue[][] = [],
+  target: T,
+  rows: ReadonlyArray<RowOf<T>>,
+  deletedKeys: ReadonlyArray<KeyOf<T>> = [],
   options: { returnChangedKeys?: boolean } = {},
 ): Promise<MergeResult> {
+  // Refuse a mis-shaped batch before anything is sent: nothing is written.
+  const encoder = rowEncoderFor(target);
+  if (rows.length > 0) encoder.checkColumns(rows[0], 'the first row');
+  const key = target.key as readonly string[];
+  const keyEncoder = new CopyRowEncoder<KeyOf<T>>(`${target.schema}.${target.table}`, Object.fromEntries(key.map((k) => [k, target.columns[k]])));
+  if (deletedKeys.length > 0) keyEncoder.checkColumns(deletedKeys[0], 'the first deleted key');
+
   const result: MergeResult = { read: rows.length, inserted: 0, updated: 0, deleted: 0, changedKeys: [] };
   const table = `${ident(target.schema)}.${ident(target.table)}`;
   const returning = options.returnChangedKeys ? `, t.${ident(target.key[0])}::text as k` : '';
 
   if (rows.length > 0) {
     const staging = `ingest_stage_${target.table}_${++stagingCounter}`;
-    const columnList = target.columns.map((c) => ident(c.name)).join(', ');
+    const columnList = encoder.columns.map(ident).join(', ');
     await client.query(
-      `create temp table ${ident(staging)} (${target.columns.map((c) => `${ident(c.name)} ${c.type}`).join(', ')}, _ord bigint) on commit drop`,
+      `create temp table ${ident(staging)} (${encoder.columns.map((c) => `${ident(c)} ${target.columns[c]}`).join(', ')}, _ord bigint) on commit drop`,
     );
-    const json = [...target.columns.map((c) => c.type === 'jsonb' || c.type === 'json'), false];
-    await copyInto(client, `copy ${ident(staging)} (${columnList}, _ord) from stdin`, rows.map((row, i) => encodeCopyRow([...row, i], json)));
+    await copyInto(client, `copy ${ident(staging)} (${columnList}, _ord) from stdin`, rows, (row, i) => encoder.encode(row, `\t${i}`));
 
-    const keyList = target.key.map(ident).join(', ');
-    const valueColumns = target.columns.filter((c) => !target.key.includes(c.name) && !target.insertOnly?.includes(c.name));
+    const keyList = key.map(ident).join(', ');
+    const insertOnly = (target.insertOnly ?? []) as readonly string[];
+    const valueColumns = encoder.columns.filter((c) => !key.includes(c) && !insertOnly.includes(c));
     const compare = valueColumns.length
-      ? `where (${valueColumns.map((c) => `t.${ident(c.name)}`).join(', ')}) is distinct from (${valueColumns.map((c) => `excluded.${ident(c.name)}`).join(', ')})`
+      ? `where (${valueColumns.map((c) => `t.${ident(c)}`).join(', ')}) is distinct from (${valueColumns.map((c) => `excluded.${ident(c)}`).join(', ')})`
       : '';
     const assignments = [
-      ...valueColumns.map((c) => `${ident(c.name)} = excluded.${ident(c.name)}`),
-      ...Object.entries(target.onChange ?? {}).map(([column, expression]) => `${ident(column)} = ${expression}`),
+      ...valueColumns.map((c) => `${ident(c)} = excluded.${ident(c)}`),
+      ...assignmentsOf(target.onChange).map(([column, expression]) => `${ident(column)} = ${expression}`),
     ];
     const onConflict = assignments.length ? `do update set ${assignments.join(', ')} ${compare}` : 'do nothing';
     const merged = await client.query<{ inserted: boolean; k?: string }>(
@@ -91,17 +78,19 @@ export async function mergeRows(
   }
 
   if (deletedKeys.length > 0) {
-    const keyColumns = target.key.map((k) => target.columns.find((c) => c.name === k)!);
     const staging = `ingest_delete_${target.table}_${++stagingCounter}`;
-    await client.query(`create temp table ${ident(staging)} (${keyColumns.map((c) => `${ident(c.name)} ${c.type}`).join(', ')}) on commit drop`);
-    await copyInto(client, `copy ${ident(staging)} from stdin`, deletedKeys.map((key) => encodeCopyRow(key, keyColumns.map(() => false))));
-    const match = target.key.map((k) => `t.${ident(k)} = d.${ident(k)}`).join(' and ');
-    const sql =
-      target.onDelete === 'delete'
-        ? `delete from ${table} t using ${ident(staging)} d where ${match} returning true${returning}`
-        : `update ${table} t set ${Object.entries(target.onDelete.set).map(([c, e]) => `${ident(c)} = ${e}`).join(', ')}
-             from ${ident(staging)} d where ${match} and (${Object.entries(target.onDelete.set).map(([c, e]) => `t.${ident(c)} is distinct from ${e}`).join(' or ')})
-           returning true${returning}`;
+    await client.query(`create temp table ${ident(staging)} (${key.map((k) => `${ident(k)} ${target.columns[k]}`).join(', ')}) on commit drop`);
+    await copyInto(client, `copy ${ident(staging)} (${key.map(ident).join(', ')}) from stdin`, deletedKeys, (k) => keyEncoder.encode(k));
+    const match = key.map((k) => `t.${ident(k)} = d.${ident(k)}`).join(' and ');
+    let sql = `delete from ${table} t using ${ident(staging)} d where ${match} returning true${returning}`;
+    if (target.onDelete !== 'delete') {
+      const set = assignmentsOf(target.onDelete.set);
+      // A row already retired is left alone: columns onChange also assigns (updated_at = now()) differ on every run, so they are not compared.
+      const state = set.filter(([c]) => !(c in (target.onChange ?? {})));
+      sql = `update ${table} t set ${set.map(([c, e]) => `${ident(c)} = ${e}`).join(', ')}
+               from ${ident(staging)} d where ${match} and (${(state.length ? state : set).map(([c, e]) => `t.${ident(c)} is distinct from ${e}`).join(' or ')})
+             returning true${returning}`;
+    }
     const deleted = await client.query<{ k?: string }>(sql);
     result.deleted = deleted.rowCount ?? 0;
     for (const row of deleted.rows) if (row.k !== undefined) result.changedKeys.push(row.k);
@@ -109,22 +98,25 @@ export async function mergeRows(
   return result;
 }
 
-async function copyInto(client: PoolClient, sql: string, lines: string[]): Promise<void> {
-  const stream = client.query(copyFrom(sql));
-  await pipeline(Readable.from(chunk(lines)), stream);
-}
+const assignmentsOf = (set: Readonly<Partial<Record<string, string>>> | undefined) => Object.entries(set ?? {}) as Array<[string, string]>;
 
-/** Groups lines into ~64 KiB writes: one write per row would dominate the cost of the COPY. */
-function* chunk(lines: string[]): Generator<string> {
-  let buffer = '';
-  for (const line of lines) {
-    buffer += line;
-    if (buffer.length > 65536) {
-      yield buffer;
-      buffer = '';
+/**
+ * Streams the rows' COPY lines, encoded as they are sent and grouped into ~64 KiB writes: one
+ * write per row would dominate the cost of the COPY. An encoding error aborts the COPY.
+ */
+async function copyInto<R>(client: PoolClient, sql: string, rows: ReadonlyArray<R>, encode: (row: R, index: number) => string): Promise<void> {
+  function* chunks(): Generator<string> {
+    let buffer = '';
+    for (let i = 0; i < rows.length; i++) {
+      buffer += encode(rows[i], i);
+      if (buffer.length > COPY_CHUNK_CHARS) {
+        yield buffer;
+        buffer = '';
+      }
     }
+    if (buffer) yield buffer;
   }
-  if (buffer) yield buffer;
+  await pipeline(Readable.from(chunks()), client.query(copyFrom(sql)));
 }
 
 export function sumResults(results: MergeResult[]): MergeResult {

@@ -8,3 +8,4 @@ export * from './subscription-routes';
 export * from './gateway-served';
 export * from './by-id-loader';
 export * from './page-size';
+export * from './merge-target-conformance';

@@ -1,68 +1,90 @@
 import { PoolClient } from 'pg';
 import { erpEntityId } from '@hub/erp-ids';
 import { ErpContactRecord, ErpCustomerRecord } from '@hub/erp-contract';
-import { IngestPage, MergeResult, mergeRows, MergeTarget } from '@hub/ingest';
+import { defineMergeTarget, IngestPage, MergeResult, mergeRows, RowOf } from '@hub/ingest';
 
-const COMPANY: MergeTarget = {
+export const COMPANY_TARGET = defineMergeTarget({
   schema: 'customers',
   table: 'company',
-  columns: [
-    { name: 'id', type: 'uuid' },
-    { name: 'erp_number', type: 'text' },
-    { name: 'name', type: 'text' },
-    { name: 'currency', type: 'char(3)' },
-    { name: 'country', type: 'char(2)' },
-    { name: 'customer_group', type: 'text' },
-    { name: 'credit_limit', type: 'numeric' },
-    { name: 'balance', type: 'numeric' },
-    { name: 'blocked', type: 'boolean' },
-    { name: 'payment_terms_days', type: 'integer' },
-    { name: 'invoice_address', type: 'jsonb' },
-    { name: 'delivery_addresses', type: 'jsonb' },
-    { name: 'active', type: 'boolean' },
-    { name: 'created_at', type: 'timestamptz' },
-  ],
+  columns: {
+    id: 'uuid',
+    erp_number: 'text',
+    name: 'text',
+    currency: 'char(3)',
+    country: 'char(2)',
+    customer_group: 'text',
+    credit_limit: 'numeric',
+    balance: 'numeric',
+    blocked: 'boolean',
+    payment_terms_days: 'integer',
+    invoice_address: 'jsonb',
+    delivery_addresses: 'jsonb',
+    active: 'boolean',
+    created_at: 'timestamptz',
+    updated_at: 'timestamptz',
+  },
   key: ['id'],
-  insertOnly: ['created_at'],
+  // Hub-owned: what the customer chose on the web.
+  notFromErp: ['document_preference'],
+  // The timestamps have no default: written on insert, then kept by onChange/onDelete.
+  insertOnly: ['created_at', 'updated_at'],
   // Users and history stay; the account is retired.
   onDelete: { set: { active: 'false', updated_at: 'now()' } },
   onChange: { updated_at: 'now()' },
-};
+});
 
 /** ERP customer accounts: everything here is ERP-owned (the hub owns the users, in its own table). */
 export async function ingestCustomers(client: PoolClient, page: IngestPage<ErpCustomerRecord>): Promise<MergeResult> {
   const now = new Date();
   return mergeRows(
     client,
-    { ...COMPANY, columns: [...COMPANY.columns, { name: 'updated_at', type: 'timestamptz' }], insertOnly: ['created_at', 'updated_at'] },
-    page.rows.map((c) => [
-      erpEntityId('customer', c.customerNumber), c.customerNumber, c.name, c.currency, c.country, c.customerGroup, c.creditLimit, c.balance,
-      c.blocked, c.paymentTermsDays, c.invoiceAddress, c.deliveryAddresses, true, now, now,
-    ]),
-    page.deletions.map((n) => [erpEntityId('customer', n)]),
+    COMPANY_TARGET,
+    page.rows.map(
+      (c): RowOf<typeof COMPANY_TARGET> => ({
+        id: erpEntityId('customer', c.customerNumber),
+        erp_number: c.customerNumber,
+        name: c.name,
+        currency: c.currency,
+        country: c.country,
+        customer_group: c.customerGroup,
+        credit_limit: c.creditLimit,
+        balance: c.balance,
+        blocked: c.blocked,
+        payment_terms_days: c.paymentTermsDays,
+        invoice_address: c.invoiceAddress,
+        delivery_addresses: c.deliveryAddresses,
+        active: true,
+        created_at: now,
+        updated_at: now,
+      }),
+    ),
+    page.deletions.map((n) => ({ id: erpEntityId('customer', n) })),
   );
 }
 
-const CONTACT: MergeTarget = {
+export const CONTACT_TARGET = defineMergeTarget({
   schema: 'customers',
   table: 'contact',
-  columns: [
-    { name: 'id', type: 'uuid' },
-    { name: 'contact_number', type: 'text' },
-    { name: 'company_id', type: 'uuid' },
-    { name: 'name', type: 'text' },
-    { name: 'email', type: 'text' },
-    { name: 'phone', type: 'text' },
-  ],
+  columns: { id: 'uuid', contact_number: 'text', company_id: 'uuid', name: 'text', email: 'text', phone: 'text' },
   key: ['id'],
+  notFromErp: [],
   onDelete: 'delete',
-};
+});
 
 export function ingestContacts(client: PoolClient, page: IngestPage<ErpContactRecord>): Promise<MergeResult> {
   return mergeRows(
     client,
-    CONTACT,
-    page.rows.map((c) => [erpEntityId('contact', c.contactNumber), c.contactNumber, erpEntityId('customer', c.customerNumber), c.name, c.email, c.phone]),
-    page.deletions.map((n) => [erpEntityId('contact', n)]),
+    CONTACT_TARGET,
+    page.rows.map(
+      (c): RowOf<typeof CONTACT_TARGET> => ({
+        id: erpEntityId('contact', c.contactNumber),
+        contact_number: c.contactNumber,
+        company_id: erpEntityId('customer', c.customerNumber),
+        name: c.name,
+        email: c.email,
+        phone: c.phone,
+      }),
+    ),
+    page.deletions.map((n) => ({ id: erpEntityId('contact', n) })),
   );
 }

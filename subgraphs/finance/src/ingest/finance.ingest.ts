@@ -1,98 +1,135 @@
 import { PoolClient } from 'pg';
 import { erpEntityId } from '@hub/erp-ids';
 import { ErpDeliveryNoteRecord, ErpInvoiceRecord, ErpOpenItemRecord } from '@hub/erp-contract';
-import { IngestPage, MergeResult, mergeRows, MergeTarget } from '@hub/ingest';
+import { defineMergeTarget, IngestPage, MergeResult, mergeRows, RowOf } from '@hub/ingest';
 
 const orderIdOf = (hubOrderId: string | null | undefined, orderNumber: string | null): string | null =>
   hubOrderId ?? (orderNumber ? erpEntityId('order', orderNumber) : null);
 
-const INVOICE: MergeTarget = {
+export const INVOICE_TARGET = defineMergeTarget({
   schema: 'finance',
   table: 'invoice',
-  columns: [
-    { name: 'id', type: 'uuid' },
-    { name: 'number', type: 'text' },
-    { name: 'company_id', type: 'uuid' },
-    { name: 'order_id', type: 'uuid' },
-    { name: 'order_number', type: 'text' },
-    { name: 'issued_at', type: 'timestamptz' },
-    { name: 'due_at', type: 'timestamptz' },
-    { name: 'currency', type: 'char(3)' },
-    { name: 'net_total', type: 'numeric' },
-    { name: 'tax_total', type: 'numeric' },
-    { name: 'total', type: 'numeric' },
-    { name: 'open_amount', type: 'numeric' },
-    { name: 'status', type: 'text' },
-    { name: 'digitally_signed', type: 'boolean' },
-  ],
+  columns: {
+    id: 'uuid',
+    number: 'text',
+    company_id: 'uuid',
+    order_id: 'uuid',
+    order_number: 'text',
+    issued_at: 'timestamptz',
+    due_at: 'timestamptz',
+    currency: 'char(3)',
+    net_total: 'numeric',
+    tax_total: 'numeric',
+    total: 'numeric',
+    open_amount: 'numeric',
+    status: 'text',
+    digitally_signed: 'boolean',
+  },
   key: ['id'],
+  notFromErp: [],
   onDelete: 'delete',
-};
+});
 
 export function ingestInvoices(client: PoolClient, page: IngestPage<ErpInvoiceRecord>): Promise<MergeResult> {
   return mergeRows(
     client,
-    INVOICE,
-    page.rows.map((i) => [
-      erpEntityId('invoice', i.invoiceNumber), i.invoiceNumber, erpEntityId('customer', i.customerNumber), orderIdOf(i.hubOrderId, i.orderNumber), i.orderNumber,
-      i.issuedAt, i.dueAt, i.currency, i.netTotal, i.taxTotal, i.total, i.openAmount, i.status, i.digitallySigned,
-    ]),
-    page.deletions.map((n) => [erpEntityId('invoice', n)]),
+    INVOICE_TARGET,
+    page.rows.map(
+      (i): RowOf<typeof INVOICE_TARGET> => ({
+        id: erpEntityId('invoice', i.invoiceNumber),
+        number: i.invoiceNumber,
+        company_id: erpEntityId('customer', i.customerNumber),
+        order_id: orderIdOf(i.hubOrderId, i.orderNumber),
+        order_number: i.orderNumber,
+        issued_at: i.issuedAt,
+        due_at: i.dueAt,
+        currency: i.currency,
+        net_total: i.netTotal,
+        tax_total: i.taxTotal,
+        total: i.total,
+        open_amount: i.openAmount,
+        status: i.status,
+        digitally_signed: i.digitallySigned,
+      }),
+    ),
+    page.deletions.map((n) => ({ id: erpEntityId('invoice', n) })),
   );
 }
 
-const DELIVERY_NOTE: MergeTarget = {
+export const DELIVERY_NOTE_TARGET = defineMergeTarget({
   schema: 'finance',
   table: 'delivery_note',
-  columns: [
-    { name: 'id', type: 'uuid' },
-    { name: 'number', type: 'text' },
-    { name: 'company_id', type: 'uuid' },
-    { name: 'order_id', type: 'uuid' },
-    { name: 'order_number', type: 'text' },
-    { name: 'shipped_at', type: 'timestamptz' },
-    { name: 'delivered_at', type: 'timestamptz' },
-    { name: 'carrier', type: 'text' },
-    { name: 'tracking_number', type: 'text' },
-    { name: 'lines', type: 'jsonb' },
-  ],
+  columns: {
+    id: 'uuid',
+    number: 'text',
+    company_id: 'uuid',
+    order_id: 'uuid',
+    order_number: 'text',
+    shipped_at: 'timestamptz',
+    delivered_at: 'timestamptz',
+    carrier: 'text',
+    tracking_number: 'text',
+    lines: 'jsonb',
+  },
   key: ['id'],
+  notFromErp: [],
   onDelete: 'delete',
-};
+});
 
 export function ingestDeliveryNotes(client: PoolClient, page: IngestPage<ErpDeliveryNoteRecord>): Promise<MergeResult> {
   return mergeRows(
     client,
-    DELIVERY_NOTE,
-    page.rows.map((d) => [
-      erpEntityId('deliveryNote', d.deliveryNumber), d.deliveryNumber, erpEntityId('customer', d.customerNumber), orderIdOf(d.hubOrderId, d.orderNumber), d.orderNumber,
-      d.shippedAt, d.deliveredAt, d.carrier, d.trackingNumber, d.lines,
-    ]),
-    page.deletions.map((n) => [erpEntityId('deliveryNote', n)]),
+    DELIVERY_NOTE_TARGET,
+    page.rows.map(
+      (d): RowOf<typeof DELIVERY_NOTE_TARGET> => ({
+        id: erpEntityId('deliveryNote', d.deliveryNumber),
+        number: d.deliveryNumber,
+        company_id: erpEntityId('customer', d.customerNumber),
+        order_id: orderIdOf(d.hubOrderId, d.orderNumber),
+        order_number: d.orderNumber,
+        shipped_at: d.shippedAt,
+        delivered_at: d.deliveredAt,
+        carrier: d.carrier,
+        tracking_number: d.trackingNumber,
+        lines: d.lines,
+      }),
+    ),
+    page.deletions.map((n) => ({ id: erpEntityId('deliveryNote', n) })),
   );
 }
 
-const OPEN_ITEM: MergeTarget = {
+export const OPEN_ITEM_TARGET = defineMergeTarget({
   schema: 'finance',
   table: 'open_item',
-  columns: [
-    { name: 'document_number', type: 'text' },
-    { name: 'company_id', type: 'uuid' },
-    { name: 'document_type', type: 'text' },
-    { name: 'due_date', type: 'date' },
-    { name: 'amount', type: 'numeric' },
-    { name: 'open_amount', type: 'numeric' },
-    { name: 'currency', type: 'char(3)' },
-  ],
+  columns: {
+    document_number: 'text',
+    company_id: 'uuid',
+    document_type: 'text',
+    due_date: 'date',
+    amount: 'numeric',
+    open_amount: 'numeric',
+    currency: 'char(3)',
+  },
   key: ['document_number'],
+  notFromErp: [],
   onDelete: 'delete',
-};
+});
 
 export function ingestOpenItems(client: PoolClient, page: IngestPage<ErpOpenItemRecord>): Promise<MergeResult> {
   return mergeRows(
     client,
-    OPEN_ITEM,
-    page.rows.map((o) => [o.documentNumber, erpEntityId('customer', o.customerNumber), o.documentType, o.dueDate, o.amount, o.openAmount, o.currency]),
-    page.deletions.map((n) => [n]),
+    OPEN_ITEM_TARGET,
+    page.rows.map(
+      (o): RowOf<typeof OPEN_ITEM_TARGET> => ({
+        document_number: o.documentNumber,
+        company_id: erpEntityId('customer', o.customerNumber),
+        document_type: o.documentType,
+        due_date: o.dueDate,
+        amount: o.amount,
+        open_amount: o.openAmount,
+        currency: o.currency,
+      }),
+    ),
+    page.deletions.map((n) => ({ document_number: n })),
   );
 }

@@ -1,45 +1,48 @@
 import { PoolClient } from 'pg';
 import { erpEntityId } from '@hub/erp-ids';
 import { ErpOrderRecord } from '@hub/erp-contract';
-import { IngestPage, MergeResult, mergeRows, MergeTarget } from '@hub/ingest';
+import { defineMergeTarget, IngestPage, MergeResult, mergeRows, RowOf } from '@hub/ingest';
 import { publishOrderStatusChanges } from '../order/order-events';
 
-const ORDER: MergeTarget = {
+export const ORDER_TARGET = defineMergeTarget({
   schema: 'orders',
   table: 'customer_order',
-  columns: [
-    { name: 'id', type: 'uuid' },
-    { name: 'number', type: 'text' },
-    { name: 'erp_number', type: 'text' },
-    { name: 'company_id', type: 'uuid' },
-    { name: 'status', type: 'text' },
-    { name: 'placed_at', type: 'timestamptz' },
-    { name: 'currency', type: 'char(3)' },
-    { name: 'total', type: 'numeric' },
-  ],
+  columns: {
+    id: 'uuid',
+    number: 'text',
+    erp_number: 'text',
+    company_id: 'uuid',
+    status: 'text',
+    placed_at: 'timestamptz',
+    currency: 'char(3)',
+    total: 'numeric',
+  },
   key: ['id'],
+  // Hub-owned (who placed a web order, its retry key), and the merge's own timestamp.
+  notFromErp: ['idempotency_key', 'placed_by_user_id', 'placed_by_actor_id', 'updated_at'],
   // An order deleted in the ERP is shown as cancelled rather than vanishing from the history.
   onDelete: { set: { status: "'CANCELLED'", updated_at: 'now()' } },
   onChange: { updated_at: 'now()' },
-};
+});
 
-const ORDER_LINE: MergeTarget = {
+export const ORDER_LINE_TARGET = defineMergeTarget({
   schema: 'orders',
   table: 'order_line',
-  columns: [
-    { name: 'id', type: 'uuid' },
-    { name: 'order_id', type: 'uuid' },
-    { name: 'line_no', type: 'integer' },
-    { name: 'product_id', type: 'uuid' },
-    { name: 'sku', type: 'text' },
-    { name: 'quantity', type: 'numeric' },
-    { name: 'unit_price', type: 'numeric' },
-    { name: 'line_total', type: 'numeric' },
-  ],
+  columns: {
+    id: 'uuid',
+    order_id: 'uuid',
+    line_no: 'integer',
+    product_id: 'uuid',
+    sku: 'text',
+    quantity: 'numeric',
+    unit_price: 'numeric',
+    line_total: 'numeric',
+  },
   key: ['order_id', 'line_no'],
+  notFromErp: [],
   insertOnly: ['id'],
   onDelete: 'delete',
-};
+});
 
 /** The hub id of an ERP order: the hub's own id for web orders, else derived from the ERP number. */
 export function orderIdOf(row: Pick<ErpOrderRecord, 'hubOrderId' | 'orderNumber'>): string {
@@ -53,17 +56,39 @@ export function orderIdOf(row: Pick<ErpOrderRecord, 'hubOrderId' | 'orderNumber'
 export async function ingestOrders(client: PoolClient, page: IngestPage<ErpOrderRecord>): Promise<MergeResult> {
   const orders = await mergeRows(
     client,
-    ORDER,
-    page.rows.map((o) => [orderIdOf(o), o.orderNumber, o.orderNumber, erpEntityId('customer', o.customerNumber), o.status, o.placedAt, o.currency, o.total]),
-    page.deletions.map((orderNumber) => [erpEntityId('order', orderNumber)]),
+    ORDER_TARGET,
+    page.rows.map(
+      (o): RowOf<typeof ORDER_TARGET> => ({
+        id: orderIdOf(o),
+        number: o.orderNumber,
+        erp_number: o.orderNumber,
+        company_id: erpEntityId('customer', o.customerNumber),
+        status: o.status,
+        placed_at: o.placedAt,
+        currency: o.currency,
+        total: o.total,
+      }),
+    ),
+    page.deletions.map((orderNumber) => ({ id: erpEntityId('order', orderNumber) })),
     { returnChangedKeys: true },
   );
   if (page.rows.length > 0) {
     const lines = await mergeRows(
       client,
-      ORDER_LINE,
+      ORDER_LINE_TARGET,
       page.rows.flatMap((o) =>
-        o.lines.map((l) => [erpEntityId('order', `${orderIdOf(o)}#${l.lineNo}`), orderIdOf(o), l.lineNo, erpEntityId('product', l.sku), l.sku, l.quantity, l.unitPrice, l.lineTotal]),
+        o.lines.map(
+          (l): RowOf<typeof ORDER_LINE_TARGET> => ({
+            id: erpEntityId('order', `${orderIdOf(o)}#${l.lineNo}`),
+            order_id: orderIdOf(o),
+            line_no: l.lineNo,
+            product_id: erpEntityId('product', l.sku),
+            sku: l.sku,
+            quantity: l.quantity,
+            unit_price: l.unitPrice,
+            line_total: l.lineTotal,
+          }),
+        ),
       ),
       [],
       { returnChangedKeys: true },

@@ -1,7 +1,7 @@
 import { PoolClient } from 'pg';
 import { erpEntityId } from '@hub/erp-ids';
 import { ErpCategoryRecord, ErpCustomerRecord, ErpExchangeRateRecord, ErpPriceRecord, ErpProductRecord, ErpStockRecord } from '@hub/erp-contract';
-import { IngestPage, MergeResult, mergeRows, MergeTarget, sumResults } from '@hub/ingest';
+import { defineMergeTarget, IngestPage, MergeResult, mergeRows, RowOf, sumResults } from '@hub/ingest';
 import { productSearchText } from '../product/product-search';
 
 /**
@@ -12,66 +12,67 @@ import { productSearchText } from '../product/product-search';
 
 const SCHEMA = 'products';
 
-const PRODUCT: MergeTarget = {
+export const PRODUCT_TARGET = defineMergeTarget({
   schema: SCHEMA,
   table: 'product',
-  columns: [
-    { name: 'id', type: 'uuid' },
-    { name: 'sku', type: 'text' },
-    { name: 'name', type: 'text' },
-    { name: 'description', type: 'text' },
-    { name: 'unit', type: 'text' },
-    { name: 'list_price', type: 'numeric' },
-    { name: 'currency', type: 'char(3)' },
-    { name: 'min_stock', type: 'numeric' },
-    { name: 'active', type: 'boolean' },
-    { name: 'search_text', type: 'text' },
-    { name: 'specifications', type: 'jsonb' },
-    { name: 'images', type: 'jsonb' },
-    { name: 'related_skus', type: 'text[]' },
-    { name: 'substitute_skus', type: 'text[]' },
-    { name: 'web_assortment', type: 'text[]' },
-  ],
+  columns: {
+    id: 'uuid',
+    sku: 'text',
+    name: 'text',
+    description: 'text',
+    unit: 'text',
+    list_price: 'numeric',
+    currency: 'char(3)',
+    min_stock: 'numeric',
+    active: 'boolean',
+    search_text: 'text',
+    specifications: 'jsonb',
+    images: 'jsonb',
+    related_skus: 'text[]',
+    substitute_skus: 'text[]',
+    web_assortment: 'text[]',
+  },
   key: ['id'],
+  // Set by the merge itself (default now(), onChange, onDelete).
+  notFromErp: ['updated_at'],
   // A product deleted in the ERP is retired, not removed: past orders still point at it.
   onDelete: { set: { active: 'false', updated_at: 'now()' } },
   onChange: { updated_at: 'now()' },
-};
+});
 
-const PRODUCT_CATEGORY: MergeTarget = {
+export const PRODUCT_CATEGORY_TARGET = defineMergeTarget({
   schema: SCHEMA,
   table: 'product_category',
-  columns: [
-    { name: 'product_id', type: 'uuid' },
-    { name: 'category_code', type: 'text' },
-    { name: 'sku', type: 'text' },
-  ],
+  columns: { product_id: 'uuid', category_code: 'text', sku: 'text' },
   key: ['product_id', 'category_code'],
+  notFromErp: [],
   onDelete: 'delete',
-};
+});
 
 export async function ingestProducts(client: PoolClient, page: IngestPage<ErpProductRecord>): Promise<MergeResult> {
   const products = await mergeRows(
     client,
-    PRODUCT,
-    page.rows.map((p) => [
-      erpEntityId('product', p.sku),
-      p.sku,
-      p.name,
-      p.description,
-      p.unit,
-      p.listPrice,
-      p.currency,
-      p.minStock,
-      p.active,
-      productSearchText(p),
-      p.specifications ?? [],
-      p.images ?? [],
-      p.relatedSkus ?? [],
-      p.substituteSkus ?? [],
-      p.webAssortment ?? null,
-    ]),
-    page.deletions.map((sku) => [erpEntityId('product', sku)]),
+    PRODUCT_TARGET,
+    page.rows.map(
+      (p): RowOf<typeof PRODUCT_TARGET> => ({
+        id: erpEntityId('product', p.sku),
+        sku: p.sku,
+        name: p.name,
+        description: p.description,
+        unit: p.unit,
+        list_price: p.listPrice,
+        currency: p.currency,
+        min_stock: p.minStock,
+        active: p.active,
+        search_text: productSearchText(p),
+        specifications: p.specifications ?? [],
+        images: p.images ?? [],
+        related_skus: p.relatedSkus ?? [],
+        substitute_skus: p.substituteSkus ?? [],
+        web_assortment: p.webAssortment ?? null,
+      }),
+    ),
+    page.deletions.map((sku) => ({ id: erpEntityId('product', sku) })),
   );
   // Category membership is replaced as a whole for the products in this page.
   const ids = page.rows.map((p) => erpEntityId('product', p.sku));
@@ -82,31 +83,30 @@ export async function ingestProducts(client: PoolClient, page: IngestPage<ErpPro
         where pc.product_id = current.product_id and not (pc.category_code = any(string_to_array(current.codes, E'\\x1f')))`,
       [ids, page.rows.map((p) => p.categoryCodes.join('\x1f'))],
     );
-    await mergeRows(client, PRODUCT_CATEGORY, page.rows.flatMap((p) => p.categoryCodes.map((code) => [erpEntityId('product', p.sku), code, p.sku])));
+    await mergeRows(
+      client,
+      PRODUCT_CATEGORY_TARGET,
+      page.rows.flatMap((p) => p.categoryCodes.map((code): RowOf<typeof PRODUCT_CATEGORY_TARGET> => ({ product_id: erpEntityId('product', p.sku), category_code: code, sku: p.sku }))),
+    );
   }
   return products;
 }
 
-const CATEGORY: MergeTarget = {
+export const CATEGORY_TARGET = defineMergeTarget({
   schema: SCHEMA,
   table: 'category',
-  columns: [
-    { name: 'id', type: 'uuid' },
-    { name: 'code', type: 'text' },
-    { name: 'parent_code', type: 'text' },
-    { name: 'name', type: 'text' },
-    { name: 'position', type: 'integer' },
-  ],
+  columns: { id: 'uuid', code: 'text', parent_code: 'text', name: 'text', position: 'integer' },
   key: ['id'],
+  notFromErp: [],
   onDelete: 'delete',
-};
+});
 
 export async function ingestCategories(client: PoolClient, page: IngestPage<ErpCategoryRecord>): Promise<MergeResult> {
   const result = await mergeRows(
     client,
-    CATEGORY,
-    page.rows.map((c) => [erpEntityId('category', c.code), c.code, c.parentCode, c.name, c.position]),
-    page.deletions.map((code) => [erpEntityId('category', code)]),
+    CATEGORY_TARGET,
+    page.rows.map((c): RowOf<typeof CATEGORY_TARGET> => ({ id: erpEntityId('category', c.code), code: c.code, parent_code: c.parentCode, name: c.name, position: c.position })),
+    page.deletions.map((code) => ({ id: erpEntityId('category', code) })),
   );
   if (page.deletions.length > 0) {
     await client.query('delete from products.product_category where category_code = any($1::text[])', [page.deletions]);
@@ -114,108 +114,117 @@ export async function ingestCategories(client: PoolClient, page: IngestPage<ErpC
   return result;
 }
 
-const PRICE_RULE: MergeTarget = {
+export const PRICE_RULE_TARGET = defineMergeTarget({
   schema: SCHEMA,
   table: 'price_rule',
-  columns: [
-    { name: 'key', type: 'text' },
-    { name: 'product_id', type: 'uuid' },
-    { name: 'sku', type: 'text' },
-    { name: 'company_id', type: 'uuid' },
-    { name: 'customer_group', type: 'text' },
-    { name: 'min_quantity', type: 'numeric' },
-    { name: 'price', type: 'numeric' },
-    { name: 'currency', type: 'char(3)' },
-    { name: 'valid_from', type: 'date' },
-    { name: 'valid_to', type: 'date' },
-    { name: 'promotion', type: 'boolean' },
-  ],
+  columns: {
+    key: 'text',
+    product_id: 'uuid',
+    sku: 'text',
+    company_id: 'uuid',
+    customer_group: 'text',
+    min_quantity: 'numeric',
+    price: 'numeric',
+    currency: 'char(3)',
+    valid_from: 'date',
+    valid_to: 'date',
+    promotion: 'boolean',
+  },
   key: ['key'],
+  notFromErp: [],
   onDelete: 'delete',
-};
+});
+
+/** The price_rule row of an ERP price (also what the sync benchmark's baseline loads). */
+export function priceRuleRow(p: ErpPriceRecord): RowOf<typeof PRICE_RULE_TARGET> {
+  return {
+    key: p.key,
+    product_id: erpEntityId('product', p.sku),
+    sku: p.sku,
+    company_id: p.customerNumber ? erpEntityId('customer', p.customerNumber) : null,
+    customer_group: p.customerGroup,
+    min_quantity: p.minQuantity,
+    price: p.price,
+    currency: p.currency,
+    valid_from: p.validFrom,
+    valid_to: p.validTo,
+    promotion: p.promotion,
+  };
+}
 
 export function ingestPrices(client: PoolClient, page: IngestPage<ErpPriceRecord>): Promise<MergeResult> {
   return mergeRows(
     client,
-    PRICE_RULE,
-    page.rows.map((p) => [
-      p.key,
-      erpEntityId('product', p.sku),
-      p.sku,
-      p.customerNumber ? erpEntityId('customer', p.customerNumber) : null,
-      p.customerGroup,
-      p.minQuantity,
-      p.price,
-      p.currency,
-      p.validFrom,
-      p.validTo,
-      p.promotion,
-    ]),
-    page.deletions.map((key) => [key]),
+    PRICE_RULE_TARGET,
+    page.rows.map(priceRuleRow),
+    page.deletions.map((key) => ({ key })),
   );
 }
 
-const STOCK: MergeTarget = {
+export const STOCK_LEVEL_TARGET = defineMergeTarget({
   schema: SCHEMA,
   table: 'stock_level',
-  columns: [
-    { name: 'key', type: 'text' },
-    { name: 'warehouse_code', type: 'text' },
-    { name: 'warehouse_name', type: 'text' },
-    { name: 'product_id', type: 'uuid' },
-    { name: 'on_hand', type: 'numeric' },
-    { name: 'reserved', type: 'numeric' },
-    { name: 'next_receipt_date', type: 'date' },
-    { name: 'next_receipt_quantity', type: 'numeric' },
-  ],
+  columns: {
+    key: 'text',
+    warehouse_code: 'text',
+    warehouse_name: 'text',
+    product_id: 'uuid',
+    on_hand: 'numeric',
+    reserved: 'numeric',
+    next_receipt_date: 'date',
+    next_receipt_quantity: 'numeric',
+  },
   key: ['key'],
+  notFromErp: [],
   onDelete: 'delete',
-};
+});
 
 export function ingestStock(client: PoolClient, page: IngestPage<ErpStockRecord>): Promise<MergeResult> {
   return mergeRows(
     client,
-    STOCK,
-    page.rows.map((s) => [s.key, s.warehouseCode, s.warehouseName, erpEntityId('product', s.sku), s.onHand, s.reserved, s.nextReceiptDate, s.nextReceiptQuantity]),
-    page.deletions.map((key) => [key]),
+    STOCK_LEVEL_TARGET,
+    page.rows.map(
+      (s): RowOf<typeof STOCK_LEVEL_TARGET> => ({
+        key: s.key,
+        warehouse_code: s.warehouseCode,
+        warehouse_name: s.warehouseName,
+        product_id: erpEntityId('product', s.sku),
+        on_hand: s.onHand,
+        reserved: s.reserved,
+        next_receipt_date: s.nextReceiptDate,
+        next_receipt_quantity: s.nextReceiptQuantity,
+      }),
+    ),
+    page.deletions.map((key) => ({ key })),
   );
 }
 
-const EXCHANGE_RATE: MergeTarget = {
+export const EXCHANGE_RATE_TARGET = defineMergeTarget({
   schema: SCHEMA,
   table: 'exchange_rate',
-  columns: [
-    { name: 'key', type: 'text' },
-    { name: 'from_currency', type: 'char(3)' },
-    { name: 'to_currency', type: 'char(3)' },
-    { name: 'rate', type: 'numeric' },
-    { name: 'rate_date', type: 'date' },
-  ],
+  columns: { key: 'text', from_currency: 'char(3)', to_currency: 'char(3)', rate: 'numeric', rate_date: 'date' },
   key: ['key'],
+  notFromErp: [],
   onDelete: 'delete',
-};
+});
 
 export function ingestExchangeRates(client: PoolClient, page: IngestPage<ErpExchangeRateRecord>): Promise<MergeResult> {
   return mergeRows(
     client,
-    EXCHANGE_RATE,
-    page.rows.map((r) => [r.key, r.fromCurrency, r.toCurrency, r.rate, r.date]),
-    page.deletions.map((key) => [key]),
+    EXCHANGE_RATE_TARGET,
+    page.rows.map((r): RowOf<typeof EXCHANGE_RATE_TARGET> => ({ key: r.key, from_currency: r.fromCurrency, to_currency: r.toCurrency, rate: r.rate, rate_date: r.date })),
+    page.deletions.map((key) => ({ key })),
   );
 }
 
-const CUSTOMER_PRICE_PROFILE: MergeTarget = {
+export const CUSTOMER_PRICE_PROFILE_TARGET = defineMergeTarget({
   schema: SCHEMA,
   table: 'customer_price_profile',
-  columns: [
-    { name: 'company_id', type: 'uuid' },
-    { name: 'customer_number', type: 'text' },
-    { name: 'customer_group', type: 'text' },
-    { name: 'currency', type: 'char(3)' },
-  ],
+  columns: { company_id: 'uuid', customer_number: 'text', customer_group: 'text', currency: 'char(3)' },
   key: ['company_id'],
+  notFromErp: [],
   onDelete: 'delete',
-};
+});
 
 /**
  * The price profile (customer group, currency) of each ERP customer: the second ingest of the
@@ -224,9 +233,16 @@ const CUSTOMER_PRICE_PROFILE: MergeTarget = {
 export function ingestCustomerPriceProfiles(client: PoolClient, page: IngestPage<Pick<ErpCustomerRecord, 'customerNumber' | 'customerGroup' | 'currency'>>): Promise<MergeResult> {
   return mergeRows(
     client,
-    CUSTOMER_PRICE_PROFILE,
-    page.rows.map((c) => [erpEntityId('customer', c.customerNumber), c.customerNumber, c.customerGroup, c.currency]),
-    page.deletions.map((customerNumber) => [erpEntityId('customer', customerNumber)]),
+    CUSTOMER_PRICE_PROFILE_TARGET,
+    page.rows.map(
+      (c): RowOf<typeof CUSTOMER_PRICE_PROFILE_TARGET> => ({
+        company_id: erpEntityId('customer', c.customerNumber),
+        customer_number: c.customerNumber,
+        customer_group: c.customerGroup,
+        currency: c.currency,
+      }),
+    ),
+    page.deletions.map((customerNumber) => ({ company_id: erpEntityId('customer', customerNumber) })),
   );
 }
 
