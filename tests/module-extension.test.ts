@@ -1,7 +1,7 @@
 import { erpEntityId } from '@hub/erp-ids';
 import { as, demo, demoUser, tokenFor } from './support/hub-client';
 import { erpAdmin, eventually, outboxMessages } from './support/staff-client';
-import { fieldMetrics, RecordedSubscription, untilMetrics, wsClient } from './support/subscription-client';
+import { fieldMetrics, gatewayMetrics, RecordedSubscription, untilMetrics, wsClient } from './support/subscription-client';
 
 /**
  * A subgraph module added the way a deployment adds one (HUB_MODULES): tests/support/memo-module
@@ -53,9 +53,10 @@ describe('a subgraph module brings its own ERP wiring', () => {
     const forB = wsClient({ token: await tokenFor(userB.email) });
     clients.push(forA, forB);
     const query = 'subscription { memoPublished { id text } }';
+    const before = fieldMetrics(await gatewayMetrics(), 'memoPublished').active;
     const a = new RecordedSubscription(forA, query);
     const b = new RecordedSubscription(forB, query);
-    await untilMetrics((m) => fieldMetrics(m, 'memoPublished').active >= 2);
+    await untilMetrics((m) => fieldMetrics(m, 'memoPublished').active >= before + 2);
 
     // Each company's user hears of its own memos only. (Published again until heard: another test
     // file may cut the gateway's event connection, and a key-less subscription does not catch up.)

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { as, demo, demoUser, failure } from './support/hub-client';
+import { as, demo, demoUser, failure, tokenFor } from './support/hub-client';
+import { fieldMetrics, gatewayMetrics, RecordedSubscription, untilMetrics, wsClient } from './support/subscription-client';
 import { erpAdmin, eventually, outboxMessages } from './support/staff-client';
 
 /**
@@ -28,9 +29,21 @@ describe("a web order's invoice and delivery note", () => {
     const delivered = await eventually(async () => (await outboxMessages('DELIVERED')).find((m) => m.key === placeOrder.id), 30_000, 'the order to reach the ERP');
     const erpNumber: string = JSON.parse(delivered.result!).orderNumber;
 
+    // A subscriber watching the order, with its documents.
+    const ws = wsClient({ token: await tokenFor(admin.email) });
+    const before = fieldMetrics(await gatewayMetrics(), 'orderStatusChanged').active;
+    const watch = new RecordedSubscription(ws, 'subscription($id: ID!) { orderStatusChanged(orderId: $id) { status invoices { number } deliveryNotes { number } } }', { id: placeOrder.id });
+    await untilMetrics((m) => fieldMetrics(m, 'orderStatusChanged').active > before);
+
     // The ERP picks, ships, delivers and invoices this order (and only this one).
     expect(await erpAdmin('POST', `/admin/orders/${erpNumber}/advance`, { steps: 4 })).toEqual({ orderNumber: erpNumber, status: 'INVOICED' });
     await syncNow(['orders', 'invoices', 'deliveryNotes']);
+    // The invoice's own sync announces the order to its subscribers (the documents' topic feeds orderStatusChanged too).
+    const digitsOf = erpNumber.replace(/^SO-/, '');
+    await watch.until((s) => s.results.some((r) => r.data?.orderStatusChanged?.invoices?.[0]?.number === `INV-${digitsOf}`), 30_000);
+    await watch.until((s) => s.results.some((r) => r.data?.orderStatusChanged?.deliveryNotes?.[0]?.number === `DN-${digitsOf}`), 30_000);
+    expect(watch.results.every((r) => r.errors === undefined)).toBe(true);
+    await ws.dispose();
 
     const reader = await as(admin.email);
     const order = await eventually(async () => {

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { SubgraphModule, syncKind } from '@hub/subgraph-kit';
 import { ingestDeliveryNotes, ingestInvoices, ingestOpenItems } from './ingest/finance.ingest';
+import { ORDER_DOCUMENTS_CHANGED_TOPIC } from './order/order-documents-events';
 import { buildFinanceContext, FinanceContext } from './context';
 import { seedFinanceDemoData } from './demo/finance-demo.seed';
 import { DeliveryNoteEntity } from './delivery-note/delivery-note.entity';
@@ -24,6 +25,13 @@ export const financeSubgraph: SubgraphModule<FinanceContext> = {
       syncKind('openItems', { ingest: ingestOpenItems, defaultIntervalSeconds: 300, description: 'Open items (finance subgraph)' }),
     ],
   },
+  events: [
+    {
+      topic: ORDER_DOCUMENTS_CHANGED_TOPIC,
+      description: "An order's invoices or delivery notes arrived or changed (key: the order id).",
+      serves: { orderStatusChanged: { keyArg: 'orderId', queryField: 'order', queryArg: 'id' } },
+    },
+  ],
 };
 
 export { InvoiceEntity };

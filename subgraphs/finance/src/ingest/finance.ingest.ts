@@ -2,6 +2,7 @@ import { PoolClient } from 'pg';
 import { erpEntityId } from '@hub/erp-ids';
 import { ErpDeliveryNoteRecord, ErpInvoiceRecord, ErpOpenItemRecord } from '@hub/erp-contract';
 import { defineMergeTarget, IngestPage, MergeResult, mergeRows, RowOf } from '@hub/ingest';
+import { publishOrderDocumentsChanged } from '../order/order-documents-events';
 
 const orderIdOf = (hubOrderId: string | null | undefined, orderNumber: string | null): string | null =>
   hubOrderId ?? (orderNumber ? erpEntityId('order', orderNumber) : null);
@@ -30,8 +31,9 @@ export const INVOICE_TARGET = defineMergeTarget({
   onDelete: 'delete',
 });
 
-export function ingestInvoices(client: PoolClient, page: IngestPage<ErpInvoiceRecord>): Promise<MergeResult> {
-  return mergeRows(
+/** Invoices; the orders whose invoices changed are announced to their subscribers. */
+export async function ingestInvoices(client: PoolClient, page: IngestPage<ErpInvoiceRecord>): Promise<MergeResult> {
+  const result = await mergeRows(
     client,
     INVOICE_TARGET,
     page.rows.map(
@@ -53,7 +55,10 @@ export function ingestInvoices(client: PoolClient, page: IngestPage<ErpInvoiceRe
       }),
     ),
     page.deletions.map((n) => ({ id: erpEntityId('invoice', n) })),
+    { returnChangedKeys: true },
   );
+  await publishOrderDocumentsChanged(client, 'invoice', result.changedKeys);
+  return result;
 }
 
 export const DELIVERY_NOTE_TARGET = defineMergeTarget({
@@ -76,8 +81,9 @@ export const DELIVERY_NOTE_TARGET = defineMergeTarget({
   onDelete: 'delete',
 });
 
-export function ingestDeliveryNotes(client: PoolClient, page: IngestPage<ErpDeliveryNoteRecord>): Promise<MergeResult> {
-  return mergeRows(
+/** Delivery notes; the orders whose delivery notes changed are announced to their subscribers. */
+export async function ingestDeliveryNotes(client: PoolClient, page: IngestPage<ErpDeliveryNoteRecord>): Promise<MergeResult> {
+  const result = await mergeRows(
     client,
     DELIVERY_NOTE_TARGET,
     page.rows.map(
@@ -95,7 +101,10 @@ export function ingestDeliveryNotes(client: PoolClient, page: IngestPage<ErpDeli
       }),
     ),
     page.deletions.map((n) => ({ id: erpEntityId('deliveryNote', n) })),
+    { returnChangedKeys: true },
   );
+  await publishOrderDocumentsChanged(client, 'delivery_note', result.changedKeys);
+  return result;
 }
 
 export const OPEN_ITEM_TARGET = defineMergeTarget({
