@@ -10,6 +10,14 @@ export function createByIdLoader<T extends { id: string }>(em: EntityManager, en
   });
 }
 
+/** Loads rows by a unique key, one query for all keys; null for a key without a row. */
+export function createUniqueLoader<K extends string, T>(load: (keys: K[]) => Promise<T[]>, keyOf: (row: T) => K): DataLoader<K, T | null> {
+  return new DataLoader<K, T | null>(async (keys) => {
+    const byKey = new Map((await load([...keys])).map((row) => [keyOf(row), row]));
+    return keys.map((key) => byKey.get(key) ?? null);
+  });
+}
+
 /** Groups rows by a key, one query for all keys: the loader behind every "list of children" field. */
 export function createGroupLoader<K extends string, T>(load: (keys: K[]) => Promise<T[]>, keyOf: (row: T) => K): DataLoader<K, T[]> {
   return new DataLoader<K, T[]>(async (keys) => {

@@ -13,6 +13,10 @@ import { UserService } from './user/user.service';
 import { UserAdminService } from './user/user-admin.service';
 import { AuditService } from './audit/audit.service';
 import { PasswordResetService } from './access/password-reset.service';
+import { LoginThrottleRepository } from './access/login-throttle.repository';
+import { LoginThrottleService, registrationLimitsFromEnv, throttleLimitsFromEnv } from './access/login-throttle.service';
+import { ConsentRepository } from './consent/consent.repository';
+import { RegistrationRepository } from './registration/registration.repository';
 import { processMailer } from './mail/mailer';
 
 export interface CustomersContext extends BaseContext {
@@ -36,25 +40,30 @@ export interface CustomersContext extends BaseContext {
 }
 
 export function buildCustomersContext(base: BaseContext, runtime: SubgraphRuntime): CustomersContext {
+  const { em } = base;
+  const clientAddress = base.clientAddress ?? null;
   const ctx = { ...base, secrets: runtime.secrets } as CustomersContext;
   ctx.loaders = {
-    companyById: createByIdLoader(base.em, CompanyEntity),
-    userById: createByIdLoader(base.em, UserEntity),
+    companyById: createByIdLoader(em, CompanyEntity),
+    userById: createByIdLoader(em, UserEntity),
     branchesByCompany: createGroupLoader(
-      (companyIds: string[]) => base.em.find(CompanyBranchEntity, { companyId: { $in: companyIds } }, { orderBy: { name: 'asc', id: 'asc' } }),
+      (companyIds: string[]) => em.find(CompanyBranchEntity, { companyId: { $in: companyIds } }, { orderBy: { name: 'asc', id: 'asc' } }),
       (b) => b.companyId,
     ),
   };
+  const throttles = new LoginThrottleRepository(em);
+  // Sign-in and reset mails share the sign-in limits; self-registration has its own.
+  const loginThrottle = new LoginThrottleService(throttles, throttleLimitsFromEnv());
   ctx.services = {
     companies: new CompanyService(ctx),
     users: new UserService(ctx),
-    auth: new AuthService(ctx),
+    auth: new AuthService(em, loginThrottle, runtime.secrets, clientAddress),
     userAdmin: new UserAdminService(ctx),
     audit: new AuditService(ctx),
-    passwordReset: new PasswordResetService(ctx, processMailer()),
+    passwordReset: new PasswordResetService(em, loginThrottle, processMailer()),
     companyStructure: new CompanyStructureService(ctx),
-    registrations: new RegistrationService(ctx),
-    consents: new ConsentService(ctx),
+    registrations: new RegistrationService(em, new RegistrationRepository(em), new LoginThrottleService(throttles, registrationLimitsFromEnv()), clientAddress),
+    consents: new ConsentService(em, new ConsentRepository(em), runtime.secrets),
   };
   return ctx;
 }

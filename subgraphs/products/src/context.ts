@@ -1,40 +1,40 @@
-import DataLoader from 'dataloader';
-import { executePrepared } from '@hub/database';
-import { BaseContext, createByIdLoader } from '@hub/subgraph-kit';
+import { BaseContext, createByIdLoader, createUniqueLoader } from '@hub/subgraph-kit';
+import { CategoryRepository } from './category/category.repository';
 import { CategoryService } from './category/category.service';
+import { CustomerProfileRepository } from './customer/customer-profile.repository';
 import { CustomerProfileService } from './customer/customer-profile.service';
+import { PriceRuleRepository } from './price/price-rule.repository';
 import { PriceService } from './price/price.service';
 import { ProductEntity } from './product/product.entity';
-import { ProductService } from './product/product.service';
-import { pgTextArray } from './sql/pg-text-array';
-import { PRODUCT_COLUMNS, productFromRow } from './product/product-row';
+import { ProductRepository } from './product/product.repository';
+import { ProductLoaders, ProductService } from './product/product.service';
+import { StockLevelRepository } from './stock/stock-level.repository';
 import { StockService } from './stock/stock.service';
 
 export interface ProductsContext extends BaseContext {
-  loaders: { productById: DataLoader<string, ProductEntity | null>; productBySku: DataLoader<string, ProductEntity | null> };
+  loaders: ProductLoaders;
   services: { products: ProductService; prices: PriceService; stock: StockService; categories: CategoryService; profiles: CustomerProfileService };
 }
 
 export function buildProductsContext(base: BaseContext): ProductsContext {
-  const ctx = { ...base } as ProductsContext;
-  ctx.loaders = {
-    productById: createByIdLoader(base.em, ProductEntity),
-    // Active products by SKU, one query per tick (product(sku), related and substitute items).
-    productBySku: new DataLoader(async (skus) => {
-      const rows = await executePrepared<Record<string, unknown>>(base.em, `select ${PRODUCT_COLUMNS} from products.product p where p.sku = any(?::text[]) and p.active`, [
-        pgTextArray([...skus]),
-      ]);
-      const bySku = new Map(rows.map((row) => [row.sku as string, productFromRow(row)]));
-      return skus.map((sku) => bySku.get(sku) ?? null);
-    }),
+  const { em, viewer } = base;
+  const products = new ProductRepository(em);
+  const loaders: ProductLoaders = {
+    productById: createByIdLoader(em, ProductEntity),
+    // One query per tick for product(sku), related and substitute items.
+    productBySku: createUniqueLoader((skus) => products.activeBySkus(skus), (product) => product.sku),
   };
-  const profiles = new CustomerProfileService(base.em, base.viewer);
-  ctx.services = {
-    products: new ProductService(ctx),
-    prices: new PriceService(base.em, base.viewer, profiles),
-    stock: new StockService(base.em, base.viewer, profiles),
-    categories: new CategoryService(base.em),
-    profiles,
+  const profiles = new CustomerProfileService(new CustomerProfileRepository(em), viewer);
+  const categories = new CategoryService(new CategoryRepository(em));
+  return {
+    ...base,
+    loaders,
+    services: {
+      products: new ProductService(products, profiles, categories, loaders),
+      prices: new PriceService(em, viewer, profiles, new PriceRuleRepository(em)),
+      stock: new StockService(em, viewer, profiles, new StockLevelRepository(em)),
+      categories,
+      profiles,
+    },
   };
-  return ctx;
 }

@@ -1,5 +1,5 @@
-import { EntityManager } from '@mikro-orm/postgresql';
 import { HubError } from '@hub/errors';
+import { LoginThrottleRepository } from './login-throttle.repository';
 
 export interface ThrottleLimits {
   /** Failures within the window that lock an account. */
@@ -38,11 +38,11 @@ export function rateLimited(retryAfterSeconds: number, what = 'failed sign-in at
 /**
  * Throttles sign-in: after too many failures in a window, an account (whatever address tries it)
  * or an address (whatever accounts it tries) is locked for a while, even for the right password.
- * Counters are updated with one atomic upsert each, so concurrent attempts are all counted.
- * The same counters limit self-registrations per address (keys `register:<address>`).
+ * The same counters limit self-registrations per address (keys `register:<address>`) and reset
+ * mails per e-mail (`reset:<e-mail>`).
  */
 export class LoginThrottleService {
-  constructor(private readonly em: EntityManager, private readonly limits: ThrottleLimits = throttleLimitsFromEnv()) {}
+  constructor(private readonly throttles: LoginThrottleRepository, readonly limits: ThrottleLimits) {}
 
   static keys(email: string, clientAddress: string | null | undefined): { account: string; address: string | null } {
     return { account: `account:${email}`, address: clientAddress ? `address:${clientAddress}` : null };
@@ -50,50 +50,28 @@ export class LoginThrottleService {
 
   /** Throws RATE_LIMITED (with extensions.retryAfterSeconds) while any of the keys is locked. */
   async check(keys: string[], what?: string): Promise<void> {
-    const rows: Array<{ retry: string | number | null }> = await this.em.execute(
-      `select ceil(extract(epoch from max(locked_until) - now())) as retry from customers.login_throttle where key in (?) and locked_until > now()`,
-      [keys],
-    );
-    const retry = Number(rows[0]?.retry ?? 0);
+    const retry = await this.throttles.retryAfterSeconds(keys);
     if (retry > 0) throw rateLimited(retry, what);
   }
 
-  async isLocked(key: string): Promise<boolean> {
-    const rows: Array<{ n: number }> = await this.em.execute('select count(*)::int as n from customers.login_throttle where key = ? and locked_until > now()', [key]);
-    return (rows[0]?.n ?? 0) > 0;
+  isLocked(key: string): Promise<boolean> {
+    return this.throttles.isLocked(key);
   }
 
+  /** Counts a failure; the `max`-th within the window locks the key. */
   async recordFailure(key: string, max: number): Promise<void> {
-    const rows: Array<{ failures: number }> = await this.em.execute(
-      `insert into customers.login_throttle as t (key, failures, window_started_at) values (?, 1, now())
-       on conflict (key) do update set
-         failures = case when t.window_started_at < now() - make_interval(secs => ?) then 1 else t.failures + 1 end,
-         window_started_at = case when t.window_started_at < now() - make_interval(secs => ?) then now() else t.window_started_at end
-       returning failures`,
-      [key, this.limits.windowSeconds, this.limits.windowSeconds],
-    );
-    if ((rows[0]?.failures ?? 0) >= max) {
-      await this.em.execute(
-        `update customers.login_throttle set locked_until = now() + make_interval(secs => ?), failures = 0, window_started_at = now() where key = ?`,
-        [this.limits.lockSeconds, key],
-      );
-    }
+    if ((await this.throttles.countFailure(key, this.limits.windowSeconds)) >= max) await this.throttles.lock(key, this.limits.lockSeconds);
   }
 
   async recordFailures(keys: { account: string; address: string | null }): Promise<void> {
-    // Now and then, forget counters whose window and lock are over (failures for unknown e-mails add rows).
-    if (Math.random() < 0.02) {
-      await this.em.execute(
-        'delete from customers.login_throttle where window_started_at < now() - make_interval(secs => ?) and (locked_until is null or locked_until < now())',
-        [this.limits.windowSeconds],
-      );
-    }
+    // Now and then, forget counters whose window and lock are over.
+    if (Math.random() < 0.02) await this.throttles.forgetExpired(this.limits.windowSeconds);
     await this.recordFailure(keys.account, this.limits.perAccount);
     if (keys.address) await this.recordFailure(keys.address, this.limits.perAddress);
   }
 
   /** A successful sign-in clears the account's count (not the address's: one good password must not unlock guessing others). */
   async recordSuccess(keys: { account: string }): Promise<void> {
-    await this.em.execute('delete from customers.login_throttle where key = ?', [keys.account]);
+    await this.throttles.clear(keys.account);
   }
 }

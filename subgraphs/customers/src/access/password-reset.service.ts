@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { checkPasswordPolicy, hashPassword } from '@hub/auth';
 import { badUserInput } from '@hub/errors';
 import { recordAudit } from '../audit/audit.service';
-import { CustomersContext } from '../context';
 import { Mailer } from '../mail/mailer';
 import { publishUserAccessChanged } from '../user/user-access-events';
 import { UserEntity } from '../user/user.entity';
@@ -25,7 +25,7 @@ function resetTtlMinutes(): number {
 
 /** Password reset by e-mail: a single-use, expiring link; only the token's hash is stored. */
 export class PasswordResetService {
-  constructor(private readonly ctx: CustomersContext, private readonly mailer: Mailer) {}
+  constructor(private readonly em: EntityManager, private readonly throttle: LoginThrottleService, private readonly mailer: Mailer) {}
 
   /**
    * Always answers the same, whether or not the address has an account (no enumeration). The mail
@@ -35,15 +35,14 @@ export class PasswordResetService {
     const email = emailInput.trim().toLowerCase();
     if (!EMAIL_PATTERN.test(email) || email.length > 254) throw badUserInput('Enter a valid e-mail address.', 'email');
     // At most a few mails per address and window (against mail bombing); the answer stays the same.
-    const throttle = new LoginThrottleService(this.ctx.em);
     const key = `reset:${email}`;
-    if (await throttle.isLocked(key)) return;
-    await throttle.recordFailure(key, RESET_MAILS_PER_WINDOW);
-    const user = await this.ctx.em.findOne(UserEntity, { email, active: true });
+    if (await this.throttle.isLocked(key)) return;
+    await this.throttle.recordFailure(key, RESET_MAILS_PER_WINDOW);
+    const user = await this.em.findOne(UserEntity, { email, active: true });
     if (!user) return;
     const token = randomBytes(32).toString('base64url');
     const minutes = resetTtlMinutes();
-    await this.ctx.em.transactional(async (tx) => {
+    await this.em.transactional(async (tx) => {
       tx.create(PasswordResetEntity, { userId: user.id, tokenHash: hashResetToken(token), expiresAt: new Date(Date.now() + minutes * 60_000) });
       recordAudit(tx, null, 'password.reset.request', { targetUserId: user.id });
     });
@@ -64,14 +63,14 @@ export class PasswordResetService {
     const invalid = () => badUserInput('This reset link is invalid or has expired.', 'token');
     if (typeof token !== 'string' || token.length < 20 || token.length > 200) throw invalid();
     const tokenHash = hashResetToken(token);
-    const candidate = await this.ctx.em.findOne(PasswordResetEntity, { tokenHash, usedAt: null, expiresAt: { $gt: new Date() } });
+    const candidate = await this.em.findOne(PasswordResetEntity, { tokenHash, usedAt: null, expiresAt: { $gt: new Date() } });
     if (!candidate) throw invalid();
-    const user = await this.ctx.em.findOne(UserEntity, { id: candidate.userId });
+    const user = await this.em.findOne(UserEntity, { id: candidate.userId });
     if (!user || !user.active) throw invalid();
     // Policy first: a rejected password leaves the token usable.
     checkPasswordPolicy(newPassword, user.email);
     const passwordHash = await hashPassword(newPassword);
-    await this.ctx.em.transactional(async (tx) => {
+    await this.em.transactional(async (tx) => {
       // The row lock makes the token single-use even when two resets race.
       const reset = await tx.findOne(PasswordResetEntity, { id: candidate.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (!reset || reset.usedAt || reset.expiresAt <= new Date()) throw invalid();

@@ -1,8 +1,9 @@
-import { requireNotImpersonating, requireViewer, verifyUnsubscribeToken, Viewer } from '@hub/auth';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { AuthSecrets, requireNotImpersonating, requireViewer, verifyUnsubscribeToken, Viewer } from '@hub/auth';
 import { unauthenticated } from '@hub/errors';
-import { CustomersContext } from '../context';
 import { UserEntity } from '../user/user.entity';
 import { ConsentChannelValue, ConsentEventEntity, ConsentSource } from './consent-event.entity';
+import { ConsentRepository } from './consent.repository';
 
 export interface ContactPreferences {
   email: boolean;
@@ -14,7 +15,7 @@ const KEYS: Record<ConsentChannelValue, keyof ContactPreferences> = { EMAIL: 'em
 
 /** Contact preferences and consents (C7): a history of changes per user; the latest per channel counts. */
 export class ConsentService {
-  constructor(private readonly ctx: CustomersContext) {}
+  constructor(private readonly em: EntityManager, private readonly consents: ConsentRepository, private readonly secrets: AuthSecrets) {}
 
   /** Only the user (or staff) sees a user's consents. */
   private mayRead(viewer: Viewer | null, userId: string): boolean {
@@ -23,27 +24,23 @@ export class ConsentService {
 
   async current(viewer: Viewer | null, userId: string): Promise<ContactPreferences | null> {
     if (!this.mayRead(viewer, userId)) return null;
-    const rows: Array<{ channel: ConsentChannelValue; granted: boolean }> = await this.ctx.em.execute(
-      'select distinct on (channel) channel, granted from customers.consent_event where user_id = ? order by channel, at desc, id',
-      [userId],
-    );
     const prefs: ContactPreferences = { email: false, sms: false, newsletter: false };
-    for (const r of rows) prefs[KEYS[r.channel]] = r.granted;
+    for (const r of await this.consents.latestPerChannel(userId)) prefs[KEYS[r.channel]] = r.granted;
     return prefs;
   }
 
   async history(viewer: Viewer | null, userId: string): Promise<ConsentEventEntity[] | null> {
     if (!this.mayRead(viewer, userId)) return null;
-    return this.ctx.em.find(ConsentEventEntity, { userId }, { orderBy: { at: 'desc', id: 'asc' }, limit: 200 });
+    return this.em.find(ConsentEventEntity, { userId }, { orderBy: { at: 'desc', id: 'asc' }, limit: 200 });
   }
 
   /** The signed-in user changes their own consents; staff acting as them may not give consent for them. */
   async set(viewerInput: Viewer | null, changes: Partial<ContactPreferences>): Promise<ContactPreferences> {
     const viewer = requireNotImpersonating(requireViewer(viewerInput), 'change contact consents');
-    const user = await this.ctx.em.findOne(UserEntity, { id: viewer.userId, active: true });
+    const user = await this.em.findOne(UserEntity, { id: viewer.userId, active: true });
     if (!user) throw unauthenticated('This account is no longer active.');
     const current = (await this.current(viewer, user.id))!;
-    await this.ctx.em.transactional(async (tx) => {
+    await this.em.transactional(async (tx) => {
       for (const channel of Object.values(ConsentChannelValue)) {
         const wanted = changes[KEYS[channel]];
         if (wanted === undefined || wanted === null || wanted === current[KEYS[channel]]) continue;
@@ -55,13 +52,9 @@ export class ConsentService {
 
   /** Without signing in, from the signed link in a message. Unsubscribing twice changes nothing. */
   async unsubscribe(token: string): Promise<void> {
-    const { userId, channel } = await verifyUnsubscribeToken(token, this.ctx.secrets);
-    const rows: Array<{ granted: boolean }> = await this.ctx.em.execute(
-      'select granted from customers.consent_event where user_id = ? and channel = ? order by at desc, id limit 1',
-      [userId, channel],
-    );
-    if (!rows[0]?.granted) return;
-    await this.ctx.em.transactional(async (tx) => {
+    const { userId, channel } = await verifyUnsubscribeToken(token, this.secrets);
+    if (!(await this.consents.isGranted(userId, channel as ConsentChannelValue))) return;
+    await this.em.transactional(async (tx) => {
       tx.create(ConsentEventEntity, { userId, channel: channel as ConsentChannelValue, granted: false, source: ConsentSource.UNSUBSCRIBE_LINK });
     });
   }

@@ -1,14 +1,14 @@
 import { LockMode } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
 import {
   checkPasswordPolicy, CUSTOMER_ROLES, hashPassword, isCustomerRole, requireStaffPermission, Viewer,
 } from '@hub/auth';
 import { badUserInput, conflict, notFound } from '@hub/errors';
 import { checkPageSize, isUuid } from '@hub/subgraph-kit';
-import { LoginThrottleService, registrationLimitsFromEnv } from '../access/login-throttle.service';
+import { LoginThrottleService } from '../access/login-throttle.service';
 import { recordAudit } from '../audit/audit.service';
 import { CompanyEntity } from '../company/company.entity';
 import { ContactEntity } from '../contact/contact.entity';
-import { CustomersContext } from '../context';
 import { CUSTOMER_REGISTERED_TOPIC, CustomerRegisteredPayload, CustomersOutboxMessageEntity } from '../outbox/customers-outbox';
 import { UserEntity } from '../user/user.entity';
 import { UserKind } from '../user/user-kind';
@@ -16,21 +16,12 @@ import { countryCode, currencyCode } from './iso-codes';
 import { normalizeAddress, normalizeCompanyName } from './normalize-text';
 import { ApproveRegistrationInput, RegistrationInput } from './registration.inputs';
 import { RegistrationEntity, RegistrationErpStatus, RegistrationStatus } from './registration.entity';
+import { DuplicateCandidate, RegistrationRepository } from './registration.repository';
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export interface DuplicateCandidate {
-  companyId: string;
-  erpNumber: string;
-  name: string;
-  nameScore: number;
-  addressScore: number;
-  emailMatch: boolean;
-}
-
-/** Thresholds above which an existing company is shown to staff as a likely duplicate. */
-const NAME_THRESHOLD = 0.45;
-const ADDRESS_THRESHOLD = 0.6;
+/** Similarities from which an existing company is shown to staff as a likely duplicate. */
+const DUPLICATE_THRESHOLDS = { name: 0.45, address: 0.6 };
 
 function required(value: string | undefined | null, field: string, max = 200): string {
   const v = (value ?? '').trim();
@@ -40,7 +31,13 @@ function required(value: string | undefined | null, field: string, max = 200): s
 
 /** Self-registration (C5) with a duplicate check (C6); staff approve or reject. */
 export class RegistrationService {
-  constructor(private readonly ctx: CustomersContext) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly registrations: RegistrationRepository,
+    /** With the registration limits (registrationLimitsFromEnv). */
+    private readonly throttle: LoginThrottleService,
+    private readonly clientAddress: string | null,
+  ) {}
 
   /** Public: records a pending registration. Answers the same whether or not the e-mail has an account. */
   async register(input: RegistrationInput): Promise<RegistrationEntity> {
@@ -63,16 +60,13 @@ export class RegistrationService {
     if (phone && phone.length > 40) throw badUserInput('phone is too long.', 'phone');
     checkPasswordPolicy(input.password, email, 'password');
     // Registration is public: a client address may register a few companies an hour, not flood staff's queue.
-    const address = this.ctx.clientAddress;
-    if (address) {
-      const limits = registrationLimitsFromEnv();
-      const throttle = new LoginThrottleService(this.ctx.em, limits);
-      const key = `register:${address}`;
-      await throttle.check([key], 'registrations from this address');
-      await throttle.recordFailure(key, limits.perAddress);
+    if (this.clientAddress) {
+      const key = `register:${this.clientAddress}`;
+      await this.throttle.check([key], 'registrations from this address');
+      await this.throttle.recordFailure(key, this.throttle.limits.perAddress);
     }
     const passwordHash = await hashPassword(input.password);
-    return this.ctx.em.transactional(async (tx) => {
+    return this.em.transactional(async (tx) => {
       const registration = tx.create(RegistrationEntity, {
         companyName, vatNumber, country, currency, contactName, email, phone, invoiceAddress, passwordHash,
         normalizedName: normalizeCompanyName(companyName), normalizedAddress: normalizeAddress(invoiceAddress),
@@ -85,41 +79,21 @@ export class RegistrationService {
   async list(viewer: Viewer | null, status: RegistrationStatus | null, first: number): Promise<RegistrationEntity[]> {
     requireStaffPermission(viewer, 'staff.users');
     const limit = checkPageSize(first, { max: 500 });
-    return this.ctx.em.find(RegistrationEntity, status ? { status } : {}, { orderBy: { createdAt: 'desc', id: 'asc' }, limit });
+    return this.em.find(RegistrationEntity, status ? { status } : {}, { orderBy: { createdAt: 'desc', id: 'asc' }, limit });
   }
 
   async get(viewer: Viewer | null, id: string): Promise<RegistrationEntity> {
     requireStaffPermission(viewer, 'staff.users');
     if (!isUuid(id)) throw badUserInput('Registration id must be a UUID.', 'id');
-    const registration = await this.ctx.em.findOne(RegistrationEntity, { id });
+    const registration = await this.em.findOne(RegistrationEntity, { id });
     if (!registration) throw notFound('Registration', id);
     return registration;
   }
 
-  /**
-   * Existing customers that look like this registration: trigram similarity (pg_trgm) of the
-   * normalised names, of the address against every invoice and delivery address, or the e-mail
-   * being one of the company's ERP contacts.
-   */
+  /** Existing customers that look like this registration (see RegistrationRepository.duplicateCandidates). */
   async duplicates(viewer: Viewer | null, registration: RegistrationEntity): Promise<DuplicateCandidate[]> {
     requireStaffPermission(viewer, 'staff.users');
-    // The company side is normalised in SQL the way normalizeText does (accents are compared as they are).
-    const rows: Array<{ id: string; erp_number: string; name: string; name_score: number; address_score: number | null; email_match: boolean }> = await this.ctx.em.execute(
-      `with scored as (
-         select c.id, c.erp_number, c.name,
-                public.similarity(trim(regexp_replace(lower(c.name), '[^[:alnum:]]+', ' ', 'g')), ?) as name_score,
-                (select max(public.similarity(trim(regexp_replace(lower(coalesce(a->>'street', '') || ' ' || replace(coalesce(a->>'postalCode', ''), ' ', '') || ' ' || coalesce(a->>'city', '')), '[^[:alnum:]]+', ' ', 'g')), ?))
-                   from jsonb_array_elements(coalesce(c.delivery_addresses, '[]'::jsonb) || jsonb_build_array(coalesce(c.invoice_address, '{}'::jsonb))) a) as address_score,
-                exists (select 1 from customers.contact k where k.company_id = c.id and lower(k.email) = ?) as email_match
-           from customers.company c
-       )
-       select * from scored where name_score >= ? or address_score >= ? or email_match
-        order by email_match desc, greatest(name_score, coalesce(address_score, 0)) desc, name limit 10`,
-      [registration.normalizedName, registration.normalizedAddress, registration.email, NAME_THRESHOLD, ADDRESS_THRESHOLD],
-    );
-    return rows.map((r) => ({
-      companyId: r.id, erpNumber: r.erp_number, name: r.name, nameScore: Number(r.name_score), addressScore: Number(r.address_score ?? 0), emailMatch: r.email_match,
-    }));
+    return this.registrations.duplicateCandidates(registration, DUPLICATE_THRESHOLDS);
   }
 
   /** Bind to an existing customer (the user is created now), or create a new customer in the ERP through the outbox. */
@@ -133,7 +107,7 @@ export class RegistrationService {
     for (const role of roles) if (!isCustomerRole(role)) throw badUserInput(`Unknown role "${role}".`, 'roles');
     const permissions = [...new Set(roles.flatMap((role) => [...CUSTOMER_ROLES[role as keyof typeof CUSTOMER_ROLES]]))].sort();
 
-    return this.ctx.em.transactional(async (tx) => {
+    return this.em.transactional(async (tx) => {
       const registration = await tx.findOne(RegistrationEntity, { id: input.registrationId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (!registration) throw notFound('Registration', input.registrationId);
       if (registration.status !== RegistrationStatus.PENDING) throw conflict(`This registration is already ${registration.status.toLowerCase()}.`);
@@ -178,7 +152,7 @@ export class RegistrationService {
     const viewer = requireStaffPermission(viewerInput, 'staff.users');
     if (!isUuid(id)) throw badUserInput('Registration id must be a UUID.', 'id');
     const why = required(reason, 'reason', 1000);
-    return this.ctx.em.transactional(async (tx) => {
+    return this.em.transactional(async (tx) => {
       const registration = await tx.findOne(RegistrationEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (!registration) throw notFound('Registration', id);
       if (registration.status !== RegistrationStatus.PENDING) throw conflict(`This registration is already ${registration.status.toLowerCase()}.`);

@@ -1,11 +1,11 @@
 import {
-  checkPasswordPolicy, decoyPasswordHash, hashPassword, IssuedToken, requireNotImpersonating, requireStaffPermission, requireViewer, signAccessToken, verifyPassword, Viewer,
+  AuthSecrets, checkPasswordPolicy, decoyPasswordHash, hashPassword, IssuedToken, requireNotImpersonating, requireStaffPermission, requireViewer, signAccessToken, verifyPassword, Viewer,
 } from '@hub/auth';
 import { badUserInput, forbidden, notFound, unauthenticated } from '@hub/errors';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid } from '@hub/subgraph-kit';
 import { LoginThrottleService } from '../access/login-throttle.service';
 import { recordAudit } from '../audit/audit.service';
-import { CustomersContext } from '../context';
 import { publishUserAccessChanged } from './user-access-events';
 import { UserEntity } from './user.entity';
 import { UserKind } from './user-kind';
@@ -22,7 +22,13 @@ export type SignedIn = IssuedToken & { user: UserEntity };
  * version, which ends every older token at the gateway (see gateway/src/revoked-users.ts).
  */
 export class AuthService {
-  constructor(private readonly ctx: CustomersContext) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly throttle: LoginThrottleService,
+    private readonly secrets: AuthSecrets,
+    /** The caller's address, for throttling per address (null when the gateway sent none). */
+    private readonly clientAddress: string | null,
+  ) {}
 
   /**
    * Checks the password and issues a token. Unknown e-mail, wrong password and a deactivated
@@ -35,40 +41,39 @@ export class AuthService {
     if (password.length === 0) throw badUserInput('Enter your password.', 'password');
     if (password.length > 1024) throw badUserInput('The password is too long.', 'password');
 
-    const throttle = new LoginThrottleService(this.ctx.em);
-    const keys = LoginThrottleService.keys(email, this.ctx.clientAddress);
-    await throttle.check([keys.account, ...(keys.address ? [keys.address] : [])]);
+    const keys = LoginThrottleService.keys(email, this.clientAddress);
+    await this.throttle.check([keys.account, ...(keys.address ? [keys.address] : [])]);
 
-    const user = await this.ctx.em.findOne(UserEntity, { email }, { populate: ['company'] });
+    const user = await this.em.findOne(UserEntity, { email }, { populate: ['company'] });
     const passwordOk = await verifyPassword(password, user?.passwordHash ?? (await decoyPasswordHash()));
     if (!user || !passwordOk || !user.active) {
-      await throttle.recordFailures(keys);
+      await this.throttle.recordFailures(keys);
       throw unauthenticated('Invalid e-mail or password.');
     }
-    await throttle.recordSuccess(keys);
-    return { ...(await signAccessToken(viewerOf(user), this.ctx.secrets)), user };
+    await this.throttle.recordSuccess(keys);
+    return { ...(await signAccessToken(viewerOf(user), this.secrets)), user };
   }
 
   /** A fresh token for a session that is still good; the permissions are re-read. */
   async refresh(viewerInput: Viewer | null): Promise<SignedIn> {
     const viewer = requireViewer(viewerInput);
     if (viewer.actorId) throw forbidden('A "sign in as" session cannot be extended; start a new one.');
-    const user = await this.ctx.em.findOne(UserEntity, { id: viewer.userId }, { populate: ['company'] });
+    const user = await this.em.findOne(UserEntity, { id: viewer.userId }, { populate: ['company'] });
     if (!user || !user.active || user.tokenVersion !== (viewer.tokenVersion ?? 0)) throw unauthenticated('This session has ended; sign in again.');
-    return { ...(await signAccessToken(viewerOf(user), this.ctx.secrets)), user };
+    return { ...(await signAccessToken(viewerOf(user), this.secrets)), user };
   }
 
   /** Changes your own password; ends every other session and returns a new token. Never while impersonating. */
   async changePassword(viewerInput: Viewer | null, currentPassword: string, newPassword: string): Promise<SignedIn> {
     const viewer = requireNotImpersonating(requireViewer(viewerInput), 'change the password');
-    const user = await this.ctx.em.findOne(UserEntity, { id: viewer.userId }, { populate: ['company'] });
+    const user = await this.em.findOne(UserEntity, { id: viewer.userId }, { populate: ['company'] });
     if (!user || !user.active || user.tokenVersion !== (viewer.tokenVersion ?? 0)) throw unauthenticated('This session has ended; sign in again.');
     if (currentPassword.length > 1024 || !(await verifyPassword(currentPassword, user.passwordHash))) {
       throw badUserInput('The current password is not correct.', 'currentPassword');
     }
     checkPasswordPolicy(newPassword, user.email);
     const passwordHash = await hashPassword(newPassword);
-    const changed = await this.ctx.em.transactional(async (tx) => {
+    const changed = await this.em.transactional(async (tx) => {
       const row = await tx.findOneOrFail(UserEntity, { id: user.id }, { populate: ['company'] });
       row.passwordHash = passwordHash;
       row.tokenVersion += 1;
@@ -78,7 +83,7 @@ export class AuthService {
       return row;
     });
     // The new token carries the new version: this session goes on, all older ones end.
-    return { ...(await signAccessToken(viewerOf(changed), this.ctx.secrets)), user: changed };
+    return { ...(await signAccessToken(viewerOf(changed), this.secrets)), user: changed };
   }
 
   /**
@@ -89,16 +94,16 @@ export class AuthService {
     const viewer = requireStaffPermission(viewerInput, 'staff.users');
     if (!isUuid(userId)) throw badUserInput('User id must be a UUID.', 'userId');
     const [actor, user] = await Promise.all([
-      this.ctx.em.findOne(UserEntity, { id: viewer.userId }),
-      this.ctx.em.findOne(UserEntity, { id: userId }, { populate: ['company'] }),
+      this.em.findOne(UserEntity, { id: viewer.userId }),
+      this.em.findOne(UserEntity, { id: userId }, { populate: ['company'] }),
     ]);
     if (!actor || !actor.active) throw unauthenticated('This session has ended; sign in again.');
     if (!user) throw notFound('User', userId);
     if (user.kind === UserKind.STAFF) throw forbidden('Staff accounts cannot be signed in as.');
     if (!user.active) throw badUserInput('This account is deactivated.', 'userId');
-    await this.ctx.em.transactional(async (tx) => {
+    await this.em.transactional(async (tx) => {
       recordAudit(tx, viewer, 'impersonation.start', { targetUserId: user.id, companyId: user.company?.id, details: { email: user.email } });
     });
-    return { ...(await signAccessToken(viewerOf(user, actor), this.ctx.secrets)), user };
+    return { ...(await signAccessToken(viewerOf(user, actor), this.secrets)), user };
   }
 }

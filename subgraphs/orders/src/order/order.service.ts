@@ -1,10 +1,12 @@
+import DataLoader from 'dataloader';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { companyScope, hasPermission, requirePermission, Viewer } from '@hub/auth';
 import { randomBytes } from 'node:crypto';
 import { badUserInput, conflict, forbidden, notFound } from '@hub/errors';
 import { Decimal, roundMoney } from '@hub/money';
 import { checkPageSize, isUuid } from '@hub/subgraph-kit';
-import { OrdersContext } from '../context';
 import { OrderEntity } from './order.entity';
+import { OrderRepository } from './order.repository';
 import { OrderStatus } from './order-status';
 import { OrderLineEntity } from './order-line.entity';
 import { PlaceOrderInput, sameLines, validatePlaceOrder } from './order.inputs';
@@ -13,20 +15,27 @@ import { priceOrderLines } from '../pricing/order-pricing.client';
 
 export const MAX_ORDERS_PER_PAGE = 200;
 
+export interface OrderLoaders {
+  orderById: DataLoader<string, OrderEntity | null>;
+  linesByOrder: DataLoader<string, OrderLineEntity[]>;
+  /** The newest MAX_ORDERS_PER_PAGE of each company. */
+  ordersByCompany: DataLoader<string, OrderEntity[]>;
+}
 
 export class OrderService {
-  constructor(private readonly ctx: OrdersContext) {}
+  constructor(
+    private readonly orders: OrderRepository,
+    private readonly em: EntityManager,
+    private readonly loaders: OrderLoaders,
+    private readonly gatewayUrl: () => string,
+  ) {}
 
   /** The viewer's company's orders, newest first; staff may name a company or see all. */
   async list(viewer: Viewer | null, args: { first: number; status?: OrderStatus | null; companyId?: string | null }): Promise<OrderEntity[]> {
     const v = requirePermission(viewer, 'orders.view');
     checkPageSize(args.first, { max: MAX_ORDERS_PER_PAGE });
     if (args.companyId && !isUuid(args.companyId)) throw badUserInput('Company id must be a UUID.', 'companyId');
-    const companyId = companyScope(v, args.companyId);
-    const where: Record<string, unknown> = {};
-    if (companyId) where.companyId = companyId;
-    if (args.status) where.status = args.status;
-    return this.ctx.em.find(OrderEntity, where, { orderBy: { placedAt: 'desc', number: 'desc' }, limit: args.first });
+    return this.orders.list({ companyId: companyScope(v, args.companyId), status: args.status ?? null }, args.first);
   }
 
   async get(viewer: Viewer | null, id: string): Promise<OrderEntity> {
@@ -41,7 +50,7 @@ export class OrderService {
   /** For references: null unless the viewer may see this order. */
   async findVisible(viewer: Viewer | null, id: string): Promise<OrderEntity | null> {
     if (!viewer || !hasPermission(viewer, 'orders.view') || !isUuid(id)) return null;
-    const order = await this.ctx.loaders.orderById.load(id);
+    const order = await this.loaders.orderById.load(id);
     if (!order) return null;
     return viewer.kind === 'STAFF' || order.companyId === viewer.companyId ? order : null;
   }
@@ -51,7 +60,7 @@ export class OrderService {
     const v = requirePermission(viewer, 'orders.view');
     checkPageSize(first, { max: MAX_ORDERS_PER_PAGE });
     companyScope(v, companyId);
-    const orders = await this.ctx.loaders.ordersByCompany.load(companyId);
+    const orders = await this.loaders.ordersByCompany.load(companyId);
     return orders.slice(0, first);
   }
 
@@ -65,15 +74,15 @@ export class OrderService {
     if (v.kind !== 'CUSTOMER' || !v.companyId || !bearer) throw forbidden('Only users of a customer company can place orders.');
     validatePlaceOrder(input);
 
-    const existing = await this.findByIdempotencyKey(v.companyId, input.idempotencyKey);
+    const existing = await this.orders.findByIdempotencyKey(v.companyId, input.idempotencyKey);
     if (existing) return this.sameOrConflict(existing, input);
 
-    const pricing = await priceOrderLines(this.ctx.gatewayUrl(), bearer, input.lines);
+    const pricing = await priceOrderLines(this.gatewayUrl(), bearer, input.lines);
     const currency = pricing.lines[0].currency;
     if (pricing.lines.some((l) => l.currency !== currency)) throw badUserInput('All lines of an order must be in one currency.', 'lines');
 
     try {
-      return await this.ctx.em.transactional(async (em) => {
+      return await this.em.transactional(async (em) => {
         const order = em.create(OrderEntity, {
           number: `W-${Date.now().toString(36).toUpperCase()}-${randomBytes(3).toString('hex').toUpperCase()}`,
           companyId: v.companyId!,
@@ -114,15 +123,11 @@ export class OrderService {
     } catch (error) {
       // Two requests with the same key at once: the loser returns the winner's order.
       if ((error as { code?: string }).code === '23505' || (error as Error).name === 'UniqueConstraintViolationException') {
-        const winner = await this.findByIdempotencyKey(v.companyId, input.idempotencyKey);
+        const winner = await this.orders.findByIdempotencyKey(v.companyId, input.idempotencyKey);
         if (winner) return this.sameOrConflict(winner, input);
       }
       throw error;
     }
-  }
-
-  private findByIdempotencyKey(companyId: string, key: string): Promise<OrderEntity | null> {
-    return this.ctx.em.fork().findOne(OrderEntity, { companyId, idempotencyKey: key }, { populate: ['lines'] });
   }
 
   private sameOrConflict(order: OrderEntity, input: PlaceOrderInput): OrderEntity {

@@ -1,10 +1,8 @@
 import DataLoader from 'dataloader';
-import { executePrepared } from '@hub/database';
-import { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, notFound } from '@hub/errors';
 import { createGroupLoader, isUuid } from '@hub/subgraph-kit';
 import { CategoryEntity } from './category.entity';
-import { pgTextArray } from '../sql/pg-text-array';
+import { CategoryRepository, ProductCategoryRow } from './category.repository';
 
 export interface CategoryTree {
   byId: Map<string, CategoryEntity>;
@@ -18,34 +16,26 @@ export interface CategoryTree {
  */
 export class CategoryService {
   private tree: Promise<CategoryTree> | null = null;
-  private readonly ofProduct: DataLoader<string, Array<{ product_id: string; category_code: string }>>;
+  private readonly ofProduct: DataLoader<string, ProductCategoryRow[]>;
 
-  constructor(private readonly em: EntityManager) {
-    this.ofProduct = createGroupLoader(
-      (productIds: string[]) =>
-        executePrepared<{ product_id: string; category_code: string }>(em, 'select product_id, category_code from products.product_category where product_id = any(?::uuid[])', [
-          pgTextArray(productIds),
-        ]),
-      (row) => row.product_id,
-    );
+  constructor(private readonly categories: CategoryRepository) {
+    this.ofProduct = createGroupLoader((productIds: string[]) => categories.ofProducts(productIds), (row) => row.productId);
   }
 
   load(): Promise<CategoryTree> {
-    this.tree ??= executePrepared(this.em, 'select id, code, parent_code as "parentCode", name, position from products.category order by position, code', [])
-      .then((result) => {
-        const rows = result as CategoryEntity[];
-        const tree: CategoryTree = { byId: new Map(), byCode: new Map(), children: new Map() };
-        for (const c of rows) {
-          tree.byId.set(c.id, c);
-          tree.byCode.set(c.code, c);
-        }
-        for (const c of rows) {
-          // A parent the ERP did not send makes the category a root.
-          const parent = c.parentCode && tree.byCode.has(c.parentCode) ? c.parentCode : null;
-          tree.children.set(parent, [...(tree.children.get(parent) ?? []), c]);
-        }
-        return tree;
-      });
+    this.tree ??= this.categories.all().then((rows) => {
+      const tree: CategoryTree = { byId: new Map(), byCode: new Map(), children: new Map() };
+      for (const c of rows) {
+        tree.byId.set(c.id, c);
+        tree.byCode.set(c.code, c);
+      }
+      for (const c of rows) {
+        // A parent the ERP did not send makes the category a root.
+        const parent = c.parentCode && tree.byCode.has(c.parentCode) ? c.parentCode : null;
+        tree.children.set(parent, [...(tree.children.get(parent) ?? []), c]);
+      }
+      return tree;
+    });
     return this.tree;
   }
 
@@ -88,7 +78,7 @@ export class CategoryService {
   async ofProductId(productId: string): Promise<CategoryEntity[]> {
     const [tree, memberships] = await Promise.all([this.load(), this.ofProduct.load(productId)]);
     return memberships
-      .map((m) => tree.byCode.get(m.category_code))
+      .map((m) => tree.byCode.get(m.categoryCode))
       .filter((c): c is CategoryEntity => !!c)
       .sort((a, b) => a.code.localeCompare(b.code));
   }

@@ -1,8 +1,7 @@
-import { EntityManager } from '@mikro-orm/postgresql';
-import { executePrepared } from '@hub/database';
 import { Viewer } from '@hub/auth';
 import { DEFAULT_STOCK_DISPLAY_POLICY, StockDisplayPolicyValue } from '../stock/stock-display-policy.entity';
 import { CustomerPriceProfileEntity } from './customer-price-profile.entity';
+import { CustomerProfileRepository } from './customer-profile.repository';
 
 /** What the products subgraph knows about the viewer's company: its ERP price profile and its stock display policy. */
 export interface CompanySettings {
@@ -22,25 +21,15 @@ export const CUSTOMERS_AUDIENCE = 'CUSTOMERS';
 export class CustomerProfileService {
   private settings: Promise<CompanySettings> | null = null;
 
-  constructor(private readonly em: EntityManager, private readonly viewer: Viewer | null) {}
+  constructor(private readonly profiles: CustomerProfileRepository, private readonly viewer: Viewer | null) {}
 
   company(): Promise<CompanySettings> {
     const companyId = this.viewer?.kind === 'CUSTOMER' ? this.viewer.companyId : null;
     if (!companyId) return Promise.resolve({ profile: null, stockDisplayPolicy: DEFAULT_STOCK_DISPLAY_POLICY });
-    this.settings ??= executePrepared<CustomerPriceProfileEntity & { policy: StockDisplayPolicyValue | null }>(
-      this.em,
-      `select pp.company_id as "companyId", pp.customer_number as "customerNumber", pp.customer_group as "customerGroup", pp.currency, sp.policy
-         from (select ?::uuid as company_id) c
-         left join products.customer_price_profile pp on pp.company_id = c.company_id
-         left join products.stock_display_policy sp on sp.company_id = c.company_id`,
-      [companyId],
-    ).then((rows) => {
-      const row = rows[0];
-      return {
-        profile: row?.companyId ? { companyId: row.companyId, customerNumber: row.customerNumber, customerGroup: row.customerGroup, currency: row.currency } : null,
-        stockDisplayPolicy: row?.policy ?? DEFAULT_STOCK_DISPLAY_POLICY,
-      };
-    });
+    this.settings ??= this.profiles.settingsOf(companyId).then((stored) => ({
+      profile: stored.profile,
+      stockDisplayPolicy: stored.stockDisplayPolicy ?? DEFAULT_STOCK_DISPLAY_POLICY,
+    }));
     return this.settings;
   }
 

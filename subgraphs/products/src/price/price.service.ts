@@ -1,5 +1,4 @@
 import DataLoader from 'dataloader';
-import { executePrepared } from '@hub/database';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { hasPermission, Viewer } from '@hub/auth';
 import { createGroupLoader } from '@hub/subgraph-kit';
@@ -7,10 +6,8 @@ import { MoneyObject } from '@hub/money';
 import { CustomerProfileService } from '../customer/customer-profile.service';
 import { ExchangeRateEntity } from '../currency/exchange-rate.entity';
 import { ProductEntity } from '../product/product.entity';
-import { pgTextArray } from '../sql/pg-text-array';
-import { PriceRuleData, PriceViewer, RateTable, resolvePrice, ResolvedPrice } from './price-rules';
-
-type PriceRuleRow = PriceRuleData & { productId: string };
+import { PriceRuleRepository, PriceRuleRow } from './price-rule.repository';
+import { PriceViewer, RateTable, resolvePrice, ResolvedPrice } from './price-rules';
 
 export { resolvePrice } from './price-rules';
 
@@ -38,23 +35,13 @@ export class PriceService {
   private rates: Promise<RateTable> | null = null;
   private readonly today = utcToday();
 
-  constructor(private readonly em: EntityManager, private readonly viewer: Viewer | null, private readonly profiles: CustomerProfileService) {
-    this.rules = createGroupLoader(
-      async (productIds: string[]) => {
-        const profile = await profiles.current();
-        // List rules, plus the company's own and its group's; plain rows (no entity hydration).
-        return executePrepared<PriceRuleRow>(
-          em,
-          `select product_id as "productId", company_id as "companyId", customer_group as "customerGroup", min_quantity::text as "minQuantity",
-                  price::text as price, currency, valid_from::text as "validFrom", valid_to::text as "validTo", promotion
-             from products.price_rule
-            where product_id = any(?::uuid[])
-              and ((company_id is null and customer_group is null) or company_id = ? or (company_id is null and customer_group = ?))`,
-          [pgTextArray(productIds), profile?.companyId ?? null, profile?.customerGroup ?? null],
-        );
-      },
-      (row) => row.productId,
-    );
+  constructor(
+    private readonly em: EntityManager,
+    private readonly viewer: Viewer | null,
+    private readonly profiles: CustomerProfileService,
+    priceRules: PriceRuleRepository,
+  ) {
+    this.rules = createGroupLoader(async (productIds: string[]) => priceRules.forProducts(productIds, await profiles.current()), (row) => row.productId);
   }
 
   private rateTable(): Promise<RateTable> {

@@ -1,6 +1,6 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { ProductObject } from './product.object';
-import { ProductPage } from './product.service';
+import { ProductPage } from './product.repository';
 
 @Directive('@shareable')
 @ObjectType('PageInfo')

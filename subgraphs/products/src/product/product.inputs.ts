@@ -1,6 +1,6 @@
 import { Field, InputType, registerEnumType } from 'type-graphql';
 import { Decimal, DecimalScalar } from '@hub/money';
-import { ProductSortField, SortDirection } from './product.service';
+import { ProductSortField, SortDirection } from './product.repository';
 
 export const ProductSortFieldEnum = { RELEVANCE: 'RELEVANCE', SKU: 'SKU', NAME: 'NAME', LIST_PRICE: 'LIST_PRICE' } as const;
 registerEnumType(ProductSortFieldEnum, {

@@ -1,9 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { executePrepared } from '@hub/database';
-import { createGroupLoader } from '@hub/subgraph-kit';
+import { createGroupLoader, isUuid } from '@hub/subgraph-kit';
 import { requireStaff, requireViewer, Viewer } from '@hub/auth';
 import { badUserInput, notFound } from '@hub/errors';
-import { isUuid } from '@hub/subgraph-kit';
 import DataLoader from 'dataloader';
 import { CustomerPriceProfileEntity } from '../customer/customer-price-profile.entity';
 import { CustomerProfileService } from '../customer/customer-profile.service';
@@ -11,7 +9,7 @@ import { ProductEntity } from '../product/product.entity';
 import { utcToday } from '../price/price.service';
 import { DEFAULT_STOCK_DISPLAY_POLICY, STOCK_DISPLAY_POLICIES, StockDisplayPolicyEntity, StockDisplayPolicyValue } from './stock-display-policy.entity';
 import { StockLevelData, StockView, stockView } from './stock-view';
-import { pgTextArray } from '../sql/pg-text-array';
+import { StockLevelRepository } from './stock-level.repository';
 
 export interface ProductStockResult {
   view: StockView;
@@ -30,18 +28,13 @@ export class StockService {
   private readonly levels: DataLoader<string, StockLevelData[]>;
   private readonly today = utcToday();
 
-  constructor(private readonly em: EntityManager, private readonly viewer: Viewer | null, private readonly profiles: CustomerProfileService) {
-    this.levels = createGroupLoader<string, StockLevelData & { productId: string }>(
-      (ids) =>
-        executePrepared(
-          em,
-          `select product_id as "productId", warehouse_code as "warehouseCode", warehouse_name as "warehouseName", on_hand::text as "onHand",
-                  reserved::text as reserved, next_receipt_date::text as "nextReceiptDate", next_receipt_quantity::text as "nextReceiptQuantity"
-             from products.stock_level where product_id = any(?::uuid[])`,
-          [pgTextArray(ids)],
-        ),
-      (row) => row.productId,
-    );
+  constructor(
+    private readonly em: EntityManager,
+    private readonly viewer: Viewer | null,
+    private readonly profiles: CustomerProfileService,
+    private readonly stock: StockLevelRepository,
+  ) {
+    this.levels = createGroupLoader((ids: string[]) => stock.levelsOf(ids), (row) => row.productId);
   }
 
   async viewerPolicy(): Promise<StockDisplayPolicyValue> {
@@ -64,13 +57,7 @@ export class StockService {
     if (!isUuid(companyId)) throw badUserInput('Company id must be a UUID.', 'companyId');
     if (!STOCK_DISPLAY_POLICIES.includes(policy)) throw badUserInput('Unknown stock display policy.', 'policy');
     if (!(await this.em.findOne(CustomerPriceProfileEntity, { companyId }))) throw notFound('Company', companyId);
-    await this.em
-      .createQueryBuilder(StockDisplayPolicyEntity)
-      .insert({ companyId, policy, updatedBy: staff.userId, updatedAt: new Date() })
-      .onConflict('company_id')
-      .merge(['policy', 'updated_by', 'updated_at'])
-      .execute();
-    return (await this.em.findOneOrFail(StockDisplayPolicyEntity, { companyId }, { refresh: true }));
+    return this.stock.saveDisplayPolicy(companyId, policy, staff.userId);
   }
 
   /** A customer sees its own company's policy; staff name a company. */

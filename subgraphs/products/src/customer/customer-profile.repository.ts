@@ -1,0 +1,31 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { executePrepared } from '@hub/database';
+import { StockDisplayPolicyValue } from '../stock/stock-display-policy.entity';
+import { CustomerPriceProfileEntity } from './customer-price-profile.entity';
+
+/** What the products subgraph stores about a company; each part null when there is none. */
+export interface StoredCompanySettings {
+  profile: CustomerPriceProfileEntity | null;
+  stockDisplayPolicy: StockDisplayPolicyValue | null;
+}
+
+export class CustomerProfileRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  /** The company's ERP price profile and its stock display policy, in one statement (read on every request of a signed-in customer). */
+  async settingsOf(companyId: string): Promise<StoredCompanySettings> {
+    const rows = await executePrepared<CustomerPriceProfileEntity & { policy: StockDisplayPolicyValue | null }>(
+      this.em,
+      `select pp.company_id as "companyId", pp.customer_number as "customerNumber", pp.customer_group as "customerGroup", pp.currency, sp.policy
+         from (select ?::uuid as company_id) c
+         left join products.customer_price_profile pp on pp.company_id = c.company_id
+         left join products.stock_display_policy sp on sp.company_id = c.company_id`,
+      [companyId],
+    );
+    const row = rows[0];
+    return {
+      profile: row?.companyId ? { companyId: row.companyId, customerNumber: row.customerNumber, customerGroup: row.customerGroup, currency: row.currency } : null,
+      stockDisplayPolicy: row?.policy ?? null,
+    };
+  }
+}
