@@ -92,7 +92,8 @@ describe('customer admins manage coworkers (C1, C3)', () => {
 
     await adminApi.request('mutation($id: ID!) { reactivateUser(id: $id) { active } }', { id: user.id });
     const fresh = client(await login(email));
-    await expect(fresh.request('{ me { id } }')).resolves.toEqual({ me: { id: user.id } });
+    // The gateway hears of the reactivation by event, milliseconds after the commit: wait for that state.
+    expect(await eventually(() => fresh.request('{ me { id } }'), 5000, 'the reactivation to reach the gateway')).toEqual({ me: { id: user.id } });
     expect((await failure(api.request('{ orders(first: 1) { id } }'))).codes).toEqual(['UNAUTHENTICATED']);
   });
 

@@ -1,8 +1,9 @@
-import { Pool, PoolClient } from 'pg';
+import { Client, Pool, PoolClient } from 'pg';
 import { defineMergeTarget, KeyOf, RowOf } from './merge-target';
 import { COPY_CHUNK_CHARS, MergeResult, mergeRows, sumResults } from './merge-rows';
 
-// Runs on the test PostgreSQL, in a scratch schema of the hub's test database (dropped after).
+// Runs on the test PostgreSQL, in a scratch database of its own (dropped after): a scratch schema in the
+// hub's test database would race with the tests that compare that database with the entities.
 const SCHEMA = `merge_rows_spec_${process.pid}`;
 
 /** Retired on deletion, with a hub-owned note and the merge's own timestamp. */
@@ -65,10 +66,15 @@ async function itemState(id: string): Promise<{ name: string; status: string; xm
   return result.rows[0];
 }
 
+const DATABASE = `merge_rows_spec_${process.pid}_${Date.now()}`;
+
 beforeAll(async () => {
-  const url = process.env.HUB_TEST_DATABASE_URL;
-  if (!url) throw new Error('HUB_TEST_DATABASE_URL is not set: run through jest (tests/support/global-setup.ts)');
-  pool = new Pool({ connectionString: url, max: 2 });
+  const server = process.env.HUB_TEST_SERVER_URL;
+  if (!server) throw new Error('HUB_TEST_SERVER_URL is not set: run through jest (tests/support/global-setup.ts)');
+  await adminQuery(server, `create database "${DATABASE}"`);
+  const url = new URL(server);
+  url.pathname = `/${DATABASE}`;
+  pool = new Pool({ connectionString: url.toString(), max: 2 });
   await pool.query(`create schema "${SCHEMA}"`);
   await pool.query(`create table "${SCHEMA}".item (
       id text primary key, name text not null, qty numeric, tags text[], attrs jsonb, status text not null,
@@ -77,9 +83,19 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await pool.query(`drop schema if exists "${SCHEMA}" cascade`);
   await pool.end();
+  await adminQuery(process.env.HUB_TEST_SERVER_URL!, `drop database if exists "${DATABASE}" with (force)`);
 });
+
+async function adminQuery(server: string, sql: string): Promise<void> {
+  const client = new Client({ connectionString: server });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
 
 beforeEach(async () => {
   await pool.query(`truncate "${SCHEMA}".item, "${SCHEMA}".line`);
