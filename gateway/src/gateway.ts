@@ -52,6 +52,10 @@ export interface GatewayMetrics {
   subscriptionsActive: number;
   subscriptionGroups: number;
   subscriptionChecks: number;
+  /** Queries resolved for subscription checks: one per batch of subscribers with the same selection and rights. */
+  subscriptionCheckExecutions: number;
+  /** Subscribers cut off because their connection did not keep up. */
+  subscriptionsCutOff: number;
   /** Queries resolved for events: one per event and group of subscribers, not per subscriber. */
   subscriptionExecutions: number;
   subscriptionEvents: number;
@@ -59,7 +63,7 @@ export interface GatewayMetrics {
   eventListenerConnected: boolean;
   eventListenerReconnects: number;
   /** The subscription counts per subscription field. */
-  subscriptionFields: Record<string, { active: number; groups: number; checks: number; executions: number; events: number; deliveries: number }>;
+  subscriptionFields: Record<string, { active: number; groups: number; checks: number; checkExecutions: number; executions: number; events: number; deliveries: number; cutOff: number }>;
 }
 
 export interface RunningGateway {
@@ -138,6 +142,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     subscriptionsActive: fanout.subscriberCount,
     subscriptionGroups: fanout.groupCount,
     subscriptionChecks: fanout.counters.checks,
+    subscriptionCheckExecutions: fanout.counters.checkExecutions,
+    subscriptionsCutOff: fanout.counters.cutOff,
     subscriptionExecutions: fanout.counters.executions,
     subscriptionEvents: fanout.counters.events,
     subscriptionDeliveries: fanout.counters.deliveries,

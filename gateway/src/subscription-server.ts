@@ -3,12 +3,13 @@ import { FormattedExecutionResult, GraphQLError, GraphQLSchema, ValidationRule }
 // `moduleResolution: node` ignores: gateway/tsconfig.json maps it for the compiler (Node and Jest read exports).
 import { useServer } from 'graphql-ws/use/ws';
 import http from 'node:http';
-import { WebSocketServer } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 import { AuthSecrets, bearerToken, verifyAccessToken } from '@hub/auth';
 import { HubError } from '@hub/errors';
 import { PreparedSubscription, prepareSubscription } from './subscription-router';
 import { SubscriptionRoutes } from '@hub/events';
-import { SubscriberAuth, SubscriptionFanout } from './subscription-fanout';
+import { SubscriberAuth, SubscriberSink, SubscriptionFanout } from './subscription-fanout';
+import { PushIterator } from './push-iterator';
 
 export interface SubscriptionServerOptions {
   /** The gateway's HTTP server: WebSocket upgrades on `path` are ours, everything else stays HTTP. */
@@ -34,13 +35,19 @@ export const UNAUTHENTICATED_CLOSE_CODE = 4401;
 
 type ConnectionExtra = {
   auth: SubscriberAuth;
+  socket: WebSocket;
 };
 
 interface SubscriptionContext {
+  id: string;
   prepared: PreparedSubscription;
   auth: SubscriberAuth;
   initial: FormattedExecutionResult;
+  socket: WebSocket;
 }
+
+/** Close code for a connection cut off because it does not read its messages fast enough (policy violation). */
+export const SLOW_CONSUMER_CLOSE_CODE = 1008;
 
 /** The `exp` of an already verified token, in ms. */
 function tokenExpiry(bearer: string): number | null {
@@ -89,7 +96,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Run
         }
       },
 
-      onSubscribe: async (ctx, _id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
         if (Object.keys(ctx.subscriptions).length > maxPerConnection) {
           return [new GraphQLError(`A connection may hold at most ${maxPerConnection} subscriptions.`, { extensions: { code: 'RATE_LIMITED' } })];
         }
@@ -98,17 +105,29 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Run
         if (Array.isArray(prepared)) return prepared;
         const checked = await options.fanout.check(prepared, auth);
         if ('errors' in checked) return checked.errors;
-        const context: SubscriptionContext = { prepared, auth, initial: checked.result };
+        const context: SubscriptionContext = { id, prepared, auth, initial: checked.result, socket: ctx.extra.socket };
         return { schema: options.schema, document: prepared.document, operationName: prepared.operationName, contextValue: context };
       },
 
+      // graphql-ws keeps the protocol (subscribe, complete, errors, close codes); results themselves
+      // are written by the fanout straight to the socket, encoded once per group (see SubscriberSink).
+      // The iterator yields nothing: it only ends (complete) or fails (error).
       subscribe: (args) => {
-        const { prepared, auth, initial } = args.contextValue as SubscriptionContext;
-        // graphql-ws sends what this yields through onNext below, unchanged.
-        return options.fanout.add(prepared, auth, initial) as unknown as AsyncIterableIterator<never>;
+        const { id, prepared, auth, initial, socket } = args.contextValue as SubscriptionContext;
+        let handle: { close(): void } | undefined;
+        const iterator = new PushIterator<never>(() => handle?.close());
+        const frameHead = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+        const sink: SubscriberSink = {
+          next: (payloadJson) => {
+            if (socket.readyState === socket.OPEN) socket.send(`${frameHead}${payloadJson}}`);
+          },
+          fail: (error) => iterator.fail(error),
+          backlog: () => socket.bufferedAmount,
+          cutOff: (reason) => socket.close(SLOW_CONSUMER_CLOSE_CODE, JSON.stringify({ message: reason.slice(0, 80), extensions: { code: 'RATE_LIMITED' } })),
+        };
+        handle = options.fanout.add(prepared, auth, sink, initial);
+        return iterator;
       },
-
-      onNext: (_ctx, _id, _payload, _args, result) => result as unknown as FormattedExecutionResult,
     },
     wss,
   );
