@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { buildDemoDataset } from '@hub/demo-data';
-import { ErpRecordOf, ErpRecordsByKind, SYNC_KINDS, SyncKind, recordKey } from '@hub/erp-contract';
+import { ErpRecordOf, SYNC_KINDS, SyncKind, recordKey } from '@hub/erp-contract';
 import { DemoErp, buildDemoErpTables } from './demo-erp';
 import { CursorError } from './erp-state';
 import { LARGE_SIZES } from './large-data';

@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { ErpError, ErpOrderSubmission, ErpRecordOf, ErpRecordsByKind, SyncKind } from '@hub/erp-contract';
+import { ErpError, ErpOrderSubmission, ErpRecordOf, SyncKind } from '@hub/erp-contract';
 import { buildDemoErpTables, DemoErpAdminClient, DemoErpHandle, startDemoErp } from '@hub/demo-erp';
 import { HttpErpAdapter } from './http-erp-adapter';
 

@@ -31,14 +31,6 @@ function serviceFor(viewer: Viewer | null) {
   return { service: new InvoiceService(ctx), find, load };
 }
 
-const code = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (err) {
-    return (err as { extensions?: { code?: string } }).extensions?.code;
-  }
-  return undefined;
-};
 
 describe('visibleInvoicesFilter', () => {
   it('gives staff every row, a customer its company, anyone else nothing', () => {
