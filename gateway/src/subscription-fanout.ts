@@ -172,6 +172,8 @@ export class SubscriptionFanout {
   private readonly sendsPerSlice: number;
   private readonly maxBacklogBytes: number;
   private stopped = false;
+  /** Whether a selection reaches user-scoped types, per rewritten query (shared by every subscriber of a text). */
+  private readonly perUser = new WeakMap<object, boolean>();
 
   constructor(private readonly options: FanoutOptions) {
     this.maxBatch = options.maxBatch ?? 100;
@@ -275,7 +277,8 @@ export class SubscriptionFanout {
   }
 
   private groupId(prepared: PreparedSubscription, auth: SubscriberAuth): string {
-    const perUser = reachesTypes(this.options.schema, prepared.queryDocument);
+    let perUser = this.perUser.get(prepared.queryDocument);
+    if (perUser === undefined) this.perUser.set(prepared.queryDocument, (perUser = reachesTypes(this.options.schema, prepared.queryDocument)));
     return JSON.stringify([prepared.fieldName, prepared.query, canonicalJson(prepared.variables), viewerGroupKey(auth.viewer, perUser)]);
   }
 

@@ -1,5 +1,5 @@
 import { buildSchema, GraphQLError, parse, parseType, print } from 'graphql';
-import { checkSubscriptionRoutes, prepareSubscription, PreparedSubscription, rewriteSubscriptionAsQuery } from './subscription-router';
+import { checkSubscriptionRoutes, prepareSubscription, PreparedSubscription, rewriteSubscriptionAsQuery, SubscriptionCache } from './subscription-router';
 import { SubscriptionRoutes } from '@hub/events';
 
 const TEST_SCHEMA = buildSchema(/* GraphQL */ `
@@ -161,5 +161,30 @@ describe('checking the routing table against the schema', () => {
       'Subscription.orderStatusChanged returns Order! but Query.syncRun returns SyncRun!.',
       'The route gone names no field of type Subscription.',
     ]);
+  });
+});
+
+describe('compiling a subscription text once', () => {
+  it('reuses the compiled text for other variables, and still reads each subscriber its own key', () => {
+    const cache = new SubscriptionCache();
+    const query = 'subscription W($id: ID!) { orderStatusChanged(orderId: $id) { id status } }';
+    const a = prepareSubscription(TEST_SCHEMA, TEST_ROUTES, { query, variables: { id: 'order-a' } }, [], cache) as PreparedSubscription;
+    const b = prepareSubscription(TEST_SCHEMA, TEST_ROUTES, { query, variables: { id: 'order-b' } }, [], cache) as PreparedSubscription;
+    expect([a.key, b.key]).toEqual(['order-a', 'order-b']);
+    // One document and one rewritten query for both: parsed, validated and rewritten once.
+    expect(b.queryDocument).toBe(a.queryDocument);
+    expect(b.query).toBe(a.query);
+    // Variables are still checked for each subscriber.
+    const missing = prepareSubscription(TEST_SCHEMA, TEST_ROUTES, { query, variables: {} }, [], cache);
+    expect(Array.isArray(missing) && missing.map((e) => e.extensions.code)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('keeps the errors of a text that does not validate', () => {
+    const cache = new SubscriptionCache();
+    const query = 'subscription { orderStatusChanged(orderId: "x") { nope } }';
+    const first = prepareSubscription(TEST_SCHEMA, TEST_ROUTES, { query }, [], cache);
+    const second = prepareSubscription(TEST_SCHEMA, TEST_ROUTES, { query }, [], cache);
+    expect(Array.isArray(first) && first[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(second).toBe(first);
   });
 });

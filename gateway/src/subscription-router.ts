@@ -3,6 +3,7 @@ import {
   FieldNode,
   FragmentDefinitionNode,
   getArgumentValues,
+  GraphQLField,
   getNamedType,
   getNullableType,
   getOperationAST,
@@ -111,21 +112,47 @@ export function checkSubscriptionRoutes(schema: GraphQLSchema, routes: Subscript
  * Parses and validates a subscription against the supergraph, finds its route and rewrites it into
  * the query resolved per event. Returns BAD_USER_INPUT errors for anything the client got wrong.
  */
-export function prepareSubscription(
+/** What a subscription's text compiles to, whatever its variables: kept per query text (see SubscriptionCache). */
+interface CompiledSubscription {
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  field: FieldNode;
+  fieldName: string;
+  route: SubscriptionRoute;
+  subscriptionField: GraphQLField<unknown, unknown>;
+  rewritten: { document: DocumentNode; keyVariable: string };
+  query: string;
+}
+
+/**
+ * Compiled subscriptions by query text and operation name. Subscribers send the same few texts with
+ * different variables (their order's id), so parsing, validating and rewriting happen once per text,
+ * not once per subscriber: a reconnect storm of thousands costs little more than its token checks.
+ */
+export class SubscriptionCache {
+  private readonly entries = new Map<string, CompiledSubscription | GraphQLError[]>();
+  constructor(private readonly maxEntries = 1000) {}
+
+  get(key: string): CompiledSubscription | GraphQLError[] | undefined {
+    return this.entries.get(key);
+  }
+
+  set(key: string, value: CompiledSubscription | GraphQLError[]): void {
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(key, value);
+  }
+}
+
+function compileSubscription(
   schema: GraphQLSchema,
   routes: SubscriptionRoutes,
-  request: SubscriptionRequest,
-  extraRules: readonly ValidationRule[] = [],
-): PreparedSubscription | GraphQLError[] {
-  if (typeof request.query !== 'string' || request.query.trim() === '') return [badUserInput('The subscription must have a query.')];
-  if (request.variables != null && (typeof request.variables !== 'object' || Array.isArray(request.variables))) return [badUserInput('Variables must be an object.')];
-  if (request.operationName != null && typeof request.operationName !== 'string') return [badUserInput('operationName must be a string.')];
-  const rawVariables = (request.variables ?? {}) as Record<string, unknown>;
-  const operationName = request.operationName ?? undefined;
-
+  text: string,
+  operationName: string | undefined,
+  extraRules: readonly ValidationRule[],
+): CompiledSubscription | GraphQLError[] {
   let document: DocumentNode;
   try {
-    document = parse(request.query);
+    document = parse(text);
   } catch (error) {
     return [badUserInput(error as GraphQLError)];
   }
@@ -148,6 +175,31 @@ export function prepareSubscription(
   const subscriptionField = schema.getSubscriptionType()!.getFields()[fieldName];
   const queryArg = schema.getQueryType()?.getFields()[route.queryField]?.args.find((a) => a.name === route.queryArg);
   if (!queryArg) return [badUserInput(`Subscription.${fieldName} is not served.`)];
+  const rewritten = rewriteSubscriptionAsQuery(document, operation, route, parseType(String(queryArg.type)));
+  return { document, operation, field, fieldName, route, subscriptionField, rewritten, query: print(rewritten.document) };
+}
+
+export function prepareSubscription(
+  schema: GraphQLSchema,
+  routes: SubscriptionRoutes,
+  request: SubscriptionRequest,
+  extraRules: readonly ValidationRule[] = [],
+  cache?: SubscriptionCache,
+): PreparedSubscription | GraphQLError[] {
+  if (typeof request.query !== 'string' || request.query.trim() === '') return [badUserInput('The subscription must have a query.')];
+  if (request.variables != null && (typeof request.variables !== 'object' || Array.isArray(request.variables))) return [badUserInput('Variables must be an object.')];
+  if (request.operationName != null && typeof request.operationName !== 'string') return [badUserInput('operationName must be a string.')];
+  const rawVariables = (request.variables ?? {}) as Record<string, unknown>;
+  const operationName = request.operationName ?? undefined;
+
+  const cacheKey = `${operationName ?? ''}\u0000${request.query}`;
+  let compiled = cache?.get(cacheKey);
+  if (!compiled) {
+    compiled = compileSubscription(schema, routes, request.query, operationName, extraRules);
+    cache?.set(cacheKey, compiled);
+  }
+  if (Array.isArray(compiled)) return compiled;
+  const { document, operation, field, fieldName, route, subscriptionField, rewritten } = compiled;
 
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables);
   if (coerced.errors) return coerced.errors.map(badUserInput);
@@ -164,7 +216,6 @@ export function prepareSubscription(
     key = value;
   }
 
-  const rewritten = rewriteSubscriptionAsQuery(document, operation, route, parseType(String(queryArg.type)));
   const variables: Record<string, unknown> = {};
   for (const definition of rewritten.document.definitions) {
     if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
@@ -180,7 +231,7 @@ export function prepareSubscription(
     responseKey: field.alias?.value ?? fieldName,
     route,
     key,
-    query: print(rewritten.document),
+    query: compiled.query,
     queryDocument: rewritten.document,
     variables,
     keyVariable: rewritten.keyVariable,

@@ -6,7 +6,7 @@ import http from 'node:http';
 import { WebSocket, WebSocketServer } from 'ws';
 import { AuthSecrets, bearerToken, verifyAccessToken } from '@hub/auth';
 import { HubError } from '@hub/errors';
-import { PreparedSubscription, prepareSubscription } from './subscription-router';
+import { PreparedSubscription, prepareSubscription, SubscriptionCache } from './subscription-router';
 import { SubscriptionRoutes } from '@hub/events';
 import { SubscriberAuth, SubscriberSink, SubscriptionFanout } from './subscription-fanout';
 import { PushIterator } from './push-iterator';
@@ -78,6 +78,7 @@ export function unauthenticatedCloseReason(message: string): string {
 export function startSubscriptionServer(options: SubscriptionServerOptions): RunningSubscriptionServer {
   const maxPerConnection = options.maxSubscriptionsPerConnection ?? 100;
   const wss = new WebSocketServer({ server: options.httpServer, path: options.path });
+  const compiled = new SubscriptionCache();
   const server = useServer<Record<string, unknown> | undefined, ConnectionExtra>(
     {
       onConnect: async (ctx) => {
@@ -101,7 +102,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Run
           return [new GraphQLError(`A connection may hold at most ${maxPerConnection} subscriptions.`, { extensions: { code: 'RATE_LIMITED' } })];
         }
         const auth = ctx.extra.auth!;
-        const prepared = prepareSubscription(options.schema, options.routes, payload, options.validationRules);
+        const prepared = prepareSubscription(options.schema, options.routes, payload, options.validationRules, compiled);
         if (Array.isArray(prepared)) return prepared;
         const checked = await options.fanout.check(prepared, auth);
         if ('errors' in checked) return checked.errors;
