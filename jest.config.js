@@ -11,7 +11,7 @@ module.exports = {
   transform: {
     '^.+\\.ts$': tsJest,
     // jose ships only as an ES module; Node loads it with require(), Jest's loader needs it as CommonJS.
-    '/node_modules/jose/.+\\.js$': tsJest,
+    '/node_modules/jose/.+\\.js$': '<rootDir>/tests/support/esm-to-commonjs-transform.js',
   },
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   setupFiles: ['reflect-metadata'],
