@@ -1,4 +1,4 @@
-import { decodeJwt, SignJWT } from 'jose';
+import { decodeJwt, decodeProtectedHeader, SignJWT } from 'jose';
 import { bearerToken, IMPERSONATION_TTL_SECONDS, signAccessToken, verifyAccessToken } from './access-token';
 import { loadAuthSecrets, AuthSecrets } from './secrets';
 import { Viewer } from './viewer';
@@ -36,6 +36,7 @@ describe('signAccessToken', () => {
     const s = secrets(7200);
     const { token, expiresAt } = await signAccessToken(buyer, s, NOW);
     expect(expiresAt).toEqual(new Date(NOW.getTime() + 7200_000));
+    expect(decodeProtectedHeader(token)).toEqual({ alg: 'HS256', typ: 'JWT' });
     const claims = decodeJwt(token);
     expect(claims).toEqual({ kind: 'CUSTOMER', cid: 'c-1', sid: null, perm: ['catalog.view', 'orders.place'], ver: 3, sub: 'u-1', iss: 'erp-hub', aud: 'erp-hub', iat: NOW.getTime() / 1000, exp: NOW.getTime() / 1000 + 7200 });
   });
