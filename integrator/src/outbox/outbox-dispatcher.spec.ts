@@ -155,6 +155,13 @@ describe('OutboxDispatcher: delivery', () => {
     expect(ingested[0].client).toBe(delivered[0].client);
   });
 
+  it('delivers through a topic that has nothing to acknowledge', async () => {
+    const { acknowledge: _none, ...plain } = topic();
+    await deliverOnce(message(), plain);
+    expect(log).toEqual(['push order:1', 'begin', 'delivered m-1', 'commit', 'release']);
+    expect(failed).toEqual([]);
+  });
+
   it('rolls the delivery back and retries when the acknowledgement fails', async () => {
     await deliverOnce(message(), topic({ acknowledge: async () => Promise.reject(new Error('deadlock detected')) }));
     expect(log).toEqual(['push order:1', 'begin', 'delivered m-1', 'acknowledge', 'rollback', 'release', 'failed m-1']);
