@@ -212,6 +212,8 @@ describe('mergeRows', () => {
     expect(changed).toEqual({ read: 1, inserted: 0, updated: 1, deleted: 1, changedKeys: [] });
     const removed = await merge((c) => mergeRows(c, LINE, [{ order_id: 'o1', line_no: 1, qty: 1 }], [{ order_id: 'o1', line_no: 1 }]));
     expect(removed).toEqual({ read: 1, inserted: 1, updated: 0, deleted: 1, changedKeys: [] });
+    // Not even placeholders (toEqual would not tell [] from [undefined]).
+    expect([upserted, changed, removed].map((r) => r.changedKeys.length)).toEqual([0, 0, 0]);
   });
 
   it('leaves an existing row of only key columns alone, even with an onChange timestamp', async () => {
