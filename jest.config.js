@@ -5,11 +5,13 @@ const tsJest = ['ts-jest', { tsconfig: { isolatedModules: true, allowJs: true, e
 module.exports = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/**/src/**/*.spec.ts', '<rootDir>/tests/**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/.stryker-tmp/'],
+  // Stryker's sandboxes (a copy of the repository, package.json files included) are not part of the project.
+  modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/'],
   transform: {
     '^.+\\.ts$': tsJest,
     // jose ships only as an ES module; Node loads it with require(), Jest's loader needs it as CommonJS.
-    '/node_modules/jose/.+\\.js$': tsJest,
+    '/node_modules/jose/.+\\.js$': '<rootDir>/tests/support/esm-to-commonjs-transform.js',
   },
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   setupFiles: ['reflect-metadata'],

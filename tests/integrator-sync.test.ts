@@ -1,10 +1,11 @@
 import Decimal from 'decimal.js';
 import { Client, Pool } from 'pg';
-import { dropDatabase, ensureDatabase } from '@hub/database';
+import { dropDatabase, ensureDatabase, inTransaction } from '@hub/database';
 import { ensureSyncOperations, HttpErpAdapter, runSyncOperation, SyncRegistry, SyncScheduler } from '@hub/integrator';
 import { migrateAll } from '@hub/launcher';
 import { SUBGRAPH_MODULES } from '@hub/schema';
 import { DemoErpProcess, startDemoErpProcess } from './support/demo-erp-process';
+import { eventually } from './support/staff-client';
 
 /**
  * The sync against the real demo ERP process, on a database of its own: delta sync, deletions,
@@ -121,7 +122,10 @@ describe('ERP synchronisation', () => {
       const lines = await pool.query<{ line_no: number; quantity: string }>('select line_no, quantity::text from orders.order_line where order_id = $1 order by line_no', [id]);
       expect(lines.rows).toEqual([{ line_no: first.lineNo, quantity: '99.000' }]);
       expect(await scalar<string>('select total::text as v from orders.customer_order where id = $1', [id])).toBe(lineTotal);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // Notifications reach a listener in commit order: once one sent after the run's commit is heard, all of the run's are.
+      const marker = `after-the-run-${Date.now()}`;
+      await pool.query("select pg_notify('hub_events', $1)", [JSON.stringify({ topic: 'test.marker', key: marker })]);
+      await eventually(async () => heard.some((p) => JSON.parse(p).key === marker), 10_000, 'the marker notification');
       expect(heard.map((p) => JSON.parse(p)).filter((e) => e.topic === 'orderStatusChanged').map((e) => e.key)).toEqual([id]);
     } finally {
       await listener.end();
@@ -132,23 +136,33 @@ describe('ERP synchronisation', () => {
     await pool.query("update integrator.sync_operation set interval_seconds = 1, next_run_at = now(), paused = false where name = 'exchangeRates'");
     await pool.query("update integrator.sync_operation set paused = true where name <> 'exchangeRates'");
     const runs = () => scalar<number>("select count(*)::int as v from integrator.sync_run where operation = 'exchangeRates'");
+    const running = () => scalar<number>("select count(*)::int as v from integrator.sync_run where operation = 'exchangeRates' and status = 'RUNNING'");
     const scheduler = new SyncScheduler({ pool, adapter, registry, tickMs: 100 });
     scheduler.start();
     try {
       const start = await runs();
-      await sleep(4000);
-      const whileRunning = await runs();
-      expect(whileRunning - start).toBeGreaterThanOrEqual(2);
+      await eventually(async () => (await runs()) - start >= 2, 20_000, 'two scheduled runs');
 
       await pool.query("update integrator.sync_operation set paused = true where name = 'exchangeRates'");
-      await sleep(1000); // a run that already started may finish
+      // A run that had already started may finish.
+      await eventually(async () => (await running()) === 0, 20_000, 'the running run to finish');
       const atPause = await runs();
-      await sleep(3000);
+      // Paused and overdue, with a witness: a one-off run of categories (scheduled far off otherwise), due in the
+      // same commit. The scheduler starts due operations in order of their next run, so the tick that starts the
+      // witness would start exchangeRates first, had the pause not held.
+      await inTransaction(pool, async (client) => {
+        await client.query("update integrator.sync_operation set next_run_at = now() - interval '1 minute' where name = 'exchangeRates'");
+        await client.query("update integrator.sync_operation set next_run_at = now() + interval '1 day', run_once_at = now() where name = 'categories'");
+      });
+      await eventually(
+        async () => (await scalar<number>("select count(*)::int as v from integrator.sync_run where operation = 'categories' and trigger = 'ONCE' and status <> 'RUNNING'")) > 0,
+        20_000,
+        'the witness run',
+      );
       expect(await runs()).toBe(atPause);
 
       await pool.query("update integrator.sync_operation set paused = false, next_run_at = now() where name = 'exchangeRates'");
-      await sleep(4000);
-      expect((await runs()) - atPause).toBeGreaterThanOrEqual(2);
+      await eventually(async () => (await runs()) - atPause >= 2, 20_000, 'two runs after resuming');
     } finally {
       await scheduler.stop();
     }
@@ -162,10 +176,12 @@ describe('ERP synchronisation', () => {
     const a = new SyncScheduler({ pool, adapter, registry, tickMs: 50, pageSize: 100 });
     const b = new SyncScheduler({ pool: secondPool, adapter, registry, tickMs: 50, pageSize: 100 });
     const since = new Date();
+    const finished = () => scalar<number>("select count(*)::int as v from integrator.sync_run where operation = 'prices' and started_at >= $1 and finished_at is not null", [since]);
     a.start();
     b.start();
     try {
-      await sleep(4000);
+      // Both schedulers tick every 50 ms against an operation due every second: a few full runs give each the chance to start one meanwhile.
+      await eventually(async () => (await finished()) >= 3, 30_000, 'three finished prices runs');
     } finally {
       await a.stop();
       await b.stop();
@@ -180,7 +196,3 @@ describe('ERP synchronisation', () => {
     for (let i = 1; i < rows.length; i++) expect(rows[i].started_at.getTime()).toBeGreaterThanOrEqual(rows[i - 1].finished_at.getTime());
   });
 });
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}

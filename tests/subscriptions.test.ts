@@ -84,11 +84,15 @@ describe('subscriptions through the gateway', () => {
     await changeStatus(invoiced.id, 'CANCELLED', { commit: false }); // rolled back: never announced
     await changeStatus(invoiced.id, 'PICKED');
     await sub.until((s) => s.results.length >= 1);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-
     expect(sub.results.map((r) => r.data.orderStatusChanged.status)).toEqual(['PICKED']);
-    const after = await orderField();
-    expect(after.executions - before.executions).toBe(1);
+    expect((await orderField()).executions - before.executions).toBe(1);
+
+    // Nothing else is on its way: events come in commit order, so one more committed change of this order
+    // arrives after anything the earlier ones could still have caused.
+    await changeStatus(invoiced.id, 'DELIVERED');
+    await sub.until((s) => s.results.length >= 2);
+    expect(sub.results.map((r) => r.data.orderStatusChanged.status)).toEqual(['PICKED', 'DELIVERED']);
+    expect((await orderField()).executions - before.executions).toBe(2);
   });
 
   it("ends a subscription to another company's order with NOT_FOUND and no data", async () => {
@@ -142,7 +146,8 @@ describe('subscriptions through the gateway', () => {
     // A second user with exactly anna's rights (kind, company, permissions): same viewer group.
     const colleague = await signAccessToken({ userId: randomUUID(), kind: 'CUSTOMER', companyId: company.id, supplierId: null, permissions: [...anna.permissions].reverse() }, loadAuthSecrets());
     const first = new RecordedSubscription(open({ token: await tokenFor(anna.email) }), selection, { orderId: invoiced.id });
-    const second = new RecordedSubscription(open({ token: colleague.token }), selection, { orderId: invoiced.id });
+    const secondClient = open({ token: colleague.token });
+    const second = new RecordedSubscription(secondClient, selection, { orderId: invoiced.id });
     const buyer = new RecordedSubscription(open({ token: await tokenFor(erik.email) }), selection, { orderId: invoiced.id });
     await untilActive(3);
     const before = await orderField();
@@ -159,9 +164,15 @@ describe('subscriptions through the gateway', () => {
     await untilActive(2);
     await changeStatus(invoiced.id, 'DELIVERED');
     await Promise.all([first, buyer].map((s) => s.until((x) => x.results.length === 2)));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(second.results.length).toBe(1);
     expect(first.results[1].data.orderStatusChanged.status).toBe('DELIVERED');
+    // Had DELIVERED gone to the unsubscribed one, it would come over its connection before anything sent later:
+    // a new subscription on that same connection hears the next change, and the old one still has only SHIPPED.
+    const sentinel = new RecordedSubscription(secondClient, selection, { orderId: invoiced.id });
+    await untilActive(3);
+    await changeStatus(invoiced.id, 'PICKED');
+    await sentinel.until((x) => x.results.length === 1);
+    expect(sentinel.results[0].data.orderStatusChanged.status).toBe('PICKED');
+    expect(second.results.map((r) => r.data.orderStatusChanged.status)).toEqual(['SHIPPED']);
   });
 
   it('survives a lost database connection and sends what changed meanwhile', async () => {

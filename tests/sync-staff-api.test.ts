@@ -32,6 +32,7 @@ describe('staff watch and steer the ERP synchronisation through the gateway', ()
 
   it('re-times, pauses, resumes and runs an operation now', async () => {
     const staff = await as('admin@hub.example');
+    const runsOf = async (op: string) => (await staff.request<{ syncRuns: Array<{ trigger: string; status: string }> }>(RUNS, { op, first: 500 })).syncRuns;
     const timed = await staff.request<{ setSyncInterval: Operation }>('mutation { setSyncInterval(operation: "stock", interval: "00:00:02") { interval } }');
     expect(timed.setSyncInterval.interval).toBe('00:00:02');
     await eventually(async () => {
@@ -41,10 +42,21 @@ describe('staff watch and steer the ERP synchronisation through the gateway', ()
 
     const paused = await staff.request<{ pauseSync: Operation }>('mutation { pauseSync(operation: "stock") { paused nextRunAt } }');
     expect(paused.pauseSync).toEqual({ paused: true, nextRunAt: null });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    const countAfterPause = (await staff.request<{ syncRuns: unknown[] }>(RUNS, { op: 'stock', first: 500 })).syncRuns.length;
-    await new Promise((resolve) => setTimeout(resolve, 3000));
-    expect((await staff.request<{ syncRuns: unknown[] }>(RUNS, { op: 'stock', first: 500 })).syncRuns.length).toBe(countAfterPause);
+    // A run that had already started may still finish.
+    await eventually(async () => (await runsOf('stock')).every((r) => r.status !== 'RUNNING'), 15_000, 'the running stock run to finish');
+    const countAfterPause = (await runsOf('stock')).length;
+    // Paused, stock falls due 2 s after its last run. The witness: a one-off run of exchangeRates after that moment,
+    // with exchangeRates' own schedule put far off. The scheduler starts due operations in order of their next run,
+    // so the tick that starts the witness would have started stock first, had the pause not held.
+    const { syncOperations } = await staff.request<{ syncOperations: Operation[] }>(OPERATIONS);
+    const stockLastRun = Date.parse(syncOperations.find((o) => o.name === 'stock')!.lastRunAt!);
+    const ratesInterval = syncOperations.find((o) => o.name === 'exchangeRates')!.interval;
+    await staff.request('mutation { setSyncInterval(operation: "exchangeRates", interval: "99:00:00") { interval } }');
+    const witnessAt = new Date(Math.max(Date.now(), stockLastRun + 2000) + 100).toISOString();
+    await staff.request('mutation($at: DateTimeISO!) { scheduleSyncOnce(operation: "exchangeRates", at: $at) { runOnceAt } }', { at: witnessAt });
+    await eventually(async () => (await runsOf('exchangeRates')).some((r) => r.trigger === 'ONCE' && r.status !== 'RUNNING'), 15_000, 'the witness run');
+    expect((await runsOf('stock')).length).toBe(countAfterPause);
+    await staff.request('mutation($i: String!) { setSyncInterval(operation: "exchangeRates", interval: $i) { interval } }', { i: ratesInterval });
 
     const resumed = await staff.request<{ resumeSync: Operation }>('mutation { resumeSync(operation: "stock") { paused nextRunAt } }');
     expect(resumed.resumeSync.paused).toBe(false);
@@ -97,10 +109,14 @@ describe('staff watch and steer the ERP synchronisation through the gateway', ()
       await customerStream.until((s) => s.error !== undefined || s.completed);
       expect(customerStream.errors.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
 
-      await new Promise((resolve) => setTimeout(resolve, 300)); // the staff subscription is registered
+      // Nothing tells when the gateway has registered the staff subscription: ask for contacts runs until one reaches it.
       const staff = await as('sync@hub.example');
-      await staff.request('mutation { runSyncNow(operation: "contacts") { runRequested } }');
-      await staffStream.until((s) => s.results.some((r) => r.data?.syncRunUpdated?.operation === 'contacts' && r.data.syncRunUpdated.status === 'SUCCEEDED'), 15_000);
+      const heardContacts = (s: RecordedSubscription) => s.results.some((r) => r.data?.syncRunUpdated?.operation === 'contacts' && r.data.syncRunUpdated.status === 'SUCCEEDED');
+      await eventually(async () => {
+        await staff.request('mutation { runSyncNow(operation: "contacts") { runRequested } }');
+        await staffStream.until(heardContacts, 5000).catch(() => undefined);
+        return heardContacts(staffStream);
+      }, 30_000, 'a contacts run on the staff stream');
       const contacts = staffStream.results.map((r) => r.data?.syncRunUpdated).filter((run) => run?.operation === 'contacts' && run.trigger === 'MANUAL');
       expect(contacts.map((run) => run.status)).toContain('SUCCEEDED');
       expect(contacts[contacts.length - 1]).toMatchObject({ status: 'SUCCEEDED', error: null });

@@ -49,6 +49,8 @@ export interface GraphQLFailure {
   paths: Array<ReadonlyArray<string | number>>;
   /** Each error's `extensions.field` (the input field it is about), undefined where it names none. */
   fields: unknown[];
+  /** Each error's whole `extensions` ({} where it has none). */
+  extensions: Array<Record<string, unknown>>;
   data: unknown;
 }
 
@@ -65,6 +67,7 @@ export async function failure(promise: Promise<unknown>): Promise<GraphQLFailure
         messages: errors.map((e) => e.message),
         paths: errors.map((e) => e.path ?? []),
         fields: errors.map((e) => (e.extensions as any)?.field),
+        extensions: errors.map((e) => (e.extensions ?? {}) as Record<string, unknown>),
         data: error.response.data,
       };
     }

@@ -1,13 +1,11 @@
 import { badUserInput } from '@hub/errors';
 
-const MAX_SECONDS = 99 * 3600 + 59 * 60 + 59;
-
-/** "hh:mm:ss" → seconds; from 00:00:01 (every second) to 99:59:59. */
+/** "hh:mm:ss" → seconds; from 00:00:01 (every second) to 99:59:59 (two digits of hours are the most the pattern takes). */
 export function parseSyncInterval(text: string): number {
   const match = /^(\d{2}):([0-5]\d):([0-5]\d)$/.exec(text);
   if (!match) throw badUserInput('An interval is written hh:mm:ss, e.g. "00:05:00".', 'interval');
   const seconds = Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3]);
-  if (seconds < 1 || seconds > MAX_SECONDS) throw badUserInput('An interval is between 00:00:01 and 99:59:59.', 'interval');
+  if (seconds < 1) throw badUserInput('An interval is between 00:00:01 and 99:59:59.', 'interval');
   return seconds;
 }
 

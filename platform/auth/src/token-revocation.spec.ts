@@ -1,4 +1,3 @@
-import { checkPasswordPolicy } from './password-policy';
 import { RevocationList } from './token-revocation';
 import { Viewer } from './viewer';
 
@@ -24,14 +23,5 @@ describe('RevocationList', () => {
     list.set('staff', { active: false, tokenVersion: 1 });
     expect(list.isRevoked(viewer('customer', 0, 'staff', 0))).toBe(true);
     expect(list.isRevoked(viewer('customer'))).toBe(false);
-  });
-});
-
-describe('password policy', () => {
-  it('wants 10 characters, not one repeated, and not the e-mail', () => {
-    expect(() => checkPasswordPolicy('short')).toThrow(/at least 10/);
-    expect(() => checkPasswordPolicy('aaaaaaaaaaaa')).toThrow(/repeat/);
-    expect(() => checkPasswordPolicy('me@x.example', 'ME@x.example')).toThrow(/e-mail/);
-    expect(() => checkPasswordPolicy('correct horse battery')).not.toThrow();
   });
 });

@@ -1,6 +1,6 @@
 import { Client, Pool, PoolClient } from 'pg';
 import { defineMergeTarget, KeyOf, RowOf } from './merge-target';
-import { COPY_CHUNK_CHARS, MergeResult, mergeRows, sumResults } from './merge-rows';
+import { COPY_CHUNK_CHARS, copyChunks, MergeResult, mergeRows, sumResults } from './merge-rows';
 
 // Runs on the test PostgreSQL, in a scratch database of its own (dropped after): a scratch schema in the
 // hub's test database would race with the tests that compare that database with the entities.
@@ -26,6 +26,28 @@ const LINE = defineMergeTarget({
   key: ['order_id', 'line_no'],
   notFromErp: [],
   onDelete: 'delete',
+});
+
+/** Only key columns: nothing about a row can change. With a timestamp of the merge's own (MEMBER) and without (TAG). */
+const MEMBER = defineMergeTarget({
+  schema: SCHEMA,
+  table: 'member',
+  columns: { group_id: 'text', member: 'text' },
+  key: ['group_id', 'member'],
+  notFromErp: ['updated_at'],
+  onDelete: 'delete',
+  onChange: { updated_at: 'now()' },
+});
+const TAG = defineMergeTarget({ schema: SCHEMA, table: 'tag', columns: { item_id: 'text', tag: 'text' }, key: ['item_id', 'tag'], notFromErp: [], onDelete: 'delete' });
+
+/** Retired by setting two columns; a column whose name needs quoting. */
+const STOCK = defineMergeTarget({
+  schema: SCHEMA,
+  table: 'stock',
+  columns: { id: 'text', 'say "hi"': 'text', status: 'text', qty: 'numeric' },
+  key: ['id'],
+  notFromErp: [],
+  onDelete: { set: { status: "'GONE'", qty: '0' } },
 });
 
 type ItemRow = RowOf<typeof ITEM>;
@@ -80,6 +102,9 @@ beforeAll(async () => {
       id text primary key, name text not null, qty numeric, tags text[], attrs jsonb, status text not null,
       created_at timestamptz not null, updated_at timestamptz not null default now(), hub_note text)`);
   await pool.query(`create table "${SCHEMA}".line (order_id text, line_no integer, qty numeric, primary key (order_id, line_no))`);
+  await pool.query(`create table "${SCHEMA}".member (group_id text, member text, updated_at timestamptz not null default now(), primary key (group_id, member))`);
+  await pool.query(`create table "${SCHEMA}".tag (item_id text, tag text, primary key (item_id, tag))`);
+  await pool.query(`create table "${SCHEMA}".stock (id text primary key, "say ""hi""" text, status text, qty numeric)`);
 });
 
 afterAll(async () => {
@@ -98,7 +123,7 @@ async function adminQuery(server: string, sql: string): Promise<void> {
 }
 
 beforeEach(async () => {
-  await pool.query(`truncate "${SCHEMA}".item, "${SCHEMA}".line`);
+  await pool.query(`truncate "${SCHEMA}".item, "${SCHEMA}".line, "${SCHEMA}".member, "${SCHEMA}".tag, "${SCHEMA}".stock`);
 });
 
 describe('mergeRows', () => {
@@ -180,6 +205,66 @@ describe('mergeRows', () => {
     expect((await pool.query(`select count(*)::int as n from "${SCHEMA}".item where status = 'RETIRED'`)).rows[0].n).toBe(count);
   });
 
+  it('reports no changedKeys unless asked for them, for upserts and deletions alike', async () => {
+    const upserted = await mergeItems([item('a'), item('b')]);
+    expect(upserted).toEqual({ read: 2, inserted: 2, updated: 0, deleted: 0, changedKeys: [] });
+    const changed = await mergeItems([item('a', { name: 'renamed' })], [{ id: 'b' }]);
+    expect(changed).toEqual({ read: 1, inserted: 0, updated: 1, deleted: 1, changedKeys: [] });
+    const removed = await merge((c) => mergeRows(c, LINE, [{ order_id: 'o1', line_no: 1, qty: 1 }], [{ order_id: 'o1', line_no: 1 }]));
+    expect(removed).toEqual({ read: 1, inserted: 1, updated: 0, deleted: 1, changedKeys: [] });
+    // Not even placeholders (toEqual would not tell [] from [undefined]).
+    expect([upserted, changed, removed].map((r) => r.changedKeys.length)).toEqual([0, 0, 0]);
+  });
+
+  it('leaves an existing row of only key columns alone, even with an onChange timestamp', async () => {
+    const members = [{ group_id: 'g', member: 'anna' }, { group_id: 'g', member: 'erik' }];
+    expect(counts(await merge((c) => mergeRows(c, MEMBER, members, [], { returnChangedKeys: true })))).toEqual({ read: 2, inserted: 2, updated: 0, deleted: 0 });
+    await pool.query(`update "${SCHEMA}".member set updated_at = '2020-01-01T00:00:00Z'`);
+    const state = async () => (await pool.query(`select member, xmin::text as xmin, updated_at from "${SCHEMA}".member order by member`)).rows;
+    const before = await state();
+    const again = await merge((c) => mergeRows(c, MEMBER, [...members, { group_id: 'g', member: 'liis' }], [], { returnChangedKeys: true }));
+    expect(again).toEqual({ read: 3, inserted: 1, updated: 0, deleted: 0, changedKeys: ['g'] });
+    expect((await state()).slice(0, 2)).toEqual(before);
+
+    expect(counts(await merge((c) => mergeRows(c, TAG, [{ item_id: 'a', tag: 'red' }])))).toEqual({ read: 1, inserted: 1, updated: 0, deleted: 0 });
+    expect(counts(await merge((c) => mergeRows(c, TAG, [{ item_id: 'a', tag: 'red' }, { item_id: 'a', tag: 'red' }])))).toEqual({ read: 2, inserted: 0, updated: 0, deleted: 0 });
+  });
+
+  it('retires a row when any of the retired values differs, and leaves one alone that has them all', async () => {
+    const row = (id: string, status: string, qty: string) => ({ id, 'say "hi"': `hello ${id}`, status, qty });
+    await merge((c) => mergeRows(c, STOCK, [row('a', 'ACTIVE', '5'), row('b', 'GONE', '5'), row('c', 'ACTIVE', '0'), row('d', 'GONE', '0')]));
+    const result = await merge((c) => mergeRows(c, STOCK, [], [{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd' }], { returnChangedKeys: true }));
+    expect(counts(result)).toEqual({ read: 0, inserted: 0, updated: 0, deleted: 3 });
+    expect(result.changedKeys.sort()).toEqual(['a', 'b', 'c']);
+    const stored = await pool.query(`select id, "say ""hi""" as said, status, qty::text as qty from "${SCHEMA}".stock order by id`);
+    expect(stored.rows).toEqual(['a', 'b', 'c', 'd'].map((id) => ({ id, said: `hello ${id}`, status: 'GONE', qty: '0' })));
+  });
+
+  it('stages only what the batch has: no row table for deletions alone, no deletion table for rows alone', async () => {
+    const statements: string[] = [];
+    const recording = (client: PoolClient) =>
+      new Proxy(client, {
+        get: (target, property) =>
+          property === 'query'
+            ? (...args: unknown[]) => {
+                const [first] = args;
+                statements.push(typeof first === 'string' ? first : String((first as { text?: string }).text ?? 'copy'));
+                return (target.query as (...a: unknown[]) => unknown).apply(target, args);
+              }
+            : Reflect.get(target, property),
+      });
+    await merge((c) => mergeRows(recording(c), ITEM, [item('a')]));
+    expect(statements.some((sql) => sql.includes('ingest_stage_item'))).toBe(true);
+    expect(statements.some((sql) => sql.includes('ingest_delete_item'))).toBe(false);
+    statements.length = 0;
+    await merge((c) => mergeRows(recording(c), ITEM, [], [{ id: 'a' }]));
+    expect(statements.some((sql) => sql.includes('ingest_delete_item'))).toBe(true);
+    expect(statements.some((sql) => sql.includes('ingest_stage_item'))).toBe(false);
+    statements.length = 0;
+    expect(await merge((c) => mergeRows(recording(c), ITEM, [], []))).toEqual({ read: 0, inserted: 0, updated: 0, deleted: 0, changedKeys: [] });
+    expect(statements).toEqual([]);
+  });
+
   describe('refuses a mis-shaped row, naming table and column, and writes nothing', () => {
     const table = `${SCHEMA}.item`;
     const valid = () => Array.from({ length: 2000 }, (_, i) => item(`n${i}`, { name: `${'y'.repeat(100)} ${i}` }));
@@ -228,6 +313,34 @@ describe('mergeRows', () => {
       await expect(mergeItems([], [{} as KeyOf<typeof ITEM>])).rejects.toThrow(`${table}: the first deleted key lacks column "id"`);
       expect((await itemState('n0'))?.status).toBe('ACTIVE');
     });
+  });
+});
+
+describe('copyChunks', () => {
+  const lines = (sizes: number[]) => sizes.map((n, i) => String(i % 10).repeat(n));
+  const chunksOf = (rows: string[]) => [...copyChunks(rows, (row) => row)];
+
+  it('groups the lines into writes of just over COPY_CHUNK_CHARS, in order, the rest in a last shorter one', () => {
+    const rows = lines(Array.from({ length: 10 }, () => 20_000));
+    const chunks = chunksOf(rows);
+    expect(chunks.map((c) => c.length)).toEqual([80_000, 80_000, 40_000]);
+    expect(chunks.join('')).toBe(rows.join(''));
+  });
+
+  it('writes a buffer only once it is over the size, not when it is exactly the size', () => {
+    expect(chunksOf(lines([COPY_CHUNK_CHARS, 1])).map((c) => c.length)).toEqual([COPY_CHUNK_CHARS + 1]);
+    expect(chunksOf(lines([COPY_CHUNK_CHARS - 1, 1, 5])).map((c) => c.length)).toEqual([COPY_CHUNK_CHARS + 5]);
+    expect(chunksOf(lines([COPY_CHUNK_CHARS + 1, 3])).map((c) => c.length)).toEqual([COPY_CHUNK_CHARS + 1, 3]);
+  });
+
+  it('never writes an empty chunk', () => {
+    expect(chunksOf(lines([COPY_CHUNK_CHARS + 1]))).toHaveLength(1);
+    expect(chunksOf([])).toEqual([]);
+    expect(chunksOf(['', ''])).toEqual([]);
+  });
+
+  it('hands each row its index to encode', () => {
+    expect([...copyChunks(['a', 'b', 'c'], (row, i) => `${row}${i};`)]).toEqual(['a0;b1;c2;']);
   });
 });
 

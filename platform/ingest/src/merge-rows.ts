@@ -56,14 +56,15 @@ export async function mergeRows<T extends MergeTarget>(
     const keyList = key.map(ident).join(', ');
     const insertOnly = (target.insertOnly ?? []) as readonly string[];
     const valueColumns = encoder.columns.filter((c) => !key.includes(c) && !insertOnly.includes(c));
-    const compare = valueColumns.length
-      ? `where (${valueColumns.map((c) => `t.${ident(c)}`).join(', ')}) is distinct from (${valueColumns.map((c) => `excluded.${ident(c)}`).join(', ')})`
-      : '';
     const assignments = [
       ...valueColumns.map((c) => `${ident(c)} = excluded.${ident(c)}`),
       ...assignmentsOf(target.onChange).map(([column, expression]) => `${ident(column)} = ${expression}`),
     ];
-    const onConflict = assignments.length ? `do update set ${assignments.join(', ')} ${compare}` : 'do nothing';
+    // A row of only key (and insert-only) columns cannot change: an existing one is left alone, onChange or not.
+    const onConflict = valueColumns.length
+      ? `do update set ${assignments.join(', ')}
+          where (${valueColumns.map((c) => `t.${ident(c)}`).join(', ')}) is distinct from (${valueColumns.map((c) => `excluded.${ident(c)}`).join(', ')})`
+      : 'do nothing';
     const merged = await client.query<{ inserted: boolean; k?: string }>(
       `insert into ${table} as t (${columnList})
          select distinct on (${keyList}) ${columnList} from ${ident(staging)} order by ${keyList}, _ord desc
@@ -101,22 +102,25 @@ export async function mergeRows<T extends MergeTarget>(
 const assignmentsOf = (set: Readonly<Partial<Record<string, string>>> | undefined) => Object.entries(set ?? {}) as Array<[string, string]>;
 
 /**
- * Streams the rows' COPY lines, encoded as they are sent and grouped into ~64 KiB writes: one
- * write per row would dominate the cost of the COPY. An encoding error aborts the COPY.
+ * The rows' COPY lines, encoded as they are sent and grouped into writes of just over
+ * COPY_CHUNK_CHARS characters (the last one shorter, none empty): one write per row would dominate
+ * the cost of the COPY. Exported for its spec.
  */
-async function copyInto<R>(client: PoolClient, sql: string, rows: ReadonlyArray<R>, encode: (row: R, index: number) => string): Promise<void> {
-  function* chunks(): Generator<string> {
-    let buffer = '';
-    for (let i = 0; i < rows.length; i++) {
-      buffer += encode(rows[i], i);
-      if (buffer.length > COPY_CHUNK_CHARS) {
-        yield buffer;
-        buffer = '';
-      }
+export function* copyChunks<R>(rows: ReadonlyArray<R>, encode: (row: R, index: number) => string): Generator<string> {
+  let buffer = '';
+  for (let i = 0; i < rows.length; i++) {
+    buffer += encode(rows[i], i);
+    if (buffer.length > COPY_CHUNK_CHARS) {
+      yield buffer;
+      buffer = '';
     }
-    if (buffer) yield buffer;
   }
-  await pipeline(Readable.from(chunks()), client.query(copyFrom(sql)));
+  if (buffer) yield buffer;
+}
+
+/** Streams the rows into a COPY; an encoding error aborts it. */
+async function copyInto<R>(client: PoolClient, sql: string, rows: ReadonlyArray<R>, encode: (row: R, index: number) => string): Promise<void> {
+  await pipeline(Readable.from(copyChunks(rows, encode)), client.query(copyFrom(sql)));
 }
 
 export function sumResults(results: MergeResult[]): MergeResult {
