@@ -1,5 +1,6 @@
 import { FormattedExecutionResult, GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { Viewer } from '@hub/auth';
+import { logger } from '@hub/observability';
 import { PreparedSubscription, PROBE_KEY } from './subscription-router';
 import { PushIterator } from './push-iterator';
 import { reachesTypes, viewerGroupKey } from './viewer-group';
@@ -93,6 +94,8 @@ export class SubscriptionFanout {
       execute: OperationExecutor;
       log?: (line: string) => void;
       now?: () => number;
+      /** Told of every count (the gateway's Prometheus counters). */
+      onCount?: (field: string, counter: keyof SubscriptionCounters, n: number) => void;
     },
   ) {
     this.stopReconnect = options.events.onReconnect(() => this.catchUp());
@@ -106,6 +109,13 @@ export class SubscriptionFanout {
 
   get groupCount(): number {
     return this.groups.size;
+  }
+
+  /** Results waiting for subscribers that have not taken them yet, summed. */
+  get backlog(): number {
+    let n = 0;
+    for (const group of this.groups.values()) for (const member of group.members) n += member.iterator.queued;
+    return n;
   }
 
   /** Per subscription field: subscribers and groups now, and the counters so far. */
@@ -125,6 +135,7 @@ export class SubscriptionFanout {
     let perField = this.fieldCounters.get(field);
     if (!perField) this.fieldCounters.set(field, (perField = { checks: 0, executions: 0, events: 0, deliveries: 0 }));
     perField[counter] += n;
+    this.options.onCount?.(field, counter, n);
   }
 
   /**
@@ -263,7 +274,7 @@ export class SubscriptionFanout {
   }
 
   private log(line: string): void {
-    (this.options.log ?? ((l: string) => console.error(`[gateway] ${l}`)))(line);
+    (this.options.log ?? ((l: string) => logger.error({ component: 'subscriptions' }, l)))(line);
   }
 }
 
