@@ -19,24 +19,29 @@ export function observeIntegratorState(pool: Pool, outboxes: readonly Registered
     const { rows } = await pool.query<{ name: string; age: number | null }>('select name, extract(epoch from now() - cursor_updated_at)::float8 as age from integrator.sync_operation');
     for (const row of rows) if (row.age !== null) g.set({ operation: row.name }, row.age);
   });
-  const depth = gauge('hub_outbox_pending_messages', 'Outbox messages waiting for delivery, by source subgraph and topic', ['source', 'topic']);
-  const oldest = gauge('hub_outbox_oldest_pending_age_seconds', 'Age of the oldest message waiting for delivery, by source and topic', ['source', 'topic']);
-  const dead = gauge('hub_outbox_dead_letters', 'Dead-lettered outbox messages (staff must fix and resend), by source and topic', ['source', 'topic']);
-  // One query per outbox feeds the three gauges, when the first of them (registered first) is collected.
-  const read = async () => {
-    oldest.reset();
-    dead.reset();
-    for (const outbox of outboxes) {
-      for (const topic of outbox.topics.keys()) {
-        depth.set({ source: outbox.source, topic }, 0);
-        dead.set({ source: outbox.source, topic }, 0);
+  // One query per outbox feeds the three gauges. prom-client collects metrics concurrently: each gauge
+  // resets itself, then all await the same read, which sets the values only once every query answered.
+  let reading: Promise<void> | null = null;
+  const read = () =>
+    (reading ??= (async () => {
+      try {
+        const stats = await Promise.all(outboxes.map((outbox) => outbox.store.stats(pool)));
+        outboxes.forEach((outbox, i) => {
+          for (const topic of outbox.topics.keys()) {
+            depth.set({ source: outbox.source, topic }, 0);
+            dead.set({ source: outbox.source, topic }, 0);
+          }
+          for (const row of stats[i]) {
+            depth.set({ source: outbox.source, topic: row.topic }, row.pending);
+            dead.set({ source: outbox.source, topic: row.topic }, row.dead);
+            if (row.oldestPendingSeconds !== null) oldest.set({ source: outbox.source, topic: row.topic }, row.oldestPendingSeconds);
+          }
+        });
+      } finally {
+        reading = null;
       }
-      for (const row of await outbox.store.stats(pool)) {
-        depth.set({ source: outbox.source, topic: row.topic }, row.pending);
-        dead.set({ source: outbox.source, topic: row.topic }, row.dead);
-        if (row.oldestPendingSeconds !== null) oldest.set({ source: outbox.source, topic: row.topic }, row.oldestPendingSeconds);
-      }
-    }
-  };
-  gauge('hub_outbox_pending_messages', '', ['source', 'topic'], read);
+    })());
+  const depth = gauge('hub_outbox_pending_messages', 'Outbox messages waiting for delivery, by source subgraph and topic', ['source', 'topic'], read);
+  const oldest = gauge('hub_outbox_oldest_pending_age_seconds', 'Age of the oldest message waiting for delivery, by source and topic', ['source', 'topic'], read);
+  const dead = gauge('hub_outbox_dead_letters', 'Dead-lettered outbox messages (staff must fix and resend), by source and topic', ['source', 'topic'], read);
 }
