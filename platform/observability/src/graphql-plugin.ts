@@ -39,7 +39,7 @@ export function graphqlObservabilityPlugin<T extends BaseContext>(options: Graph
           operationType = ctx.operation?.operation ?? 'unknown';
           const scope = currentScope();
           if (scope) scope.operationName = operationName;
-          scope?.span?.updateName(`${server} ${operationType} ${operationName}`);
+          scope?.span?.updateName(`${server === 'gateway' ? 'gateway' : `subgraph ${server}`} ${operationType} ${operationName}`);
           scope?.span?.setAttributes({ 'graphql.operation.name': operationName, 'graphql.operation.type': operationType });
         },
         async didEncounterErrors(ctx) {

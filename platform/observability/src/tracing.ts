@@ -141,6 +141,13 @@ export function injectTraceHeaders(set: (name: string, value: string) => void): 
   if (traceparent) set('traceparent', traceparent);
 }
 
+/** The same as headers of their own, for a fetch made on the request's behalf. */
+export function traceHeaders(): Record<string, string> {
+  const headers: Record<string, string> = {};
+  injectTraceHeaders((name, value) => (headers[name] = value));
+  return headers;
+}
+
 /** A span link to a stored traceparent (an outbox message's placing request); null when it is not one. */
 export function linkTo(traceparent: string | null | undefined): Link | null {
   const parsed = parseTraceparent(traceparent);
