@@ -11,6 +11,10 @@
  *    query straight at the products subgraph (with the gateway's assertion);
  * 4. count the SQL statements of a page of 10 and of 100 through the products subgraph's resolvers.
  * Prints requests/s and latency percentiles for each, the gateway's overhead, and one JSON line.
+ *
+ * Observability runs as deployed: metrics on and JSON logs at info (the gateway's access log, one line a
+ * request). HUB_METRICS=false and HUB_LOG_LEVEL=silent pass through to the hub to measure it without
+ * them; the JSON line names the settings (`metrics`, `logLevel`) so two runs can be compared.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
@@ -26,6 +30,7 @@ import { startDemoErpProcess } from '@hub/launcher/dist/demo-erp-process';
 import { startEmbeddedPostgres } from '@hub/launcher/dist/embedded-postgres';
 import { migrateAll, SUBGRAPH_MODULES } from '@hub/schema';
 import { ensureSyncOperations, HttpErpAdapter, runSyncOperation, SyncRegistry } from '@hub/integrator';
+import { logSettings, metricsEnabled } from '@hub/observability';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -74,12 +79,16 @@ async function startHub(databaseUrl: string, erpUrl: string): Promise<{ gatewayU
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  let ready = false;
   child.stderr!.on('data', (chunk) => (output += chunk));
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the hub did not start:\n${output}`)), 120_000);
+    // Read (as a log shipper would) but keep only what comes before "ready": the access log runs to thousands of lines.
     child.stdout!.on('data', (chunk) => {
+      if (ready) return;
       output += chunk;
       if (output.includes('Press Ctrl-C to stop.')) {
+        ready = true;
         clearTimeout(timer);
         resolve();
       }
@@ -255,6 +264,8 @@ async function main(): Promise<void> {
         overheadRatio: Number(overheadRatio.toFixed(2)),
         sqlPerPage10: sql.sql10,
         sqlPerPage100: sql.sql100,
+        metrics: metricsEnabled(),
+        logLevel: logSettings({ ...process.env, NODE_ENV: 'production' }).level,
       }),
     );
   } finally {
