@@ -14,7 +14,7 @@ gauge('hub_db_pool_connections', 'PostgreSQL connections of each pool: used, idl
 export function statementShape(sql: string): string {
   return sql
     .replace(/'(?:[^']|'')*'/g, '?')
-    .replace(/\b\d+(\.\d+)?\b/g, '?')
+    .replace(/(?<![$\w.])\d+(\.\d+)?\b/g, '?')
     .slice(0, 2_000);
 }
 
