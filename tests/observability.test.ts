@@ -141,3 +141,16 @@ describe('refusals of the HTTP layer are GraphQL-style JSON', () => {
     }
   });
 });
+
+describe('the Grafana dashboard (ops/grafana/hub-dashboard.json)', () => {
+  it('queries only metrics the hub exports', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const dashboard = require('../ops/grafana/hub-dashboard.json') as { panels: Array<{ targets?: Array<{ expr: string }> }> };
+    const text = await (await fetch(metricsUrl())).text();
+    // Every metric is declared (# TYPE) even before it has a sample; histograms add _bucket, _sum and _count.
+    const declared = new Set([...text.matchAll(/^# TYPE (\S+) (\S+)$/gm)].flatMap(([, name, type]) => (type === 'histogram' ? [`${name}_bucket`, `${name}_sum`, `${name}_count`] : [name])));
+    const used = new Set(dashboard.panels.flatMap((p) => p.targets ?? []).flatMap((t) => [...t.expr.matchAll(/\b((?:hub|process|nodejs)_[a-z0-9_]+)\b/g)].map((m) => m[1])));
+    expect(used.size).toBeGreaterThan(20);
+    expect([...used].filter((name) => !declared.has(name))).toEqual([]);
+  });
+});
