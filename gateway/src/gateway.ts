@@ -9,7 +9,7 @@ import { AddressInfo } from 'node:net';
 import { AuthSecrets, bearerToken, GatewayAssertionSigner, UserAccessStore, verifyAccessToken } from '@hub/auth';
 import { asHttpRejection, jsonRefusals, notFoundRefusal, requireJsonPost, unauthenticated } from '@hub/errors';
 import { EventListener, SubscriptionRoutes } from '@hub/events';
-import { componentLogger, graphqlObservabilityPlugin, HealthCheck, httpCheck, requestScope, serveHealth, serveMetrics, setScopeViewer } from '@hub/observability';
+import { componentLogger, graphqlObservabilityPlugin, HealthCheck, httpCheck, newRequestScope, requestScope, runInScope, serveHealth, serveMetrics, setScopeViewer } from '@hub/observability';
 import { countSubscription, observeSubscriptions } from './gateway-metrics';
 import { GatewayContext } from './gateway-context';
 import { graphqlIde, graphqlIdeEnabled } from './graphql-ide';
@@ -135,11 +135,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     await server.stop();
     throw new Error(`The subscription routes do not fit the supergraph:\n  - ${routeProblems.join('\n  - ')}`);
   }
-  const executeAs: OperationExecutor = async (request, as) => {
-    const response = await server.executeOperation({ query: request.query, variables: request.variables }, { contextValue: { bearer: as.bearer, viewer: as.viewer } });
-    if (response.body.kind !== 'single') throw new Error('Subscriptions do not support incremental delivery.');
-    return response.body.singleResult;
-  };
+  const executeAs: OperationExecutor = (request, as) =>
+    // A scope of its own per event execution: its subgraph fetches and log lines share a request id, as an HTTP request's do.
+    runInScope(newRequestScope({}), async () => {
+      setScopeViewer(as.viewer);
+      const response = await server.executeOperation({ query: request.query, variables: request.variables }, { contextValue: { bearer: as.bearer, viewer: as.viewer } });
+      if (response.body.kind !== 'single') throw new Error('Subscriptions do not support incremental delivery.');
+      return response.body.singleResult;
+    });
   const fanout = new SubscriptionFanout({ schema, events: listener, execute: executeAs, onCount: countSubscription, log: (line) => log.error(line) });
   let subscriptions: RunningSubscriptionServer | undefined;
   const stop = async () => {

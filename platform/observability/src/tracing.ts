@@ -27,7 +27,7 @@ export function tracingEnabled(): boolean {
 }
 
 export interface TracingOptions {
-  /** service.name of this process's spans: hub-gateway, hub-products, ... */
+  /** The process's name (hub, gateway, products, ...): its spans' service.name is erp-hub or erp-hub-<name>. */
   service: string;
   /** Instead of OTLP (tests: an InMemorySpanExporter); spans are then exported one by one as they end. */
   exporter?: SpanExporter;
@@ -46,7 +46,10 @@ export function startTracing(options: TracingOptions): boolean {
     processor = new BatchSpanProcessor(new OTLPTraceExporter());
   }
   provider = new NodeTracerProvider({
-    resource: resourceFromAttributes({ 'service.name': process.env.OTEL_SERVICE_NAME || `hub-${options.service}`, 'service.namespace': 'erp-integration-hub' }),
+    resource: resourceFromAttributes({
+      'service.name': process.env.OTEL_SERVICE_NAME || (options.service === 'hub' ? 'erp-hub' : `erp-hub-${options.service}`),
+      'service.namespace': 'erp-integration-hub',
+    }),
     spanProcessors: [processor],
   });
   // AsyncLocalStorage context manager and the W3C trace-context propagator.
