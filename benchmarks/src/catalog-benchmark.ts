@@ -19,6 +19,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execute, parse } from 'graphql';
 import { Pool } from 'pg';
@@ -191,6 +192,33 @@ async function sqlPerPage(databaseUrl: string, viewer: Viewer, category: string)
   }
 }
 
+/**
+ * CPU seconds used so far by a process and all its descendants (Linux /proc): the hub's own cost of a
+ * load phase, which other work on the machine disturbs far less than it disturbs throughput.
+ */
+function treeCpuSeconds(rootPid: number): number {
+  const ticks = 100; // USER_HZ
+  const stats = new Map<number, { ppid: number; cpu: number }>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      stats.set(Number(entry), { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / ticks });
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  let total = 0;
+  const pending = [rootPid];
+  while (pending.length > 0) {
+    const pid = pending.pop()!;
+    total += stats.get(pid)?.cpu ?? 0;
+    for (const [child, stat] of stats) if (stat.ppid === pid) pending.push(child);
+  }
+  return total;
+}
+
 function line(name: string, r: LoadResult): string {
   return `  ${name.padEnd(8)} ${r.requests} requests in ${r.seconds.toFixed(1)} s = ${r.rps.toFixed(0)} req/s; p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms; errors ${r.errors}`;
 }
@@ -242,7 +270,10 @@ async function main(): Promise<void> {
 
     console.log(`warm-up ${WARMUP_SECONDS} s each, then ${SECONDS} s (at most ${MAX_REQUESTS} requests) with ${CLIENTS} clients ...`);
     await load(hub.gatewayUrl, bodies, gatewayHeaders, WARMUP_SECONDS);
+    const cpuBefore = treeCpuSeconds(hub.child.pid!);
     const gateway = await load(hub.gatewayUrl, bodies, gatewayHeaders, SECONDS);
+    const gatewayCpuMs = ((treeCpuSeconds(hub.child.pid!) - cpuBefore) * 1000) / gateway.requests;
+    console.log(`  the hub's processes used ${gatewayCpuMs.toFixed(2)} ms of CPU per page through the gateway`);
     console.log(line('gateway', gateway));
     await load(hub.productsUrl, bodies, directHeaders, WARMUP_SECONDS);
     const direct = await load(hub.productsUrl, bodies, directHeaders, SECONDS);
@@ -262,6 +293,7 @@ async function main(): Promise<void> {
         directRps: round(direct.rps),
         directP95Ms: round(direct.p95),
         overheadRatio: Number(overheadRatio.toFixed(2)),
+        gatewayCpuMsPerPage: round(gatewayCpuMs),
         sqlPerPage10: sql.sql10,
         sqlPerPage100: sql.sql100,
         metrics: metricsEnabled(),
