@@ -11,10 +11,15 @@
  *    query straight at the products subgraph (with the gateway's assertion);
  * 4. count the SQL statements of a page of 10 and of 100 through the products subgraph's resolvers.
  * Prints requests/s and latency percentiles for each, the gateway's overhead, and one JSON line.
+ *
+ * Observability runs as deployed: metrics on and JSON logs at info (the gateway's access log, one line a
+ * request). HUB_METRICS=false and HUB_LOG_LEVEL=silent pass through to the hub to measure it without
+ * them; the JSON line names the settings (`metrics`, `logLevel`) so two runs can be compared.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execute, parse } from 'graphql';
 import { Pool } from 'pg';
@@ -26,6 +31,7 @@ import { startDemoErpProcess } from '@hub/launcher/dist/demo-erp-process';
 import { startEmbeddedPostgres } from '@hub/launcher/dist/embedded-postgres';
 import { migrateAll, SUBGRAPH_MODULES } from '@hub/schema';
 import { ensureSyncOperations, HttpErpAdapter, runSyncOperation, SyncRegistry } from '@hub/integrator';
+import { logSettings, metricsEnabled } from '@hub/observability';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -74,12 +80,16 @@ async function startHub(databaseUrl: string, erpUrl: string): Promise<{ gatewayU
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  let ready = false;
   child.stderr!.on('data', (chunk) => (output += chunk));
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the hub did not start:\n${output}`)), 120_000);
+    // Read (as a log shipper would) but keep only what comes before "ready": the access log runs to thousands of lines.
     child.stdout!.on('data', (chunk) => {
+      if (ready) return;
       output += chunk;
       if (output.includes('Press Ctrl-C to stop.')) {
+        ready = true;
         clearTimeout(timer);
         resolve();
       }
@@ -182,6 +192,33 @@ async function sqlPerPage(databaseUrl: string, viewer: Viewer, category: string)
   }
 }
 
+/**
+ * CPU seconds used so far by a process and all its descendants (Linux /proc): the hub's own cost of a
+ * load phase, which other work on the machine disturbs far less than it disturbs throughput.
+ */
+function treeCpuSeconds(rootPid: number): number {
+  const ticks = 100; // USER_HZ
+  const stats = new Map<number, { ppid: number; cpu: number }>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      stats.set(Number(entry), { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / ticks });
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  let total = 0;
+  const pending = [rootPid];
+  while (pending.length > 0) {
+    const pid = pending.pop()!;
+    total += stats.get(pid)?.cpu ?? 0;
+    for (const [child, stat] of stats) if (stat.ppid === pid) pending.push(child);
+  }
+  return total;
+}
+
 function line(name: string, r: LoadResult): string {
   return `  ${name.padEnd(8)} ${r.requests} requests in ${r.seconds.toFixed(1)} s = ${r.rps.toFixed(0)} req/s; p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms; errors ${r.errors}`;
 }
@@ -233,7 +270,10 @@ async function main(): Promise<void> {
 
     console.log(`warm-up ${WARMUP_SECONDS} s each, then ${SECONDS} s (at most ${MAX_REQUESTS} requests) with ${CLIENTS} clients ...`);
     await load(hub.gatewayUrl, bodies, gatewayHeaders, WARMUP_SECONDS);
+    const cpuBefore = treeCpuSeconds(hub.child.pid!);
     const gateway = await load(hub.gatewayUrl, bodies, gatewayHeaders, SECONDS);
+    const gatewayCpuMs = ((treeCpuSeconds(hub.child.pid!) - cpuBefore) * 1000) / gateway.requests;
+    console.log(`  the hub's processes used ${gatewayCpuMs.toFixed(2)} ms of CPU per page through the gateway`);
     console.log(line('gateway', gateway));
     await load(hub.productsUrl, bodies, directHeaders, WARMUP_SECONDS);
     const direct = await load(hub.productsUrl, bodies, directHeaders, SECONDS);
@@ -253,8 +293,11 @@ async function main(): Promise<void> {
         directRps: round(direct.rps),
         directP95Ms: round(direct.p95),
         overheadRatio: Number(overheadRatio.toFixed(2)),
+        gatewayCpuMsPerPage: round(gatewayCpuMs),
         sqlPerPage10: sql.sql10,
         sqlPerPage100: sql.sql100,
+        metrics: metricsEnabled(),
+        logLevel: logSettings({ ...process.env, NODE_ENV: 'production' }).level,
       }),
     );
   } finally {

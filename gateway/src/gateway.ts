@@ -7,8 +7,10 @@ import express from 'express';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { AuthSecrets, bearerToken, GatewayAssertionSigner, UserAccessStore, verifyAccessToken } from '@hub/auth';
-import { asHttpRejection, unauthenticated } from '@hub/errors';
+import { asHttpRejection, jsonRefusals, notFoundRefusal, requireJsonPost, unauthenticated } from '@hub/errors';
 import { EventListener, SubscriptionRoutes } from '@hub/events';
+import { componentLogger, graphqlObservabilityPlugin, HealthCheck, httpCheck, newRequestScope, requestScope, runInScope, serveHealth, serveMetrics, setScopeViewer } from '@hub/observability';
+import { countSubscription, observeSubscriptions } from './gateway-metrics';
 import { GatewayContext } from './gateway-context';
 import { graphqlIde, graphqlIdeEnabled } from './graphql-ide';
 import { maxDepthRule } from './operation-limits';
@@ -45,9 +47,14 @@ export interface GatewayOptions {
    * graphqlIdeEnabled(process.env), on unless NODE_ENV=production, HUB_GRAPHQL_IDE=true|false decides.
    */
   graphqlIde?: boolean;
+  /**
+   * What `GET /health/ready` checks besides the gateway's own (event listener, revocation database,
+   * every subgraph's readiness): the launcher adds the migrations, the integrator worker's database and the ERP.
+   */
+  readinessChecks?: HealthCheck[];
 }
 
-/** Counters for `GET /metrics`: what the subscriptions cost. */
+/** The subscription counts, for callers in this process (`GET /metrics` has them in Prometheus form). */
 export interface GatewayMetrics {
   subscriptionsActive: number;
   subscriptionGroups: number;
@@ -70,22 +77,25 @@ export interface RunningGateway {
   url: string;
   httpServer: http.Server;
   metrics(): GatewayMetrics;
+  /** Adds a check to `GET /health/ready` (parts started after the gateway: the integrator worker, the ERP). */
+  addReadinessCheck(check: HealthCheck): void;
   stop(): Promise<void>;
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   if (!options.eventListener && !options.databaseUrl) throw new Error('startGateway needs databaseUrl or eventListener to serve subscriptions.');
   const signer = new GatewayAssertionSigner(options.secrets);
-  const ownListener = options.eventListener ? null : new EventListener({ connectionString: options.databaseUrl!, applicationName: 'hub-gateway-events', log: (line) => console.warn(`[gateway] events: ${line}`) });
+  const log = componentLogger('gateway');
+  const ownListener = options.eventListener ? null : new EventListener({ connectionString: options.databaseUrl!, applicationName: 'hub-gateway-events', log: (line) => log.warn(`events: ${line}`) });
   const listener = options.eventListener ?? ownListener!;
   // Revoked tokens (deactivated users, changed passwords) are refused here, on every path.
-  const revoked = options.databaseUrl ? new RevokedUsers(options.databaseUrl, options.userAccess, listener, (line) => console.warn(`[gateway] revocation: ${line}`)) : null;
+  const revoked = options.databaseUrl ? new RevokedUsers(options.databaseUrl, options.userAccess, listener, (line) => log.warn(`revocation: ${line}`)) : null;
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) => {
       const url = options.subgraphUrls[name];
       if (!url) throw new Error(`No URL configured for subgraph "${name}".`);
-      return new HubSubgraphDataSource(url, signer, revoked?.list ?? null);
+      return new HubSubgraphDataSource(url, signer, revoked?.list ?? null, name);
     },
     // Plans are cached per operation text; 30 MiB holds thousands of distinct operations.
     experimental_approximateQueryPlanStoreMiB: 30,
@@ -105,7 +115,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     gateway,
     validationRules: [depthLimit],
     // Apollo's landing page loads Apollo Sandbox from a CDN; browsers get graphqlIde's page instead.
-    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      graphqlObservabilityPlugin<GatewayContext>({ server: 'gateway', logLevel: 'info' }),
+    ],
     // The schema is the partners' contract (code generators read it), in production too.
     introspection: true,
     // The launcher owns SIGINT/SIGTERM and stops everything in order; Apollo's own handlers raced it
@@ -124,12 +139,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     await server.stop();
     throw new Error(`The subscription routes do not fit the supergraph:\n  - ${routeProblems.join('\n  - ')}`);
   }
-  const executeAs: OperationExecutor = async (request, as) => {
-    const response = await server.executeOperation({ query: request.query, variables: request.variables }, { contextValue: { bearer: as.bearer, viewer: as.viewer } });
-    if (response.body.kind !== 'single') throw new Error('Subscriptions do not support incremental delivery.');
-    return response.body.singleResult;
-  };
-  const fanout = new SubscriptionFanout({ schema, events: listener, execute: executeAs });
+  const executeAs: OperationExecutor = (request, as) =>
+    // A scope of its own per event execution: its subgraph fetches and log lines share a request id, as an HTTP request's do.
+    runInScope(newRequestScope({}), async () => {
+      setScopeViewer(as.viewer);
+      const response = await server.executeOperation({ query: request.query, variables: request.variables }, { contextValue: { bearer: as.bearer, viewer: as.viewer } });
+      if (response.body.kind !== 'single') throw new Error('Subscriptions do not support incremental delivery.');
+      return response.body.singleResult;
+    });
+  const fanout = new SubscriptionFanout({ schema, events: listener, execute: executeAs, onCount: countSubscription, log: (line) => log.error(line) });
   let subscriptions: RunningSubscriptionServer | undefined;
   const stop = async () => {
     await subscriptions?.stop();
@@ -152,15 +170,26 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     subscriptionFields: fanout.byField(),
   });
 
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/metrics', (_req, res) => {
-    res.json(metrics());
-  });
+  const checks: HealthCheck[] = [
+    {
+      name: 'event-listener',
+      run: async () => {
+        if (!listener.connected) throw new Error(`not connected (reconnecting; ${listener.reconnects} reconnects so far)`);
+        return `${listener.reconnects} reconnects`;
+      },
+    },
+    ...(revoked ? [{ name: 'database:revocations', run: () => revoked.ping() }] : []),
+    // Each subgraph's own readiness (its database and migrations), as the gateway reaches it.
+    ...Object.entries(options.subgraphUrls).map(([name, url]) => httpCheck(`subgraph:${name}`, new URL('/health/ready', url).toString())),
+    ...(options.readinessChecks ?? []),
+  ];
+  serveHealth(app, 'gateway', () => checks);
+  serveMetrics(app);
   app.use(graphqlIde({ enabled: options.graphqlIde ?? graphqlIdeEnabled(), path: '/graphql' }));
   app.use(
     '/graphql',
+    requestScope('gateway'),
+    requireJsonPost(),
     express.json({ limit: '1mb' }),
     expressMiddleware(server, {
       // The gateway checks the token too, so a forged one is refused before any subgraph is called.
@@ -169,6 +198,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           const bearer = bearerToken(req.headers.authorization);
           const viewer = bearer ? await verifyAccessToken(bearer, options.secrets) : null;
           if (viewer && revoked?.list.isRevoked(viewer)) throw unauthenticated('This session has ended; sign in again.');
+          setScopeViewer(viewer);
           return { bearer, viewer, clientAddress: req.ip ?? req.socket.remoteAddress ?? null };
         } catch (error) {
           throw asHttpRejection(error);
@@ -176,6 +206,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       },
     }),
   );
+
+  // Every refusal of the HTTP layer as a GraphQL-style JSON error, never Express's HTML page.
+  app.use(notFoundRefusal());
+  app.use(jsonRefusals());
 
   try {
     await ownListener?.start();
@@ -189,6 +223,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       fanout,
       validationRules: [depthLimit],
     });
+    observeSubscriptions(fanout, () => subscriptions?.connections ?? 0, () => subscriptions?.bufferedBytes ?? 0, listener);
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
       httpServer.listen(options.port, options.host ?? '127.0.0.1', () => {
@@ -206,6 +241,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     url: `http://${host}:${port}/graphql`,
     httpServer,
     metrics,
+    addReadinessCheck: (check) => void checks.push(check),
     stop,
   };
 }

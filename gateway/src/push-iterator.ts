@@ -20,6 +20,11 @@ export class PushIterator<T> implements AsyncIterableIterator<T> {
     return !this.finished;
   }
 
+  /** Values pushed but not yet taken by the consumer (the send backlog). */
+  get queued(): number {
+    return this.queue.length;
+  }
+
   push(value: T): void {
     if (this.finished) return;
     if (this.waiting) {

@@ -1,5 +1,6 @@
 import { Pool } from 'pg';
 import { RevocationList, USER_ACCESS_CHANGED_TOPIC, UserAccessState, UserAccessStore } from '@hub/auth';
+import { instrumentPool } from '@hub/database';
 import { EventListener } from '@hub/events';
 
 /**
@@ -20,7 +21,14 @@ export class RevokedUsers {
   private unsubscribe: Array<() => void> = [];
 
   constructor(databaseUrl: string, private readonly store: UserAccessStore, private readonly events: EventListener, private readonly log: (line: string) => void) {
-    this.pool = new Pool({ connectionString: databaseUrl, max: 2, application_name: 'hub-gateway-revocation' });
+    this.pool = instrumentPool(new Pool({ connectionString: databaseUrl, max: 2, application_name: 'hub-gateway-revocation' }), 'gateway-revocation');
+    // An idle connection lost (the database restarted) must not end the process: the pool makes a new one.
+    this.pool.on('error', (error) => this.log(`database connection lost: ${error.message}`));
+  }
+
+  /** The database answers on this pool (the gateway's readiness). */
+  async ping(): Promise<void> {
+    await this.pool.query('select 1');
   }
 
   async start(): Promise<void> {

@@ -4,7 +4,9 @@ import http from 'node:http';
 import fetch from 'node-fetch';
 import { CLIENT_ADDRESS_HEADER, GATEWAY_ASSERTION_HEADER, GatewayAssertionSigner, RevocationList } from '@hub/auth';
 import { unauthenticated } from '@hub/errors';
+import { injectTraceHeaders, SpanKind, withSpan } from '@hub/observability';
 import { GatewayContext } from './gateway-context';
+import { subgraphFetchSeconds } from './gateway-metrics';
 
 // One keep-alive pool for all subgraph calls: a query plan makes several fetches per request.
 const agent = new http.Agent({ keepAlive: true, keepAliveMsecs: 30_000, maxSockets: 128, timeout: 60_000 });
@@ -12,8 +14,25 @@ const keepAliveFetch = ((url: string, init: any) => fetch(url, { ...init, agent 
 
 /** Forwards the caller's token and proves to the subgraph that the request came through us. */
 export class HubSubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, private readonly signer: GatewayAssertionSigner, private readonly revoked: RevocationList | null = null) {
+  constructor(url: string, private readonly signer: GatewayAssertionSigner, private readonly revoked: RevocationList | null = null, private readonly subgraph = 'subgraph') {
     super({ url, fetcher: keepAliveFetch });
+  }
+
+  /** One fetch: timed per subgraph, and (tracing on) a client span whose traceparent the subgraph continues. */
+  override async process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    const started = performance.now();
+    let outcome = 'error';
+    try {
+      const response = await withSpan(`subgraph fetch ${this.subgraph}`, { kind: SpanKind.CLIENT, attributes: { 'hub.subgraph': this.subgraph } }, async (span) => {
+        const result = await super.process(options);
+        if (result.errors?.length) span?.setAttribute('graphql.error.count', result.errors.length);
+        return result;
+      });
+      outcome = response.errors?.length ? 'graphql_errors' : 'ok';
+      return response;
+    } finally {
+      subgraphFetchSeconds.observe({ subgraph: this.subgraph, outcome }, (performance.now() - started) / 1000);
+    }
   }
 
   override async willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): Promise<void> {
@@ -23,6 +42,8 @@ export class HubSubgraphDataSource extends RemoteGraphQLDataSource<GatewayContex
     if (clientAddress) request.http?.headers.set(CLIENT_ADDRESS_HEADER, clientAddress);
     if (bearer) request.http?.headers.set('authorization', `Bearer ${bearer}`);
     request.http?.headers.set(GATEWAY_ASSERTION_HEADER, await this.signer.sign(bearer));
+    // The request's id and trace go on: the subgraph's log lines and spans join the gateway's.
+    injectTraceHeaders((name, value) => request.http?.headers.set(name, value));
   }
 
   /**

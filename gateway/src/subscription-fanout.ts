@@ -1,5 +1,6 @@
 import { FormattedExecutionResult, GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { Viewer } from '@hub/auth';
+import { logger } from '@hub/observability';
 import { PreparedSubscription, PROBE_KEY } from './subscription-router';
 import { batchedQuery, splitBatchedResult } from './subscription-batch';
 import { reachesTypes, viewerGroupKey } from './viewer-group';
@@ -63,6 +64,8 @@ export interface FanoutOptions {
   sendsPerSlice?: number;
   /** A subscriber whose connection holds more unsent bytes than this is cut off. */
   maxBacklogBytes?: number;
+  /** Told of every count (the gateway's Prometheus counters). */
+  onCount?: (field: string, counter: keyof SubscriptionCounters, n: number) => void;
 }
 
 export interface SubscriptionHandle {
@@ -190,6 +193,13 @@ export class SubscriptionFanout {
 
   get groupCount(): number {
     return this.groups.size;
+  }
+
+  /** Subscribers whose connection still holds results not yet written out (results are not queued anywhere else). */
+  get backlog(): number {
+    let n = 0;
+    for (const group of this.groups.values()) for (const member of this.membersOf(group)) if (member.sink.backlog() > 0) n++;
+    return n;
   }
 
   /** Per subscription field: subscribers and groups now, and the counters so far. */
@@ -484,6 +494,7 @@ export class SubscriptionFanout {
     let perField = this.fieldCounters.get(field);
     if (!perField) this.fieldCounters.set(field, (perField = { checks: 0, checkExecutions: 0, executions: 0, events: 0, deliveries: 0, cutOff: 0 }));
     perField[counter] += n;
+    this.options.onCount?.(field, counter, n);
   }
 
   private now(): number {
@@ -492,7 +503,7 @@ export class SubscriptionFanout {
 
   private log(line: string): void {
     if (this.stopped) return;
-    (this.options.log ?? ((l: string) => console.error(`[gateway] ${l}`)))(line);
+    (this.options.log ?? ((l: string) => logger.error({ component: 'subscriptions' }, l)))(line);
   }
 }
 

@@ -28,6 +28,10 @@ export interface SubscriptionServerOptions {
 export interface RunningSubscriptionServer {
   /** Closes every WebSocket (1001 Going away) and stops accepting new ones. */
   stop(): Promise<void>;
+  /** WebSocket connections open now. */
+  readonly connections: number;
+  /** Bytes queued on those sockets and not yet sent (slow clients). */
+  readonly bufferedBytes: number;
 }
 
 /** Close code for a connection whose token is refused (graphql-ws uses 4401 for "Unauthorized"). */
@@ -134,5 +138,13 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Run
   );
   return {
     stop: () => server.dispose() as Promise<void>,
+    get connections() {
+      return wss.clients.size;
+    },
+    get bufferedBytes() {
+      let n = 0;
+      for (const socket of wss.clients) n += socket.bufferedAmount;
+      return n;
+    },
   };
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { Pool } from 'pg';
+import { instrumentPool } from '@hub/database';
 import { buildFederatedSchema, createByIdLoader, SubgraphModule, SubgraphRuntime } from '@hub/subgraph-kit';
 import { IntegratorContext, IntegratorWiring } from './context';
 import { collectOutboxes } from './outbox/outbox-registry';
@@ -24,7 +25,7 @@ let wiring: IntegratorWiring | null = null;
 function wiringOf(runtime: SubgraphRuntime): IntegratorWiring {
   if (!wiring) {
     const registry = new SyncRegistry(runtime.modules);
-    const pool = new Pool({ connectionString: runtime.databaseUrl, max: 4 });
+    const pool = instrumentPool(new Pool({ connectionString: runtime.databaseUrl, max: 4, application_name: 'hub-integrator-staff' }), 'integrator-staff');
     pool.on('error', () => undefined); // an idle connection lost: the pool replaces it
     wiring = { pool, registry, outboxes: collectOutboxes(runtime.modules, registry) };
   }

@@ -1,6 +1,9 @@
 import { Pool, PoolClient } from 'pg';
 import { ErpAdapter } from '@hub/erp-contract';
+import { instrumentPool } from '@hub/database';
 import { publishEvent } from '@hub/events';
+import { databaseCheck, HealthCheck } from '@hub/observability';
+import { observeIntegratorState } from './integrator-metrics';
 import { SubgraphModule } from '@hub/subgraph-kit';
 import { SYNC_RUN_UPDATED_TOPIC } from './integrator-subgraph';
 import { collectOutboxes } from './outbox/outbox-registry';
@@ -32,6 +35,8 @@ export interface IntegratorWorker {
   scheduler: SyncScheduler;
   dispatcher: OutboxDispatcher;
   startupOutcomes: Record<string, SyncRunOutcome> | null;
+  /** The worker's part of a readiness check: its database pool answers. */
+  readinessChecks: HealthCheck[];
   stop(): Promise<void>;
 }
 
@@ -39,7 +44,8 @@ export interface IntegratorWorker {
 export async function startIntegratorWorker(options: IntegratorWorkerOptions): Promise<IntegratorWorker> {
   const registry = new SyncRegistry(options.modules);
   const outboxes = collectOutboxes(options.modules, registry);
-  const pool = new Pool({ connectionString: options.databaseUrl, max: 6 });
+  const pool = instrumentPool(new Pool({ connectionString: options.databaseUrl, max: 6, application_name: 'hub-integrator-worker' }), 'integrator-worker');
+  observeIntegratorState(pool, outboxes);
   pool.on('error', (error) => options.log?.(`database connection lost: ${error.message}`));
   await ensureSyncOperations(pool, registry);
   // Staff watching `syncRunUpdated` hear of every run as it starts and ends.
@@ -79,6 +85,7 @@ export async function startIntegratorWorker(options: IntegratorWorkerOptions): P
     scheduler,
     dispatcher,
     startupOutcomes,
+    readinessChecks: [databaseCheck('integrator-worker:database', async (sql) => (await pool.query(sql)).rows)],
     stop: async () => {
       await scheduler.stop();
       await dispatcher.stop();

@@ -1,4 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
+import { Pool } from 'pg';
+import { instrumentPool } from '@hub/database';
+import { databaseCheck, HealthCheck, logger, migrationsCheck } from '@hub/observability';
 import { AuthSecrets, loadAuthSecrets } from '@hub/auth';
 import { buildDemoDataset } from '@hub/demo-data';
 import { RunningGateway, startGateway } from '@hub/gateway';
@@ -40,6 +43,8 @@ export interface RunningHub {
   subgraphs: Record<string, string>;
   orms: Record<string, MikroORM>;
   secrets: AuthSecrets;
+  /** Adds a check to the gateway's `GET /health/ready` (the integrator worker's, the ERP's). */
+  addReadinessCheck(check: HealthCheck): void;
   stop(): Promise<void>;
 }
 
@@ -48,7 +53,7 @@ export interface RunningHub {
  * each), and the gateway in front of them on the static supergraph.
  */
 export async function startHub(options: HubOptions): Promise<RunningHub> {
-  const log = options.log ?? (() => undefined);
+  const log = options.log ?? ((line: string) => logger.debug({ component: 'hub' }, line));
   const secrets = options.secrets ?? loadAuthSecrets();
   const modules = options.modules ?? hubModules();
   const supergraphSdl = readSupergraph();
@@ -71,10 +76,16 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const running: RunningSubgraph[] = [];
   const children: SubgraphProcess[] = [];
   let gateway: RunningGateway | undefined;
+  // The gateway's readiness: the database answers and holds every migration of every module (checked on a small pool of its own).
+  const healthPool = instrumentPool(new Pool({ connectionString: options.databaseUrl, max: 2, application_name: 'hub-health' }), 'hub-health');
+  healthPool.on('error', () => undefined); // an idle connection lost while the database restarts: the next check reports it
+  const healthQuery = async (sql: string) => (await healthPool.query(sql)).rows;
+  const readinessChecks: HealthCheck[] = [databaseCheck('database', healthQuery), ...modules.map((m) => migrationsCheck(m.dbSchema, m.migrationsPath, healthQuery))];
   const stop = async () => {
     await gateway?.stop();
     await Promise.all(running.map((s) => s.stop()));
     await Promise.all(Object.values(orms).map((orm) => orm.close(true)));
+    await healthPool.end().catch(() => undefined);
   };
   try {
     const base = options.subgraphBasePort ?? 4001;
@@ -114,11 +125,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       userAccess: userAccessStore,
       subscriptionRoutes: collectSubscriptionRoutes(modules),
       graphqlIde: options.graphqlIde,
+      readinessChecks,
     });
     for (const child of children) child.tellGatewayUrl(gateway.url);
     const workers = Object.entries(options.subgraphWorkers ?? {}).filter(([, n]) => n > 1).map(([name, n]) => `; ${name}: ${n} workers`).join('');
     log(`gateway listening at ${gateway.url}${split ? ` (one process per subgraph${workers})` : ''}`);
-    return { gatewayUrl: gateway.url, modules, subgraphs, orms, secrets, stop };
+    const started = gateway;
+    return { gatewayUrl: gateway.url, modules, subgraphs, orms, secrets, addReadinessCheck: (check) => started.addReadinessCheck(check), stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,6 +1,7 @@
 import { buildDemoDataset, DEMO_PASSWORD } from '@hub/demo-data';
 import { ensureDatabase } from '@hub/database';
 import { HttpErpAdapter, IntegratorWorker, startIntegratorWorker } from '@hub/integrator';
+import { componentLogger, setLogService, startProcessMetrics, startTracing, stopTracing } from '@hub/observability';
 import { DemoErpProcess, startDemoErpProcess } from './demo-erp-process';
 import { loadLauncherConfig } from './config';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './embedded-postgres';
@@ -10,7 +11,13 @@ import { RunningHub, startHub } from './hub';
 async function main(): Promise<void> {
   const startedAt = Date.now();
   const config = loadLauncherConfig();
-  const log = (line: string) => console.log(`[hub] ${line}`);
+  // This process runs the gateway and the integrator worker, and in single mode every subgraph too.
+  const service = config.processes === 'split' ? 'gateway' : 'hub';
+  setLogService(service);
+  startProcessMetrics(service);
+  startTracing({ service });
+  const launcher = componentLogger('launcher');
+  const log = (line: string) => launcher.info(line);
   let embedded: EmbeddedDatabase | undefined;
   let hub: RunningHub | undefined;
   let demoErp: DemoErpProcess | undefined;
@@ -31,10 +38,11 @@ async function main(): Promise<void> {
       await hub?.stop();
       await demoErp?.stop();
       await embedded?.stop();
+      await stopTracing();
       log('stopped');
       process.exit(0);
     } catch (error) {
-      console.error(error);
+      launcher.error({ err: error }, 'stopping failed');
       process.exit(1);
     }
   };
@@ -79,6 +87,9 @@ async function main(): Promise<void> {
     log(`demo ERP (${config.demoErpScale}, ${pace}) listening at ${erpUrl}`);
   }
   adapter = new HttpErpAdapter({ baseUrl: erpUrl, apiKey: erpApiKey ?? '' });
+  // The ERP down is worth knowing but not a reason to stop serving: the hub answers from its copy.
+  const erp = adapter;
+  hub.addReadinessCheck({ name: 'erp', severity: 'warning', run: () => erp.health() });
   if (config.integratorWorker) {
     worker = await startIntegratorWorker({
       databaseUrl,
@@ -92,6 +103,7 @@ async function main(): Promise<void> {
       modules: hub.modules,
       log,
     });
+    for (const check of worker.readinessChecks) hub.addReadinessCheck(check);
   }
   if (stopping) return;
 
@@ -116,6 +128,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error('[hub] failed to start:', error);
+  componentLogger('launcher').fatal({ err: error }, 'failed to start');
   process.exit(1);
 });

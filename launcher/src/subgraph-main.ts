@@ -1,14 +1,22 @@
 import cluster, { Worker } from 'node:cluster';
 import { loadAuthSecrets } from '@hub/auth';
+import { componentLogger, serveClusterMetrics, setLogService, startProcessMetrics, startTracing, stopTracing } from '@hub/observability';
 import { hubModules } from '@hub/schema';
 import { runSubgraph } from './subgraph-runner';
 
 type ParentMessage = { gatewayUrl?: string };
 type WorkerMessage = { ready?: string };
 
+/** Tells the launcher (over IPC) or a person (on stdout, when run by hand) where the subgraph listens. */
+function announceReady(url: string, note = ''): void {
+  if (process.send) process.send({ ready: url } satisfies WorkerMessage);
+  else process.stdout.write(`SUBGRAPH READY ${url}${note}\n`);
+}
+
 /**
  * One subgraph in a process of its own (HUB_PROCESSES=split): `node subgraph-main.js <name> <port> [workers]`.
- * Prints `SUBGRAPH READY <url>`; learns the gateway's URL from its parent over IPC; stops on SIGTERM.
+ * Tells its parent `{ ready: url }` over IPC (prints `SUBGRAPH READY <url>` when run by hand); learns the
+ * gateway's URL from its parent over IPC; stops on SIGTERM.
  * Ctrl-C in a terminal is left to the parent, which stops its children in order.
  *
  * With more than one worker this process forks them (node:cluster): they share the one port, the
@@ -24,7 +32,15 @@ async function main(): Promise<void> {
     throw new Error('usage: DATABASE_URL=... subgraph-main <subgraph> <port> [workers]');
   }
   process.on('SIGINT', () => undefined);
-  if (cluster.isPrimary && workers > 1) return runPrimary(workers);
+  // Every line and series of this process names its subgraph; its spans are service hub-<name>.
+  setLogService(name);
+  startProcessMetrics(name);
+  if (cluster.isPrimary && workers > 1) {
+    // The workers share one port: whichever takes a scrape asks the primary for all of theirs, summed.
+    serveClusterMetrics();
+    return runPrimary(workers);
+  }
+  startTracing({ service: name });
 
   let gatewayUrl: string | undefined;
   process.on('message', (message: ParentMessage) => {
@@ -41,11 +57,10 @@ async function main(): Promise<void> {
       return gatewayUrl;
     },
   });
-  const stop = () => void running.stop().then(() => process.exit(0));
+  const stop = () => void running.stop().then(stopTracing).then(() => process.exit(0));
   process.on('SIGTERM', stop);
   process.on('disconnect', stop);
-  if (cluster.isWorker) process.send!({ ready: running.url } satisfies WorkerMessage);
-  else process.stdout.write(`SUBGRAPH READY ${running.url}\n`);
+  announceReady(running.url);
 }
 
 /** Forks the workers, reports ready when all listen, passes the gateway's URL on, stops them on SIGTERM. */
@@ -58,8 +73,8 @@ async function runPrimary(count: number): Promise<void> {
     worker.on('exit', (code, signal) => {
       if (stopping) return;
       // A worker that dies is replaced; the others keep serving meanwhile.
-      console.error(`[subgraph ${process.argv[2]}] worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
-      void fork().catch((error) => console.error(error));
+      log.error({ workerPid: worker.process.pid, exit: signal ?? code }, 'a worker exited; starting another');
+      void fork().catch((error) => log.error({ err: error }, 'could not start a worker'));
     });
     return new Promise((resolve, reject) => {
       worker.on('message', (message: WorkerMessage) => message.ready && resolve(message.ready));
@@ -80,10 +95,12 @@ async function runPrimary(count: number): Promise<void> {
   process.on('SIGTERM', stop);
   process.on('disconnect', stop);
   const urls = await Promise.all(Array.from({ length: count }, fork));
-  process.stdout.write(`SUBGRAPH READY ${urls[0]} (${count} workers)\n`);
+  announceReady(urls[0], ` (${count} workers)`);
 }
 
+const log = componentLogger('subgraph-process');
+
 main().catch((error) => {
-  console.error(`[subgraph ${process.argv[2]}] failed to start:`, error);
+  log.fatal({ err: error, subgraph: process.argv[2] }, 'failed to start');
   process.exit(1);
 });

@@ -11,16 +11,12 @@ export async function spawnSubgraph(name: string, options: { databaseUrl: string
   // With the launcher's own Node flags (heap size, --cpu-prof for profiling, ...).
   const child: ChildProcess = spawn(process.execPath, [...process.execArgv, join(__dirname, 'subgraph-main.js'), name, String(options.port), String(options.workers ?? 1)], {
     env: { ...process.env, DATABASE_URL: options.databaseUrl },
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    // Its log lines go straight to our stdout: one write per line, so processes never interleave within a line.
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const match = /SUBGRAPH READY (\S+)/.exec(out);
-      if (match) resolve(match[1]);
-    });
+    child.on('message', (message: { ready?: string }) => message?.ready && resolve(message.ready));
     void exited.then(() => reject(new Error(`subgraph ${name} exited before it was ready`)));
   });
   return {

@@ -1,6 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { AuthSecrets } from '@hub/auth';
 import { initSubgraphOrm } from '@hub/database';
+import { migrationsCheck } from '@hub/observability';
 import { RunningSubgraph, startSubgraphServer, SubgraphModule } from '@hub/subgraph-kit';
 
 export interface SubgraphRunOptions {
@@ -29,6 +30,8 @@ export async function runSubgraph(module: SubgraphModule<any>, options: Subgraph
     host: options.host,
     port: options.port,
     buildContext: (ctx) => module.buildContext(ctx, runtime),
+    // Ready only when the database holds every migration this code ships (a half-deployed schema answers wrongly).
+    readinessChecks: [migrationsCheck(module.dbSchema, module.migrationsPath, async (sql) => (await orm.em.getConnection().execute(sql, [], 'all')) as Array<Record<string, unknown>>)],
   });
   return {
     ...server,

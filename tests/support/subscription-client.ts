@@ -1,6 +1,7 @@
 import { Client, createClient, FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
 import { gatewayUrl } from './hub-client';
+import { sampleValue, scrape } from './prometheus';
 
 /** The gateway's URL for graphql-ws: the same host, port and path as HTTP. */
 export const gatewayWsUrl = (): string => gatewayUrl().replace(/^http/, 'ws');
@@ -108,11 +109,33 @@ export function fieldMetrics(metrics: GatewayMetrics, field: string): FieldMetri
   return metrics.subscriptionFields[field] ?? NO_FIELD_METRICS;
 }
 
-/** The gateway's `GET /metrics`. */
+/** The subscription series of the gateway's `GET /metrics` (Prometheus text), read into one object. */
 export async function gatewayMetrics(): Promise<GatewayMetrics> {
-  const response = await fetch(new URL('/metrics', gatewayUrl()));
-  if (!response.ok) throw new Error(`GET /metrics answered ${response.status}`);
-  return (await response.json()) as GatewayMetrics;
+  const samples = await scrape(new URL('/metrics', gatewayUrl()).toString());
+  const fields: Record<string, FieldMetrics> = {};
+  const perField: Array<[keyof FieldMetrics, string]> = [
+    ['active', 'hub_subscriptions_active'],
+    ['groups', 'hub_subscription_groups'],
+    ['checks', 'hub_subscription_checks_total'],
+    ['executions', 'hub_subscription_executions_total'],
+    ['events', 'hub_subscription_events_total'],
+    ['deliveries', 'hub_subscription_deliveries_total'],
+  ];
+  for (const [key, name] of perField) {
+    for (const sample of samples.filter((s) => s.name === name)) (fields[sample.labels.field] ??= { ...NO_FIELD_METRICS })[key] = sample.value;
+  }
+  const total = (key: keyof FieldMetrics) => Object.values(fields).reduce((sum, f) => sum + f[key], 0);
+  return {
+    subscriptionsActive: total('active'),
+    subscriptionGroups: total('groups'),
+    subscriptionChecks: total('checks'),
+    subscriptionExecutions: total('executions'),
+    subscriptionEvents: total('events'),
+    subscriptionDeliveries: total('deliveries'),
+    eventListenerConnected: sampleValue(samples, 'hub_event_listener_connected', { listener: 'gateway' }) === 1,
+    eventListenerReconnects: sampleValue(samples, 'hub_event_listener_reconnects', { listener: 'gateway' }),
+    subscriptionFields: fields,
+  };
 }
 
 /** Polls `GET /metrics` until `predicate` holds. */

@@ -27,10 +27,25 @@ export function freePort(): Promise<number> {
 export async function startTestPostgres(): Promise<TestServer> {
   if (process.env.DATABASE_URL) return { serverUrl: process.env.DATABASE_URL, stop: async () => undefined };
   const dir = mkdtempSync(join(tmpdir(), 'hub-test-pg-'));
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(__dirname, '../../launcher/dist/embedded-postgres-cli.js'), join(dir, 'data'), String(port)], {
+  const server = await startEmbeddedPostgresProcess(join(dir, 'data'), await freePort());
+  return {
+    serverUrl: server.serverUrl,
+    stop: async () => {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * An embedded PostgreSQL of a test's own, in a child process: stop() shuts it down and keeps its data,
+ * so starting it again on the same directory and port brings the same server back (a database outage).
+ */
+export async function startEmbeddedPostgresProcess(dataDir: string, port: number): Promise<TestServer> {
+  const child = spawn(process.execPath, [join(__dirname, '../../launcher/dist/embedded-postgres-cli.js'), dataDir, String(port)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   const serverUrl = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk) => {
@@ -38,15 +53,13 @@ export async function startTestPostgres(): Promise<TestServer> {
       const match = /READY (\S+)/.exec(out);
       if (match) resolve(match[1]);
     });
-    child.on('exit', (code) => reject(new Error(`embedded PostgreSQL exited with ${code}`)));
+    void exited.then(() => reject(new Error(`embedded PostgreSQL exited with ${child.exitCode}`)));
   });
   return {
     serverUrl,
     stop: async () => {
-      const exited = new Promise((resolve) => child.on('exit', resolve));
-      child.kill('SIGTERM');
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;
-      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

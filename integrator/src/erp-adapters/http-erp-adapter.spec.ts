@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { ErpError, ErpOrderSubmission, ErpRecordOf, SyncKind } from '@hub/erp-contract';
 import { buildDemoErpTables, DemoErpAdminClient, DemoErpHandle, startDemoErp } from '@hub/demo-erp';
-import { HttpErpAdapter } from './http-erp-adapter';
+import { erpRoute, HttpErpAdapter } from './http-erp-adapter';
 
 async function drain<K extends SyncKind>(adapter: HttpErpAdapter, kind: K, cursor: string | null, pageSize: number) {
   const rows: Array<ErpRecordOf<K>> = [];
@@ -293,5 +293,16 @@ describe('HttpErpAdapter against the demo ERP (large)', () => {
       adapter.close();
       await erp.stop();
     }
+  });
+});
+
+describe('erpRoute', () => {
+  it('names a request by its kind or collection, never by a key or number', () => {
+    expect(erpRoute('/changes/prices?limit=5000&cursor=abc')).toBe('changes/prices');
+    expect(erpRoute('/records/customers/C100001')).toBe('records/customers');
+    expect(erpRoute('/documents/invoice/INV-2026-0001')).toBe('documents/invoice');
+    expect(erpRoute('/orders')).toBe('orders');
+    expect(erpRoute('/orders/by-key/1fe9caae-3856-5fb2-9d2c-35fd579670a9')).toBe('orders/by-key');
+    expect(erpRoute('/health')).toBe('health');
   });
 });

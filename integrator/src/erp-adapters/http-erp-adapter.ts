@@ -3,6 +3,8 @@ import * as https from 'node:https';
 import {
   ChangePage, ErpAdapter, ErpDocumentKind, ErpError, ErpReceiptOf, ErpRecordOf, ErpSubmissionOf, RECEIPT_FIELDS, recordKey,
 } from '@hub/erp-contract';
+import { injectTraceHeaders, SpanKind, withSpan } from '@hub/observability';
+import { erpRequests, erpRequestSeconds } from '../integrator-metrics';
 
 export interface HttpErpAdapterOptions {
   /** The ERP's base URL, e.g. http://127.0.0.1:4100 (a path prefix is kept). */
@@ -38,6 +40,14 @@ class NetworkFailure extends Error {
   get code(): string | undefined {
     return this.reason.code;
   }
+}
+
+/** A request's route for metrics and spans: its kind or collection, never a key or a document number. */
+export function erpRoute(path: string): string {
+  const segments = path.split('?')[0].split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+  if (segments.length === 0) return '/';
+  if (['changes', 'records', 'documents'].includes(segments[0]) || segments[1] === 'by-key') return segments.slice(0, 2).join('/');
+  return segments[0];
 }
 
 /** Failures where the request certainly never reached the ERP. */
@@ -102,6 +112,12 @@ export class HttpErpAdapter implements ErpAdapter {
   /** Closes the adapter's idle keep-alive connections. */
   close(): void {
     this.agent.destroy();
+  }
+
+  /** The ERP answers its health URL (GET /health) with 2xx: the hub's readiness reports it as a warning when not. */
+  async health(): Promise<void> {
+    const res = await this.call('GET', '/health');
+    this.expectOk(res, 'GET', '/health');
   }
 
   async pullChanges<K extends string>(kind: K, cursor: string | null, pageSize: number): Promise<ChangePage<ErpRecordOf<K>>> {
@@ -205,8 +221,27 @@ export class HttpErpAdapter implements ErpAdapter {
     throw new ErpError('TRANSIENT', `${what} (unexpected status)`);
   }
 
-  /** One HTTP exchange; network failures become ErpErrors (TRANSIENT, or UNKNOWN_OUTCOME for a sent POST). */
+  /** One HTTP exchange, timed and traced (its traceparent sent on); network failures become ErpErrors (TRANSIENT, or UNKNOWN_OUTCOME for a sent POST). */
   private async call(method: 'GET' | 'POST', path: string, body?: Buffer, headers: Record<string, string> = {}): Promise<RawResponse> {
+    const route = erpRoute(path);
+    const started = performance.now();
+    let outcome = 'network_error';
+    try {
+      return await withSpan(`erp ${method} ${route}`, { kind: SpanKind.CLIENT, attributes: { 'http.request.method': method, 'hub.erp.route': route, 'hub.erp.adapter': this.name } }, async (span) => {
+        const traced = { ...headers };
+        injectTraceHeaders((name, value) => (traced[name] = value));
+        const res = await this.callOnce(method, path, body, traced);
+        outcome = `${Math.floor(res.status / 100)}xx`;
+        span?.setAttribute('http.response.status_code', res.status);
+        return res;
+      });
+    } finally {
+      erpRequests.inc({ route, outcome });
+      erpRequestSeconds.observe({ route }, (performance.now() - started) / 1000);
+    }
+  }
+
+  private async callOnce(method: 'GET' | 'POST', path: string, body: Buffer | undefined, headers: Record<string, string>): Promise<RawResponse> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.exchange(method, path, body, headers);

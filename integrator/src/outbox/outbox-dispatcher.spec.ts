@@ -34,7 +34,7 @@ function fakePool(): Pool {
 function message(overrides: Partial<OutboxMessage> = {}): OutboxMessage {
   return {
     id: 'm-1', topic: 'order.placed', key: 'order:1', payload: { hubOrderId: '1' }, status: 'PENDING', attempts: 0,
-    nextAttemptAt: new Date(NOW), lastError: null, result: null, createdAt: new Date(NOW), deliveredAt: null, ...overrides,
+    nextAttemptAt: new Date(NOW), lastError: null, result: null, createdAt: new Date(NOW), deliveredAt: null, traceparent: null, ...overrides,
   };
 }
 

@@ -2,7 +2,9 @@ import { Pool } from 'pg';
 import { inTransaction } from '@hub/database';
 import { ErpAdapter, ErpError } from '@hub/erp-contract';
 import { OutboxMessage } from '@hub/outbox';
+import { componentLogger, linkTo, withSpan } from '@hub/observability';
 import { OutboxTopicDeclaration } from '@hub/subgraph-kit';
+import { outboxDeliveries, outboxDeliverySeconds } from '../integrator-metrics';
 import { SyncRegistry } from '../sync/sync-registry';
 import { RegisteredOutbox } from './outbox-registry';
 import { retryDelayMs } from './retry-backoff';
@@ -22,6 +24,8 @@ export interface OutboxDispatcherOptions {
   leaseMs?: number;
   batchSize?: number;
 }
+
+const log = componentLogger('outbox');
 
 /**
  * Delivers the subgraphs' outbox messages to the ERP at least once, with the message key as the
@@ -60,7 +64,7 @@ export class OutboxDispatcher {
       try {
         messages = await outbox.store.claimDue(this.options.pool, this.options.batchSize ?? 20, this.options.leaseMs ?? 60_000);
       } catch (error) {
-        console.error(`[integrator] outbox ${outbox.source}: claim failed:`, (error as Error).message);
+        log.error({ source: outbox.source, err: error }, `outbox ${outbox.source}: claim failed`);
         continue;
       }
       // Keys are unique, and a claimed message is leased to this dispatcher: one delivery per key at a time.
@@ -72,12 +76,36 @@ export class OutboxDispatcher {
     return attempted;
   }
 
+  /**
+   * One attempt, in a trace of its own linked to the request that wrote the message (its stored
+   * traceparent): the ERP call's span and traceparent continue from here.
+   */
   private async deliver(outbox: RegisteredOutbox, message: OutboxMessage): Promise<void> {
+    const started = performance.now();
+    const link = linkTo(message.traceparent);
+    const outcome = await withSpan(
+      `outbox deliver ${message.topic}`,
+      { root: true, links: link ? [link] : [], attributes: { 'hub.outbox.source': outbox.source, 'hub.outbox.topic': message.topic, 'hub.outbox.attempt': message.attempts + 1 } },
+      async (span) => {
+        const result = await this.attempt(outbox, message);
+        span?.setAttribute('hub.outbox.outcome', result);
+        return result;
+      },
+    );
+    outboxDeliveries.inc({ source: outbox.source, topic: message.topic, outcome });
+    outboxDeliverySeconds.observe({ source: outbox.source, topic: message.topic }, (performance.now() - started) / 1000);
+    // The placing request's trace id, so the delivery's line is found from the request's (and back).
+    const line = { source: outbox.source, topic: message.topic, messageId: message.id, attempt: message.attempts + 1, outcome, ...(link ? { causeTraceId: link.context.traceId } : {}) };
+    if (outcome === 'delivered') log.info(line, `outbox ${message.topic} delivered`);
+    else log.warn(line, `outbox ${message.topic} ${outcome === 'dead' ? 'dead-lettered' : 'will be retried'}`);
+  }
+
+  private async attempt(outbox: RegisteredOutbox, message: OutboxMessage): Promise<'delivered' | 'retry' | 'dead'> {
     const topic = outbox.topics.get(message.topic);
     const { pool, adapter } = this.options;
     if (!topic) {
       await outbox.store.markFailed(pool, message.id, `No ERP operation for topic ${message.topic}`, new Date(), true);
-      return;
+      return 'dead';
     }
     try {
       const known = message.attempts > 0 ? await topic.lookup(adapter, message.key) : null;
@@ -89,6 +117,7 @@ export class OutboxDispatcher {
         await outbox.store.markDelivered(client, message, receipt);
         await topic.acknowledge?.(client, message, receipt);
       });
+      return 'delivered';
     } catch (error) {
       const erp = error instanceof ErpError ? error : new ErpError('TRANSIENT', (error as Error).message);
       const attempts = message.attempts + 1;
@@ -96,6 +125,7 @@ export class OutboxDispatcher {
       let delay = retryDelayMs(attempts - 1, this.options.baseDelayMs ?? 1000, this.options.maxDelayMs ?? 5 * 60_000);
       if (erp.kind === 'RATE_LIMITED' && erp.retryAfterMs !== null) delay = Math.max(delay, erp.retryAfterMs);
       await outbox.store.markFailed(pool, message.id, `${erp.kind}: ${erp.message}`, new Date(Date.now() + delay), dead);
+      return dead ? 'dead' : 'retry';
     }
   }
 

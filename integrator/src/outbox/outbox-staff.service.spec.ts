@@ -7,7 +7,7 @@ import { OutboxStaffService } from './outbox-staff.service';
 
 const message = (status: OutboxStatus, minutesAgo: number, overrides: Partial<OutboxMessage> = {}): OutboxMessage => ({
   id: randomUUID(), topic: 'order.placed', key: `k-${minutesAgo}`, payload: {}, status, attempts: 1, nextAttemptAt: new Date(), lastError: null, result: null,
-  createdAt: new Date(Date.parse('2026-11-22T12:00:00Z') - minutesAgo * 60_000), deliveredAt: null, ...overrides,
+  createdAt: new Date(Date.parse('2026-11-22T12:00:00Z') - minutesAgo * 60_000), deliveredAt: null, traceparent: null, ...overrides,
 });
 
 /** An outbox store over an array, as the staff service uses it (list newest first, get, resend). */

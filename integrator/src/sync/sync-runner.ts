@@ -1,6 +1,8 @@
 import { Pool, PoolClient } from 'pg';
 import { inTransaction } from '@hub/database';
 import { ErpAdapter, ErpError } from '@hub/erp-contract';
+import { componentLogger, withSpan } from '@hub/observability';
+import { syncRows, syncRunSeconds, syncRuns } from '../integrator-metrics';
 import { SyncOperationDefinition } from './sync-registry';
 import { SyncRunCounts, SyncRunRepository, SyncTrigger } from './sync-run.repository';
 
@@ -29,6 +31,37 @@ export interface SyncRunnerOptions {
  * The next page is fetched while the current one is merged, and never more than two pages are held.
  */
 export async function runSyncOperation(options: SyncRunnerOptions, operation: SyncOperationDefinition, trigger: SyncTrigger): Promise<SyncRunOutcome> {
+  const started = performance.now();
+  // Background work: a trace of its own per run, its ERP calls and statements as children.
+  const outcome = await withSpan(`sync run ${operation.name}`, { root: true, attributes: { 'hub.sync.operation': operation.name, 'hub.sync.trigger': trigger } }, async (span) => {
+    const result = await runOnce(options, operation, trigger);
+    span?.setAttribute('hub.sync.status', result.status);
+    if (result.status !== 'SKIPPED') span?.setAttributes({ 'hub.sync.rows_read': result.rowsRead, 'hub.sync.pages': result.pages });
+    return result;
+  });
+  const seconds = (performance.now() - started) / 1000;
+  syncRuns.inc({ operation: operation.name, status: outcome.status });
+  syncRunSeconds.observe({ operation: operation.name, status: outcome.status }, seconds);
+  if (outcome.status === 'SUCCEEDED') {
+    syncRows.inc({ operation: operation.name, change: 'read' }, outcome.rowsRead);
+    syncRows.inc({ operation: operation.name, change: 'inserted' }, outcome.rowsInserted);
+    syncRows.inc({ operation: operation.name, change: 'updated' }, outcome.rowsUpdated);
+    syncRows.inc({ operation: operation.name, change: 'deleted' }, outcome.rowsDeleted);
+  }
+  if (outcome.status !== 'SKIPPED') {
+    const { status, runId, error, rowsRead, rowsInserted, rowsUpdated, rowsDeleted } = outcome;
+    const line = { operation: operation.name, trigger, status, runId, durationMs: Math.round(seconds * 1000), rowsRead, rowsInserted, rowsUpdated, rowsDeleted, ...(error ? { error } : {}) };
+    // A run that changed nothing is routine (every few seconds per operation): debug; changes and failures are news.
+    if (status === 'FAILED') log.warn(line, `sync ${operation.name} failed`);
+    else if (rowsInserted + rowsUpdated + rowsDeleted > 0) log.info(line, `sync ${operation.name} changed ${rowsInserted + rowsUpdated + rowsDeleted} rows`);
+    else log.debug(line, `sync ${operation.name} unchanged`);
+  }
+  return outcome;
+}
+
+const log = componentLogger('sync');
+
+async function runOnce(options: SyncRunnerOptions, operation: SyncOperationDefinition, trigger: SyncTrigger): Promise<SyncRunOutcome> {
   const { pool, adapter } = options;
   const pageSize = options.pageSize ?? 5000;
   const runs = new SyncRunRepository(pool);

@@ -1,5 +1,6 @@
 import { Pool, PoolClient } from 'pg';
 import { ErpAdapter } from '@hub/erp-contract';
+import { componentLogger } from '@hub/observability';
 import { SyncOperationRepository } from './sync-operation.repository';
 import { SyncRegistry } from './sync-registry';
 import { runSyncOperation, SyncRunOutcome, SyncTrigger } from './sync-runner';
@@ -16,6 +17,8 @@ export interface SyncSchedulerOptions {
   onRunChanged?: (runId: string) => void;
   afterPage?: (client: PoolClient, operation: string, changedKeys: string[]) => Promise<void>;
 }
+
+const log = componentLogger('sync-scheduler');
 
 /** Creates the registry's operations with their default intervals (existing settings are kept). */
 export function ensureSyncOperations(pool: Pool, registry: SyncRegistry): Promise<void> {
@@ -63,7 +66,7 @@ export class SyncScheduler {
         this.inFlight.set(due.name, run);
       }
     } catch (error) {
-      console.error('[integrator] scheduler tick failed:', (error as Error).message);
+      log.error({ err: error }, 'scheduler tick failed');
     } finally {
       this.ticking = false;
     }

@@ -1,6 +1,7 @@
 import { MikroORM, Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { Client } from 'pg';
+import { HubOrmLogger } from './sql-instrumentation';
 
 export interface SubgraphOrmOptions {
   /** The PostgreSQL schema this subgraph owns; no other subgraph touches it. */
@@ -23,6 +24,8 @@ export function subgraphOrmConfig(options: SubgraphOrmOptions): Options {
     discovery: { warnWhenNoEntities: true, requireEntitiesArray: true },
     pool: { min: 0, max: options.poolMax ?? 10 },
     debug: options.debug ?? false,
+    // Counts, times and traces every statement (hub_sql_statement_duration_seconds, SQL per request, spans).
+    loggerFactory: (loggerOptions) => new HubOrmLogger(loggerOptions, options.schema),
     allowGlobalContext: false,
     migrations: {
       tableName: 'mikro_orm_migrations',

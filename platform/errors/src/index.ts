@@ -62,3 +62,4 @@ export function asHttpRejection(error: unknown): unknown {
   }
   return error;
 }
+export * from './http-refusals';

@@ -1,5 +1,8 @@
 import { Client } from 'pg';
+import { componentLogger } from '@hub/observability';
 import { decodeEvent, HUB_EVENTS_CHANNEL, HubEvent } from './hub-event';
+
+const events = componentLogger('events');
 
 export type EventHandler = (event: HubEvent) => void;
 
@@ -39,7 +42,7 @@ export class EventListener {
   private readonly log: (line: string) => void;
 
   constructor(private readonly options: EventListenerOptions) {
-    this.log = options.log ?? ((line) => console.warn(`[events] ${line}`));
+    this.log = options.log ?? ((line) => events.warn(line));
   }
 
   /** Connects and starts listening; rejects if the first connection fails. */

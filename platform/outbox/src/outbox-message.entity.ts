@@ -1,5 +1,6 @@
 import { Entity, Index, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+import { currentTraceparent } from '@hub/observability';
 
 export type OutboxStatus = 'PENDING' | 'DELIVERED' | 'DEAD';
 
@@ -46,4 +47,12 @@ export abstract class OutboxMessageBase {
 
   @Property({ type: 'timestamptz', nullable: true })
   deliveredAt: Date | null = null;
+
+  /**
+   * W3C traceparent of the request that wrote the message (taken when the entity is created, inside
+   * that request), so the dispatcher's delivery span links to it: a delivered order's trace leads
+   * back to the request that placed it. Null for messages written outside a request.
+   */
+  @Property({ type: 'text', nullable: true })
+  traceparent: string | null = currentTraceparent();
 }

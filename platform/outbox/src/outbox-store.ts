@@ -13,10 +13,12 @@ export interface OutboxMessage {
   result: Record<string, unknown> | null;
   createdAt: Date;
   deliveredAt: Date | null;
+  /** The writing request's W3C traceparent (see OutboxMessageBase). */
+  traceparent: string | null;
 }
 
 const COLUMNS = `id, topic, key, payload, status, attempts, next_attempt_at as "nextAttemptAt", last_error as "lastError",
-  result, created_at as "createdAt", delivered_at as "deliveredAt"`;
+  result, created_at as "createdAt", delivered_at as "deliveredAt", traceparent`;
 
 /**
  * Reads and updates one subgraph's outbox table. The owning subgraph declares an instance of this
@@ -59,6 +61,16 @@ export class OutboxStore {
       nextAttemptAt,
       dead ? 'DEAD' : 'PENDING',
     ]);
+  }
+
+  /** Per topic: messages waiting (and the oldest one's age in seconds) and dead letters, for the metrics. */
+  async stats(pool: Pool): Promise<Array<{ topic: string; pending: number; dead: number; oldestPendingSeconds: number | null }>> {
+    const { rows } = await pool.query<{ topic: string; pending: number; dead: number; oldestPendingSeconds: number | null }>(
+      `select topic, count(*) filter (where status = 'PENDING')::int as pending, count(*) filter (where status = 'DEAD')::int as dead,
+              extract(epoch from now() - min(created_at) filter (where status = 'PENDING'))::float8 as "oldestPendingSeconds"
+         from ${this.table} where status <> 'DELIVERED' group by topic`,
+    );
+    return rows;
   }
 
   async list(pool: Pool, status: OutboxStatus | null, limit: number): Promise<OutboxMessage[]> {

@@ -1,13 +1,18 @@
 import DataLoader from 'dataloader';
 import { EntityClass, EntityManager } from '@mikro-orm/postgresql';
+import { withSpan } from '@hub/observability';
 
 /** One `where id in (...)` per tick for any entity with a string `id`. */
 export function createByIdLoader<T extends { id: string }>(em: EntityManager, entity: EntityClass<T>): DataLoader<string, T | null> {
-  return new DataLoader<string, T | null>(async (ids) => {
-    const rows = await em.find(entity, { id: { $in: [...ids] } } as any);
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
+  const name = `batch ${(entity as { name?: string }).name ?? 'entity'}.byId`;
+  return new DataLoader<string, T | null>((ids) =>
+    // One span per batch (not per key): what a resolver's fan-out really costs.
+    withSpan(name, { attributes: { 'hub.batch.size': ids.length } }, async () => {
+      const rows = await em.find(entity, { id: { $in: [...ids] } } as any);
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+  );
 }
 
 /** Loads rows by a unique key, one query for all keys; null for a key without a row. */
@@ -19,9 +24,9 @@ export function createUniqueLoader<K extends string, T>(load: (keys: K[]) => Pro
 }
 
 /** Groups rows by a key, one query for all keys: the loader behind every "list of children" field. */
-export function createGroupLoader<K extends string, T>(load: (keys: K[]) => Promise<T[]>, keyOf: (row: T) => K): DataLoader<K, T[]> {
+export function createGroupLoader<K extends string, T>(load: (keys: K[]) => Promise<T[]>, keyOf: (row: T) => K, name = load.name || 'group'): DataLoader<K, T[]> {
   return new DataLoader<K, T[]>(async (keys) => {
-    const rows = await load([...keys]);
+    const rows = await withSpan(`batch ${name}`, { attributes: { 'hub.batch.size': keys.length } }, () => load([...keys]));
     const groups = new Map<K, T[]>();
     for (const row of rows) {
       const key = keyOf(row);

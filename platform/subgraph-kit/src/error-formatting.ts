@@ -1,5 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLFormattedError } from 'graphql';
+import { logger } from '@hub/observability';
 
 /**
  * Keeps our typed errors and GraphQL's own, turns type-graphql's validation failures into
@@ -17,7 +18,7 @@ export function formatSubgraphError(name: string) {
       return { ...formatted, message: 'Invalid input.', extensions: { code: 'BAD_USER_INPUT', details } };
     }
     if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
-      console.error(`[${name}] unexpected error`, original ?? error);
+      logger.error({ err: original ?? error, subgraph: name, path: formatted.path }, 'unexpected error');
       return { message: 'Internal server error.', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
     }
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};

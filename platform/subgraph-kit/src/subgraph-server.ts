@@ -8,7 +8,9 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { AuthSecrets, bearerToken, CLIENT_ADDRESS_HEADER, GATEWAY_ASSERTION_HEADER, verifyAccessToken, verifyGatewayAssertion } from '@hub/auth';
-import { asHttpRejection } from '@hub/errors';
+import { asHttpRejection, jsonRefusals, notFoundRefusal, requireJsonPost } from '@hub/errors';
+import { observeOrmPool } from '@hub/database';
+import { databaseCheck, graphqlObservabilityPlugin, HealthCheck, requestScope, serveHealth, serveMetrics, setScopeViewer } from '@hub/observability';
 import { BaseContext } from './subgraph-context';
 import { formatSubgraphError } from './error-formatting';
 
@@ -22,6 +24,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   host?: string;
   /** Adds the subgraph's loaders and services to the base context. */
   buildContext: (base: BaseContext) => TContext;
+  /** What `GET /health/ready` checks besides the database (e.g. the subgraph's migrations). */
+  readinessChecks?: HealthCheck[];
 }
 
 export interface RunningSubgraph {
@@ -49,7 +53,12 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     schema: options.schema,
     // No cache hints are used: without the cache-control plugin no plugin hooks into field
     // resolution, so Apollo does not wrap every resolver (a large share of a catalogue page's CPU).
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      graphqlObservabilityPlugin<TContext>({ server: options.name, logLevel: 'debug', countSql: true }),
+    ],
     // Only the gateway reaches a subgraph (its assertion is required), so introspection stays on in production too.
     introspection: true,
     // The launcher owns SIGINT/SIGTERM and stops everything in order; Apollo's own handlers raced it
@@ -60,11 +69,16 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   });
   await server.start();
 
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok', subgraph: options.name });
-  });
+  const query = async (sql: string) => (await options.orm.em.getConnection().execute(sql, [], 'all')) as Array<Record<string, unknown>>;
+  const checks = [databaseCheck('database', query), ...(options.readinessChecks ?? [])];
+  serveHealth(app, options.name, () => checks);
+  serveMetrics(app);
+  observeOrmPool(options.orm, options.name);
   app.use(
     '/graphql',
+    // The gateway's x-request-id and traceparent continue here: one request id and trace across processes.
+    requestScope(`subgraph ${options.name}`),
+    requireJsonPost(),
     express.json({ limit: '2mb' }),
     expressMiddleware(server, {
       context: async ({ req }) => {
@@ -72,6 +86,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
           const bearer = bearerToken(req.headers.authorization);
           await verifyGatewayAssertion(req.headers[GATEWAY_ASSERTION_HEADER] as string | undefined, bearer, options.secrets);
           const viewer = bearer ? await verifyAccessToken(bearer, options.secrets) : null;
+          setScopeViewer(viewer);
           // Read only after the assertion was verified: nobody but the gateway can set it.
           const forwarded = req.headers[CLIENT_ADDRESS_HEADER];
           const clientAddress = typeof forwarded === 'string' && forwarded.length > 0 && forwarded.length <= 100 ? forwarded : null;
@@ -82,6 +97,10 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       },
     }),
   );
+
+  // Every refusal of the HTTP layer as a GraphQL-style JSON error, never Express's HTML page.
+  app.use(notFoundRefusal());
+  app.use(jsonRefusals());
 
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '127.0.0.1', resolve));
   const { port } = httpServer.address() as AddressInfo;

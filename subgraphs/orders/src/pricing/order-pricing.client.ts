@@ -1,5 +1,6 @@
 import { Decimal } from '@hub/money';
 import { badUserInput, forbidden, HubError } from '@hub/errors';
+import { traceHeaders } from '@hub/observability';
 
 export interface PricedLine {
   productId: string;
@@ -25,7 +26,8 @@ export async function priceOrderLines(gatewayUrl: string, bearer: string, lines:
     .join('\n');
   const response = await fetch(gatewayUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+    // The placing request's id and trace go on: the pricing query is part of the same trace.
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}`, ...traceHeaders() },
     body: JSON.stringify({ query: `query PriceOrder { me { company { erpNumber } } ${fields} }` }),
   });
   const body = (await response.json()) as { data?: Record<string, any> | null; errors?: Array<{ message: string; path?: string[]; extensions?: { code?: string } }> };
