@@ -64,9 +64,23 @@ function rssKb(pid: number): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]);
 }
 
-async function gatewayFieldMetrics(gatewayUrl: string, field: string): Promise<{ active: number; executions: number; events: number; deliveries: number; checkExecutions: number }> {
-  const metrics = (await (await fetch(new URL('/metrics', gatewayUrl))).json()) as { subscriptionFields?: Record<string, any> };
-  return metrics.subscriptionFields?.[field] ?? { active: 0, executions: 0, events: 0, deliveries: 0, checkExecutions: 0 };
+const FIELD_SERIES = {
+  active: 'hub_subscriptions_active',
+  executions: 'hub_subscription_executions_total',
+  events: 'hub_subscription_events_total',
+  deliveries: 'hub_subscription_deliveries_total',
+  checkExecutions: 'hub_subscription_check_executions_total',
+} as const;
+
+/** One subscription field's series from the gateway's Prometheus `/metrics`. */
+async function gatewayFieldMetrics(gatewayUrl: string, field: string): Promise<Record<keyof typeof FIELD_SERIES, number>> {
+  const text = await (await fetch(new URL('/metrics', gatewayUrl))).text();
+  const out = { active: 0, executions: 0, events: 0, deliveries: 0, checkExecutions: 0 };
+  for (const [key, name] of Object.entries(FIELD_SERIES) as Array<[keyof typeof FIELD_SERIES, string]>) {
+    const line = text.split('\n').find((l) => l.startsWith(`${name}{`) && l.includes(`field="${field}"`));
+    if (line) out[key] = Number(line.slice(line.lastIndexOf(' ') + 1));
+  }
+  return out;
 }
 
 async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
