@@ -273,12 +273,12 @@ describe('OutboxDispatcher: ticks', () => {
   });
 
   it('goes on with the next outbox when claiming from one fails', async () => {
-    const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const log = { error: jest.fn(), warn: jest.fn(), info: jest.fn() };
     const broken = { ...fakeStore([], 'orders'), claimDue: async () => Promise.reject(new Error('relation does not exist')) } as unknown as OutboxStore;
     const customers = fakeStore([[message({ id: 'c-1' })]], 'customers');
-    expect(await dispatcher([outbox(broken, topic()), outbox(customers, topic())]).tick()).toBe(1);
+    expect(await dispatcher([outbox(broken, topic()), outbox(customers, topic())], { log }).tick()).toBe(1);
     expect(delivered.map((x) => x.id)).toEqual(['c-1']);
-    expect(error).toHaveBeenCalledWith('[integrator] outbox orders: claim failed:', 'relation does not exist');
+    expect(log.error).toHaveBeenCalledWith({ source: 'orders', err: expect.objectContaining({ message: 'relation does not exist' }) }, 'outbox orders: claim failed');
   });
 
   it('ticks on its interval once started, never two ticks at once, and stop waits for the running one', async () => {

@@ -23,9 +23,11 @@ export interface OutboxDispatcherOptions {
   /** How long a claimed message is reserved for this dispatcher before another may take it. */
   leaseMs?: number;
   batchSize?: number;
+  /** Where its lines go (default: the process's structured log, component "outbox"). */
+  log?: Pick<ReturnType<typeof componentLogger>, 'error' | 'warn' | 'info'>;
 }
 
-const log = componentLogger('outbox');
+const defaultLog = componentLogger('outbox');
 
 /**
  * Delivers the subgraphs' outbox messages to the ERP at least once, with the message key as the
@@ -41,7 +43,11 @@ export class OutboxDispatcher {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
 
-  constructor(private readonly options: OutboxDispatcherOptions) {}
+  private readonly log: NonNullable<OutboxDispatcherOptions['log']>;
+
+  constructor(private readonly options: OutboxDispatcherOptions) {
+    this.log = options.log ?? defaultLog;
+  }
 
   start(): void {
     if (this.timer) return;
@@ -64,7 +70,7 @@ export class OutboxDispatcher {
       try {
         messages = await outbox.store.claimDue(this.options.pool, this.options.batchSize ?? 20, this.options.leaseMs ?? 60_000);
       } catch (error) {
-        log.error({ source: outbox.source, err: error }, `outbox ${outbox.source}: claim failed`);
+        this.log.error({ source: outbox.source, err: error }, `outbox ${outbox.source}: claim failed`);
         continue;
       }
       // Keys are unique, and a claimed message is leased to this dispatcher: one delivery per key at a time.
@@ -96,8 +102,8 @@ export class OutboxDispatcher {
     outboxDeliverySeconds.observe({ source: outbox.source, topic: message.topic }, (performance.now() - started) / 1000);
     // The placing request's trace id, so the delivery's line is found from the request's (and back).
     const line = { source: outbox.source, topic: message.topic, messageId: message.id, attempt: message.attempts + 1, outcome, ...(link ? { causeTraceId: link.context.traceId } : {}) };
-    if (outcome === 'delivered') log.info(line, `outbox ${message.topic} delivered`);
-    else log.warn(line, `outbox ${message.topic} ${outcome === 'dead' ? 'dead-lettered' : 'will be retried'}`);
+    if (outcome === 'delivered') this.log.info(line, `outbox ${message.topic} delivered`);
+    else this.log.warn(line, `outbox ${message.topic} ${outcome === 'dead' ? 'dead-lettered' : 'will be retried'}`);
   }
 
   private async attempt(outbox: RegisteredOutbox, message: OutboxMessage): Promise<'delivered' | 'retry' | 'dead'> {
