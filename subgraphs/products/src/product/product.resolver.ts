@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { requireViewer } from '@hub/auth';
 import { MoneyObject } from '@hub/money';
 import { ProductsContext } from '../context';
 import { CategoryObject } from '../category/category.object';
@@ -7,6 +8,7 @@ import { ProductStockObject } from '../stock/stock.object';
 import { ProductConnection } from './product-connection.object';
 import { ProductFilterInput, ProductSortInput } from './product.inputs';
 import { ProductObject } from './product.object';
+import { SkuAvailabilityObject } from './sku-availability.object';
 
 @Resolver(() => ProductObject)
 export class ProductResolver {
@@ -34,6 +36,14 @@ export class ProductResolver {
     @Arg('sku', () => String, { nullable: true }) sku?: string | null,
   ): Promise<ProductObject> {
     return ProductObject.from(await ctx.services.products.get({ id, sku }));
+  }
+
+  @Query(() => [SkuAvailabilityObject], {
+    description: 'Signed-in users: whether each SKU can be ordered (unknown, outside your assortment, discontinued), in the order asked; at most 500.',
+  })
+  async skuAvailability(@Ctx() ctx: ProductsContext, @Arg('skus', () => [String]) skus: string[]): Promise<SkuAvailabilityObject[]> {
+    requireViewer(ctx.viewer);
+    return (await ctx.services.products.availability(skus)).map(SkuAvailabilityObject.from);
   }
 
   @FieldResolver(() => MoneyObject, {
