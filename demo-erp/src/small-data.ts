@@ -182,7 +182,8 @@ export function buildSmallTables(seed: number, referenceDate: Date): ErpTables {
       currency: c.currency,
       country: c.country,
       customerGroup: i % 2 === 0 ? 'WHOLESALE' : 'RETAIL',
-      creditLimit: i % 2 === 0 ? '50000.00' : '20000.00',
+      // Room for the ERP's own open orders (the hub's hold rules count them against the limit) and for the web's.
+      creditLimit: i % 2 === 0 ? '250000.00' : '150000.00',
       balance: balance.toFixed(2),
       blocked: false,
       paymentTermsDays: 30,
