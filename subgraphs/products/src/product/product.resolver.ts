@@ -8,7 +8,7 @@ import { ProductStockObject } from '../stock/stock.object';
 import { ProductConnection } from './product-connection.object';
 import { ProductFilterInput, ProductSortInput } from './product.inputs';
 import { ProductObject } from './product.object';
-import { SkuAvailabilityObject } from './sku-availability.object';
+import { OrderableLineInput, OrderableProductObject } from './orderable-product.object';
 
 @Resolver(() => ProductObject)
 export class ProductResolver {
@@ -38,12 +38,14 @@ export class ProductResolver {
     return ProductObject.from(await ctx.services.products.get({ id, sku }));
   }
 
-  @Query(() => [SkuAvailabilityObject], {
-    description: 'Signed-in users: whether each SKU can be ordered (unknown, outside your assortment, discontinued), in the order asked; at most 500.',
+  @Query(() => [OrderableProductObject], {
+    description:
+      'Signed-in users, for order entry: each line\'s product (by sku or productId) if you can order it, else why not (unknown, outside your assortment, ' +
+      'discontinued), with your price at its quantity; in the order asked, at most 1,000 lines.',
   })
-  async skuAvailability(@Ctx() ctx: ProductsContext, @Arg('skus', () => [String]) skus: string[]): Promise<SkuAvailabilityObject[]> {
+  async orderableProducts(@Ctx() ctx: ProductsContext, @Arg('lines', () => [OrderableLineInput]) lines: OrderableLineInput[]): Promise<OrderableProductObject[]> {
     requireViewer(ctx.viewer);
-    return (await ctx.services.products.availability(skus)).map(SkuAvailabilityObject.from);
+    return (await ctx.services.products.orderable(lines.map((l) => ({ sku: l.sku ?? null, productId: l.productId ?? null, quantity: l.quantity })))).map(OrderableProductObject.from);
   }
 
   @FieldResolver(() => MoneyObject, {
@@ -89,5 +91,13 @@ export class ProductConnectionResolver {
   @FieldResolver(() => Int, { description: 'How many products match, over all pages.' })
   totalCount(@Root() connection: ProductConnection): Promise<number> {
     return connection.count();
+  }
+}
+
+@Resolver(() => OrderableProductObject)
+export class OrderableProductResolver {
+  @FieldResolver(() => MoneyObject, { nullable: true, description: 'Your unit price at the quantity (see Product.price); null when not AVAILABLE or without prices.view.' })
+  unitPrice(@Root() line: OrderableProductObject, @Ctx() ctx: ProductsContext): Promise<MoneyObject | null> | null {
+    return line.entity ? ctx.services.prices.priceFor(line.entity, line.quantity) : null;
   }
 }
