@@ -124,13 +124,9 @@ export class ProductService {
     });
     const skus = [...new Set(lines.filter((l) => l.sku !== null).map((l) => l.sku!))];
     const ids = [...new Set(lines.filter((l) => l.productId !== null).map((l) => l.productId!))];
-    const [audiences, bySku, byId] = await Promise.all([
-      this.profiles.audiences(),
-      this.products.anyBySkus(skus),
-      Promise.all(ids.map((id) => this.loaders.productById.load(id))),
-    ]);
+    const [audiences, bySku, byId] = await Promise.all([this.profiles.audiences(), this.products.anyBySkus(skus), this.products.anyByIds(ids)]);
     const products = new Map<string, ProductEntity>();
-    for (const p of [...bySku, ...byId] as Array<ProductEntity | null>) if (p) products.set(`sku:${p.sku}`, p).set(`id:${p.id}`, p);
+    for (const p of [...bySku, ...byId]) products.set(`sku:${p.sku}`, p).set(`id:${p.id}`, p);
     return lines.map((line): Orderable => {
       const product = products.get(line.sku !== null ? `sku:${line.sku}` : `id:${line.productId}`);
       if (!product) return { ...line, status: 'UNKNOWN', product: null };
