@@ -2,7 +2,7 @@ import { BaseContext, createByIdLoader, createGroupLoader, SubgraphRuntime } fro
 import { OrderApprovalService } from './approval/order-approval.service';
 import { BasketRepository } from './basket/basket.repository';
 import { BasketService } from './basket/basket.service';
-import { CompanyCreditService } from './credit/company-credit.service';
+import { OrderingFactsRepository, OrderingFactsService } from './account/ordering-facts.repository';
 import { HoldRuleRepository } from './hold/hold-rule.repository';
 import { HoldRuleService } from './hold/hold-rule.service';
 import { OrderEntity } from './order/order.entity';
@@ -34,7 +34,7 @@ export function buildOrdersContext(base: BaseContext, runtime: SubgraphRuntime):
   const baskets = new BasketRepository(em);
   const quotes = new QuoteRepository(em);
   const pricing = new OrderPricingService(runtime.gatewayUrl, base.viewer, base.bearer);
-  const credit = new CompanyCreditService(em);
+  const facts = new OrderingFactsService(new OrderingFactsRepository(em));
   const loaders: OrderLoaders = {
     orderById: createByIdLoader(em, OrderEntity),
     linesByOrder: createGroupLoader((orderIds) => orders.linesOf(orderIds), (line) => line.order.id),
@@ -48,10 +48,10 @@ export function buildOrdersContext(base: BaseContext, runtime: SubgraphRuntime):
     loaders,
     services: {
       orders: new OrderService(orders, loaders),
-      placement: new OrderPlacementService(em, orders, baskets, quotes, pricing, credit),
+      placement: new OrderPlacementService(em, orders, baskets, quotes, pricing, facts),
       approvals: new OrderApprovalService(em),
-      baskets: new BasketService(baskets, pricing, credit),
-      quotes: new QuoteService(quotes, em, baskets, pricing, credit),
+      baskets: new BasketService(baskets, pricing, facts),
+      quotes: new QuoteService(quotes, em, baskets, pricing, facts),
       holdRules: new HoldRuleService(new HoldRuleRepository(em), em),
       settings: new OrderingSettingsService(em),
     },

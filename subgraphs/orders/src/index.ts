@@ -5,8 +5,8 @@ import { buildOrdersContext, OrdersContext } from './context';
 import { seedOrdersDemoData } from './demo/orders-demo.seed';
 import { BasketEntity } from './basket/basket.entity';
 import { BasketLineEntity } from './basket/basket-line.entity';
-import { CompanyCreditEntity } from './credit/company-credit.entity';
-import { ingestCompanyCredit } from './credit/company-credit.ingest';
+import { CompanyAccountEntity } from './account/company-account.entity';
+import { ingestCompanyAccounts } from './account/company-account.ingest';
 import { HoldRuleEntity } from './hold/hold-rule.entity';
 import { OrderLineEntity } from './order/order-line.entity';
 import { OrderEntity } from './order/order.entity';
@@ -24,7 +24,7 @@ export const ordersSubgraph: SubgraphModule<OrdersContext> = {
   dbSchema: 'orders',
   entities: [
     OrderEntity, OrderLineEntity, OrderStatusEventEntity, OrdersOutboxMessageEntity, BasketEntity, BasketLineEntity,
-    QuoteEntity, QuoteLineEntity, OrderingSettingsEntity, HoldRuleEntity, CompanyCreditEntity,
+    QuoteEntity, QuoteLineEntity, OrderingSettingsEntity, HoldRuleEntity, CompanyAccountEntity,
   ],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildOrdersSchema,
@@ -32,8 +32,8 @@ export const ordersSubgraph: SubgraphModule<OrdersContext> = {
   seedDemoData: seedOrdersDemoData,
   sync: {
     kinds: [syncKind('orders', { ingest: ingestOrders, defaultIntervalSeconds: 30, description: 'Order status, delivery dates, line splits and ERP-side corrections (orders subgraph)' })],
-    // Each company's ERP credit limit, balance, block and tax rate, for the hold rules and the totals with tax.
-    alsoIngests: [alsoIngests('customers', ingestCompanyCredit)],
+    // Each company's ERP account: credit limit, balance and block for the hold rules, tax rate, customer number, delivery addresses.
+    alsoIngests: [alsoIngests('customers', ingestCompanyAccounts)],
   },
   outbox: {
     store: ordersOutbox,
@@ -57,5 +57,5 @@ export { OrderEntity, OrderLineEntity };
 export { OrderStatus } from './order/order-status';
 export { ORDER_STATUS_CHANGED_TOPIC, publishOrderStatusChanged } from './order/order-events';
 export * from './ingest/orders.ingest';
-export * from './credit/company-credit.ingest';
+export * from './account/company-account.ingest';
 export { ORDER_PLACED_TOPIC } from './outbox/orders-outbox';

@@ -1,12 +1,14 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 
 /**
- * The orders subgraph's own copy of each company's ERP credit state, for the hold rules (F6) and
- * for tax on totals: ingested from the ERP's customers (the customers subgraph keeps its own copy;
- * no subgraph reads another's tables). ERP-owned: only the ingest writes it.
+ * The orders subgraph's own copy of each company's ERP account: credit limit, balance and block
+ * for the hold rules (F6), the tax rate for totals with tax, the ERP customer number orders go
+ * under, and the codes of its delivery addresses an order may go to. Ingested from the ERP's
+ * customers (the customers subgraph keeps its own copy; no subgraph reads another's tables);
+ * ERP-owned: only the ingest writes it.
  */
-@Entity({ tableName: 'company_credit' })
-export class CompanyCreditEntity {
+@Entity({ tableName: 'company_account' })
+export class CompanyAccountEntity {
   /** The company's hub id (derived from the ERP customer number). */
   @PrimaryKey({ type: 'uuid' })
   companyId: string;
@@ -30,4 +32,8 @@ export class CompanyCreditEntity {
   /** The tax rate the ERP charges the company, in percent; null when the ERP gives none. */
   @Property({ type: 'decimal', precision: 6, scale: 3, nullable: true })
   taxRatePercent: string | null = null;
+
+  /** The codes of the company's ERP delivery addresses. */
+  @Property({ type: 'text[]', default: '{}' })
+  deliveryAddressCodes: string[] & Opt = [];
 }

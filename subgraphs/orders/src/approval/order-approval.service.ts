@@ -52,7 +52,7 @@ export class OrderApprovalService {
     return this.decide(v, id, true, async (order, lines, workflow) => {
       if (order.placedByUserId === v.userId) throw forbidden('You cannot approve your own order; a coworker with orders.approve does.');
       assertStatus(order.status, OrderStatus.AWAITING_APPROVAL);
-      await workflow.accept(order, lines, order.status, { source: OrderEventSource.APPROVAL, actor: actorOf(v), reason });
+      await workflow.accept(order, lines, { source: OrderEventSource.APPROVAL, actor: actorOf(v), reason });
     });
   }
 
@@ -72,7 +72,7 @@ export class OrderApprovalService {
     const reason = reasonOf(note, false);
     return this.decide(v, id, false, async (order, lines, workflow) => {
       assertStatus(order.status, OrderStatus.ON_HOLD);
-      await workflow.accept(order, lines, order.status, { source: OrderEventSource.STAFF_REVIEW, actor: actorOf(v), reason }, false);
+      await workflow.accept(order, lines, { source: OrderEventSource.STAFF_REVIEW, actor: actorOf(v), reason }, false);
     });
   }
 

@@ -1,8 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Decimal, DecimalScalar, MoneyObject } from '@hub/money';
+import { Decimal, DecimalScalar } from '@hub/money';
 import { ProductReference } from '../references/reference.objects';
-import { BasketEntity } from './basket.entity';
-import { BasketLineEntity } from './basket-line.entity';
+import { Basket, BasketLine } from './basket.repository';
 import { AddedLine, RejectedLine } from './basket.service';
 
 const PROBLEMS = { NOT_FOUND: 'NOT_FOUND', NOT_SOLD_TO_YOU: 'NOT_SOLD_TO_YOU', DISCONTINUED: 'DISCONTINUED', BELOW_MINIMUM_QUANTITY: 'BELOW_MINIMUM_QUANTITY' } as const;
@@ -25,11 +24,12 @@ export class BasketLineObject {
   @Field(() => DecimalScalar)
   quantity: string;
 
-  /** The stored line, for the price resolvers. */
-  entity: BasketLineEntity;
+  /** The stored line and its basket, for the price resolvers. */
+  line: BasketLine;
+  basket: Basket;
 
-  static from(line: BasketLineEntity): BasketLineObject {
-    return Object.assign(new BasketLineObject(), { id: line.id, product: ProductReference.of(line.productId), sku: line.sku, quantity: new Decimal(line.quantity).toFixed(), entity: line });
+  static from(line: BasketLine, basket: Basket): BasketLineObject {
+    return Object.assign(new BasketLineObject(), { id: line.id, product: ProductReference.of(line.productId), sku: line.sku, quantity: new Decimal(line.quantity).toFixed(), line, basket });
   }
 }
 
@@ -59,19 +59,18 @@ export class BasketObject {
   @Field()
   updatedAt: Date;
 
-  entity: BasketEntity;
+  entity: Basket;
 
-  static from(basket: BasketEntity): BasketObject {
-    const lines = basket.lines.isInitialized() ? basket.lines.getItems() : [];
+  static from(basket: Basket): BasketObject {
     return Object.assign(new BasketObject(), {
       id: basket.userId,
-      lines: lines.map(BasketLineObject.from),
-      lineCount: lines.length,
+      lines: basket.lines.map((line) => BasketLineObject.from(line, basket)),
+      lineCount: basket.lines.length,
       deliveryAddressCode: basket.deliveryAddressCode ?? null,
       branchId: basket.branchId ?? null,
       customerReference: basket.customerReference ?? null,
       notes: basket.notes ?? null,
-      updatedAt: basket.updatedAt ?? new Date(),
+      updatedAt: basket.updatedAt,
       entity: basket,
     });
   }
@@ -133,4 +132,3 @@ export class BasketBulkAddResultObject {
   rejected: BasketRejectedLineObject[];
 }
 
-export { MoneyObject };

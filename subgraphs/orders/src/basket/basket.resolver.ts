@@ -65,8 +65,8 @@ export class BasketResolver {
 @Resolver(() => BasketLineObject)
 export class BasketLineResolver {
   private async priced(line: BasketLineObject, ctx: OrdersContext) {
-    const basket = await ctx.services.baskets.priced(line.entity.basket);
-    return basket.lines.find((l) => l.line === line.entity) ?? null;
+    const basket = await ctx.services.baskets.priced(line.basket);
+    return basket.lines.find((l) => l.line === line.line) ?? null;
   }
 
   @FieldResolver(() => MoneyObject, { nullable: true, description: "The company's unit price at this quantity; null without prices.view, or when the product can no longer be bought." })

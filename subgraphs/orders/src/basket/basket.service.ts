@@ -2,15 +2,13 @@ import { Viewer } from '@hub/auth';
 import { badUserInput } from '@hub/errors';
 import { Decimal } from '@hub/money';
 import { isUuid } from '@hub/subgraph-kit';
-import { CompanyCreditService } from '../credit/company-credit.service';
+import { OrderingFactsService } from '../account/ordering-facts.repository';
 import { Orderer, requireOrderer } from '../order/order-access';
 import { MAX_NOTES_LENGTH, MAX_ORDER_LINES, MAX_REFERENCE_LENGTH } from '../order/order.inputs';
 import { lineTotal, normalizeSku, optionalText, totalsOf, Totals, wholeQuantity } from '../pricing/line-rules';
 import { LineStatus, PricedLine, PricingLine, PricingResult } from '../pricing/order-pricing.client';
 import { OrderPricingService } from '../pricing/order-pricing.service';
-import { BasketEntity } from './basket.entity';
-import { BasketLineEntity } from './basket-line.entity';
-import { BasketLineWrite, BasketRepository } from './basket.repository';
+import { Basket, BasketLine, BasketLineWrite, BasketRepository, withLines } from './basket.repository';
 
 /** Lines per bulk add (O1: a pasted list, an upload). */
 export const MAX_BULK_LINES = 500;
@@ -38,7 +36,7 @@ export interface AddedLine {
 
 /** A basket line with its live price; null prices when the viewer may not see prices or cannot buy the product any more. */
 export interface PricedBasketLine {
-  line: BasketLineEntity;
+  line: BasketLine;
   product: PricedLine | null;
   unitPrice: Decimal | null;
   lineTotal: Decimal | null;
@@ -74,22 +72,26 @@ const problemMessage = (sku: string, problem: BasketLineProblem, product?: Price
  * input is a BAD_USER_INPUT that changes nothing.
  */
 export class BasketService {
-  private readonly pricedBaskets = new WeakMap<BasketEntity, Promise<PricedBasket>>();
+  private readonly pricedBaskets = new WeakMap<Basket, Promise<PricedBasket>>();
 
   constructor(
     private readonly baskets: BasketRepository,
     private readonly pricing: OrderPricingService,
-    private readonly credit: CompanyCreditService,
+    private readonly facts: OrderingFactsService,
   ) {}
 
   /** The viewer's basket (an empty one when there is none yet). */
-  async get(viewer: Viewer | null): Promise<BasketEntity> {
+  async get(viewer: Viewer | null): Promise<Basket> {
     const v = requireOrderer(viewer);
     return this.current(v);
   }
 
-  private async current(v: Orderer): Promise<BasketEntity> {
-    return (await this.baskets.basketOf(v.userId)) ?? Object.assign(new BasketEntity(), { userId: v.userId, companyId: v.companyId });
+  private async current(v: Orderer): Promise<Basket> {
+    return (
+      (await this.baskets.basketOf(v.userId)) ?? {
+        userId: v.userId, companyId: v.companyId, deliveryAddressCode: null, branchId: null, customerReference: null, notes: null, updatedAt: new Date(), lines: [],
+      }
+    );
   }
 
   /** What pricing these lines asks (the same question the basket's fields ask, so an answer primed for it is used). */
@@ -98,16 +100,16 @@ export class BasketService {
   }
 
   /** The basket's lines at today's prices (one gateway request per request), with totals and tax. */
-  priced(basket: BasketEntity): Promise<PricedBasket> {
+  priced(basket: Basket): Promise<PricedBasket> {
     let priced = this.pricedBaskets.get(basket);
     if (!priced) this.pricedBaskets.set(basket, (priced = this.price(basket)));
     return priced;
   }
 
-  private async price(basket: BasketEntity): Promise<PricedBasket> {
-    const lines = basket.lines.isInitialized() ? basket.lines.getItems() : [];
+  private async price(basket: Basket): Promise<PricedBasket> {
+    const lines = basket.lines;
     if (lines.length === 0) return { lines: [], currency: null, totals: null, taxRatePercent: null };
-    const [result, taxRatePercent] = await Promise.all([this.pricing.price(BasketService.question(lines)), this.credit.taxRateOf(basket.companyId)]);
+    const [result, taxRatePercent] = await Promise.all([this.pricing.price(BasketService.question(lines)), this.facts.taxRateOf(basket.companyId)]);
     const priced = lines.map((line, i): PricedBasketLine => {
       const product = result.lines[i];
       const unitPrice = product?.unitPrice ?? null;
@@ -125,7 +127,7 @@ export class BasketService {
   }
 
   /** Adds one product (by SKU or id); again: to its quantity. Unknown, not sold to the company, below the minimum: BAD_USER_INPUT. */
-  async add(viewer: Viewer | null, input: { sku?: string | null; productId?: string | null; quantity: unknown }): Promise<BasketEntity> {
+  async add(viewer: Viewer | null, input: { sku?: string | null; productId?: string | null; quantity: unknown }): Promise<Basket> {
     const v = requireOrderer(viewer);
     if ((input.sku ? 1 : 0) + (input.productId ? 1 : 0) !== 1) throw badUserInput('Give exactly one of sku or productId.', 'sku');
     if (input.productId && !isUuid(input.productId)) throw badUserInput('productId must be a UUID.', 'productId');
@@ -143,7 +145,7 @@ export class BasketService {
    * BAD_USER_INPUT and changes nothing; lines that cannot be ordered (unknown, not sold to the
    * company, discontinued, below the minimum) are reported while the good ones go in.
    */
-  async addMany(viewer: Viewer | null, lines: ReadonlyArray<{ sku: string; quantity: unknown }>): Promise<{ basket: BasketEntity; added: AddedLine[]; rejected: RejectedLine[] }> {
+  async addMany(viewer: Viewer | null, lines: ReadonlyArray<{ sku: string; quantity: unknown }>): Promise<{ basket: Basket; added: AddedLine[]; rejected: RejectedLine[] }> {
     const v = requireOrderer(viewer);
     if (lines.length === 0 || lines.length > MAX_BULK_LINES) throw badUserInput(`Add 1 to ${MAX_BULK_LINES} lines at a time.`, 'lines');
     const parsed = lines.map((l, i) => ({ sku: normalizeSku(l.sku, `lines.${i}.sku`), productId: null, quantity: wholeQuantity(l.quantity, `lines.${i}.quantity`) }));
@@ -157,7 +159,7 @@ export class BasketService {
    */
   private async addLines(v: Orderer, wanted: ReadonlyArray<{ sku: string | null; productId: string | null; quantity: number }>) {
     const basket = await this.current(v);
-    const existing = basket.lines.isInitialized() ? basket.lines.getItems() : [];
+    const existing = basket.lines;
     // The same product twice in one request: one line with the quantities added up.
     const requests: Array<{ sku: string | null; productId: string | null; quantity: number; indexes: number[] }> = [];
     wanted.forEach((w, index) => {
@@ -204,15 +206,14 @@ export class BasketService {
     const lineCount = existing.length + writes.filter((w) => !existing.some((l) => l.productId === w.productId)).length;
     if (lineCount > MAX_BASKET_LINES) throw badUserInput(`A basket holds at most ${MAX_BASKET_LINES} lines; this would make ${lineCount}.`, 'lines');
 
-    await this.baskets.writeLines(v.userId, v.companyId, writes, 'add');
-    const after = (await this.baskets.basketOf(v.userId))!;
+    const after = withLines(basket, await this.baskets.writeLines(v.userId, v.companyId, writes, 'add'));
     this.primeWith(after, result);
     return { basket: after, added, rejected };
   }
 
   /** Lets the basket's fields use prices this request already has (when the quantities are the ones priced). */
-  private primeWith(basket: BasketEntity, result: PricingResult): void {
-    const lines = basket.lines.getItems();
+  private primeWith(basket: Basket, result: PricingResult): void {
+    const lines = basket.lines;
     const byProduct = new Map(result.lines.filter((l): l is PricedLine => l !== null).map((l) => [l.productId, l]));
     const answer = lines.map((l) => byProduct.get(l.productId) ?? null);
     if (answer.every((a, i) => a !== null && a.quantity === new Decimal(lines[i].quantity).toNumber())) {
@@ -221,32 +222,31 @@ export class BasketService {
   }
 
   /** Sets a line's quantity (whole, above zero, at least the product's minimum). */
-  async updateLine(viewer: Viewer | null, input: { productId: string; quantity: unknown }): Promise<BasketEntity> {
+  async updateLine(viewer: Viewer | null, input: { productId: string; quantity: unknown }): Promise<Basket> {
     const v = requireOrderer(viewer);
     if (!isUuid(input.productId)) throw badUserInput('productId must be a UUID.', 'productId');
     const quantity = wholeQuantity(input.quantity, 'quantity');
     const basket = await this.current(v);
-    const lines = basket.lines.isInitialized() ? basket.lines.getItems() : [];
+    const lines = basket.lines;
     const line = lines.find((l) => l.productId === input.productId);
     if (!line) throw badUserInput('Your basket has no line with this product.', 'productId');
     const question = lines.map((l) => ({ productId: l.productId, quantity: l === line ? quantity : new Decimal(l.quantity).toNumber() }));
     const result = await this.pricing.price(question);
     const product = result.lines[lines.indexOf(line)];
     if (product && new Decimal(quantity).lt(product.minOrderQuantity)) throw badUserInput(problemMessage(product.sku, 'BELOW_MINIMUM_QUANTITY', product), 'quantity');
-    await this.baskets.writeLines(v.userId, v.companyId, [{ productId: line.productId, sku: line.sku, quantity: String(quantity) }], 'set');
-    const after = (await this.baskets.basketOf(v.userId))!;
+    const after = withLines(basket, await this.baskets.writeLines(v.userId, v.companyId, [{ productId: line.productId, sku: line.sku, quantity: String(quantity) }], 'set'));
     this.primeWith(after, result);
     return after;
   }
 
-  async removeLine(viewer: Viewer | null, productId: string): Promise<BasketEntity> {
+  async removeLine(viewer: Viewer | null, productId: string): Promise<Basket> {
     const v = requireOrderer(viewer);
     if (!isUuid(productId)) throw badUserInput('productId must be a UUID.', 'productId');
     if ((await this.baskets.removeLines(v.userId, [productId])) === 0) throw badUserInput('Your basket has no line with this product.', 'productId');
     return this.current(v);
   }
 
-  async clear(viewer: Viewer | null): Promise<BasketEntity> {
+  async clear(viewer: Viewer | null): Promise<Basket> {
     const v = requireOrderer(viewer);
     await this.baskets.removeLines(v.userId, null);
     return this.current(v);
@@ -259,7 +259,7 @@ export class BasketService {
   async setDetails(
     viewer: Viewer | null,
     input: { deliveryAddressCode?: string | null; branchId?: string | null; customerReference?: string | null; notes?: string | null },
-  ): Promise<BasketEntity> {
+  ): Promise<Basket> {
     const v = requireOrderer(viewer);
     const basket = await this.current(v);
     if (input.branchId !== undefined && input.branchId !== null && !isUuid(input.branchId)) throw badUserInput('branchId must be a UUID.', 'branchId');
@@ -269,19 +269,31 @@ export class BasketService {
       customerReference: input.customerReference === undefined ? basket.customerReference : optionalText(input.customerReference, 'customerReference', MAX_REFERENCE_LENGTH),
       notes: input.notes === undefined ? basket.notes : optionalText(input.notes, 'notes', MAX_NOTES_LENGTH),
     };
-    if (details.deliveryAddressCode || details.branchId) {
-      const { company } = await this.pricing.price([], true);
-      checkDelivery(company!, details);
-    }
+    await checkDelivery(this.pricing, this.facts, v.companyId, details);
     await this.baskets.setDetails(v.userId, v.companyId, details);
     return this.current(v);
   }
 }
 
-/** The delivery address and branch must be the company's own: anything else (another company's included) is BAD_USER_INPUT. */
-export function checkDelivery(company: { deliveryAddressCodes: string[]; branches: Array<{ id: string }> }, details: { deliveryAddressCode: string | null; branchId: string | null }): void {
-  if (details.branchId && !company.branches.some((b) => b.id === details.branchId)) throw badUserInput("That is not one of your company's branches.", 'branchId');
-  if (details.deliveryAddressCode && !company.deliveryAddressCodes.includes(details.deliveryAddressCode)) {
-    throw badUserInput("That is not one of your company's delivery addresses.", 'deliveryAddressCode');
-  }
+/**
+ * The delivery address and branch must be the company's own: anything else (another company's
+ * included) is BAD_USER_INPUT. Addresses come from the ERP account the orders subgraph keeps;
+ * branches (hub-owned, in the customers subgraph) are asked of the gateway, only when one is named.
+ * Returns the branch's own delivery address code, if any.
+ */
+export async function checkDelivery(
+  pricing: OrderPricingService,
+  facts: OrderingFactsService,
+  companyId: string,
+  details: { deliveryAddressCode: string | null; branchId: string | null },
+): Promise<{ branchDeliveryAddressCode: string | null; customerNumber: string | null }> {
+  const account = (await facts.of(companyId)).account;
+  // Until the ERP's customers are synchronised, the customers subgraph answers for the addresses too.
+  const company = details.branchId || !account ? (await pricing.price([], true)).company : null;
+  const branch = details.branchId ? company?.branches.find((b) => b.id === details.branchId) : undefined;
+  if (details.branchId && !branch) throw badUserInput("That is not one of your company's branches.", 'branchId');
+  const codes = account?.deliveryAddressCodes ?? company?.deliveryAddressCodes ?? [];
+  const code = details.deliveryAddressCode ?? branch?.deliveryAddressCode ?? null;
+  if (code && !codes.includes(code)) throw badUserInput("That is not one of your company's delivery addresses.", 'deliveryAddressCode');
+  return { branchDeliveryAddressCode: branch?.deliveryAddressCode ?? null, customerNumber: account?.customerNumber ?? company?.erpNumber ?? null };
 }

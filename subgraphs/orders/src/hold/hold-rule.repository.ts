@@ -5,17 +5,12 @@ import { OrderStatus } from '../order/order-status';
 import { HoldRuleEntity } from './hold-rule.entity';
 
 /**
- * What the hold rules read: the rules for a company and the facts they judge (the company's open
- * orders and today's order count). Called with the placing transaction's EntityManager, after
- * `lockCompany`, so two orders of one company are judged one after the other.
+ * What the hold rules read besides the company's facts (OrderingFactsRepository): the company's
+ * open orders and today's order count. Called with the placing transaction's EntityManager, after
+ * `lockCompany`, so two orders of one company are judged one after the other; and the staff's list.
  */
 export class HoldRuleRepository {
   constructor(private readonly em: EntityManager) {}
-
-  /** The rules for every company and the company's own, in one query. */
-  rulesFor(companyId: string): Promise<HoldRuleEntity[]> {
-    return this.em.find(HoldRuleEntity, { $or: [{ companyId: null }, { companyId }] });
-  }
 
   /** Every stored rule, for staff: the ones for every company first, then by company and kind. */
   all(): Promise<HoldRuleEntity[]> {

@@ -3,7 +3,7 @@ import { requireStaffPermission, Viewer } from '@hub/auth';
 import { badUserInput, notFound } from '@hub/errors';
 import { Decimal, isCurrencyCode } from '@hub/money';
 import { isUuid } from '@hub/subgraph-kit';
-import { CompanyCreditEntity } from '../credit/company-credit.entity';
+import { CompanyAccountEntity } from '../account/company-account.entity';
 import { HoldRuleEntity, HoldRuleKind } from './hold-rule.entity';
 import { HoldRuleInput } from './hold-rule.inputs';
 import { HoldRuleRepository } from './hold-rule.repository';
@@ -26,7 +26,7 @@ export class HoldRuleService {
     const companyId = input.companyId ?? null;
     if (companyId !== null) {
       if (!isUuid(companyId)) throw badUserInput('companyId must be a UUID.', 'companyId');
-      if (!(await this.em.findOne(CompanyCreditEntity, { companyId }))) throw notFound('Company', companyId);
+      if (!(await this.em.findOne(CompanyAccountEntity, { companyId }))) throw notFound('Company', companyId);
     }
     const fields = { limitAmount: null as string | null, currency: null as string | null, maxOrdersPerDay: null as number | null, deliveryAddressCodes: null as string[] | null };
     switch (input.kind) {

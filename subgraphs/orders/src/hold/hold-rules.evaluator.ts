@@ -1,6 +1,7 @@
 import { Decimal } from '@hub/money';
 import { HoldReason } from '../order/order.entity';
-import { HoldRuleEntity, HoldRuleKind } from './hold-rule.entity';
+import { HoldRuleFacts } from '../account/ordering-facts.repository';
+import { HoldRuleKind } from './hold-rule.entity';
 
 /** The rules that apply when none is stored for a kind: blocked accounts and credit limits are enforced (F6), the rest are off. */
 export const DEFAULT_ENABLED_KINDS: readonly HoldRuleKind[] = [HoldRuleKind.ACCOUNT_BLOCKED, HoldRuleKind.CREDIT_LIMIT];
@@ -20,7 +21,7 @@ export interface EffectiveRule {
  * for every company (a disabled one switches the kind off for it); kinds without any stored rule take
  * the default.
  */
-export function effectiveRules(rules: readonly HoldRuleEntity[], companyId: string): EffectiveRule[] {
+export function effectiveRules(rules: readonly HoldRuleFacts[], companyId: string): EffectiveRule[] {
   const out: EffectiveRule[] = [];
   for (const kind of Object.values(HoldRuleKind)) {
     const rule = rules.find((r) => r.kind === kind && r.companyId === companyId) ?? rules.find((r) => r.kind === kind && r.companyId === null);

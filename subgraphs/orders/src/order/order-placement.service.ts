@@ -1,22 +1,24 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { encodeEvent, HUB_EVENTS_CHANNEL } from '@hub/events';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { hasPermission, Viewer } from '@hub/auth';
 import { badUserInput, conflict, forbidden, notFound } from '@hub/errors';
 import { Decimal } from '@hub/money';
 import { BasketRepository } from '../basket/basket.repository';
+import { erpSubmissionOf, ORDER_PLACED_TOPIC } from '../outbox/orders-outbox';
+import { ORDER_STATUS_CHANGED_TOPIC } from './order-events';
+import { assertInitial } from './order.state-machine';
 import { checkDelivery } from '../basket/basket.service';
-import { CompanyCreditService } from '../credit/company-credit.service';
+import { OrderingFactsService } from '../account/ordering-facts.repository';
 import { lineTotal, optionalText, totalsOf } from '../pricing/line-rules';
 import { OrderPricingService } from '../pricing/order-pricing.service';
 import { requireOrderable } from '../pricing/priced-lines';
 import { QuoteEntity, QuoteStatus } from '../quote/quote.entity';
 import { QuoteRepository } from '../quote/quote.repository';
 import { isValid, priceChangesOf } from '../quote/quote.service';
-import { OrderingSettingsEntity } from '../settings/ordering-settings.entity';
 import { OrderEntity, QuotePriceChange } from './order.entity';
 import { MAX_NOTES_LENGTH, MAX_REFERENCE_LENGTH, OrderSource, PlaceOrderInput, requestFingerprint, sameLines, validatePlaceOrder } from './order.inputs';
 import { requireOrderer } from './order-access';
-import { OrderLineEntity } from './order-line.entity';
 import { OrderRepository } from './order.repository';
 import { OrderEventSource, OrderStatus } from './order-status';
 import { actorOf, OrderWorkflow } from './order-workflow';
@@ -39,12 +41,17 @@ interface Draft {
   field(index: number, part: 'product' | 'quantity'): string;
 }
 
+function isDraft(value: unknown): value is Draft {
+  return typeof value === 'object' && value !== null && 'lines' in value && 'field' in value;
+}
+
 /**
  * Placing an order (O3): from given lines, the basket or a quote; priced as the customer sees it
  * (a valid quote: as quoted); delivery address and branch from the company's own. A user with
  * orders.place places it (above the company's approval limit it waits for a coworker's approval);
  * a user with only orders.submit submits it for approval, where the company takes such orders.
- * An order that may go to the ERP is judged by the hold rules (OrderWorkflow.accept). The same
+ * An order that may go to the ERP is judged by the hold rules at once, and written with everything
+ * that goes with it in one statement (OrderRepository.insertPlaced). The same
  * idempotency key returns the same order; with another request it is a CONFLICT.
  */
 export class OrderPlacementService {
@@ -54,28 +61,31 @@ export class OrderPlacementService {
     private readonly baskets: BasketRepository,
     private readonly quotes: QuoteRepository,
     private readonly pricing: OrderPricingService,
-    private readonly credit: CompanyCreditService,
+    private readonly facts: OrderingFactsService,
   ) {}
 
   async place(viewer: Viewer | null, input: PlaceOrderInput): Promise<OrderEntity> {
     const v = requireOrderer(viewer);
     const source = validatePlaceOrder(input);
     const fingerprint = requestFingerprint(input);
-    const existing = await this.orders.findByIdempotencyKey(v.companyId, input.idempotencyKey);
-    if (existing) return this.sameOrConflict(existing, input, fingerprint);
-
-    const draft = await this.draft(v, source);
-    const [pricing, settings, taxRatePercent] = await Promise.all([
-      this.pricing.price(draft.lines.map((l) => ({ productId: l.productId, quantity: l.quantity })), true),
-      this.em.findOne(OrderingSettingsEntity, { companyId: v.companyId }),
-      this.credit.taxRateOf(v.companyId),
+    // Read at once: the key (almost never used before), where the lines come from, and the company's facts.
+    const [used, draft, facts] = await Promise.all([this.orders.usesIdempotencyKey(v.companyId, input.idempotencyKey), this.draft(v, source).catch((e: unknown) => e), this.facts.of(v.companyId)]);
+    if (used) {
+      const existing = await this.orders.findByIdempotencyKey(v.companyId, input.idempotencyKey);
+      if (existing) return this.sameOrConflict(existing, input, fingerprint);
+    }
+    // A replay finds the basket emptied: its source is judged only for a new order.
+    if (!isDraft(draft)) throw draft;
+    const branchId = input.branchId ?? draft.details.branchId;
+    const [pricing, delivery] = await Promise.all([
+      this.pricing.price(draft.lines.map((l) => ({ productId: l.productId, quantity: l.quantity }))),
+      checkDelivery(this.pricing, this.facts, v.companyId, { deliveryAddressCode: input.deliveryAddressCode ?? draft.details.deliveryAddressCode, branchId }),
     ]);
     const priced = requireOrderable(pricing, draft.field, (i) => draft.lines[i].sku);
-    const company = pricing.company!;
-    const branchId = input.branchId ?? draft.details.branchId;
-    const branch = company.branches.find((b) => b.id === branchId);
-    const deliveryAddressCode = input.deliveryAddressCode ?? draft.details.deliveryAddressCode ?? branch?.deliveryAddressCode ?? null;
-    checkDelivery(company, { deliveryAddressCode, branchId });
+    const deliveryAddressCode = input.deliveryAddressCode ?? draft.details.deliveryAddressCode ?? delivery.branchDeliveryAddressCode;
+    const taxRatePercent = facts.account?.taxRatePercent ?? null;
+    const settings = facts.settings;
+    if (!delivery.customerNumber) throw forbidden('Only users of a customer company the ERP knows can place orders.');
 
     // A valid quote is ordered at its prices; after it expired, at today's, and the order tells which changed.
     const quoted = draft.quote !== null && isValid(draft.quote);
@@ -93,11 +103,11 @@ export class OrderPlacementService {
 
     try {
       return await this.em.transactional(async (em) => {
-        const workflow = new OrderWorkflow(em);
-        const order = em.create(OrderEntity, {
+        const order = Object.assign(new OrderEntity(), {
+          id: randomUUID(),
           number: `W-${Date.now().toString(36).toUpperCase()}-${randomBytes(3).toString('hex').toUpperCase()}`,
           companyId: v.companyId,
-          customerNumber: company.erpNumber,
+          customerNumber: delivery.customerNumber,
           placedByUserId: v.userId,
           // Staff acting as the customer user: the order keeps who really placed it.
           placedByActorId: v.actorId ?? null,
@@ -115,20 +125,31 @@ export class OrderPlacementService {
           quoteId: draft.quote?.id ?? null,
           quotePriceChanges: priceChanges.length > 0 ? priceChanges : null,
         });
-        const lines = priced.map((p, i) =>
-          em.create(OrderLineEntity, {
-            order, lineNo: i + 1, orderedLineNo: i + 1, productId: p.productId, sku: p.sku,
-            quantity: String(p.quantity), unitPrice: unitPrices[i].toFixed(), lineTotal: lineTotals[i].toFixed(2),
-          }),
-        );
-        const change = { source: OrderEventSource.WEB, actor: actorOf(v) };
-        if (needsApproval) {
-          await workflow.record(order, null, { ...change, reason: mayPlace ? `Above the company's approval limit of ${settings!.approvalLimit} ${currency}.` : null });
-        } else {
-          await workflow.accept(order, lines, null, change);
-        }
+        const lines = priced.map((p, i) => ({
+          lineNo: i + 1, productId: p.productId, sku: p.sku, quantity: String(p.quantity), unitPrice: unitPrices[i].toFixed(), lineTotal: lineTotals[i].toFixed(2),
+        }));
+        // Submitted for approval, or judged by the hold rules now (under the company's lock, until commit).
+        const reasons = needsApproval ? [] : await new OrderWorkflow(em).holdReasons(order, facts);
+        order.status = needsApproval ? OrderStatus.AWAITING_APPROVAL : reasons.length > 0 ? OrderStatus.ON_HOLD : OrderStatus.PENDING;
+        order.holdReasons = reasons.length > 0 ? reasons : null;
+        assertInitial(order.status);
+        const actor = actorOf(v);
+        const placedEvent = {
+          status: order.status, previousStatus: null, source: OrderEventSource.WEB, actorUserId: actor.userId, onBehalfActorId: actor.onBehalfActorId,
+          reason: needsApproval && mayPlace ? `Above the company's approval limit of ${settings!.approvalLimit} ${currency}.` : null, details: null,
+        };
+        const heldEvent = {
+          status: OrderStatus.ON_HOLD, previousStatus: OrderStatus.ON_HOLD, source: OrderEventSource.HOLD_RULES, actorUserId: null, onBehalfActorId: null, reason: null, details: { holdReasons: reasons },
+        };
         if (draft.quote && !(await new QuoteRepository(em).markOrdered(draft.quote.id, order.id))) throw conflict(`Quote ${draft.quote.number} was already ordered.`);
-        if (draft.basketProductIds) await new BasketRepository(em).removeLines(v.userId, draft.basketProductIds);
+        await new OrderRepository(em).insertPlaced({
+          order,
+          lines,
+          events: reasons.length > 0 ? [placedEvent, heldEvent] : [placedEvent],
+          outbox: order.status === OrderStatus.PENDING ? { topic: ORDER_PLACED_TOPIC, payload: erpSubmissionOf(order, lines) } : null,
+          basket: draft.basketProductIds ? { userId: v.userId, productIds: draft.basketProductIds } : null,
+          announce: { channel: HUB_EVENTS_CHANNEL, payload: encodeEvent({ topic: ORDER_STATUS_CHANGED_TOPIC, key: order.id }) },
+        });
         return order;
       });
     } catch (error) {
@@ -167,7 +188,7 @@ export class OrderPlacementService {
       };
     }
     const basket = await this.baskets.basketOf(v.userId);
-    const lines = basket?.lines.getItems() ?? [];
+    const lines = basket?.lines ?? [];
     if (lines.length === 0) throw badUserInput('Your basket is empty.', 'basket');
     return {
       lines: lines.map((l) => ({ productId: l.productId, sku: l.sku, quantity: new Decimal(l.quantity).toNumber(), quotedUnitPrice: null })),

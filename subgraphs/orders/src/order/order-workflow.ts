@@ -1,12 +1,12 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Viewer } from '@hub/auth';
 import { Decimal } from '@hub/money';
-import { CompanyCreditEntity } from '../credit/company-credit.entity';
+import { OrderingFacts, OrderingFactsRepository } from '../account/ordering-facts.repository';
 import { HoldRuleRepository } from '../hold/hold-rule.repository';
 import { effectiveRules, holdReasons, needsFacts } from '../hold/hold-rules.evaluator';
 import { erpSubmissionOf, ORDER_PLACED_TOPIC, OrdersOutboxMessageEntity } from '../outbox/orders-outbox';
 import { publishOrderStatusChanged } from './order-events';
-import { OrderEntity } from './order.entity';
+import { HoldReason, OrderEntity } from './order.entity';
 import { OrderLineEntity } from './order-line.entity';
 import { assertTransition } from './order.state-machine';
 import { OrderEventSource, OrderStatus } from './order-status';
@@ -75,20 +75,15 @@ export class OrderWorkflow {
   }
 
   /**
-   * An order that may go to the ERP (placed, approved, or released by staff): the hold rules judge
-   * it first. Held, it waits ON_HOLD with every reason; otherwise it is PENDING and its outbox
-   * message is written in this transaction. `judge: false` skips the rules (staff released it).
-   * The order is already in the status it comes from (or new, with `previous` null).
+   * An order that may now go to the ERP (approved by a coworker, or released by staff): the hold
+   * rules judge it first (not when staff released it: `judge` false). Held, it waits ON_HOLD with
+   * every reason; otherwise it is PENDING and its outbox message is written in this transaction.
+   * (A new order is judged and written at once by OrderPlacementService.)
    */
-  async accept(order: OrderEntity, lines: readonly OrderLineEntity[], previous: OrderStatus | null, change: Change, judge = true): Promise<void> {
-    const reasons = judge ? await this.holdReasons(order) : [];
+  async accept(order: OrderEntity, lines: readonly OrderLineEntity[], change: Change, judge = true): Promise<void> {
+    const reasons = judge ? await this.holdReasons(order, await new OrderingFactsRepository(this.em).factsOf(order.companyId)) : [];
     const to = reasons.length > 0 ? OrderStatus.ON_HOLD : OrderStatus.PENDING;
-    if (previous === null) {
-      order.status = to;
-      await this.record(order, null, change);
-    } else {
-      await this.move(order, to, change);
-    }
+    await this.move(order, to, change);
     if (reasons.length > 0) {
       order.holdReasons = reasons;
       await this.record(order, to, { source: OrderEventSource.HOLD_RULES, actor: null, details: { holdReasons: reasons } });
@@ -102,14 +97,18 @@ export class OrderWorkflow {
     });
   }
 
-  /** Why the hold rules hold this order (none: it may go). Takes the company's lock first, so its orders are judged one at a time. */
-  private async holdReasons(order: OrderEntity) {
+  /**
+   * Why the hold rules hold this order (none: it may go). The rules and the ERP account come with
+   * the company's facts; what its other orders add up to is read under the company's lock, so its
+   * orders are judged one at a time (the lock lasts until the transaction ends).
+   */
+  async holdReasons(order: Pick<OrderEntity, 'id' | 'companyId' | 'currency' | 'total' | 'taxTotal' | 'deliveryAddressCode' | 'placedAt'>, facts: OrderingFacts): Promise<HoldReason[]> {
     const holds = new HoldRuleRepository(this.em);
-    const rules = effectiveRules(await holds.rulesFor(order.companyId), order.companyId);
+    const rules = effectiveRules(facts.rules, order.companyId);
     if (rules.length === 0) return [];
     const needs = needsFacts(rules);
     if (needs.openOrders || needs.ordersToday) await holds.lockCompany(order.companyId);
-    const credit = await this.em.findOne(CompanyCreditEntity, { companyId: order.companyId });
+    const credit = facts.account;
     const net = new Decimal(order.total);
     return holdReasons(rules, {
       currency: order.currency,

@@ -1,4 +1,4 @@
-import { assertStatus, assertTransition, canTransition, CREDIT_EXPOSURE_STATUSES, ERP_STATUSES, NOT_DELIVERED_STATUSES, NOT_INVOICED_STATUSES, statusesBefore } from './order.state-machine';
+import { assertInitial, assertStatus, assertTransition, canTransition, CREDIT_EXPOSURE_STATUSES, ERP_STATUSES, NOT_DELIVERED_STATUSES, NOT_INVOICED_STATUSES, statusesBefore } from './order.state-machine';
 import { OrderStatus } from './order-status';
 
 const S = OrderStatus;
@@ -8,6 +8,10 @@ describe('the order state machine', () => {
   it('takes a submitted order through approval and the hold rules to PENDING, or to REJECTED', () => {
     expect(ALL.filter((to) => canTransition(S.AWAITING_APPROVAL, to))).toEqual([S.ON_HOLD, S.REJECTED, S.PENDING]);
     expect(ALL.filter((to) => canTransition(S.ON_HOLD, to))).toEqual([S.REJECTED, S.PENDING]);
+  });
+
+  it('starts a new order waiting for approval, held or on its way to the ERP, and nothing else', () => {
+    expect(ALL.filter((s) => { try { assertInitial(s); return true; } catch { return false; } })).toEqual([S.AWAITING_APPROVAL, S.ON_HOLD, S.PENDING]);
   });
 
   it('never moves a rejected order', () => {

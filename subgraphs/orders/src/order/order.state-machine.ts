@@ -26,6 +26,14 @@ const TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
   [S.CANCELLED]: ERP_STATUSES,
 };
 
+/** What a new order is: waiting for a coworker's approval, held by the rules, or on its way to the ERP. */
+export const INITIAL_STATUSES: readonly OrderStatus[] = [S.AWAITING_APPROVAL, S.ON_HOLD, S.PENDING];
+
+/** A new order starts in one of INITIAL_STATUSES (anything else is a bug, not the client's mistake). */
+export function assertInitial(status: OrderStatus): void {
+  if (!INITIAL_STATUSES.includes(status)) throw new Error(`An order cannot start ${status}.`);
+}
+
 export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }

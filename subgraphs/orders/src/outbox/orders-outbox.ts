@@ -17,7 +17,10 @@ export class OrdersOutboxMessageEntity extends OutboxMessageBase {}
 export const ORDER_PLACED_TOPIC = 'order.placed';
 
 /** What the ERP receives for an accepted order: the hub's order id (also the idempotency key), its lines as priced, delivery and references. */
-export function erpSubmissionOf(order: OrderEntity, lines: readonly OrderLineEntity[]): ErpOrderSubmission {
+export function erpSubmissionOf(
+  order: Pick<OrderEntity, 'id' | 'customerNumber' | 'placedAt' | 'currency' | 'customerReference' | 'deliveryAddressCode' | 'notes'>,
+  lines: ReadonlyArray<Pick<OrderLineEntity, 'lineNo' | 'sku' | 'quantity' | 'unitPrice'>>,
+): ErpOrderSubmission {
   return {
     hubOrderId: order.id,
     customerNumber: order.customerNumber!,

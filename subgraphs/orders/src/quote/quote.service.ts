@@ -6,7 +6,7 @@ import { Decimal } from '@hub/money';
 import { checkPageSize, isUuid } from '@hub/subgraph-kit';
 import { BasketRepository } from '../basket/basket.repository';
 import { checkDelivery } from '../basket/basket.service';
-import { CompanyCreditService } from '../credit/company-credit.service';
+import { OrderingFactsService } from '../account/ordering-facts.repository';
 import { QuotePriceChange } from '../order/order.entity';
 import { requireOrderer } from '../order/order-access';
 import { MAX_NOTES_LENGTH, MAX_ORDER_LINES, MAX_REFERENCE_LENGTH } from '../order/order.inputs';
@@ -48,7 +48,7 @@ export class QuoteService {
     private readonly em: EntityManager,
     private readonly baskets: BasketRepository,
     private readonly pricing: OrderPricingService,
-    private readonly credit: CompanyCreditService,
+    private readonly facts: OrderingFactsService,
   ) {}
 
   async list(viewer: Viewer | null, args: { first: number; status?: QuoteStatus | null }): Promise<QuoteEntity[]> {
@@ -84,7 +84,7 @@ export class QuoteService {
 
   private async writePrices(quote: QuoteEntity, priced: readonly OrderableLine[], em: EntityManager): Promise<void> {
     const currency = priced[0].currency;
-    const totals = totalsOf(priced.map((l) => lineTotal(l.quantity, l.unitPrice, currency)), currency, await this.credit.taxRateOf(quote.companyId));
+    const totals = totalsOf(priced.map((l) => lineTotal(l.quantity, l.unitPrice, currency)), currency, await this.facts.taxRateOf(quote.companyId));
     quote.currency = currency;
     quote.total = totals.net.toFixed(2);
     quote.taxTotal = totals.tax?.toFixed(2) ?? null;
@@ -105,7 +105,7 @@ export class QuoteService {
     const validUntil = this.validUntil(input.validUntil, now);
     const name = optionalText(input.name, 'name', 200);
     const basket = await this.baskets.basketOf(v.userId);
-    const lines = basket?.lines.getItems() ?? [];
+    const lines = basket?.lines ?? [];
     if (lines.length === 0) throw badUserInput('Your basket is empty.', 'basket');
     const priced = await this.priceStrictly(lines.map((l) => ({ productId: l.productId, quantity: new Decimal(l.quantity).toNumber() })), () => 'basket');
     const quote = await this.em.transactional(async (em) => {
@@ -160,7 +160,7 @@ export class QuoteService {
       customerReference: input.customerReference === undefined ? quote.customerReference : optionalText(input.customerReference, 'customerReference', MAX_REFERENCE_LENGTH),
       notes: input.notes === undefined ? quote.notes : optionalText(input.notes, 'notes', MAX_NOTES_LENGTH),
     };
-    if ((input.deliveryAddressCode || input.branchId) && (details.deliveryAddressCode || details.branchId)) checkDelivery((await this.pricing.price([], true)).company!, details);
+    if (input.deliveryAddressCode || input.branchId) await checkDelivery(this.pricing, this.facts, quote.companyId, details);
     const reprice = lines ?? (validUntil ? quote.lines.getItems().map((l) => ({ productId: l.productId, quantity: new Decimal(l.quantity).toNumber() })) : null);
     const priced = reprice ? await this.priceStrictly(reprice, (i, part) => (input.lines ? `lines.${i}.${part === 'product' ? (input.lines[i].sku ? 'sku' : 'productId') : 'quantity'}` : 'lines')) : null;
     if (priced && new Set(priced.map((l) => l.productId)).size !== priced.length) throw badUserInput('Each product may appear on one line only.', 'lines');
