@@ -269,6 +269,8 @@ describe('ordering end to end through the gateway', () => {
         await syncNow('orders');
         await watch.until((s) => s.results.some((r) => r.data?.orderStatusChanged?.status === status), 15_000);
       }
+      // Ended at once: other test files count the orderStatusChanged subscriptions of the shared gateway.
+      watch.unsubscribe();
       // The invoice (finance) reaches the admin's subscription too.
       await syncNow('invoices');
       await mine.until((s) => seenOf(s, orderId).some((o) => o.invoices?.length > 0), 15_000);

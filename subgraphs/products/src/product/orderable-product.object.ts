@@ -21,14 +21,8 @@ export class OrderableLineInput {
   quantity: number;
 }
 
-@ObjectType('OrderableProduct', { description: 'Whether you can order a product, and at what price at the quantity asked.' })
+@ObjectType('OrderableProduct', { description: 'Whether you can order a line\'s product, and at what price at the quantity asked (lines answer in the order asked).' })
 export class OrderableProductObject {
-  @Field(() => String, { nullable: true, description: 'The SKU as asked.' })
-  sku: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'The product id as asked.' })
-  productId: string | null;
-
   @Field(() => Int)
   quantity: number;
 
@@ -43,7 +37,7 @@ export class OrderableProductObject {
 
   static from(o: Orderable): OrderableProductObject {
     return Object.assign(new OrderableProductObject(), {
-      sku: o.sku, productId: o.productId, quantity: o.quantity, status: o.status, product: o.product ? ProductObject.from(o.product) : null, entity: o.product,
+      quantity: o.quantity, status: o.status, product: o.product ? ProductObject.from(o.product) : null, entity: o.product,
     });
   }
 }
