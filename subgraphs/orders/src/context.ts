@@ -7,6 +7,7 @@ import { HoldRuleRepository } from './hold/hold-rule.repository';
 import { HoldRuleService } from './hold/hold-rule.service';
 import { OrderEntity } from './order/order.entity';
 import { OrderPlacementService } from './order/order-placement.service';
+import { OrderPlacementRepository } from './order/order-placement.repository';
 import { OrderRepository } from './order/order.repository';
 import { MAX_ORDERS_PER_PAGE, OrderLoaders, OrderService } from './order/order.service';
 import { OrderPricingService } from './pricing/order-pricing.service';
@@ -48,7 +49,7 @@ export function buildOrdersContext(base: BaseContext, runtime: SubgraphRuntime):
     loaders,
     services: {
       orders: new OrderService(orders, loaders),
-      placement: new OrderPlacementService(em, orders, baskets, quotes, pricing, facts),
+      placement: new OrderPlacementService(em, orders, new OrderPlacementRepository(em), quotes, pricing, facts),
       approvals: new OrderApprovalService(em),
       baskets: new BasketService(baskets, pricing, facts),
       quotes: new QuoteService(quotes, em, baskets, pricing, facts),

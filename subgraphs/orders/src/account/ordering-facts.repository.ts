@@ -41,7 +41,11 @@ export interface OrderingFacts {
   rules: HoldRuleFacts[];
 }
 
-const FACTS = `select
+/**
+ * The facts of the company named by three parameters (its id, three times), as three columns
+ * (account, settings, rules): for statements that read them together with what else a request needs.
+ */
+export const FACTS_COLUMNS = `
   (select json_build_object('customerNumber', a.customer_number, 'currency', a.currency, 'creditLimit', a.credit_limit::text, 'balance', a.balance::text,
           'blocked', a.blocked, 'taxRatePercent', a.tax_rate_percent::text, 'deliveryAddressCodes', a.delivery_address_codes)
      from orders.company_account a where a.company_id = ?) as account,
@@ -51,13 +55,19 @@ const FACTS = `select
           'currency', r.currency, 'maxOrdersPerDay', r.max_orders_per_day, 'deliveryAddressCodes', r.delivery_address_codes)), '[]'::json)
      from orders.hold_rule r where r.company_id is null or r.company_id = ?) as rules`;
 
+export type FactsRow = { account: AccountFacts | null; settings: SettingsFacts | null; rules: HoldRuleFacts[] };
+
+export function factsFromRow(row: FactsRow): OrderingFacts {
+  return { account: row.account, settings: row.settings, rules: row.rules };
+}
+
 /** The ordering facts of a company in one statement (a prepared one outside transactions). */
 export class OrderingFactsRepository {
   constructor(private readonly em: EntityManager) {}
 
   async factsOf(companyId: string): Promise<OrderingFacts> {
-    const [row] = await executePrepared<{ account: AccountFacts | null; settings: SettingsFacts | null; rules: HoldRuleFacts[] }>(this.em, FACTS, [companyId, companyId, companyId]);
-    return { account: row.account, settings: row.settings, rules: row.rules };
+    const [row] = await executePrepared<FactsRow>(this.em, `select ${FACTS_COLUMNS}`, [companyId, companyId, companyId]);
+    return factsFromRow(row);
   }
 }
 
@@ -66,6 +76,11 @@ export class OrderingFactsService {
   private readonly byCompany = new Map<string, Promise<OrderingFacts>>();
 
   constructor(private readonly facts: OrderingFactsRepository) {}
+
+  /** Facts this request read together with something else. */
+  prime(companyId: string, facts: OrderingFacts): void {
+    this.byCompany.set(companyId, Promise.resolve(facts));
+  }
 
   of(companyId: string): Promise<OrderingFacts> {
     let facts = this.byCompany.get(companyId);

@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { executePrepared } from '@hub/database';
+import { FACTS_COLUMNS, factsFromRow, FactsRow, OrderingFacts } from '../account/ordering-facts.repository';
 
 /** A basket line as stored. */
 export interface BasketLine {
@@ -33,11 +34,19 @@ export interface BasketLineWrite {
   quantity: string;
 }
 
-const BASKET = `select b.user_id as "userId", b.company_id as "companyId", b.delivery_address_code as "deliveryAddressCode", b.branch_id as "branchId",
-    b.customer_reference as "customerReference", b.notes, b.updated_at as "updatedAt",
-    coalesce((select json_agg(json_build_object('id', l.id, 'productId', l.product_id, 'sku', l.sku, 'quantity', l.quantity::text, 'position', l.position) order by l.position)
-                from orders.basket_line l where l.basket_user_id = b.user_id), '[]'::json) as lines
-  from orders.basket b where b.user_id = ?`;
+/** The basket of the user named by one parameter, as one JSON column `basket` (null: none), for statements that read it with more. */
+export const BASKET_COLUMN = `
+  (select json_build_object('userId', b.user_id, 'companyId', b.company_id, 'deliveryAddressCode', b.delivery_address_code, 'branchId', b.branch_id,
+          'customerReference', b.customer_reference, 'notes', b.notes, 'updatedAt', b.updated_at,
+          'lines', coalesce((select json_agg(json_build_object('id', l.id, 'productId', l.product_id, 'sku', l.sku, 'quantity', l.quantity::text, 'position', l.position) order by l.position)
+                               from orders.basket_line l where l.basket_user_id = b.user_id), '[]'::json))
+     from orders.basket b where b.user_id = ?) as basket`;
+
+export type BasketJson = Omit<Basket, 'updatedAt'> & { updatedAt: string };
+
+export function basketFromJson(json: BasketJson | null): Basket | null {
+  return json ? { ...json, updatedAt: new Date(json.updatedAt) } : null;
+}
 
 /** A PostgreSQL array literal of plain values (ids, SKUs, decimals). */
 function pgArray(values: readonly string[]): string {
@@ -53,8 +62,14 @@ export class BasketRepository {
 
   /** The user's basket with its lines in display order; null when the user never had one. */
   async basketOf(userId: string): Promise<Basket | null> {
-    const [row] = await executePrepared<Omit<Basket, 'updatedAt'> & { updatedAt: string | Date }>(this.em, BASKET, [userId]);
-    return row ? { ...row, updatedAt: new Date(row.updatedAt) } : null;
+    const [row] = await executePrepared<{ basket: BasketJson | null }>(this.em, `select ${BASKET_COLUMN}`, [userId]);
+    return basketFromJson(row.basket);
+  }
+
+  /** The user's basket and its company's ordering facts, in one statement. */
+  async basketAndFacts(userId: string, companyId: string): Promise<{ basket: Basket | null; facts: OrderingFacts }> {
+    const [row] = await executePrepared<{ basket: BasketJson | null } & FactsRow>(this.em, `select ${BASKET_COLUMN}, ${FACTS_COLUMNS}`, [userId, companyId, companyId, companyId]);
+    return { basket: basketFromJson(row.basket), facts: factsFromRow(row) };
   }
 
   /**

@@ -4,7 +4,8 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { hasPermission, Viewer } from '@hub/auth';
 import { badUserInput, conflict, forbidden, notFound } from '@hub/errors';
 import { Decimal } from '@hub/money';
-import { BasketRepository } from '../basket/basket.repository';
+import { Basket } from '../basket/basket.repository';
+import { OrderPlacementRepository } from './order-placement.repository';
 import { erpSubmissionOf, ORDER_PLACED_TOPIC } from '../outbox/orders-outbox';
 import { ORDER_STATUS_CHANGED_TOPIC } from './order-events';
 import { assertInitial } from './order.state-machine';
@@ -41,10 +42,6 @@ interface Draft {
   field(index: number, part: 'product' | 'quantity'): string;
 }
 
-function isDraft(value: unknown): value is Draft {
-  return typeof value === 'object' && value !== null && 'lines' in value && 'field' in value;
-}
-
 /**
  * Placing an order (O3): from given lines, the basket or a quote; priced as the customer sees it
  * (a valid quote: as quoted); delivery address and branch from the company's own. A user with
@@ -58,7 +55,7 @@ export class OrderPlacementService {
   constructor(
     private readonly em: EntityManager,
     private readonly orders: OrderRepository,
-    private readonly baskets: BasketRepository,
+    private readonly placements: OrderPlacementRepository,
     private readonly quotes: QuoteRepository,
     private readonly pricing: OrderPricingService,
     private readonly facts: OrderingFactsService,
@@ -68,14 +65,16 @@ export class OrderPlacementService {
     const v = requireOrderer(viewer);
     const source = validatePlaceOrder(input);
     const fingerprint = requestFingerprint(input);
-    // Read at once: the key (almost never used before), where the lines come from, and the company's facts.
-    const [used, draft, facts] = await Promise.all([this.orders.usesIdempotencyKey(v.companyId, input.idempotencyKey), this.draft(v, source).catch((e: unknown) => e), this.facts.of(v.companyId)]);
-    if (used) {
+    // Read at once: the key (almost never used before), the basket and the company's facts.
+    const read = await this.placements.read(v.companyId, v.userId, input.idempotencyKey);
+    this.facts.prime(v.companyId, read.facts);
+    const facts = read.facts;
+    if (read.keyUsed) {
       const existing = await this.orders.findByIdempotencyKey(v.companyId, input.idempotencyKey);
       if (existing) return this.sameOrConflict(existing, input, fingerprint);
     }
     // A replay finds the basket emptied: its source is judged only for a new order.
-    if (!isDraft(draft)) throw draft;
+    const draft = await this.draft(v, source, read.basket);
     const branchId = input.branchId ?? draft.details.branchId;
     const [pricing, delivery] = await Promise.all([
       this.pricing.price(draft.lines.map((l) => ({ productId: l.productId, quantity: l.quantity }))),
@@ -163,7 +162,7 @@ export class OrderPlacementService {
   }
 
   /** Where the lines, delivery and references come from. */
-  private async draft(v: Viewer & { companyId: string }, source: OrderSource): Promise<Draft> {
+  private async draft(v: Viewer & { companyId: string }, source: OrderSource, basket: Basket | null): Promise<Draft> {
     const none = { deliveryAddressCode: null, branchId: null, customerReference: null, notes: null };
     if (source.kind === 'lines') {
       return {
@@ -187,7 +186,6 @@ export class OrderPlacementService {
         field: () => 'quoteId',
       };
     }
-    const basket = await this.baskets.basketOf(v.userId);
     const lines = basket?.lines ?? [];
     if (lines.length === 0) throw badUserInput('Your basket is empty.', 'basket');
     return {

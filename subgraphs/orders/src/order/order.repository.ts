@@ -1,6 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { executePrepared } from '@hub/database';
 import { badUserInput } from '@hub/errors';
 import { OrderEntity } from './order.entity';
 import { OrderLineEntity } from './order-line.entity';
@@ -188,12 +187,6 @@ export class OrderRepository {
   /** The orders' timelines, oldest entry first, in one query. */
   timelinesOf(orderIds: readonly string[]): Promise<OrderStatusEventEntity[]> {
     return this.em.find(OrderStatusEventEntity, { orderId: { $in: [...orderIds] } }, { orderBy: { at: 'asc', id: 'asc' } });
-  }
-
-  /** Whether the company placed an order with this key: one prepared statement on every placement's path (almost always: no). */
-  async usesIdempotencyKey(companyId: string, key: string): Promise<boolean> {
-    const rows = await executePrepared(this.em, 'select 1 from orders.customer_order where company_id = ? and idempotency_key = ?', [companyId, key]);
-    return rows.length > 0;
   }
 
   /**
