@@ -68,6 +68,12 @@ describe('the README examples', () => {
       await db.query('commit');
       disposers.push(async () => void (await db.query('update orders.customer_order set status = $2 where id = $1', [orderId, rows[0].status])));
     },
+    myOrdersChanged: async (example) => {
+      // The order the README's orderStatusChanged example watches, if it is the subscriber's company's: its event (no change) is resolved for the subscriber.
+      const watched = examples.find((e) => fieldOf(e) === 'orderStatusChanged' && e.who === example.who);
+      const orderId = /orderId: "([^"]+)"/.exec(watched!.text)![1];
+      await publishOrderStatusChanged(db, orderId);
+    },
     syncRunUpdated: async () => {
       const staff = await as('sync@hub.example');
       await staff.request('mutation { runSyncNow(operation: "exchangeRates") { runRequested } }');

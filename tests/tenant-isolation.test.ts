@@ -31,13 +31,11 @@ describe("another company's data", () => {
 
   it('lists show only your own company', async () => {
     const api = await as(me.email);
-    const { orders, invoices } = await api.request<{ orders: Array<{ company: { id: string } }>; invoices: Array<{ company: { id: string } }> }>(
-      '{ orders(first: 200) { company { id } } invoices(first: 200) { company { id } } }',
+    const { orders: page, invoices } = await api.request<{ orders: { edges: Array<{ node: { company: { id: string } } }> }; invoices: Array<{ company: { id: string } }> }>(
+      '{ orders(first: 200) { edges { node { company { id } } } } invoices(first: 200) { company { id } } }',
     );
-    // The demo's orders, and at most the one the README's placeOrder example (run as this company's buyer) adds.
-    const own = demo.orders.filter((o) => o.companyId === demo.companies[0].id).length;
-    expect(orders.length).toBeGreaterThanOrEqual(own);
-    expect(orders.length).toBeLessThanOrEqual(own + 1);
+    const orders = page.edges.map((e) => e.node);
+    expect(orders.length).toBe(demo.orders.filter((o) => o.companyId === demo.companies[0].id).length);
     expect(new Set(orders.map((o) => o.company.id))).toEqual(new Set([demo.companies[0].id]));
     expect(invoices.length).toBeGreaterThan(0);
     expect(new Set(invoices.map((i) => i.company.id))).toEqual(new Set([demo.companies[0].id]));
@@ -45,7 +43,7 @@ describe("another company's data", () => {
 
   it('a customer cannot ask for another company by argument', async () => {
     const api = await as(me.email);
-    expect((await failure(api.request('query($c: ID) { orders(companyId: $c) { id } }', { c: other.id }))).codes).toEqual(['FORBIDDEN']);
+    expect((await failure(api.request('query($c: ID) { orders(companyId: $c) { totalCount } }', { c: other.id }))).codes).toEqual(['FORBIDDEN']);
   });
 
   it("_entities straight at each subgraph, with a valid token of the wrong company, returns nothing of theirs", async () => {

@@ -201,6 +201,73 @@ describe('change log', () => {
   });
 });
 
+describe('orders the hub pushes', () => {
+  const now = new Date('2026-11-20T10:00:00Z');
+  const erp = new DemoErp('small', 42, 'run', () => now);
+  const customer = drain(erp, 'customers', null, 10).rows[0];
+  const skus = drain(erp, 'products', null, 30).rows.map((p) => p.sku);
+  const available = (sku: string, warehouse: string) => {
+    const s = erp.state.get('stock', `${warehouse}:${sku}`)!;
+    return Number(s.onHand) - Number(s.reserved);
+  };
+  const setStock = (sku: string, warehouse: string, onHand: number, nextReceiptDate: string | null) => {
+    const s = erp.state.get('stock', `${warehouse}:${sku}`)!;
+    erp.upsertRecord('stock', { ...s, onHand: String(onHand), reserved: '0', nextReceiptDate, nextReceiptQuantity: nextReceiptDate ? '500' : null });
+  };
+  let key = 0;
+  const push = (lines: Array<{ sku: string; quantity: string }>, extra: Record<string, unknown> = {}) => {
+    const result = erp.submitOrder(`split-${++key}`, {
+      hubOrderId: `hub-split-${key}`, customerNumber: customer.customerNumber, placedAt: now.toISOString(), currency: 'EUR',
+      lines: lines.map((l, i) => ({ lineNo: i + 1, sku: l.sku, quantity: l.quantity, unitPrice: '10.00' })), ...extra,
+    });
+    expect(result.status).toBe(201);
+    const receipt = result.body as { orderNumber: string; deliveryDate: string };
+    return { receipt, order: erp.state.get('orders', receipt.orderNumber)! };
+  };
+
+  it('ships a line one warehouse can cover from it, in one line, and promises a date', () => {
+    setStock(skus[0], 'MAL', 50, null);
+    const { receipt, order } = push([{ sku: skus[0], quantity: '5' }], { deliveryAddressCode: customer.deliveryAddresses[0].code, customerReference: 'PO-1', notes: 'gate 4' });
+    expect(order.lines).toEqual([{ lineNo: 1, sku: skus[0], quantity: '5', unitPrice: '10.00', lineTotal: '50.00', orderedLineNo: 1, warehouseCode: 'MAL', backOrdered: false, deliveryDate: '2026-11-22' }]);
+    expect(receipt.deliveryDate).toBe('2026-11-22');
+    expect(order).toMatchObject({ deliveryDate: '2026-11-22', deliveryAddressCode: customer.deliveryAddresses[0].code, customerReference: 'PO-1' });
+  });
+
+  it('splits a line over warehouses and back-orders what none has until the next receipt, the same way every time', () => {
+    setStock(skus[1], 'MAL', 3, null);
+    setStock(skus[1], 'POZ', 4, '2026-12-01');
+    setStock(skus[1], 'VLC', 0, '2026-11-28');
+    const { receipt, order } = push([{ sku: skus[0], quantity: '1' }, { sku: skus[1], quantity: '10' }]);
+    expect(order.lines.map((l) => [l.lineNo, l.orderedLineNo, l.sku, l.quantity, l.warehouseCode, l.backOrdered, l.deliveryDate, l.lineTotal])).toEqual([
+      [1, 1, skus[0], '1', 'MAL', false, '2026-11-22', '10.00'],
+      [2, 2, skus[1], '4', 'POZ', false, '2026-11-22', '40.00'],
+      [3, 2, skus[1], '3', 'MAL', false, '2026-11-22', '30.00'],
+      [4, 2, skus[1], '3', 'VLC', true, '2026-11-28', '30.00'],
+    ]);
+    expect(order.total).toBe('110.00');
+    expect(receipt.deliveryDate).toBe('2026-11-28');
+    // It does not reserve: the stock is as it was.
+    expect(available(skus[1], 'POZ')).toBe(4);
+    expect(push([{ sku: skus[0], quantity: '1' }, { sku: skus[1], quantity: '10' }]).order.lines.map((l) => l.quantity)).toEqual(['1', '4', '3', '3']);
+  });
+
+  it("invoices with the customer's own tax rate", () => {
+    erp.upsertRecord('customers', { ...erp.state.get('customers', customer.customerNumber)!, taxRatePercent: '10' });
+    const { receipt } = push([{ sku: skus[2], quantity: '2' }]);
+    erp.advanceOrder(receipt.orderNumber, 4);
+    expect(erp.state.get('invoices', `INV-${receipt.orderNumber.replace(/^SO-/, '')}`)).toMatchObject({ netTotal: '20.00', taxTotal: '2.00', total: '22.00' });
+  });
+
+  it('refuses orders of a blocked customer and to a delivery address the customer does not have, with the reason', () => {
+    const body = (extra: Record<string, unknown>) => ({
+      hubOrderId: 'hub-refused', customerNumber: customer.customerNumber, placedAt: now.toISOString(), currency: 'EUR', lines: [{ lineNo: 1, sku: skus[0], quantity: '1', unitPrice: '1.00' }], ...extra,
+    });
+    expect(erp.submitOrder('refused-1', body({ deliveryAddressCode: 'NOPE' }))).toMatchObject({ status: 422, body: { error: 'unknown delivery address NOPE' } });
+    erp.upsertRecord('customers', { ...erp.state.get('customers', customer.customerNumber)!, blocked: true });
+    expect(erp.submitOrder('refused-2', body({}))).toMatchObject({ status: 422, body: { error: `customer ${customer.customerNumber} is blocked` } });
+  });
+});
+
 describe('PDF documents', () => {
   it('renders a valid minimal PDF with correct cross-reference offsets', () => {
     const pdf = renderPdf('Invoice INV-1 (test)', ['Customer: Ferretería García S.L.', 'Total: 12.00 EUR', 'back\\slash']);

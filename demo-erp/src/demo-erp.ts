@@ -1,16 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import Decimal from 'decimal.js';
 import {
-  ErpContactRecord, ErpCustomerReceipt, ErpCustomerRecord, ErpDocumentKind, ErpInvoiceRecord, ErpOrderReceipt, ErpOrderRecord,
-  ErpOrderStatus, ErpRecordOf, ErpRecordsByKind, ErpReturnReceipt, SyncKind, recordKey,
+  ErpContactRecord, ErpCustomerReceipt, ErpCustomerRecord, ErpDocumentKind, ErpInvoiceRecord, ErpOrderLine, ErpOrderReceipt, ErpOrderRecord,
+  ErpOrderStatus, ErpRecordOf, ErpRecordsByKind, ErpReturnReceipt, ErpStockRecord, SyncKind, recordKey,
 } from '@hub/erp-contract';
 import { ErpState } from './erp-state';
-import { buildLargeTables } from './large-data';
+import { buildLargeTables, LARGE_WAREHOUSE_CODES } from './large-data';
 import { renderPdf } from './pdf';
 import { TickRandom, isoDay } from './random';
 import { demoReferenceDate } from '@hub/demo-data';
 import { DEFAULT_SEED, VAT_RATE_PERCENT } from './reference';
-import { buildSmallTables, deliveryNoteFor, openItemFor } from './small-data';
+import { buildSmallTables, deliveryNoteFor, openItemFor, SMALL_WAREHOUSES } from './small-data';
 import { BaseTable, ErpTables } from './tables';
 
 export type DemoErpScale = 'small' | 'large';
@@ -24,6 +24,9 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const NEXT_STATUS: Partial<Record<ErpOrderStatus, ErpOrderStatus>> = { CONFIRMED: 'PICKED', PICKED: 'SHIPPED', SHIPPED: 'DELIVERED', DELIVERED: 'INVOICED' };
 const DECIMAL = /^\d{1,12}(\.\d{1,6})?$/;
+/** Days from the order to its delivery when the goods are in stock; back orders wait for their receipt. */
+const DELIVERY_DAYS = 2;
+const BACK_ORDER_DAYS = 14;
 
 /** The generated base data of the demo ERP at a scale; row i of every kind is a pure function of (scale, seed, i). */
 export function buildDemoErpTables(scale: DemoErpScale, seed: number = DEFAULT_SEED, referenceDate: Date = demoReferenceDate()): ErpTables {
@@ -289,7 +292,7 @@ export class DemoErp {
       if (this.state.get('invoices', invoiceNumber)) return;
       const customer = this.state.get('customers', order.customerNumber);
       const net = new Decimal(order.total);
-      const tax = net.mul(VAT_RATE_PERCENT).div(100).toDecimalPlaces(2);
+      const tax = net.mul(customer?.taxRatePercent ?? VAT_RATE_PERCENT).div(100).toDecimalPlaces(2);
       const total = net.plus(tax);
       const invoice: ErpInvoiceRecord = {
         invoiceNumber, customerNumber: order.customerNumber, orderNumber: order.orderNumber, hubOrderId: order.hubOrderId, issuedAt: at.toISOString(),
@@ -360,26 +363,81 @@ export class DemoErp {
         throw new InvalidInput(`unknown delivery address ${String(b.deliveryAddressCode)}`);
       }
       if (b.customerReference != null && typeof b.customerReference !== 'string') throw new InvalidInput('customerReference must be a string');
+      if (b.notes != null && typeof b.notes !== 'string') throw new InvalidInput('notes must be a string');
       let total = new Decimal(0);
-      const lines = requireLines(b.lines).map((l, n) => {
+      const ordered = requireLines(b.lines).map((l, n) => {
         const sku = requireString(l.sku, `line ${n + 1}: sku`);
         const product = this.state.get('products', sku);
         if (!product) throw new InvalidInput(`line ${l.lineNo}: unknown sku ${sku}`);
         if (!product.active) throw new InvalidInput(`line ${l.lineNo}: product ${sku} is not sold any more`);
         const quantity = requireDecimal(l.quantity, `line ${l.lineNo}: quantity`, true);
         const unitPrice = requireDecimal(l.unitPrice, `line ${l.lineNo}: unitPrice`, false);
-        const lineTotal = quantity.mul(unitPrice).toDecimalPlaces(2);
-        total = total.plus(lineTotal);
-        return { lineNo: l.lineNo as number, sku, quantity: quantity.toString(), unitPrice: unitPrice.decimalPlaces() <= 2 ? unitPrice.toFixed(2) : unitPrice.toString(), lineTotal: lineTotal.toFixed(2) };
+        total = total.plus(quantity.mul(unitPrice).toDecimalPlaces(2));
+        return { lineNo: l.lineNo as number, sku, quantity, unitPrice };
       });
+      const lines = this.splitLines(ordered, this.clock());
       let orderNumber: string;
       do orderNumber = `SO-${this.nextOrder++}`;
       while (this.state.get('orders', orderNumber));
+      const deliveryDate = lines.reduce((latest, l) => (l.deliveryDate! > latest ? l.deliveryDate! : latest), lines[0].deliveryDate!);
       this.upsertRecord('orders', {
         orderNumber, hubOrderId, customerNumber: customer.customerNumber, status: 'CONFIRMED', placedAt: placedAt.toISOString(), currency, total: total.toFixed(2), lines,
+        deliveryDate, deliveryAddressCode: (b.deliveryAddressCode as string | null | undefined) ?? null, customerReference: (b.customerReference as string | null | undefined) ?? null,
       });
-      return { orderNumber, status: 'CONFIRMED' };
+      return { orderNumber, status: 'CONFIRMED', deliveryDate };
     });
+  }
+
+  /** The warehouses this ERP keeps stock in, in the order it ships from them. */
+  private get warehouseCodes(): readonly string[] {
+    return this.scale === 'large' ? LARGE_WAREHOUSE_CODES : SMALL_WAREHOUSES.map((w) => w.code);
+  }
+
+  /**
+   * How the ERP fulfils the ordered lines from today's stock (it does not reserve it): a line one
+   * warehouse can ship whole ships from the first such warehouse; otherwise from the warehouses with
+   * the most available stock, and what none has is back-ordered until the next purchase-order receipt.
+   * Each part is a line of its own; the first keeps the ordered line's number, further parts get
+   * numbers after the last ordered line, and every part names the line it fulfils.
+   */
+  private splitLines(ordered: Array<{ lineNo: number; sku: string; quantity: Decimal; unitPrice: Decimal }>, now: Date): ErpOrderLine[] {
+    const day = (days: number) => isoDay(new Date(now.getTime() + days * DAY));
+    let nextLineNo = Math.max(...ordered.map((l) => l.lineNo));
+    const out: ErpOrderLine[] = [];
+    for (const line of ordered) {
+      const stock = this.warehouseCodes
+        .map((code) => this.state.get('stock', `${code}:${line.sku}`))
+        .filter((s): s is ErpStockRecord => s !== undefined)
+        .map((s) => ({ record: s, available: Decimal.max(0, new Decimal(s.onHand).minus(s.reserved)) }));
+      const parts: Array<{ quantity: Decimal; warehouseCode: string | null; backOrdered: boolean; deliveryDate: string }> = [];
+      const whole = stock.find((s) => s.available.gte(line.quantity));
+      if (whole) {
+        parts.push({ quantity: line.quantity, warehouseCode: whole.record.warehouseCode, backOrdered: false, deliveryDate: day(DELIVERY_DAYS) });
+      } else {
+        let missing = line.quantity;
+        for (const s of [...stock].sort((a, b) => b.available.comparedTo(a.available))) {
+          if (missing.lte(0) || s.available.lte(0)) break;
+          const take = Decimal.min(missing, s.available);
+          parts.push({ quantity: take, warehouseCode: s.record.warehouseCode, backOrdered: false, deliveryDate: day(DELIVERY_DAYS) });
+          missing = missing.minus(take);
+        }
+        if (missing.gt(0)) {
+          const receipt = stock.filter((s) => s.record.nextReceiptDate).sort((a, b) => a.record.nextReceiptDate!.localeCompare(b.record.nextReceiptDate!))[0];
+          const fallback = day(BACK_ORDER_DAYS);
+          const date = receipt && receipt.record.nextReceiptDate! > day(DELIVERY_DAYS) ? receipt.record.nextReceiptDate! : fallback;
+          parts.push({ quantity: missing, warehouseCode: receipt?.record.warehouseCode ?? stock[0]?.record.warehouseCode ?? null, backOrdered: true, deliveryDate: date });
+        }
+      }
+      const unitPrice = line.unitPrice.decimalPlaces() <= 2 ? line.unitPrice.toFixed(2) : line.unitPrice.toString();
+      parts.forEach((part, k) => {
+        out.push({
+          lineNo: k === 0 ? line.lineNo : ++nextLineNo, sku: line.sku, quantity: part.quantity.toString(), unitPrice,
+          lineTotal: part.quantity.mul(line.unitPrice).toDecimalPlaces(2).toFixed(2), orderedLineNo: line.lineNo,
+          warehouseCode: part.warehouseCode, backOrdered: part.backOrdered, deliveryDate: part.deliveryDate,
+        });
+      });
+    }
+    return out.sort((a, b) => a.lineNo - b.lineNo);
   }
 
   findOrder(key: string): ErpOrderReceipt | undefined {
@@ -407,7 +465,7 @@ export class DemoErp {
       do contactNumber = `K${this.nextContact++}`;
       while (this.state.get('contacts', contactNumber));
       const customer: ErpCustomerRecord = {
-        customerNumber, name, currency, country, customerGroup: 'RETAIL', creditLimit: '5000.00', balance: '0.00', blocked: false, paymentTermsDays: 14,
+        customerNumber, name, currency, country, customerGroup: 'RETAIL', creditLimit: '5000.00', balance: '0.00', blocked: false, paymentTermsDays: 14, taxRatePercent: String(VAT_RATE_PERCENT),
         invoiceAddress: { code: 'INV', name, ...address }, deliveryAddresses: [{ code: 'D1', name, ...address }],
       };
       const contact: ErpContactRecord = { contactNumber, customerNumber, name, email, phone: null };

@@ -4,7 +4,7 @@ import {
 } from '@hub/erp-contract';
 import { cents, hash32, intBetween, isoDay, unit } from './random';
 import {
-  FAMILIES, FIRST_NAMES, LARGE_COUNTRIES, LAST_NAMES, NAME_PARTS, NAME_SUFFIXES, PRODUCT_LINES, VAT_RATE_PERCENT,
+  FAMILIES, FIRST_NAMES, LARGE_COUNTRIES, LAST_NAMES, MIN_ORDER_QUANTITY, NAME_PARTS, NAME_SUFFIXES, PRODUCT_LINES, VAT_RATE_PERCENT,
   WAREHOUSE_NAMES, categoryRecords, exchangeRateRecords,
 } from './reference';
 import { addresses, deliveryNoteFor, openItemFor, phoneFor } from './small-data';
@@ -66,6 +66,12 @@ function sortedIndexOf(values: Int32Array, value: number): number | undefined {
  * The benchmark-scale ERP: every row is computed from (seed, index), nothing is materialised
  * except small index arrays (which orders have invoices, delivery notes, open items).
  */
+/** The code of large-scale warehouse w (0-based). */
+const whCode = (w: number) => `W${String(w + 1).padStart(2, '0')}`;
+
+/** Every warehouse code of the large scale. */
+export const LARGE_WAREHOUSE_CODES: readonly string[] = Array.from({ length: LARGE_SIZES.warehouses }, (_, w) => whCode(w));
+
 export function buildLargeTables(seed: number, referenceDate: Date): ErpTables {
   // Products.
   const family = (p: number) => FAMILIES[p % FAMILIES.length];
@@ -98,6 +104,7 @@ export function buildLargeTables(seed: number, referenceDate: Date): ErpTables {
       minStock: String(intBetween(1, 6, seed, p, 4) * 5),
       categoryCodes: l.category ? [f.code, l.category] : [f.code],
       active: unit(seed, p, 5) >= 0.01,
+      minOrderQuantity: String(MIN_ORDER_QUANTITY[f.code] ?? 1),
       // Same family every FAMILIES.length items.
       ...catalogueExtras(seed, p, skuOf(p), (k) => skuOf((((p + k * FAMILIES.length) % N) + N) % N), true),
     };
@@ -130,6 +137,7 @@ export function buildLargeTables(seed: number, referenceDate: Date): ErpTables {
       balance: cents(intBetween(0, creditLimit * 50, seed, c, 17)),
       blocked: unit(seed, c, 18) < 0.01,
       paymentTermsDays: termsOf(c),
+      taxRatePercent: String(VAT_RATE_PERCENT),
       ...addresses(seed, 1000 + c, name, country),
     };
   };
@@ -159,7 +167,6 @@ export function buildLargeTables(seed: number, referenceDate: Date): ErpTables {
 
   // Stock: each product in 4 of 20 warehouses.
   const wpp = LARGE_SIZES.warehousesPerProduct;
-  const whCode = (w: number) => `W${String(w + 1).padStart(2, '0')}`;
   const stockRow = (i: number): ErpStockRecord => {
     const p = Math.floor(i / wpp);
     const w = (p + (i % wpp) * 5) % LARGE_SIZES.warehouses;

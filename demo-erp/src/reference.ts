@@ -2,6 +2,9 @@ import { ErpCategoryRecord, ErpExchangeRateRecord } from '@hub/erp-contract';
 export const DEFAULT_SEED = 20261101;
 export const VAT_RATE_PERCENT = 21;
 
+/** Order minimums of a few families (the same as the demo dataset's); every other item: 1. */
+export const MIN_ORDER_QUANTITY: Record<string, number> = { GL: 10, HV: 5 };
+
 /** Web category groups; product families hang below them. */
 const GROUPS: Array<{ code: string; name: string; families: string[] }> = [
   { code: 'FASTENERS', name: 'Fasteners & anchors', families: ['HB', 'WS', 'AN'] },

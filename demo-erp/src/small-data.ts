@@ -5,7 +5,7 @@ import {
   ErpPriceRecord, ErpProductRecord, ErpStockRecord, ErpAddress,
 } from '@hub/erp-contract';
 import { hashString, intBetween, isoDay, unit } from './random';
-import { CARRIERS, CITIES, WAREHOUSE_NAMES, categoriesOfSku, categoryRecords, exchangeRateRecords } from './reference';
+import { CARRIERS, CITIES, VAT_RATE_PERCENT, WAREHOUSE_NAMES, categoriesOfSku, categoryRecords, exchangeRateRecords } from './reference';
 import { ArrayTable, ErpTables } from './tables';
 import { catalogueExtras } from './catalogue-extras';
 
@@ -81,6 +81,7 @@ export function buildSmallTables(seed: number, referenceDate: Date): ErpTables {
     minStock: String(intBetween(1, 6, seed, i, 1) * 5),
     categoryCodes: categoriesOfSku(p.sku),
     active: true,
+    minOrderQuantity: String(p.minOrderQuantity),
     ...catalogueExtras(seed, i, p.sku, (k) => {
       const other = data.products[i + k];
       return other && other.sku.slice(0, 2) === p.sku.slice(0, 2) ? other.sku : null;
@@ -181,10 +182,12 @@ export function buildSmallTables(seed: number, referenceDate: Date): ErpTables {
       currency: c.currency,
       country: c.country,
       customerGroup: i % 2 === 0 ? 'WHOLESALE' : 'RETAIL',
-      creditLimit: i % 2 === 0 ? '50000.00' : '20000.00',
+      // Room for the ERP's own open orders (the hub's hold rules count them against the limit) and for the web's.
+      creditLimit: i % 2 === 0 ? '250000.00' : '150000.00',
       balance: balance.toFixed(2),
       blocked: false,
       paymentTermsDays: 30,
+      taxRatePercent: String(VAT_RATE_PERCENT),
       ...addresses(seed, i, c.name, c.country),
     };
   });

@@ -105,7 +105,7 @@ describe('HttpErpAdapter against the demo ERP (small)', () => {
   it('accepts an order once per idempotency key, and refuses the key for another body', async () => {
     const ordersCursor = (await drain(adapter, 'orders', null, 1000)).cursor;
     const first = await adapter.push('orders', order('hub-order-1'), 'key-1');
-    expect(first).toEqual({ orderNumber: expect.stringMatching(/^SO-\d+$/), status: 'CONFIRMED' });
+    expect(first).toEqual({ orderNumber: expect.stringMatching(/^SO-\d+$/), status: 'CONFIRMED', deliveryDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
     expect(await adapter.push('orders', order('hub-order-1'), 'key-1')).toEqual(first);
     expect(await adapter.findByKey('orders', 'key-1')).toEqual(first);
     expect(await adapter.findByKey('orders', 'key-unknown')).toBeNull();
@@ -151,7 +151,7 @@ describe('HttpErpAdapter against the demo ERP (small)', () => {
     const error = await erpError(adapter.push('orders', order('hub-order-crash'), 'key-crash'));
     expect(error.kind).toBe('UNKNOWN_OUTCOME');
     const found = await adapter.findByKey('orders', 'key-crash');
-    expect(found).toEqual({ orderNumber: expect.stringMatching(/^SO-/), status: 'CONFIRMED' });
+    expect(found).toEqual({ orderNumber: expect.stringMatching(/^SO-/), status: 'CONFIRMED', deliveryDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
     expect(await adapter.push('orders', order('hub-order-crash'), 'key-crash')).toEqual(found);
     expect((await admin.stats()).orders.acceptedByKey['key-crash']).toBe(1);
   });

@@ -209,15 +209,16 @@ export class HttpErpAdapter implements ErpAdapter {
   private expectOk(res: RawResponse, method: string, path: string): void {
     const { status } = res;
     if (status >= 200 && status < 300) return;
-    const what = `${this.name} ERP ${method} ${path}: HTTP ${status} ${errorText(res.body)}`.trim();
+    const reason = errorText(res.body);
+    const what = `${this.name} ERP ${method} ${path}: HTTP ${status} ${reason}`.trim();
     if (status === 429) {
       const header = res.headers['retry-after'];
       throw new ErpError('RATE_LIMITED', what, retryAfterMs(Array.isArray(header) ? header[0] : header));
     }
     if (status === 401 || status === 403) throw new ErpError('AUTH', what);
-    if (status === 409) throw new ErpError('CONFLICT', what);
+    if (status === 409) throw new ErpError('CONFLICT', what, null, reason || null);
     if (status >= 500) throw new ErpError('TRANSIENT', what);
-    if (status >= 400) throw new ErpError('VALIDATION', what);
+    if (status >= 400) throw new ErpError('VALIDATION', what, null, reason || null);
     throw new ErpError('TRANSIENT', `${what} (unexpected status)`);
   }
 

@@ -130,8 +130,25 @@ export class OutboxDispatcher {
       const dead = !erp.retryable || attempts >= (this.options.maxAttempts ?? 10);
       let delay = retryDelayMs(attempts - 1, this.options.baseDelayMs ?? 1000, this.options.maxDelayMs ?? 5 * 60_000);
       if (erp.kind === 'RATE_LIMITED' && erp.retryAfterMs !== null) delay = Math.max(delay, erp.retryAfterMs);
-      await outbox.store.markFailed(pool, message.id, `${erp.kind}: ${erp.message}`, new Date(Date.now() + delay), dead);
+      const lastError = `${erp.kind}: ${erp.message}`;
+      if (dead && topic.deadLettered) return this.deadLetter(outbox, topic, message, erp, lastError, new Date(Date.now() + delay));
+      await outbox.store.markFailed(pool, message.id, lastError, new Date(Date.now() + delay), dead);
       return dead ? 'dead' : 'retry';
+    }
+  }
+
+  /** Dead-letters the message and runs the topic's hook in one transaction; if the hook fails, the message is retried instead. */
+  private async deadLetter(outbox: RegisteredOutbox, topic: OutboxTopicDeclaration, message: OutboxMessage, error: ErpError, lastError: string, retryAt: Date): Promise<'dead' | 'retry'> {
+    try {
+      await inTransaction(this.options.pool, async (client) => {
+        await outbox.store.markFailed(client, message.id, lastError, retryAt, true);
+        await topic.deadLettered!(client, message, error);
+      });
+      return 'dead';
+    } catch (hookError) {
+      this.log.error({ source: outbox.source, topic: message.topic, err: hookError }, `outbox ${outbox.source}: the dead-letter hook of ${message.topic} failed`);
+      await outbox.store.markFailed(this.options.pool, message.id, `${lastError} (not dead-lettered: its hook failed: ${(hookError as Error).message})`, retryAt, false);
+      return 'retry';
     }
   }
 

@@ -6,6 +6,8 @@ export const CUSTOMER_PERMISSIONS = [
   'catalog.view',
   'prices.view',
   'orders.view',
+  /** Fill a basket and submit orders for a coworker's approval (where the company takes such orders); orders.place places them. */
+  'orders.submit',
   'orders.place',
   'orders.approve',
   'invoices.view',

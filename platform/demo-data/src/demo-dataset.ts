@@ -10,7 +10,8 @@ export interface DemoUser {
   id: string; email: string; name: string; kind: DemoUserKind; password: string; role: string;
   companyId: string | null; supplierId: string | null; permissions: string[];
 }
-export interface DemoProduct { id: string; sku: string; name: string; description: string; unit: string; listPrice: string; currency: string }
+/** minOrderQuantity: the smallest quantity an order line may have (the ERP's order minimum; 1 for most items). */
+export interface DemoProduct { id: string; sku: string; name: string; description: string; unit: string; listPrice: string; currency: string; minOrderQuantity: number }
 export interface DemoCustomerPrice { companyId: string; productId: string; price: string; currency: string }
 export interface DemoSupplier { id: string; erpNumber: string; name: string; country: string; email: string }
 export interface DemoSupplierProduct { supplierId: string; productId: string; supplierSku: string; leadTimeDays: number; purchasePrice: string }
@@ -38,7 +39,7 @@ export interface DemoDataset {
 /** Every demo login uses this password; the README lists the logins. */
 export const DEMO_PASSWORD = 'demo-password';
 
-const ALL_CUSTOMER_PERMISSIONS = ['catalog.view', 'prices.view', 'orders.view', 'orders.place', 'orders.approve', 'invoices.view', 'payments.make', 'returns.file', 'users.manage'];
+const ALL_CUSTOMER_PERMISSIONS = ['catalog.view', 'prices.view', 'orders.view', 'orders.submit', 'orders.place', 'orders.approve', 'invoices.view', 'payments.make', 'returns.file', 'users.manage'];
 const BUYER_PERMISSIONS = ['catalog.view', 'prices.view', 'orders.view', 'orders.place', 'returns.file'];
 const VIEWER_PERMISSIONS = ['catalog.view', 'prices.view', 'orders.view', 'invoices.view'];
 
@@ -57,6 +58,9 @@ const SUPPLIERS: Array<Omit<DemoSupplier, 'id'>> = [
   { erpNumber: 'S20005', name: 'SafeWork Apparel AB', country: 'SE', email: 'order@safework.example' },
   { erpNumber: 'S20006', name: 'ElectroLine Components', country: 'NL', email: 'sales@electroline.example' },
 ];
+
+/** Order minimums of a few families (sold by the pack in practice); every other item: 1. */
+const MIN_ORDER_QUANTITY: Record<string, number> = { GL: 10, HV: 5 };
 
 /** Product families: name pattern, unit, price range and which suppliers carry them. */
 const FAMILIES: Array<{ code: string; name: (v: string) => string; variants: string[]; unit: string; price: [number, number]; suppliers: number[]; text: string }> = [
@@ -133,6 +137,7 @@ export function buildDemoDataset(referenceDate: Date = demoReferenceDate()): Dem
           unit: family.unit,
           listPrice: money(listPrice),
           currency: 'EUR',
+          minOrderQuantity: MIN_ORDER_QUANTITY[family.code] ?? 1,
         };
         products.push(product);
         for (const s of family.suppliers) {

@@ -25,13 +25,18 @@ export interface ErpOrderSubmission {
   placedAt: string;
   currency: string;
   lines: Array<{ lineNo: number; sku: string; quantity: string; unitPrice: string }>;
+  /** One of the customer's ERP delivery addresses (its code); absent or null: the customer's default. */
   deliveryAddressCode?: string | null;
   customerReference?: string | null;
+  /** Free text for the ERP's order desk (delivery instructions, the branch it is for). */
+  notes?: string | null;
 }
 
 export interface ErpOrderReceipt {
   orderNumber: string;
   status: string;
+  /** The delivery date the ERP promises for the whole order (YYYY-MM-DD), when it gives one at once. */
+  deliveryDate?: string | null;
 }
 
 export interface ErpCustomerSubmission {

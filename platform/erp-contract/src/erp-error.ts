@@ -14,6 +14,8 @@ export class ErpError extends Error {
     readonly kind: ErpErrorKind,
     message: string,
     readonly retryAfterMs: number | null = null,
+    /** What the ERP itself said, when it gave a reason (e.g. "customer C10003 is blocked"), for the people it concerns. */
+    readonly erpReason: string | null = null,
   ) {
     super(message);
     this.name = 'ErpError';

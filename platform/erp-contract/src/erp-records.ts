@@ -38,6 +38,8 @@ export interface ErpProductRecord {
    * An empty list keeps the item off the web.
    */
   webAssortment?: string[] | null;
+  /** The smallest quantity one order line may have, in sales units (absent: 1). */
+  minOrderQuantity?: string | null;
 }
 
 export interface ErpCategoryRecord {
@@ -88,6 +90,11 @@ export interface ErpCustomerRecord {
   paymentTermsDays: number;
   invoiceAddress: ErpAddress;
   deliveryAddresses: ErpAddress[];
+  /**
+   * The sales tax (VAT) rate the ERP charges this customer, in percent ("21"), or "0" for reverse
+   * charge; absent or null when the ERP does not say (the hub then shows totals before tax only).
+   */
+  taxRatePercent?: string | null;
 }
 
 export interface ErpContactRecord {
@@ -155,6 +162,26 @@ export interface ErpOpenItemRecord {
 
 export type ErpOrderStatus = 'CONFIRMED' | 'PICKED' | 'SHIPPED' | 'DELIVERED' | 'INVOICED' | 'CANCELLED';
 
+/**
+ * One line of an ERP order. The ERP may split an ordered line by warehouse, or into an available
+ * and a back-ordered part: each part is a line of its own, and `orderedLineNo` names the line of
+ * the submission it fulfils (null for lines the ERP's operator added).
+ */
+export interface ErpOrderLine {
+  lineNo: number;
+  sku: string;
+  quantity: string;
+  unitPrice: string;
+  lineTotal: string;
+  orderedLineNo?: number | null;
+  /** The warehouse the part ships from (null: not decided yet). */
+  warehouseCode?: string | null;
+  /** True for the part that waits for stock (a purchase order receipt). */
+  backOrdered?: boolean;
+  /** The delivery date the ERP promises for this part (YYYY-MM-DD). */
+  deliveryDate?: string | null;
+}
+
 /** An order as the ERP holds it, including corrections its operators made (changed lines, quantities). */
 export interface ErpOrderRecord {
   orderNumber: string;
@@ -165,7 +192,12 @@ export interface ErpOrderRecord {
   placedAt: string;
   currency: string;
   total: string;
-  lines: Array<{ lineNo: number; sku: string; quantity: string; unitPrice: string; lineTotal: string }>;
+  lines: ErpOrderLine[];
+  /** The customer's delivery address (its code) and own reference, as ordered. */
+  deliveryAddressCode?: string | null;
+  customerReference?: string | null;
+  /** The delivery date the ERP promises for the whole order (YYYY-MM-DD; the latest of its lines). */
+  deliveryDate?: string | null;
 }
 
 export interface ErpRecordsByKind {

@@ -54,8 +54,9 @@ export class OutboxStore {
     ]);
   }
 
-  async markFailed(pool: Pool, id: string, error: string, nextAttemptAt: Date, dead: boolean): Promise<void> {
-    await pool.query(`update ${this.table} set attempts = attempts + 1, last_error = $2, next_attempt_at = $3, status = $4 where id = $1`, [
+  /** On the pool, or on a client to dead-letter in a transaction with what the sender does about it. */
+  async markFailed(db: Pool | PoolClient, id: string, error: string, nextAttemptAt: Date, dead: boolean): Promise<void> {
+    await db.query(`update ${this.table} set attempts = attempts + 1, last_error = $2, next_attempt_at = $3, status = $4 where id = $1`, [
       id,
       error.slice(0, 2000),
       nextAttemptAt,

@@ -1,5 +1,5 @@
 import { PoolClient } from 'pg';
-import { ErpAdapter, ErpReceiptOf, ErpRecordOf, ErpSubmissionOf } from '@hub/erp-contract';
+import { ErpAdapter, ErpError, ErpReceiptOf, ErpRecordOf, ErpSubmissionOf } from '@hub/erp-contract';
 import { SubscriptionResolution } from '@hub/events';
 import { IngestPage, MergeResult } from '@hub/ingest';
 import { OutboxMessage, OutboxStore } from '@hub/outbox';
@@ -54,13 +54,20 @@ export interface OutboxTopicDeclaration {
    * the next scheduled sync (e.g. a new customer's currency and price group).
    */
   ingestAfterDelivery?: ReadonlyArray<{ kind: string; key(receipt: Record<string, unknown>, message: OutboxMessage): string }>;
+  /**
+   * Runs in the transaction that dead-letters the message (the ERP refused it: VALIDATION, CONFLICT,
+   * AUTH, or it ran out of attempts), so what the sender shows its users (e.g. an order the ERP
+   * refused, with the ERP's reason) changes together with the message. If it throws, the message is
+   * not dead-lettered but retried later.
+   */
+  deadLettered?(client: PoolClient, message: OutboxMessage, error: ErpError): Promise<void>;
 }
 
 /** A topic delivered by pushing its payload into one of the ERP's collections, with the message key as idempotency key. */
 export function pushToCollection<C extends string>(
   topic: string,
   collection: C,
-  options: Pick<OutboxTopicDeclaration, 'acknowledge' | 'ingestAfterDelivery'> = {},
+  options: Pick<OutboxTopicDeclaration, 'acknowledge' | 'ingestAfterDelivery' | 'deadLettered'> = {},
 ): OutboxTopicDeclaration {
   return {
     topic,

@@ -1,13 +1,21 @@
 import { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '@hub/subgraph-kit';
+import { OrderApprovalResolver } from './approval/order-approval.resolver';
+import { BasketLineResolver, BasketResolver } from './basket/basket.resolver';
 import { OrdersContext } from './context';
+import { HoldRuleResolver } from './hold/hold-rule.resolver';
 import { resolveCompanyReference, resolveOrderReference } from './order/order.reference';
-import { CompanyOrdersResolver, OrderResolver } from './order/order.resolver';
+import { CompanyOrdersResolver, OrderConnectionResolver, OrderResolver } from './order/order.resolver';
 import { OrderSubscriptionResolver } from './order/order-subscription.resolver';
+import { QuoteResolver } from './quote/quote.resolver';
+import { OrderingSettingsResolver } from './settings/ordering-settings.resolver';
 
 export function buildOrdersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<OrdersContext>({
-    resolvers: [OrderResolver, CompanyOrdersResolver, OrderSubscriptionResolver],
+    resolvers: [
+      OrderResolver, OrderConnectionResolver, CompanyOrdersResolver, OrderSubscriptionResolver, OrderApprovalResolver,
+      BasketResolver, BasketLineResolver, QuoteResolver, HoldRuleResolver, OrderingSettingsResolver,
+    ],
     referenceResolvers: {
       Order: { __resolveReference: resolveOrderReference },
       Company: { __resolveReference: resolveCompanyReference },

@@ -2,13 +2,13 @@ import { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '@hub/subgraph-kit';
 import { ProductsContext } from './context';
 import { CategoryResolver } from './category/category.resolver';
-import { ProductConnectionResolver, ProductResolver } from './product/product.resolver';
+import { OrderableProductResolver, ProductConnectionResolver, ProductResolver } from './product/product.resolver';
 import { resolveProductReference } from './product/product.reference';
 import { StockResolver } from './stock/stock.resolver';
 
 export function buildProductsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<ProductsContext>({
-    resolvers: [ProductResolver, ProductConnectionResolver, CategoryResolver, StockResolver],
+    resolvers: [ProductResolver, ProductConnectionResolver, OrderableProductResolver, CategoryResolver, StockResolver],
     referenceResolvers: { Product: { __resolveReference: resolveProductReference } },
   });
 }

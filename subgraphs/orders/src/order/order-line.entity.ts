@@ -1,7 +1,11 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { OrderEntity } from './order.entity';
 
+/**
+ * An order line as placed, or as the ERP holds it: the ERP may split an ordered line by warehouse
+ * or into an available and a back-ordered part, each a line of its own naming the ordered line.
+ */
 @Entity({ tableName: 'order_line' })
 @Unique({ properties: ['order', 'lineNo'] })
 export class OrderLineEntity {
@@ -30,4 +34,20 @@ export class OrderLineEntity {
 
   @Property({ type: 'decimal', precision: 14, scale: 2 })
   lineTotal: string;
+
+  /** The line of the order as placed that this line (or part of it) fulfils; null for lines the ERP's operator added. */
+  @Property({ type: 'integer', nullable: true })
+  orderedLineNo: number | null = null;
+
+  /** The warehouse the ERP ships it from. */
+  @Property({ type: 'text', nullable: true })
+  warehouseCode: string | null = null;
+
+  /** The part the ERP back-ordered (waiting for stock). */
+  @Property({ type: 'boolean', default: false })
+  backOrdered: boolean & Opt = false;
+
+  /** The delivery date the ERP promises for it (YYYY-MM-DD). */
+  @Property({ type: 'date', nullable: true })
+  deliveryDate: string | null = null;
 }

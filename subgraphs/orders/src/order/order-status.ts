@@ -1,8 +1,20 @@
 import { registerEnumType } from 'type-graphql';
 
-/** The order's life in the ERP, in the order it normally moves. */
+/**
+ * An order's life: on the web (hub-owned) until the ERP accepts it, then as the ERP reports it.
+ * The allowed moves are in order.state-machine.ts.
+ */
 export enum OrderStatus {
+  /** Submitted by a user without orders.place (or above the company's approval limit): waits for a coworker with orders.approve. */
+  AWAITING_APPROVAL = 'AWAITING_APPROVAL',
+  /** Held by the distributor's hold rules for staff review before it goes to the ERP (see holdReasons). */
+  ON_HOLD = 'ON_HOLD',
+  /** Rejected by the approving coworker or by staff reviewing it (see statusReason); never sent to the ERP. */
+  REJECTED = 'REJECTED',
+  /** Accepted on the web and on its way to the ERP (in the outbox). */
   PENDING = 'PENDING',
+  /** The ERP refused it (see statusReason, the ERP's own reason); staff fix and resend it. */
+  ERP_REFUSED = 'ERP_REFUSED',
   CONFIRMED = 'CONFIRMED',
   PICKED = 'PICKED',
   SHIPPED = 'SHIPPED',
@@ -13,5 +25,29 @@ export enum OrderStatus {
 
 registerEnumType(OrderStatus, {
   name: 'OrderStatus',
-  description: 'PENDING: placed on the web, not yet accepted by the ERP; then as the ERP reports it.',
+  description:
+    'AWAITING_APPROVAL (a coworker approves it), ON_HOLD (staff review it), REJECTED, PENDING (on its way to the ERP), ERP_REFUSED (the ERP refused it); ' +
+    'then as the ERP reports it: CONFIRMED, PICKED, SHIPPED, DELIVERED, INVOICED, CANCELLED.',
 });
+
+/** What a status change came from (the order's timeline). */
+export enum OrderEventSource {
+  /** Placed or submitted on the web. */
+  WEB = 'WEB',
+  /** A coworker approved or rejected it. */
+  APPROVAL = 'APPROVAL',
+  /** The hold rules held it. */
+  HOLD_RULES = 'HOLD_RULES',
+  /** Staff released or rejected a held order. */
+  STAFF_REVIEW = 'STAFF_REVIEW',
+  /** The ERP's receipt when the order was delivered to it. */
+  ERP_RECEIPT = 'ERP_RECEIPT',
+  /** The ERP refused it, or delivery to the ERP stopped. */
+  ERP_REFUSAL = 'ERP_REFUSAL',
+  /** A status the ERP reported through the sync. */
+  ERP_SYNC = 'ERP_SYNC',
+  /** The ERP's operator changed lines (quantities, prices, items). */
+  ERP_CORRECTION = 'ERP_CORRECTION',
+}
+
+registerEnumType(OrderEventSource, { name: 'OrderEventSource', description: 'What caused an entry of an order\'s timeline.' });

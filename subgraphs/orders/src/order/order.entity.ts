@@ -3,9 +3,25 @@ import { randomUUID } from 'node:crypto';
 import { OrderLineEntity } from './order-line.entity';
 import { OrderStatus } from './order-status';
 
+/** Why the hold rules held an order (kept on the order, shown to the customer and to staff). */
+export interface HoldReason {
+  kind: string;
+  message: string;
+  ruleId: string | null;
+}
+
+/** A line whose price changed between a quote and the order placed from it after the quote expired. */
+export interface QuotePriceChange {
+  lineNo: number;
+  sku: string;
+  quotedUnitPrice: string;
+  unitPrice: string;
+}
+
 /** A customer order. Placed on the web (hub-owned) and then progressed by the ERP (ERP-owned status). */
 @Entity({ tableName: 'customer_order' })
 @Index({ properties: ['companyId', 'placedAt'] })
+@Index({ properties: ['status', 'placedAt'] })
 @Unique({ properties: ['companyId', 'idempotencyKey'] })
 export class OrderEntity {
   @PrimaryKey({ type: 'uuid' })
@@ -22,9 +38,17 @@ export class OrderEntity {
   @Property({ type: 'text', nullable: true })
   idempotencyKey: string | null = null;
 
+  /** What the placeOrder request said (source, lines, delivery, references), hashed: the same key with other content is a CONFLICT. */
+  @Property({ type: 'text', nullable: true })
+  requestFingerprint: string | null = null;
+
   /** Key of the owning company (customers subgraph). */
   @Property({ type: 'uuid' })
   companyId: string;
+
+  /** The company's ERP customer number (what the order goes to the ERP under). */
+  @Property({ type: 'text', nullable: true })
+  customerNumber: string | null = null;
 
   /** Null for orders entered in the ERP (by phone, EDI, a sales rep). */
   @Property({ type: 'uuid', nullable: true })
@@ -37,14 +61,54 @@ export class OrderEntity {
   @Enum({ items: () => OrderStatus, type: 'text' })
   status: OrderStatus;
 
+  /** Why it is REJECTED or ERP_REFUSED (the ERP's own reason), or why its delivery to the ERP stopped. */
+  @Property({ type: 'text', nullable: true })
+  statusReason: string | null = null;
+
+  /** The hold rules that held it (while ON_HOLD and after staff decided). */
+  @Property({ type: 'jsonb', nullable: true })
+  holdReasons: HoldReason[] | null = null;
+
   @Property({ type: 'timestamptz' })
   placedAt: Date;
 
   @Property({ type: 'character', length: 3 })
   currency: string;
 
+  /** Before tax. */
   @Property({ type: 'decimal', precision: 14, scale: 2 })
   total: string;
+
+  /** Tax at the company's ERP tax rate when the ERP gives one; null otherwise (and for ERP-entered orders). */
+  @Property({ type: 'decimal', precision: 14, scale: 2, nullable: true })
+  taxTotal: string | null = null;
+
+  /** One of the company's ERP delivery addresses (its code); null: the company's default. */
+  @Property({ type: 'text', nullable: true })
+  deliveryAddressCode: string | null = null;
+
+  /** The company's branch (customers subgraph) the order is for. */
+  @Property({ type: 'uuid', nullable: true })
+  branchId: string | null = null;
+
+  /** The customer's own reference (PO number). */
+  @Property({ type: 'text', nullable: true })
+  customerReference: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  notes: string | null = null;
+
+  /** The quote it was placed from. */
+  @Property({ type: 'uuid', nullable: true })
+  quoteId: string | null = null;
+
+  /** Lines priced differently from the quote (placed after the quote expired). */
+  @Property({ type: 'jsonb', nullable: true })
+  quotePriceChanges: QuotePriceChange[] | null = null;
+
+  /** The delivery date the ERP promises (YYYY-MM-DD). */
+  @Property({ type: 'date', nullable: true })
+  deliveryDate: string | null = null;
 
   @OneToMany(() => OrderLineEntity, (line) => line.order, { orderBy: { lineNo: 'asc' } })
   lines = new Collection<OrderLineEntity>(this);

@@ -1,21 +1,36 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { isStaff } from '@hub/auth';
-import { PlaceOrderInput } from './order.inputs';
+import { OrderFilterInput, PlaceOrderInput } from './order.inputs';
 import { OrdersContext } from '../context';
 import { CompanyReference, UserReference } from '../references/reference.objects';
-import { OrderLineObject, OrderObject } from './order.object';
-import { OrderStatus } from './order-status';
+import { OrderConnection, OrderEdge, OrderLineCorrectionObject, OrderLineObject, OrderObject, OrderStatusEventObject, PageInfo } from './order.object';
+import { OrderStatus, OrderEventSource } from './order-status';
+import { OrderPage } from './order.repository';
+
+function connectionOf(page: OrderPage): OrderConnection {
+  const edges = page.orders.map((o) => Object.assign(new OrderEdge(), { cursor: page.cursorOf(o), node: OrderObject.from(o) }));
+  return Object.assign(new OrderConnection(), {
+    edges,
+    pageInfo: Object.assign(new PageInfo(), { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }),
+    count: page.totalCount,
+  });
+}
 
 @Resolver(() => OrderObject)
 export class OrderResolver {
-  @Query(() => [OrderObject], { nullable: true, description: "Your company's orders, newest first (staff: any company's)." })
+  @Query(() => OrderConnection, {
+    nullable: true,
+    description: "Your company's orders, newest first, a page after `after` (staff: any company's, or companyId's): by status, period, branch and openness (O5).",
+  })
   async orders(
     @Ctx() ctx: OrdersContext,
     @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
-    @Arg('status', () => OrderStatus, { nullable: true }) status?: OrderStatus | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('filter', () => OrderFilterInput, { nullable: true }) filter?: OrderFilterInput | null,
+    @Arg('status', () => OrderStatus, { nullable: true, description: 'Shorthand for filter.statuses with one status.' }) status?: OrderStatus | null,
     @Arg('companyId', () => ID, { nullable: true, description: 'Staff only: one company.' }) companyId?: string | null,
-  ): Promise<OrderObject[]> {
-    return (await ctx.services.orders.list(ctx.viewer, { first, status, companyId })).map(OrderObject.from);
+  ): Promise<OrderConnection> {
+    return connectionOf(await ctx.services.orders.page(ctx.viewer, { first, after, filter, status, companyId }));
   }
 
   @Query(() => OrderObject, { nullable: true, description: 'One of your orders.' })
@@ -23,9 +38,13 @@ export class OrderResolver {
     return OrderObject.from(await ctx.services.orders.get(ctx.viewer, id));
   }
 
-  @Mutation(() => OrderObject, { description: 'Places an order; it is sent to the ERP in the background and never lost.' })
+  @Mutation(() => OrderObject, {
+    description:
+      'Places an order from `lines`, a quote or (with neither) your basket; it goes to the ERP in the background and is never lost. ' +
+      'Without orders.place (with orders.submit) it is submitted for a coworker\'s approval; the hold rules may hold it for staff.',
+  })
   async placeOrder(@Arg('input', () => PlaceOrderInput) input: PlaceOrderInput, @Ctx() ctx: OrdersContext): Promise<OrderObject> {
-    return OrderObject.from(await ctx.services.orders.place(ctx.viewer, ctx.bearer, input));
+    return OrderObject.from(await ctx.services.placement.place(ctx.viewer, input));
   }
 
   @FieldResolver(() => [OrderLineObject])
@@ -34,12 +53,31 @@ export class OrderResolver {
     return lines.map((line) => OrderLineObject.from(line, order.currency));
   }
 
+  @FieldResolver(() => [OrderStatusEventObject], { description: 'Every status change and ERP correction, oldest first, with its time and who or what caused it.' })
+  async timeline(@Root() order: OrderObject, @Ctx() ctx: OrdersContext): Promise<OrderStatusEventObject[]> {
+    return (await ctx.loaders.timelineByOrder.load(order.id)).map((e) => OrderStatusEventObject.from(e, order.currency));
+  }
+
+  @FieldResolver(() => [OrderLineCorrectionObject], { description: "The ERP operator's corrections of the ordered lines, before and after, oldest first." })
+  async corrections(@Root() order: OrderObject, @Ctx() ctx: OrdersContext): Promise<OrderLineCorrectionObject[]> {
+    const events = (await ctx.loaders.timelineByOrder.load(order.id)).filter((e) => e.source === OrderEventSource.ERP_CORRECTION);
+    return events.flatMap((e) => OrderStatusEventObject.from(e, order.currency).corrections);
+  }
+
   @FieldResolver(() => UserReference, {
     nullable: true,
     description: 'The staff user who placed the order while signed in as placedBy; staff only (null for everyone else and when placedOnBehalf is false).',
   })
   placedOnBehalfBy(@Root() order: OrderObject, @Ctx() ctx: OrdersContext): UserReference | null {
     return isStaff(ctx.viewer) && order.placedByActorId ? UserReference.of(order.placedByActorId) : null;
+  }
+}
+
+@Resolver(() => OrderConnection)
+export class OrderConnectionResolver {
+  @FieldResolver(() => Int, { description: 'How many orders match, over all pages.' })
+  totalCount(@Root() connection: OrderConnection): Promise<number> {
+    return connection.count();
   }
 }
 

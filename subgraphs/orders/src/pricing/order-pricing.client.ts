@@ -1,52 +1,125 @@
+import http from 'node:http';
+import https from 'node:https';
 import { Decimal } from '@hub/money';
-import { badUserInput, forbidden, HubError } from '@hub/errors';
+import { HubError } from '@hub/errors';
 import { traceHeaders } from '@hub/observability';
 
+/** Kept-alive connections to the gateway: every ordering request asks it once. */
+const agents = { http: new http.Agent({ keepAlive: true, keepAliveMsecs: 30_000, maxSockets: 64 }), https: new https.Agent({ keepAlive: true, keepAliveMsecs: 30_000, maxSockets: 64 }) };
+
+/** POSTs a GraphQL request to the gateway as the bearer (node:http with keep-alive: cheaper than fetch per call). */
+function postGraphQL(url: string, bearer: string, body: string): Promise<{ status: number; text: string }> {
+  const u = new URL(url);
+  const secure = u.protocol === 'https:';
+  return new Promise((resolve, reject) => {
+    const req = (secure ? https : http).request(
+      {
+        host: u.hostname, port: u.port, path: `${u.pathname}${u.search}`, method: 'POST', agent: secure ? agents.https : agents.http,
+        // The placing request's id and trace go on: the pricing query is part of the same trace.
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${bearer}`, ...traceHeaders() },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** A line to price: by product id or by SKU, at a whole quantity. */
+export interface PricingLine {
+  productId?: string;
+  sku?: string;
+  quantity: number;
+}
+
+/** A line the viewer can buy, with the viewer's own unit price at its quantity (null without prices.view). */
 export interface PricedLine {
   productId: string;
   sku: string;
+  name: string;
+  unit: string;
+  minOrderQuantity: Decimal;
   quantity: number;
-  unitPrice: Decimal;
-  currency: string;
+  unitPrice: Decimal | null;
+  currency: string | null;
 }
 
-export interface OrderPricing {
-  customerNumber: string;
-  lines: PricedLine[];
+/** Whether the viewer can buy a line's product (the products subgraph's OrderableStatus). */
+export type LineStatus = 'AVAILABLE' | 'NOT_SOLD_TO_YOU' | 'DISCONTINUED' | 'UNKNOWN';
+
+/** What the viewer's company offers for an order: its ERP number, delivery addresses and branches. */
+export interface PricingCompany {
+  erpNumber: string;
+  deliveryAddressCodes: string[];
+  branches: Array<{ id: string; deliveryAddressCode: string | null }>;
 }
+
+export interface PricingResult {
+  company: PricingCompany | null;
+  /** In the order asked; null where the viewer cannot buy the product (see statuses). */
+  lines: Array<PricedLine | null>;
+  statuses: LineStatus[];
+}
+
+interface GraphQLAnswer {
+  data?: Record<string, any> | null;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: { code?: string } }>;
+}
+
+const LINES = 'orderableProducts(lines: $lines) { status product { id sku name unit minOrderQuantity } unitPrice { amount currency } }';
+const COMPANY = 'company(id: $company) { erpNumber deliveryAddresses { code } branches { id deliveryAddressCode } }';
+/** Two fixed texts (with and without the company), whatever the lines: the gateway plans each once. */
+const QUERY = `query PriceLines($lines: [OrderableLineInput!]!) { ${LINES} }`;
+const QUERY_WITH_COMPANY = `query PriceLinesForCompany($lines: [OrderableLineInput!]!, $company: ID!) { ${COMPANY} ${LINES} }`;
 
 /**
- * Prices an order's lines by asking the gateway, as the customer: the orders subgraph may not
- * read the products subgraph's tables, and asking as the customer gives exactly the prices the
- * customer sees in the shop. One request, whatever the number of lines.
+ * Prices lines by asking the gateway, as the customer: the orders subgraph may not read the
+ * products subgraph's tables, and asking as the customer gives exactly the prices (breaks,
+ * promotions, currency) and the assortment the customer sees in the shop, and for each product it
+ * cannot buy why not (unknown, not in its assortment, discontinued). One request, whatever the
+ * number of lines; with the company's ERP number, delivery addresses and branches when asked.
  */
-export async function priceOrderLines(gatewayUrl: string, bearer: string, lines: Array<{ productId: string; quantity: number }>): Promise<OrderPricing> {
-  const fields = lines
-    .map((l, i) => `p${i}: product(id: ${JSON.stringify(l.productId)}) { id sku price(quantity: ${l.quantity}) { amount currency } }`)
-    .join('\n');
-  const response = await fetch(gatewayUrl, {
-    method: 'POST',
-    // The placing request's id and trace go on: the pricing query is part of the same trace.
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}`, ...traceHeaders() },
-    body: JSON.stringify({ query: `query PriceOrder { me { company { erpNumber } } ${fields} }` }),
-  });
-  const body = (await response.json()) as { data?: Record<string, any> | null; errors?: Array<{ message: string; path?: string[]; extensions?: { code?: string } }> };
-  const data = body.data ?? {};
-  for (const error of body.errors ?? []) {
-    const alias = error.path?.[0];
-    if (alias?.startsWith('p') && error.extensions?.code === 'NOT_FOUND') {
-      throw badUserInput(`Product ${lines[Number(alias.slice(1))].productId} is not available.`, `lines.${alias.slice(1)}.productId`);
-    }
-    throw new HubError('INTERNAL_SERVER_ERROR', `Pricing the order failed: ${error.message}`);
+export async function priceLines(gatewayUrl: string, bearer: string, companyId: string | null, lines: readonly PricingLine[]): Promise<PricingResult> {
+  if (lines.length === 0 && companyId === null) return { company: null, lines: [], statuses: [] };
+  const variables: Record<string, unknown> = { lines: lines.map((l) => (l.productId !== undefined ? { productId: l.productId, quantity: l.quantity } : { sku: l.sku, quantity: l.quantity })) };
+  if (companyId !== null) variables.company = companyId;
+  const response = await postGraphQL(gatewayUrl, bearer, JSON.stringify({ query: companyId === null ? QUERY : QUERY_WITH_COMPANY, variables }));
+  let body: GraphQLAnswer;
+  try {
+    body = JSON.parse(response.text) as GraphQLAnswer;
+  } catch {
+    throw new HubError('INTERNAL_SERVER_ERROR', `Pricing the order failed: HTTP ${response.status}`);
   }
-  const customerNumber = data.me?.company?.erpNumber;
-  if (!customerNumber) throw forbidden('Only users of a customer company can place orders.');
+  if (body.errors?.length || !body.data) throw new HubError('INTERNAL_SERVER_ERROR', `Pricing the order failed: ${body.errors?.[0]?.message ?? `HTTP ${response.status}`}`);
+  const answers: Array<{ status: LineStatus; product: any; unitPrice: { amount: string; currency: string } | null }> = body.data.orderableProducts;
+  const company = companyId === null ? null : body.data.company;
   return {
-    customerNumber,
-    lines: lines.map((line, i) => {
-      const product = data[`p${i}`];
-      if (!product?.price) throw forbidden('You need the "prices.view" permission to place orders.');
-      return { productId: line.productId, sku: product.sku, quantity: line.quantity, unitPrice: new Decimal(product.price.amount), currency: product.price.currency };
-    }),
+    company: company
+      ? {
+          erpNumber: company.erpNumber,
+          deliveryAddressCodes: (company.deliveryAddresses ?? []).map((a: { code: string | null }) => a.code).filter((c: string | null): c is string => !!c),
+          branches: (company.branches ?? []).map((b: { id: string; deliveryAddressCode: string | null }) => ({ id: b.id, deliveryAddressCode: b.deliveryAddressCode ?? null })),
+        }
+      : null,
+    statuses: answers.map((a) => a.status),
+    lines: answers.map((a, i): PricedLine | null =>
+      a.status === 'AVAILABLE' && a.product
+        ? {
+            productId: a.product.id,
+            sku: a.product.sku,
+            name: a.product.name,
+            unit: a.product.unit,
+            minOrderQuantity: new Decimal(a.product.minOrderQuantity ?? '1'),
+            quantity: lines[i].quantity,
+            unitPrice: a.unitPrice ? new Decimal(a.unitPrice.amount) : null,
+            currency: a.unitPrice?.currency ?? null,
+          }
+        : null,
+    ),
   };
 }

@@ -10,7 +10,7 @@ export async function seedProductsDemoData(em: EntityManager, data: DemoDataset)
   const sku = new Map(data.products.map((p) => [p.id, p.sku]));
   await em.transactional(async (tx) => {
     for (const p of data.products) {
-      tx.create(ProductEntity, { id: p.id, sku: p.sku, name: p.name, description: p.description, unit: p.unit, listPrice: p.listPrice, currency: p.currency, searchText: productSearchText(p) });
+      tx.create(ProductEntity, { id: p.id, sku: p.sku, name: p.name, description: p.description, unit: p.unit, listPrice: p.listPrice, currency: p.currency, minOrderQuantity: String(p.minOrderQuantity), searchText: productSearchText(p) });
     }
     for (const cp of data.customerPrices) {
       tx.create(PriceRuleEntity, {

@@ -21,6 +21,7 @@ export function productFromRow(row: Record<string, any>): ProductEntity {
     substituteSkus: row.substitute_skus ?? [],
     webAssortment: row.web_assortment ?? null,
     minStock: row.min_stock,
+    minOrderQuantity: row.min_order_quantity,
     active: row.active,
     updatedAt: row.updated_at,
   } as ProductEntity;
@@ -28,4 +29,4 @@ export function productFromRow(row: Record<string, any>): ProductEntity {
 
 /** The columns a catalogue page needs (not the search text). */
 export const PRODUCT_COLUMNS =
-  'p.id, p.sku, p.name, p.description, p.unit, p.list_price, p.currency, p.specifications, p.images, p.related_skus, p.substitute_skus, p.web_assortment, p.min_stock, p.active, p.updated_at';
+  'p.id, p.sku, p.name, p.description, p.unit, p.list_price, p.currency, p.specifications, p.images, p.related_skus, p.substitute_skus, p.web_assortment, p.min_stock, p.min_order_quantity, p.active, p.updated_at';

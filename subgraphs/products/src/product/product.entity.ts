@@ -74,6 +74,10 @@ export class ProductEntity {
   @Property({ type: 'decimal', precision: 14, scale: 3, default: '0' })
   minStock: string & Opt = '0';
 
+  /** The smallest quantity one order line may have (the ERP's order minimum). */
+  @Property({ type: 'decimal', precision: 14, scale: 3, default: '1' })
+  minOrderQuantity: string & Opt = '1';
+
   /** False once the ERP deleted the item: kept for order history, hidden from the catalogue. */
   @Property({ type: 'boolean' })
   active: boolean & Opt = true;

@@ -1,4 +1,5 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Decimal, DecimalScalar } from '@hub/money';
 import { ProductEntity } from './product.entity';
 import { ProductImageObject, ProductSpecificationObject } from './product-detail.object';
 
@@ -20,6 +21,9 @@ export class ProductObject {
   @Field({ description: 'Sales unit, e.g. "box of 100".' })
   unit: string;
 
+  @Field(() => DecimalScalar, { description: 'The smallest quantity one order line may have, in sales units (the ERP\'s order minimum).' })
+  minOrderQuantity: string;
+
   @Field(() => [ProductSpecificationObject], { description: 'Technical data from the ERP.' })
   specifications: ProductSpecificationObject[];
 
@@ -36,6 +40,7 @@ export class ProductObject {
       name: entity.name,
       description: entity.description,
       unit: entity.unit,
+      minOrderQuantity: new Decimal(entity.minOrderQuantity ?? '1').toFixed(),
       specifications: (entity.specifications ?? []).map((s) => Object.assign(new ProductSpecificationObject(), { name: s.name, value: s.value, unit: s.unit ?? null })),
       images: (entity.images ?? []).map((i) => Object.assign(new ProductImageObject(), { url: i.url, kind: i.kind, caption: i.caption ?? null })),
       entity,

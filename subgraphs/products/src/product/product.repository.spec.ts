@@ -155,6 +155,14 @@ describe('ProductRepository (real PostgreSQL)', () => {
     expect(await repository().activeBySkus([])).toEqual([]);
   });
 
+  it('finds products by SKU whether active or not, with their order minimum', async () => {
+    const found = await repository().anyBySkus(['B-002', 'A-007', 'NOPE']);
+    expect(found.map((p) => [p.sku, p.active, p.minOrderQuantity]).sort()).toEqual([['A-007', false, '1.000'], ['B-002', true, '1.000']]);
+    expect(await repository().anyBySkus([])).toEqual([]);
+    expect((await repository().anyByIds([found[0].id, randomUUID()])).map((p) => p.sku)).toEqual([found[0].sku]);
+    expect(await repository().anyByIds([])).toEqual([]);
+  });
+
   it('counts over all pages, and keeps the count for a while per query and audience', async () => {
     const own = await createSpecDatabase([productsSubgraph]);
     const now = jest.spyOn(Date, 'now');

@@ -173,6 +173,20 @@ export class ProductRepository {
   }
 
   /** Active products by SKU (product(sku), related and substitute items); unknown and retired SKUs are left out. */
+  /** Products with these ids, active or not, in one statement. */
+  async anyByIds(ids: readonly string[]): Promise<ProductEntity[]> {
+    if (ids.length === 0) return [];
+    const rows = await executePrepared<Record<string, unknown>>(this.em, `select ${PRODUCT_COLUMNS} from products.product p where p.id = any(?::uuid[])`, [pgTextArray(ids)]);
+    return rows.map(productFromRow);
+  }
+
+  /** Products with these SKUs, active or not, in one statement (what a bulk order entry reports on). */
+  async anyBySkus(skus: readonly string[]): Promise<ProductEntity[]> {
+    if (skus.length === 0) return [];
+    const rows = await executePrepared<Record<string, unknown>>(this.em, `select ${PRODUCT_COLUMNS} from products.product p where p.sku = any(?::text[])`, [pgTextArray(skus)]);
+    return rows.map(productFromRow);
+  }
+
   async activeBySkus(skus: readonly string[]): Promise<ProductEntity[]> {
     const rows = await executePrepared<Record<string, unknown>>(this.em, `select ${PRODUCT_COLUMNS} from products.product p where p.sku = any(?::text[]) and p.active`, [
       pgTextArray(skus),

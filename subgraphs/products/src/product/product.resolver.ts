@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { requireViewer } from '@hub/auth';
 import { MoneyObject } from '@hub/money';
 import { ProductsContext } from '../context';
 import { CategoryObject } from '../category/category.object';
@@ -7,6 +8,7 @@ import { ProductStockObject } from '../stock/stock.object';
 import { ProductConnection } from './product-connection.object';
 import { ProductFilterInput, ProductSortInput } from './product.inputs';
 import { ProductObject } from './product.object';
+import { OrderableLineInput, OrderableProductObject } from './orderable-product.object';
 
 @Resolver(() => ProductObject)
 export class ProductResolver {
@@ -34,6 +36,16 @@ export class ProductResolver {
     @Arg('sku', () => String, { nullable: true }) sku?: string | null,
   ): Promise<ProductObject> {
     return ProductObject.from(await ctx.services.products.get({ id, sku }));
+  }
+
+  @Query(() => [OrderableProductObject], {
+    description:
+      'Signed-in users, for order entry: each line\'s product (by sku or productId) if you can order it, else why not (unknown, outside your assortment, ' +
+      'discontinued), with your price at its quantity; in the order asked, at most 1,000 lines.',
+  })
+  async orderableProducts(@Ctx() ctx: ProductsContext, @Arg('lines', () => [OrderableLineInput]) lines: OrderableLineInput[]): Promise<OrderableProductObject[]> {
+    requireViewer(ctx.viewer);
+    return (await ctx.services.products.orderable(lines.map((l) => ({ sku: l.sku ?? null, productId: l.productId ?? null, quantity: l.quantity })))).map(OrderableProductObject.from);
   }
 
   @FieldResolver(() => MoneyObject, {
@@ -79,5 +91,13 @@ export class ProductConnectionResolver {
   @FieldResolver(() => Int, { description: 'How many products match, over all pages.' })
   totalCount(@Root() connection: ProductConnection): Promise<number> {
     return connection.count();
+  }
+}
+
+@Resolver(() => OrderableProductObject)
+export class OrderableProductResolver {
+  @FieldResolver(() => MoneyObject, { nullable: true, description: 'Your unit price at the quantity (see Product.price); null when not AVAILABLE or without prices.view.' })
+  unitPrice(@Root() line: OrderableProductObject, @Ctx() ctx: ProductsContext): Promise<MoneyObject | null> | null {
+    return line.entity ? ctx.services.prices.priceFor(line.entity, line.quantity) : null;
   }
 }

@@ -9,6 +9,24 @@ import { searchTerms } from './product-search';
 import { CatalogueFilters, NO_FILTERS, ProductPage, ProductRepository, ProductSortField, SortDirection } from './product.repository';
 
 export const MAX_PAGE_SIZE = 100;
+/** Lines per orderableProducts request: a full basket and a bulk entry into it (500 each). */
+export const MAX_ORDERABLE_LINES = 1000;
+
+/** Whether the viewer can order an item: AVAILABLE, NOT_SOLD_TO_YOU (outside its web assortment), DISCONTINUED or UNKNOWN. */
+export type OrderableStatus = 'AVAILABLE' | 'NOT_SOLD_TO_YOU' | 'DISCONTINUED' | 'UNKNOWN';
+
+export interface OrderableLine {
+  sku: string | null;
+  productId: string | null;
+  quantity: number;
+}
+
+export interface Orderable extends OrderableLine {
+  status: OrderableStatus;
+  /** Only when AVAILABLE. */
+  product: ProductEntity | null;
+}
+
 const MAX_FILTER_VALUES = 100;
 
 export interface ProductFilters {
@@ -87,6 +105,36 @@ export class ProductService {
     const product = await this.loaders.productBySku.load(args.sku!);
     if (!product || !isInAssortment(product.webAssortment, audiences)) throw notFound('Product', args.sku!);
     return product;
+  }
+
+  /**
+   * For orders (the orders subgraph asks it through the gateway, as the customer): each line's
+   * product by SKU or id, whether the viewer can order it (unlike product(sku|id), which answers
+   * NOT_FOUND alike for an unknown item, one outside the viewer's assortment and a discontinued one),
+   * in the order asked; two statements for any number of lines. Its price at the line's quantity is
+   * OrderableProduct.unitPrice (batched like Product.price).
+   */
+  async orderable(lines: readonly OrderableLine[]): Promise<Orderable[]> {
+    if (lines.length > MAX_ORDERABLE_LINES) throw badUserInput(`At most ${MAX_ORDERABLE_LINES} lines.`, 'lines');
+    lines.forEach((line, i) => {
+      if ((line.sku ? 1 : 0) + (line.productId ? 1 : 0) !== 1) throw badUserInput('Give exactly one of sku or productId.', `lines.${i}`);
+      if (line.sku !== null && line.sku.length > 100) throw badUserInput('A SKU has at most 100 characters.', `lines.${i}.sku`);
+      if (line.productId !== null && !isUuid(line.productId)) throw badUserInput('productId must be a UUID.', `lines.${i}.productId`);
+      if (!Number.isInteger(line.quantity) || line.quantity < 1 || line.quantity > 100_000) throw badUserInput('quantity must be a whole number from 1 to 100,000.', `lines.${i}.quantity`);
+    });
+    const skus = [...new Set(lines.filter((l) => l.sku !== null).map((l) => l.sku!))];
+    const ids = [...new Set(lines.filter((l) => l.productId !== null).map((l) => l.productId!))];
+    const [audiences, bySku, byId] = await Promise.all([this.profiles.audiences(), this.products.anyBySkus(skus), this.products.anyByIds(ids)]);
+    const products = new Map<string, ProductEntity>();
+    for (const p of [...bySku, ...byId]) products.set(`sku:${p.sku}`, p).set(`id:${p.id}`, p);
+    return lines.map((line): Orderable => {
+      const product = products.get(line.sku !== null ? `sku:${line.sku}` : `id:${line.productId}`);
+      if (!product) return { ...line, status: 'UNKNOWN', product: null };
+      if (!product.active) return { ...line, status: 'DISCONTINUED', product: null };
+      if (!isInAssortment(product.webAssortment, audiences)) return { ...line, status: 'NOT_SOLD_TO_YOU', product: null };
+      this.loaders.productById.prime(product.id, product);
+      return { ...line, status: 'AVAILABLE', product };
+    });
   }
 
   async findById(id: string): Promise<ProductEntity | null> {

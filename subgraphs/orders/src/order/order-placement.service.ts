@@ -1,0 +1,207 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { encodeEvent, HUB_EVENTS_CHANNEL } from '@hub/events';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { hasPermission, Viewer } from '@hub/auth';
+import { badUserInput, conflict, forbidden, notFound } from '@hub/errors';
+import { Decimal } from '@hub/money';
+import { Basket } from '../basket/basket.repository';
+import { OrderPlacementRepository } from './order-placement.repository';
+import { erpSubmissionOf, ORDER_PLACED_TOPIC } from '../outbox/orders-outbox';
+import { ORDER_STATUS_CHANGED_TOPIC } from './order-events';
+import { assertInitial } from './order.state-machine';
+import { checkDelivery } from '../basket/basket.service';
+import { OrderingFactsService } from '../account/ordering-facts.repository';
+import { lineTotal, optionalText, totalsOf } from '../pricing/line-rules';
+import { OrderPricingService } from '../pricing/order-pricing.service';
+import { requireOrderable } from '../pricing/priced-lines';
+import { QuoteEntity, QuoteStatus } from '../quote/quote.entity';
+import { QuoteRepository } from '../quote/quote.repository';
+import { isValid, priceChangesOf } from '../quote/quote.service';
+import { OrderEntity, QuotePriceChange } from './order.entity';
+import { MAX_NOTES_LENGTH, MAX_REFERENCE_LENGTH, OrderSource, PlaceOrderInput, requestFingerprint, sameLines, validatePlaceOrder } from './order.inputs';
+import { requireOrderer } from './order-access';
+import { OrderRepository } from './order.repository';
+import { OrderEventSource, OrderStatus } from './order-status';
+import { actorOf, OrderWorkflow } from './order-workflow';
+
+interface DraftLine {
+  productId: string;
+  sku: string;
+  quantity: number;
+  /** From a quote. */
+  quotedUnitPrice: string | null;
+}
+
+interface Draft {
+  lines: DraftLine[];
+  details: { deliveryAddressCode: string | null; branchId: string | null; customerReference: string | null; notes: string | null };
+  quote: QuoteEntity | null;
+  /** Basket lines ordered (emptied from the basket with the order). */
+  basketProductIds: string[] | null;
+  /** How a line's field is named in an error. */
+  field(index: number, part: 'product' | 'quantity'): string;
+}
+
+/**
+ * Placing an order (O3): from given lines, the basket or a quote; priced as the customer sees it
+ * (a valid quote: as quoted); delivery address and branch from the company's own. A user with
+ * orders.place places it (above the company's approval limit it waits for a coworker's approval);
+ * a user with only orders.submit submits it for approval, where the company takes such orders.
+ * An order that may go to the ERP is judged by the hold rules at once, and written with everything
+ * that goes with it in one statement (OrderRepository.insertPlaced). The same
+ * idempotency key returns the same order; with another request it is a CONFLICT.
+ */
+export class OrderPlacementService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly orders: OrderRepository,
+    private readonly placements: OrderPlacementRepository,
+    private readonly quotes: QuoteRepository,
+    private readonly pricing: OrderPricingService,
+    private readonly facts: OrderingFactsService,
+  ) {}
+
+  async place(viewer: Viewer | null, input: PlaceOrderInput): Promise<OrderEntity> {
+    const v = requireOrderer(viewer);
+    const source = validatePlaceOrder(input);
+    const fingerprint = requestFingerprint(input);
+    // Read at once: the key (almost never used before), the basket and the company's facts.
+    const read = await this.placements.read(v.companyId, v.userId, input.idempotencyKey);
+    this.facts.prime(v.companyId, read.facts);
+    const facts = read.facts;
+    if (read.keyUsed) {
+      const existing = await this.orders.findByIdempotencyKey(v.companyId, input.idempotencyKey);
+      if (existing) return this.sameOrConflict(existing, input, fingerprint);
+    }
+    // A replay finds the basket emptied: its source is judged only for a new order.
+    const draft = await this.draft(v, source, read.basket);
+    const branchId = input.branchId ?? draft.details.branchId;
+    const [pricing, delivery] = await Promise.all([
+      this.pricing.price(draft.lines.map((l) => ({ productId: l.productId, quantity: l.quantity }))),
+      checkDelivery(this.pricing, this.facts, v.companyId, { deliveryAddressCode: input.deliveryAddressCode ?? draft.details.deliveryAddressCode, branchId }),
+    ]);
+    const priced = requireOrderable(pricing, draft.field, (i) => draft.lines[i].sku);
+    const deliveryAddressCode = input.deliveryAddressCode ?? draft.details.deliveryAddressCode ?? delivery.branchDeliveryAddressCode;
+    const taxRatePercent = facts.account?.taxRatePercent ?? null;
+    const settings = facts.settings;
+    if (!delivery.customerNumber) throw forbidden('Only users of a customer company the ERP knows can place orders.');
+
+    // A valid quote is ordered at its prices; after it expired, at today's, and the order tells which changed.
+    const quoted = draft.quote !== null && isValid(draft.quote);
+    const currency = quoted ? draft.quote!.currency : priced[0].currency;
+    if (quoted && priced[0].currency !== currency) throw conflict('The quote is in another currency than your company buys in now; save a new quote.');
+    const unitPrices = priced.map((p, i) => (quoted ? new Decimal(draft.lines[i].quotedUnitPrice!) : p.unitPrice));
+    const priceChanges: QuotePriceChange[] = draft.quote && !quoted ? priceChangesOf(draft.quote.lines.getItems(), priced.map((p) => p.unitPrice)) : [];
+    const lineTotals = priced.map((p, i) => lineTotal(p.quantity, unitPrices[i], currency));
+    const totals = totalsOf(lineTotals, currency, taxRatePercent);
+
+    const overLimit = !!settings?.approvalLimit && settings.approvalLimitCurrency === currency && totals.net.gt(settings.approvalLimit);
+    const mayPlace = hasPermission(v, 'orders.place');
+    if (!mayPlace && !settings?.requiresApproval) throw forbidden('You need the "orders.place" permission: your company does not take orders for approval.');
+    const needsApproval = !mayPlace || overLimit;
+
+    try {
+      return await this.em.transactional(async (em) => {
+        const order = Object.assign(new OrderEntity(), {
+          id: randomUUID(),
+          number: `W-${Date.now().toString(36).toUpperCase()}-${randomBytes(3).toString('hex').toUpperCase()}`,
+          companyId: v.companyId,
+          customerNumber: delivery.customerNumber,
+          placedByUserId: v.userId,
+          // Staff acting as the customer user: the order keeps who really placed it.
+          placedByActorId: v.actorId ?? null,
+          idempotencyKey: input.idempotencyKey,
+          requestFingerprint: fingerprint,
+          status: OrderStatus.AWAITING_APPROVAL,
+          placedAt: new Date(),
+          currency,
+          total: totals.net.toFixed(2),
+          taxTotal: totals.tax?.toFixed(2) ?? null,
+          deliveryAddressCode,
+          branchId: branchId ?? null,
+          customerReference: optionalText(input.customerReference, 'customerReference', MAX_REFERENCE_LENGTH) ?? draft.details.customerReference,
+          notes: optionalText(input.notes, 'notes', MAX_NOTES_LENGTH) ?? draft.details.notes,
+          quoteId: draft.quote?.id ?? null,
+          quotePriceChanges: priceChanges.length > 0 ? priceChanges : null,
+        });
+        const lines = priced.map((p, i) => ({
+          lineNo: i + 1, productId: p.productId, sku: p.sku, quantity: String(p.quantity), unitPrice: unitPrices[i].toFixed(), lineTotal: lineTotals[i].toFixed(2),
+        }));
+        // Submitted for approval, or judged by the hold rules now (under the company's lock, until commit).
+        const reasons = needsApproval ? [] : await new OrderWorkflow(em).holdReasons(order, facts);
+        order.status = needsApproval ? OrderStatus.AWAITING_APPROVAL : reasons.length > 0 ? OrderStatus.ON_HOLD : OrderStatus.PENDING;
+        order.holdReasons = reasons.length > 0 ? reasons : null;
+        assertInitial(order.status);
+        const actor = actorOf(v);
+        const placedEvent = {
+          status: order.status, previousStatus: null, source: OrderEventSource.WEB, actorUserId: actor.userId, onBehalfActorId: actor.onBehalfActorId,
+          reason: needsApproval && mayPlace ? `Above the company's approval limit of ${settings!.approvalLimit} ${currency}.` : null, details: null,
+        };
+        const heldEvent = {
+          status: OrderStatus.ON_HOLD, previousStatus: OrderStatus.ON_HOLD, source: OrderEventSource.HOLD_RULES, actorUserId: null, onBehalfActorId: null, reason: null, details: { holdReasons: reasons },
+        };
+        if (draft.quote && !(await new QuoteRepository(em).markOrdered(draft.quote.id, order.id))) throw conflict(`Quote ${draft.quote.number} was already ordered.`);
+        await new OrderRepository(em).insertPlaced({
+          order,
+          lines,
+          events: reasons.length > 0 ? [placedEvent, heldEvent] : [placedEvent],
+          outbox: order.status === OrderStatus.PENDING ? { topic: ORDER_PLACED_TOPIC, payload: erpSubmissionOf(order, lines) } : null,
+          basket: draft.basketProductIds ? { userId: v.userId, productIds: draft.basketProductIds } : null,
+          announce: { channel: HUB_EVENTS_CHANNEL, payload: encodeEvent({ topic: ORDER_STATUS_CHANGED_TOPIC, key: order.id }) },
+        });
+        return order;
+      });
+    } catch (error) {
+      // Two requests with the same key at once: the loser returns the winner's order.
+      if ((error as { code?: string }).code === '23505' || (error as Error).name === 'UniqueConstraintViolationException') {
+        const winner = await this.orders.findByIdempotencyKey(v.companyId, input.idempotencyKey);
+        if (winner) return this.sameOrConflict(winner, input, fingerprint);
+      }
+      throw error;
+    }
+  }
+
+  /** Where the lines, delivery and references come from. */
+  private async draft(v: Viewer & { companyId: string }, source: OrderSource, basket: Basket | null): Promise<Draft> {
+    const none = { deliveryAddressCode: null, branchId: null, customerReference: null, notes: null };
+    if (source.kind === 'lines') {
+      return {
+        lines: source.lines.map((l) => ({ productId: l.productId, sku: l.productId, quantity: l.quantity, quotedUnitPrice: null })),
+        details: none,
+        quote: null,
+        basketProductIds: null,
+        field: (i, part) => `lines.${i}.${part === 'product' ? 'productId' : 'quantity'}`,
+      };
+    }
+    if (source.kind === 'quote') {
+      const quote = await this.quotes.withLines(source.quoteId);
+      // Another company's quote is NOT_FOUND, like a missing one.
+      if (!quote || quote.companyId !== v.companyId) throw notFound('Quote', source.quoteId);
+      if (quote.status !== QuoteStatus.OPEN) throw conflict(`Quote ${quote.number} was already ordered.`);
+      return {
+        lines: quote.lines.getItems().map((l) => ({ productId: l.productId, sku: l.sku, quantity: new Decimal(l.quantity).toNumber(), quotedUnitPrice: l.unitPrice })),
+        details: { deliveryAddressCode: quote.deliveryAddressCode, branchId: quote.branchId, customerReference: quote.customerReference, notes: quote.notes },
+        quote,
+        basketProductIds: null,
+        field: () => 'quoteId',
+      };
+    }
+    const lines = basket?.lines ?? [];
+    if (lines.length === 0) throw badUserInput('Your basket is empty.', 'basket');
+    return {
+      lines: lines.map((l) => ({ productId: l.productId, sku: l.sku, quantity: new Decimal(l.quantity).toNumber(), quotedUnitPrice: null })),
+      details: { deliveryAddressCode: basket!.deliveryAddressCode, branchId: basket!.branchId, customerReference: basket!.customerReference, notes: basket!.notes },
+      quote: null,
+      basketProductIds: lines.map((l) => l.productId),
+      field: () => 'basket',
+    };
+  }
+
+  private sameOrConflict(order: OrderEntity, input: PlaceOrderInput, fingerprint: string): OrderEntity {
+    const same = order.requestFingerprint
+      ? order.requestFingerprint === fingerprint
+      : !!input.lines && sameLines(order.lines.getItems().map((l) => ({ productId: l.productId, quantity: Number(l.quantity) })), input.lines);
+    if (!same) throw conflict('This idempotencyKey was already used for a different order.');
+    return order;
+  }
+}

@@ -1,0 +1,45 @@
+import { Viewer } from '@hub/auth';
+import { forbidden } from '@hub/errors';
+import { PricingLine, PricingResult, priceLines } from './order-pricing.client';
+
+/**
+ * Prices lines for one request, as its viewer, through the gateway (see order-pricing.client.ts).
+ * The same lines are priced once per request: a mutation that has just priced the basket primes
+ * the answer its returned basket's fields would ask again.
+ */
+export class OrderPricingService {
+  private readonly answers = new Map<string, Promise<PricingResult>>();
+
+  constructor(
+    private readonly gatewayUrl: () => string,
+    private readonly viewer: Viewer | null,
+    private readonly bearer: string | undefined,
+  ) {}
+
+  private key(lines: readonly PricingLine[], withCompany: boolean): string {
+    return JSON.stringify([withCompany, lines.map((l) => [l.productId ?? null, l.sku ?? null, l.quantity])]);
+  }
+
+  private credentials(): { bearer: string; companyId: string } {
+    if (!this.bearer || this.viewer?.kind !== 'CUSTOMER' || !this.viewer.companyId) throw forbidden('Only users of a customer company can order.');
+    return { bearer: this.bearer, companyId: this.viewer.companyId };
+  }
+
+  /** The lines at the viewer's prices; with the company's ERP number, delivery addresses and branches when `withCompany`. */
+  price(lines: readonly PricingLine[], withCompany = false): Promise<PricingResult> {
+    const key = this.key(lines, withCompany);
+    let answer = this.answers.get(key);
+    if (!answer) {
+      const { bearer, companyId } = this.credentials();
+      answer = priceLines(this.gatewayUrl(), bearer, withCompany ? companyId : null, lines);
+      this.answers.set(key, answer);
+      answer.catch(() => this.answers.delete(key));
+    }
+    return answer;
+  }
+
+  /** Remembers an answer for these lines (priced as part of a larger question). */
+  prime(lines: readonly PricingLine[], result: PricingResult): void {
+    this.answers.set(this.key(lines, false), Promise.resolve(result));
+  }
+}
