@@ -68,7 +68,7 @@ describe('OutboxDispatcher dead-letter hook (real PostgreSQL)', () => {
     await db.pool.query(`create schema ${SCHEMA}`);
     await db.pool.query(`create table ${SCHEMA}.outbox_message (id uuid primary key, topic text not null, key text not null unique, payload jsonb not null,
       status text not null default 'PENDING', attempts int not null default 0, next_attempt_at timestamptz not null, last_error text null, result jsonb null,
-      created_at timestamptz not null, delivered_at timestamptz null)`);
+      created_at timestamptz not null, delivered_at timestamptz null, traceparent text null)`);
     await db.pool.query(`create table ${SCHEMA}.refusal (key text not null, reason text)`);
   });
   afterAll(() => db?.drop());

@@ -1,3 +1,4 @@
+import { currentTraceparent } from '@hub/observability';
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput } from '@hub/errors';
@@ -145,8 +146,8 @@ export class OrderRepository {
          select gen_random_uuid(), o.id, ?::timestamptz + x.n * interval '1 millisecond', x.status, x.previous, x.source, x.actor, x.behalf, x.reason, x.details
            from o, unnest(?::text[], ?::text[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::jsonb[]) with ordinality as x(status, previous, source, actor, behalf, reason, details, n)
        ), m as (
-         insert into orders.outbox_message (id, topic, key, payload, status, attempts, next_attempt_at, created_at)
-         select gen_random_uuid(), ?, o.id::text, ?::jsonb, 'PENDING', 0, now(), now() from o where ?::boolean
+         insert into orders.outbox_message (id, topic, key, payload, status, attempts, next_attempt_at, created_at, traceparent)
+         select gen_random_uuid(), ?, o.id::text, ?::jsonb, 'PENDING', 0, now(), now(), ? from o where ?::boolean
        ), b as (
          delete from orders.basket_line where ?::boolean and basket_user_id = ?::uuid and product_id = any(?::uuid[])
        )
@@ -160,7 +161,8 @@ export class OrderRepository {
         pgArray(events.map((e) => e.status)), pgArray(events.map((e) => e.previousStatus)), pgArray(events.map((e) => e.source)),
         pgArray(events.map((e) => e.actorUserId)), pgArray(events.map((e) => e.onBehalfActorId)), pgArray(events.map((e) => e.reason)),
         pgArray(events.map((e) => (e.details ? JSON.stringify(e.details) : null))),
-        outbox?.topic ?? '', JSON.stringify(outbox?.payload ?? {}), outbox !== null,
+        // The placing request's trace, so the delivery links back to it (as OutboxMessageBase takes it).
+        outbox?.topic ?? '', JSON.stringify(outbox?.payload ?? {}), currentTraceparent(), outbox !== null,
         basket !== null, basket?.userId ?? null, pgArray(basket?.productIds ?? []),
         announce.channel, announce.payload,
       ],
