@@ -95,6 +95,37 @@ describe('subscriptions through the gateway', () => {
     expect((await orderField()).executions - before.executions).toBe(2);
   });
 
+  it("resolves many orders changed in one sync in one list query, each subscriber its own order with every subgraph's fields", async () => {
+    const token = await tokenFor(anna.email);
+    const watched = demo.orders.filter((o) => o.companyId === company.id && o.lines.length > 0 && o.status !== 'PICKED').slice(0, 6);
+    const subs = watched.map((o) => new RecordedSubscription(open({ token }), WATCH_ORDER, { orderId: o.id }));
+    await untilActive(watched.length);
+    const before = await orderField();
+    try {
+      // One transaction, as one sync page commits them: six events at once.
+      await db.query('begin');
+      for (const order of watched) {
+        await db.query("update orders.customer_order set status = 'PICKED' where id = $1", [order.id]);
+        await publishOrderStatusChanged(db, order.id);
+      }
+      await db.query('commit');
+      await Promise.all(subs.map((sub) => sub.until((s) => s.results.length === 1)));
+      const api = await as(anna.email);
+      for (const [i, sub] of subs.entries()) {
+        expect(sub.results[0].errors).toBeUndefined();
+        const { order } = await api.request<{ order: unknown }>(READ_ORDER, { id: watched[i].id });
+        expect(sub.results[0].data.orderStatusChanged).toEqual(order);
+        expect(sub.results[0].data.orderStatusChanged).toMatchObject({ id: watched[i].id, status: 'PICKED', company: { name: company.name } });
+      }
+      // The first event alone (the group was idle), the rest together: fewer executions than events.
+      const after = await orderField();
+      expect(after.events - before.events).toBe(watched.length);
+      expect(after.executions - before.executions).toBeLessThanOrEqual(2);
+    } finally {
+      for (const order of watched) await db.query('update orders.customer_order set status = $1 where id = $2', [order.status, order.id]);
+    }
+  });
+
   it("ends a subscription to another company's order with NOT_FOUND and no data", async () => {
     const sub = new RecordedSubscription(open({ token: await tokenFor(anna.email) }), WATCH_ORDER, { orderId: otherCompanyOrder.id });
     await sub.until((s) => s.error !== undefined);

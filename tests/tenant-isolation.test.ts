@@ -24,6 +24,24 @@ describe("another company's data", () => {
     expect((await failure(api.request('query($id: ID!) { invoice(id: $id) { number } }', { id: otherInvoice.id }))).codes).toEqual(['NOT_FOUND']);
   });
 
+  it("ordersByIds answers in the order asked, with NOT_FOUND at the index of another company's or a missing order, and refuses more than 100 ids", async () => {
+    const api = await as(me.email);
+    const own = demo.orders.filter((o) => o.companyId === demo.companies[0].id).slice(0, 2);
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const asked = [own[1].id, otherOrder.id, own[0].id, missing, 'not-a-uuid'];
+    const answer = await failure(api.request('query($ids: [ID!]!) { ordersByIds(ids: $ids) { id number company { id } } }', { ids: asked }));
+    expect(answer.data).toEqual({
+      ordersByIds: [{ id: own[1].id, number: own[1].number, company: { id: demo.companies[0].id } }, null, { id: own[0].id, number: own[0].number, company: { id: demo.companies[0].id } }, null, null],
+    });
+    expect(answer.paths).toEqual([['ordersByIds', 1], ['ordersByIds', 3], ['ordersByIds', 4]]);
+    expect(answer.codes).toEqual(['NOT_FOUND', 'NOT_FOUND', 'BAD_USER_INPUT']);
+    expect(JSON.stringify(answer)).not.toContain(otherOrder.number);
+
+    const tooMany = await failure(api.request('query($ids: [ID!]!) { ordersByIds(ids: $ids) { id } }', { ids: Array.from({ length: 101 }, () => own[0].id) }));
+    expect(tooMany.codes).toEqual(['BAD_USER_INPUT']);
+    expect(tooMany.messages[0]).toBe('At most 100 order ids at once; got 101.');
+  });
+
   it('a malformed id is BAD_USER_INPUT, not a database error', async () => {
     const api = await as(me.email);
     expect((await failure(api.request('{ order(id: "1; drop table x") { id } }'))).codes).toEqual(['BAD_USER_INPUT']);

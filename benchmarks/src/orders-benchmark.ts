@@ -8,8 +8,11 @@
  * 3. each demo company's admin adds 4 buyers: 16 buyers, who sign in;
  * 4. 16 concurrent buyers loop: fill a 10-line basket with one bulk add (addManyToBasket) and place
  *    it (placeOrder from the basket), each through the gateway; the flow is both requests;
- * 5. wait for the outbox to deliver every order to the ERP, and check that the ERP got each once.
- * Prints orders/s and latency percentiles of the flow and of each request, and one JSON line.
+ * 5. wait for the outbox to deliver every order to the ERP, and check that the ERP got each once;
+ * 6. restart the hub without its integrator and run subscription-benchmark.ts on it: (b) 10,000
+ *    subscribers each watching its own order, one ERP status change per order; (c) 2,000 subscribers
+ *    of one company on myOrdersChanged, 50 changes, executions per event.
+ * Prints orders/s and latency percentiles of the flow and of each request, the live figures, and one JSON line.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
@@ -22,6 +25,7 @@ import { DemoErpAdminClient } from '@hub/demo-erp';
 import { dropDatabase, ensureDatabase } from '@hub/database';
 import { startDemoErpProcess } from '@hub/launcher/dist/demo-erp-process';
 import { startEmbeddedPostgres } from '@hub/launcher/dist/embedded-postgres';
+import { runSubscriptionBenchmarks, startBenchHub } from './subscription-benchmark';
 
 const BUYERS = Number(process.env.BENCH_CLIENTS ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -248,16 +252,34 @@ async function main(): Promise<void> {
     const once = placed.filter((id) => accepted[id] === 1).length;
     console.log(`  delivered to the ERP: ${delivered} of ${placed.length} (${((Date.now() - deliveryStarted) / 1000).toFixed(1)} s after the load ended); accepted exactly once: ${once}`);
 
+    // (b) and (c): the hub restarted as the subscription benchmark runs it (no integrator: the benchmark plays the ERP).
+    const exited = new Promise((resolve) => hub!.child.on('exit', resolve));
+    hub.child.kill('SIGINT');
+    await exited;
+    hub = null;
+    const subscriptionHub = await startBenchHub(databaseUrl);
+    hub = subscriptionHub;
+    console.log(`(b, c) hub restarted at ${subscriptionHub.gatewayUrl}`);
+    const live = await runSubscriptionBenchmarks(subscriptionHub, pool);
+
     const round = (n: number) => Number(n.toFixed(1));
     console.log(
       JSON.stringify({
         ordersPerSec: round(result.ordersPerSec),
         orderP95Ms: round(percentile(result.flow, 95)),
+        subscribers: live.subscribers,
+        eventP50Ms: live.eventP50Ms,
+        eventP99Ms: live.eventP99Ms,
+        kbPerSubscriber: live.kbPerSubscriber,
+        executionsPerEvent: live.executionsPerEvent,
         orderP50Ms: round(percentile(result.flow, 50)),
         orderP99Ms: round(percentile(result.flow, 99)),
         orders: result.orders,
         errors: result.errors,
         deliveredOnce: once === placed.length,
+        eventsMissing: live.eventsMissing,
+        subscribeSeconds: live.subscribeSeconds,
+        httpP99DuringFanoutMs: live.httpP99DuringFanoutMs,
       }),
     );
   } finally {

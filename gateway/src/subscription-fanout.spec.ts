@@ -298,3 +298,78 @@ describe('the subscription fanout', () => {
     expect(sink.results).toEqual([{ data: { orderStatusChanged: { id: ORDER, status: 'DELIVERED' } } }]);
   });
 });
+
+describe('the subscription fanout with a batch field', () => {
+  const batchSchema = buildSchema(`
+    type Query { order(id: ID!): Order ordersByIds(ids: [ID!]!): [Order]! }
+    type Subscription { orderStatusChanged(orderId: ID!): Order }
+    type Order { id: ID! status: String }
+  `);
+  const batchRoutes: SubscriptionRoutes = {
+    orderStatusChanged: { topics: ['orderStatusChanged'], keyArg: 'orderId', queryField: 'order', queryArg: 'id', batchQueryField: 'ordersByIds', batchQueryArg: 'ids' },
+  };
+  const prepareBatch = (query: string) => {
+    const result = prepareSubscription(batchSchema, batchRoutes, { query });
+    if (Array.isArray(result)) throw result[0];
+    return result;
+  };
+
+  it("resolves many keys in one call of the list field, each key's item and errors its own", async () => {
+    const keys = Array.from({ length: 5 }, (_, i) => `0000000${i}-0000-4000-8000-000000000000`);
+    const [hidden, broken] = [keys[2], keys[3]];
+    const events = new FakeEvents();
+    const queries: Array<{ query: string; variables: Record<string, unknown> }> = [];
+    const execute: OperationExecutor = async (request) => {
+      queries.push(request);
+      await tick();
+      if (typeof request.variables.eventKey === 'string') return { data: { mine: { id: request.variables.eventKey, status: 'PICKED' } } };
+      const ids = request.variables.eventKeys as string[];
+      const errors: Array<{ message: string; path: Array<string | number>; extensions: { code: string } }> = [];
+      const items = ids.map((id, i) => {
+        if (id === hidden) {
+          errors.push({ message: 'Order was not found.', path: ['b', i], extensions: { code: 'NOT_FOUND' } });
+          return null;
+        }
+        if (id === broken) {
+          errors.push({ message: 'status failed', path: ['b', i, 'status'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+          return { id, status: null };
+        }
+        return { id, status: 'PICKED' };
+      });
+      return { data: { b: items }, errors };
+    };
+    const fanout = new SubscriptionFanout({ schema: batchSchema, events, execute, log: () => undefined });
+    const sinks = keys.map(() => new FakeSink());
+    keys.forEach((key, i) => fanout.add(prepareBatch(`subscription { mine: orderStatusChanged(orderId: "${key}") { id status } }`), as(viewer(`u${i}`, 'c1')), sinks[i]));
+    for (const key of keys) events.emit('orderStatusChanged', key);
+    await Promise.all(sinks.map((s) => s.until(1)));
+
+    // The first key alone (the group was idle), then the four that waited meanwhile in one list query.
+    expect(queries).toHaveLength(2);
+    expect(queries[1].query).toMatch(/^query \(\$eventKeys: \[ID!\]!\) \{\s+b: ordersByIds\(ids: \$eventKeys\)/);
+    expect(queries[1].variables).toEqual({ eventKeys: keys.slice(1) });
+    for (const i of [0, 1, 4]) expect(sinks[i].results).toEqual([{ data: { mine: { id: keys[i], status: 'PICKED' } } }]);
+    expect(sinks[2].error).toMatchObject({ message: 'Order was not found.', path: ['mine'], extensions: { code: 'NOT_FOUND' } });
+    expect(sinks[2].results).toEqual([]);
+    expect(sinks[3].results).toEqual([{ data: { mine: { id: broken, status: null } }, errors: [{ message: 'status failed', path: ['mine', 'status'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }]);
+    expect(fanout.counters).toMatchObject({ executions: 2, deliveries: 4 });
+  });
+
+  it("gives an error of the whole list to every key of the batch", async () => {
+    const keys = Array.from({ length: 3 }, (_, i) => `1000000${i}-0000-4000-8000-000000000000`);
+    const events = new FakeEvents();
+    const execute: OperationExecutor = async (request) => {
+      await tick();
+      if (typeof request.variables.eventKey === 'string') return { data: { orderStatusChanged: { id: request.variables.eventKey, status: 'PICKED' } } };
+      return { data: null, errors: [{ message: 'Signed out.', path: ['b'], extensions: { code: 'UNAUTHENTICATED' } }] };
+    };
+    const fanout = new SubscriptionFanout({ schema: batchSchema, events, execute, log: () => undefined });
+    const sinks = keys.map(() => new FakeSink());
+    keys.forEach((key, i) => fanout.add(prepareBatch(`subscription { orderStatusChanged(orderId: "${key}") { id } }`), as(viewer(`u${i}`, 'c1')), sinks[i]));
+    for (const key of keys) events.emit('orderStatusChanged', key);
+    await Promise.all(sinks.map((s) => s.until(1)));
+    expect(sinks[0].results).toEqual([{ data: { orderStatusChanged: { id: keys[0], status: 'PICKED' } } }]);
+    for (const sink of sinks.slice(1)) expect(sink.error).toMatchObject({ message: 'Signed out.', extensions: { code: 'UNAUTHENTICATED' } });
+    expect(fanout.subscriberCount).toBe(1);
+  });
+});

@@ -2,7 +2,7 @@ import { FormattedExecutionResult, GraphQLError, GraphQLFormattedError, GraphQLS
 import { Viewer } from '@hub/auth';
 import { logger } from '@hub/observability';
 import { PreparedSubscription, PROBE_KEY } from './subscription-router';
-import { batchedQuery, splitBatchedResult } from './subscription-batch';
+import { batchedQuery, batchVariables, splitBatch, splitBatchedResult } from './subscription-batch';
 import { reachesTypes, viewerGroupKey } from './viewer-group';
 
 /** Who a subscription runs as: the verified token, forwarded to the subgraphs like an HTTP request's. */
@@ -478,10 +478,8 @@ export class SubscriptionFanout {
         return [splitBatchedResult(result, prepared.responseKey, null)];
       }
       const batch = batchedQuery(prepared, keys.length);
-      const variables: Record<string, unknown> = { ...prepared.variables };
-      keys.forEach((key, i) => (variables[batch.keyVariables[i]] = key));
-      const result = await this.options.execute({ query: batch.query, variables }, auth);
-      return keys.map((_, i) => splitBatchedResult(result, prepared.responseKey, batch.aliases[i]));
+      const result = await this.options.execute({ query: batch.query, variables: batchVariables(batch, prepared.variables, keys) }, auth);
+      return splitBatch(batch, result, prepared.responseKey, keys.length);
     } catch (error) {
       this.log(`resolving ${prepared.fieldName} failed: ${(error as Error).stack ?? error}`);
       const failed: FormattedExecutionResult = { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] };

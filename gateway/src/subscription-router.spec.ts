@@ -162,6 +162,24 @@ describe('checking the routing table against the schema', () => {
       'The route gone names no field of type Subscription.',
     ]);
   });
+
+  it('checks a batch field: a list of the keys in, a list of nullable items of the same type out', () => {
+    const schema = buildSchema(/* GraphQL */ `
+      type Query { order(id: ID!): Order, ordersByIds(ids: [ID!]!): [Order]!, wrongIn(ids: ID!): [Order]!, wrongOut(ids: [ID!]!): [SyncRun!]!, needsMore(ids: [ID!]!, x: Int!): [Order]! }
+      type Subscription { orderStatusChanged(orderId: ID!): Order }
+      type Order { id: ID! }
+      type SyncRun { id: ID! }
+    `);
+    const route = (batchQueryField: string, batchQueryArg = 'ids') => ({
+      orderStatusChanged: { topics: ['t'], keyArg: 'orderId', queryField: 'order', queryArg: 'id', batchQueryField, batchQueryArg },
+    });
+    expect(checkSubscriptionRoutes(schema, route('ordersByIds'))).toEqual([]);
+    expect(checkSubscriptionRoutes(schema, route('nope'))).toEqual(['The route orderStatusChanged names the batch field Query.nope(ids), which does not exist.']);
+    expect(checkSubscriptionRoutes(schema, route('ordersByIds', 'keys'))).toEqual(['Query.ordersByIds(keys) must take a list of ID.', 'Query.ordersByIds requires ids, which the route cannot give.']);
+    expect(checkSubscriptionRoutes(schema, route('wrongIn'))).toEqual(['Query.wrongIn(ids) must take a list of ID.']);
+    expect(checkSubscriptionRoutes(schema, route('wrongOut'))).toEqual(['Query.wrongOut must return a list of nullable Order (null where one is not visible).']);
+    expect(checkSubscriptionRoutes(schema, route('needsMore'))).toEqual(['Query.needsMore requires x, which the route cannot give.']);
+  });
 });
 
 describe('compiling a subscription text once', () => {

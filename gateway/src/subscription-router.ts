@@ -9,7 +9,9 @@ import {
   getOperationAST,
   getVariableValues,
   GraphQLError,
+  GraphQLObjectType,
   GraphQLSchema,
+  isListType,
   isNonNullType,
   Kind,
   OperationDefinitionNode,
@@ -104,6 +106,29 @@ export function checkSubscriptionRoutes(schema: GraphQLSchema, routes: Subscript
     if (getNamedType(field.type) !== getNamedType(queryField.type) || String(getNullableType(field.type)) !== String(getNullableType(queryField.type))) {
       problems.push(`Subscription.${name} returns ${field.type} but Query.${route.queryField} returns ${queryField.type}.`);
     }
+    if (route.batchQueryField !== undefined || route.batchQueryArg !== undefined) problems.push(...batchFieldProblems(name, route, queryFields));
+  }
+  return problems;
+}
+
+/** The batch field must take a list of keys of the single field's key type and answer a list of its type. */
+function batchFieldProblems(name: string, route: SubscriptionRoute, queryFields: ReturnType<GraphQLObjectType['getFields']>): string[] {
+  const single = queryFields[route.queryField];
+  const batch = route.batchQueryField ? queryFields[route.batchQueryField] : undefined;
+  if (!batch || !route.batchQueryArg) return [`The route ${name} names the batch field Query.${route.batchQueryField ?? '?'}(${route.batchQueryArg ?? '?'}), which does not exist.`];
+  const problems: string[] = [];
+  const arg = batch.args.find((a) => a.name === route.batchQueryArg);
+  const keyArg = single?.args.find((a) => a.name === route.queryArg);
+  const listArg = arg ? getNullableType(arg.type) : undefined;
+  if (!arg || !isListType(listArg) || (keyArg && getNamedType(listArg) !== getNamedType(keyArg.type))) {
+    problems.push(`Query.${route.batchQueryField}(${route.batchQueryArg}) must take a list of ${keyArg ? getNamedType(keyArg.type) : 'keys'}.`);
+  }
+  for (const other of batch.args) {
+    if (other.name !== route.batchQueryArg && isNonNullType(other.type) && other.defaultValue === undefined) problems.push(`Query.${route.batchQueryField} requires ${other.name}, which the route cannot give.`);
+  }
+  const answer = getNullableType(batch.type);
+  if (!isListType(answer) || isNonNullType(answer.ofType) || (single && getNamedType(answer) !== getNamedType(single.type))) {
+    problems.push(`Query.${route.batchQueryField} must return a list of nullable ${single ? getNamedType(single.type) : 'items'} (null where one is not visible).`);
   }
   return problems;
 }

@@ -13,6 +13,14 @@ export interface SubscriptionResolution {
   /** The Query field resolved for each event, with the event's key as `queryArg`. */
   queryField: string;
   queryArg: string;
+  /**
+   * Optional: a Query field that takes a list of keys as `batchQueryArg` and answers a list of the
+   * same type in the order asked (null, with an error at that index, where one is not visible).
+   * The gateway resolves the events of many keys in one call of it: federation plans a list field
+   * as one fetch per subgraph, where n aliases of `queryField` cost n fetches of each entity below.
+   */
+  batchQueryField?: string;
+  batchQueryArg?: string;
 }
 
 export interface SubscriptionRoute extends SubscriptionResolution {

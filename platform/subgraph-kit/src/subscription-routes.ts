@@ -16,7 +16,11 @@ export function collectSubscriptionRoutes(modules: readonly SubgraphModule<any>[
           routes[field] = { ...resolution, topics: [event.topic] };
           continue;
         }
-        if (existing.keyArg !== resolution.keyArg || existing.queryField !== resolution.queryField || existing.queryArg !== resolution.queryArg) {
+        if (
+          existing.keyArg !== resolution.keyArg || existing.queryField !== resolution.queryField || existing.queryArg !== resolution.queryArg ||
+          existing.batchQueryField !== resolution.batchQueryField ||
+          existing.batchQueryArg !== resolution.batchQueryArg
+        ) {
           throw new Error(`Subscription.${field}: topic ${event.topic} (${module.name}) resolves it differently from ${existing.topics.join(', ')}.`);
         }
         if (!existing.topics.includes(event.topic)) routes[field] = { ...existing, topics: [...existing.topics, event.topic] };

@@ -30,8 +30,8 @@ export const financeSubgraph: SubgraphModule<FinanceContext> = {
       topic: ORDER_DOCUMENTS_CHANGED_TOPIC,
       description: "An order's invoices or delivery notes arrived or changed (key: the order id).",
       serves: {
-        orderStatusChanged: { keyArg: 'orderId', queryField: 'order', queryArg: 'id' },
-        myOrdersChanged: { keyArg: null, queryField: 'order', queryArg: 'id' },
+        orderStatusChanged: { keyArg: 'orderId', queryField: 'order', queryArg: 'id', batchQueryField: 'ordersByIds', batchQueryArg: 'ids' },
+        myOrdersChanged: { keyArg: null, queryField: 'order', queryArg: 'id', batchQueryField: 'ordersByIds', batchQueryArg: 'ids' },
       },
     },
   ],

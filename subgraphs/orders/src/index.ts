@@ -45,9 +45,9 @@ export const ordersSubgraph: SubgraphModule<OrdersContext> = {
       topic: ORDER_STATUS_CHANGED_TOPIC,
       description: "An order's status, lines or ERP number changed (key: the order id).",
       serves: {
-        orderStatusChanged: { keyArg: 'orderId', queryField: 'order', queryArg: 'id' },
+        orderStatusChanged: { keyArg: 'orderId', queryField: 'order', queryArg: 'id', batchQueryField: 'ordersByIds', batchQueryArg: 'ids' },
         // Every event, resolved as the subscriber: the orders it may not see answer NOT_FOUND and are skipped.
-        myOrdersChanged: { keyArg: null, queryField: 'order', queryArg: 'id' },
+        myOrdersChanged: { keyArg: null, queryField: 'order', queryArg: 'id', batchQueryField: 'ordersByIds', batchQueryArg: 'ids' },
       },
     },
   ],

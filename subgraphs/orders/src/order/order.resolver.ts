@@ -38,6 +38,16 @@ export class OrderResolver {
     return OrderObject.from(await ctx.services.orders.get(ctx.viewer, id));
   }
 
+  @Query(() => [OrderObject], {
+    nullable: 'items',
+    description:
+      'Several of your orders by id (at most 100), in the order asked; null with a NOT_FOUND error at its index for one that is missing or not yours. ' +
+      'The gateway resolves many orders\' subscription events with it in one call.',
+  })
+  async ordersByIds(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: OrdersContext): Promise<Array<OrderObject | Error>> {
+    return (await ctx.services.orders.getMany(ctx.viewer, ids)).map((order) => (order instanceof Error ? order : OrderObject.from(order)));
+  }
+
   @Mutation(() => OrderObject, {
     description:
       'Places an order from `lines`, a quote or (with neither) your basket; it goes to the ERP in the background and is never lost. ' +

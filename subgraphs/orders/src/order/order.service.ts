@@ -11,6 +11,8 @@ import { OrderLineEntity } from './order-line.entity';
 import { OrderStatusEventEntity } from './order-status-event.entity';
 
 export const MAX_ORDERS_PER_PAGE = 200;
+/** `ordersByIds` answers at most this many ids at once (the gateway's subscription batches are as large). */
+export const MAX_ORDERS_BY_IDS = 100;
 const DAY_MS = 86_400_000;
 
 export interface OrderLoaders {
@@ -75,6 +77,16 @@ export class OrderService {
     // Another company's order gets the same answer as a missing one.
     if (!order) throw notFound('Order', id);
     return order;
+  }
+
+  /**
+   * Several orders at once, in the order asked: each an order or the error `get` would give for it
+   * (another company's order is NOT_FOUND like a missing one), so one id's refusal spares the rest.
+   */
+  async getMany(viewer: Viewer | null, ids: readonly string[]): Promise<Array<OrderEntity | Error>> {
+    requirePermission(viewer, 'orders.view');
+    if (ids.length > MAX_ORDERS_BY_IDS) throw badUserInput(`At most ${MAX_ORDERS_BY_IDS} order ids at once; got ${ids.length}.`, 'ids');
+    return Promise.all(ids.map((id) => this.get(viewer, id).catch((error: Error) => error)));
   }
 
   /** For references: null unless the viewer may see this order. */
