@@ -12,6 +12,7 @@ describe('the order state machine', () => {
 
   it('starts a new order waiting for approval, held or on its way to the ERP, and nothing else', () => {
     expect(ALL.filter((s) => { try { assertInitial(s); return true; } catch { return false; } })).toEqual([S.AWAITING_APPROVAL, S.ON_HOLD, S.PENDING]);
+    expect(() => assertInitial(S.CONFIRMED)).toThrow('An order cannot start CONFIRMED.');
   });
 
   it('never moves a rejected order', () => {
@@ -38,6 +39,7 @@ describe('the order state machine', () => {
 
   it('answers a decision on an order in another status with CONFLICT', () => {
     expect(() => assertStatus(S.ON_HOLD, S.AWAITING_APPROVAL)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'CONFLICT' }) }));
+    expect(() => assertStatus(S.ON_HOLD, S.AWAITING_APPROVAL)).toThrow('The order is ON_HOLD, not AWAITING_APPROVAL: someone decided on it already, or it never needed this decision.');
     expect(() => assertStatus(S.ON_HOLD, S.ON_HOLD)).not.toThrow();
   });
 
@@ -48,7 +50,7 @@ describe('the order state machine', () => {
   });
 
   it('counts open orders and credit exposure from the right statuses', () => {
-    expect(NOT_DELIVERED_STATUSES).not.toContain(S.DELIVERED);
+    expect(NOT_DELIVERED_STATUSES).toEqual([S.AWAITING_APPROVAL, S.ON_HOLD, S.PENDING, S.ERP_REFUSED, S.CONFIRMED, S.PICKED, S.SHIPPED]);
     expect(NOT_INVOICED_STATUSES).toContain(S.DELIVERED);
     for (const closed of [S.INVOICED, S.CANCELLED, S.REJECTED]) expect(NOT_INVOICED_STATUSES).not.toContain(closed);
     expect(CREDIT_EXPOSURE_STATUSES).toEqual([S.PENDING, S.CONFIRMED, S.PICKED, S.SHIPPED, S.DELIVERED]);
