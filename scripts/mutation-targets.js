@@ -20,4 +20,7 @@ const STATE_MACHINES = '**/src/**/*.state-machine.ts';
 
 const specOf = (file) => file.replace(/\.ts$/, '.spec.ts');
 
-module.exports = { RULE_FILES, STATE_MACHINES, specOf };
+// Further specs that exercise a rule file on a real PostgreSQL (the dispatcher's dead-letter hooks).
+const EXTRA_SPECS = ['integrator/src/outbox/outbox-dead-letter.spec.ts'];
+
+module.exports = { RULE_FILES, STATE_MACHINES, EXTRA_SPECS, specOf };

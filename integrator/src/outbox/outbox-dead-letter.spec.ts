@@ -41,8 +41,11 @@ describe('OutboxDispatcher dead-letter hook (real PostgreSQL)', () => {
       : {}),
   });
 
+  let logged: Array<{ level: string; fields: Record<string, unknown>; text: string }> = [];
+  const record = (level: string) => ((fields: Record<string, unknown>, text: string) => void logged.push({ level, fields, text })) as any;
   const dispatcher = () =>
     new OutboxDispatcher({
+      log: { info: record('info'), warn: record('warn'), error: record('error') },
       pool: db.pool,
       adapter,
       registry: new SyncRegistry([]),
@@ -101,7 +104,14 @@ describe('OutboxDispatcher dead-letter hook (real PostgreSQL)', () => {
     failWith = new ErpError('VALIDATION', 'refused', null, 'refused');
     hookFails = true;
     const key = await enqueue('with.hook');
+    logged = [];
     await dispatcher().tick();
+    // The hook's failure is logged, and the attempt counts as one to retry.
+    expect(logged.map((l) => [l.level, l.text, l.fields.topic, l.fields.outcome ?? null])).toEqual([
+      ['error', 'outbox spec: the dead-letter hook of with.hook failed', 'with.hook', null],
+      ['warn', 'outbox with.hook will be retried', 'with.hook', 'retry'],
+    ]);
+    expect(logged[0].fields).toMatchObject({ source: 'spec', err: expect.objectContaining({ message: 'the hook broke' }) });
     const row = await message(key);
     expect(row).toMatchObject({ status: 'PENDING', attempts: 1 });
     expect(row.last_error).toMatch(/^VALIDATION: refused \(not dead-lettered: its hook failed: the hook broke\)$/);
@@ -109,8 +119,10 @@ describe('OutboxDispatcher dead-letter hook (real PostgreSQL)', () => {
 
     hookFails = false;
     await db.pool.query(`update ${SCHEMA}.outbox_message set next_attempt_at = now() where key = $1`, [key]);
+    logged = [];
     await dispatcher().tick();
     expect(await message(key)).toMatchObject({ status: 'DEAD', attempts: 2 });
+    expect(logged.map((l) => [l.level, l.text, l.fields.outcome])).toEqual([['warn', 'outbox with.hook dead-lettered', 'dead']]);
     expect(await refusals(key)).toEqual([{ reason: 'refused' }]);
   });
 

@@ -3,6 +3,9 @@ import { ErpAdapter, ErpError, ErpErrorKind } from '@hub/erp-contract';
 import type { OutboxMessage, OutboxStore } from '@hub/outbox';
 import type { OutboxTopicDeclaration } from '@hub/subgraph-kit';
 import type { SyncRegistry } from '../sync/sync-registry';
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
+import { metricsText, startTracing, stopTracing, withSpan } from '@hub/observability';
+import '../integrator-metrics';
 import { OutboxDispatcher, OutboxDispatcherOptions } from './outbox-dispatcher';
 import { RegisteredOutbox } from './outbox-registry';
 
@@ -335,5 +338,84 @@ describe('OutboxDispatcher: ticks', () => {
     } finally {
       jest.useRealTimers();
     }
+  });
+});
+
+describe('OutboxDispatcher: what each attempt tells (log line, metrics, span)', () => {
+  const TRACE_ID = '0af7651916cd43dd8448eb211c80319c';
+  const TRACEPARENT = `00-${TRACE_ID}-b7ad6b7169203331-01`;
+  let exporter: InMemorySpanExporter;
+  let lines: Array<{ level: string; fields: Record<string, unknown>; text: string }>;
+  const record = (level: string) => ((fields: Record<string, unknown>, text: string) => void lines.push({ level, fields, text })) as any;
+  const recorder = (): NonNullable<OutboxDispatcherOptions['log']> => ({ info: record('info'), warn: record('warn'), error: record('error') });
+  /** This describe's samples (source "telemetry") of a metric in the Prometheus text, by their other labels. */
+  const samples = async (name: string): Promise<Record<string, number>> => {
+    const out: Record<string, number> = {};
+    for (const line of (await metricsText()).split('\n')) {
+      const match = /^(\w+)\{(.*)\} (\S+)$/.exec(line);
+      if (!match || match[1] !== name || !match[2].includes('source="telemetry"')) continue;
+      out[match[2].replace('source="telemetry",', '').replace(',source="telemetry"', '')] = Number(match[3]);
+    }
+    return out;
+  };
+  const attemptsCounted = async () => {
+    const out: Record<string, number> = {};
+    for (const [labels, value] of Object.entries(await samples('hub_outbox_delivery_attempts_total'))) {
+      out[`${/topic="([^"]*)"/.exec(labels)![1]} ${/outcome="([^"]*)"/.exec(labels)![1]}`] = value;
+    }
+    return out;
+  };
+
+  beforeAll(() => {
+    exporter = new InMemorySpanExporter();
+    startTracing({ service: 'outbox-spec', exporter });
+  });
+  afterAll(() => stopTracing());
+  beforeEach(() => {
+    lines = [];
+    exporter.reset();
+  });
+
+  it('delivered: an info line with the attempt and the trace that wrote it, a counted attempt and its time, a root span linked to that trace', async () => {
+    const store = fakeStore([[message({ id: 'm-t1', traceparent: TRACEPARENT })]], 'telemetry');
+    const before = await attemptsCounted();
+    // Inside another span: the delivery still starts a trace of its own (background work), linked instead.
+    await withSpan('outer work', {}, () => dispatcher([outbox(store, topic())], { log: recorder() }).tick());
+    expect(lines).toEqual([
+      { level: 'info', text: 'outbox order.placed delivered', fields: { source: 'telemetry', topic: 'order.placed', messageId: 'm-t1', attempt: 1, outcome: 'delivered', causeTraceId: TRACE_ID } },
+    ]);
+    expect((await attemptsCounted())['order.placed delivered']).toBe((before['order.placed delivered'] ?? 0) + 1);
+    const sum = (await samples('hub_outbox_delivery_duration_seconds_sum'))['topic="order.placed"'];
+    expect(sum).toBeGreaterThanOrEqual(0);
+    expect(sum).toBeLessThan(5); // seconds, not milliseconds
+    const span = exporter.getFinishedSpans().find((s) => s.name === 'outbox deliver order.placed')!;
+    expect(span).toBeDefined();
+    expect((span as any).parentSpanContext?.spanId ?? (span as any).parentSpanId).toBeUndefined();
+    expect(span.links.map((l) => l.context.traceId)).toEqual([TRACE_ID]);
+    expect(span.attributes).toEqual({ 'hub.outbox.source': 'telemetry', 'hub.outbox.topic': 'order.placed', 'hub.outbox.attempt': 1, 'hub.outbox.outcome': 'delivered' });
+  });
+
+  it('retried and dead-lettered: warn lines that say which, counted by outcome; no link without a stored trace', async () => {
+    const store = fakeStore([[message({ id: 'm-t2', key: 'k-2', attempts: 2 }), message({ id: 'm-t3', key: 'k-3' })]], 'telemetry');
+    let call = 0;
+    const t = topic({ push: async () => (++call === 1 ? failing('TRANSIENT')() : failing('VALIDATION')()) });
+    const before = await attemptsCounted();
+    await dispatcher([outbox(store, t)], { log: recorder() }).tick();
+    expect(lines).toEqual([
+      { level: 'warn', text: 'outbox order.placed will be retried', fields: { source: 'telemetry', topic: 'order.placed', messageId: 'm-t2', attempt: 3, outcome: 'retry' } },
+      { level: 'warn', text: 'outbox order.placed dead-lettered', fields: { source: 'telemetry', topic: 'order.placed', messageId: 'm-t3', attempt: 1, outcome: 'dead' } },
+    ]);
+    const after = await attemptsCounted();
+    expect(after['order.placed retry']).toBe((before['order.placed retry'] ?? 0) + 1);
+    expect(after['order.placed dead']).toBe((before['order.placed dead'] ?? 0) + 1);
+    const spans = exporter.getFinishedSpans().filter((s) => s.name === 'outbox deliver order.placed');
+    expect(spans.map((s) => [s.attributes['hub.outbox.attempt'], s.attributes['hub.outbox.outcome'], s.links.length])).toEqual([[3, 'retry', 0], [1, 'dead', 0]]);
+  });
+
+  it('a topic nobody declares is dead at once, and said so', async () => {
+    const store = fakeStore([[message({ id: 'm-t4', topic: 'nobody.declares' })]], 'telemetry');
+    await dispatcher([outbox(store, topic())], { log: recorder() }).tick();
+    expect(lines.map((l) => [l.level, l.text, l.fields.outcome])).toEqual([['warn', 'outbox nobody.declares dead-lettered', 'dead']]);
+    expect(failed).toEqual([{ id: 'm-t4', error: 'No ERP operation for topic nobody.declares', nextAttemptAt: expect.any(Date), dead: true }]);
   });
 });
