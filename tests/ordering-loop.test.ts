@@ -3,7 +3,7 @@ import { Client } from 'graphql-ws';
 import { demo, demoUser, failure, tokenFor } from './support/hub-client';
 import { freshCompany, FreshCompany, key, syncNow, TestUser } from './support/ordering';
 import { erpAdmin, eventually, outboxMessages } from './support/staff-client';
-import { RecordedSubscription, wsClient } from './support/subscription-client';
+import { fieldMetrics, gatewayMetrics, RecordedSubscription, untilMetrics, wsClient } from './support/subscription-client';
 
 /**
  * The hub's core loop through the gateway against the demo ERP (O1-O6, G2): a buyer finds products
@@ -218,12 +218,14 @@ describe('ordering end to end through the gateway', () => {
     const statusesOf = (sub: RecordedSubscription, id: string) => changes(seenOf(sub, id).map((o) => o.status));
 
     beforeAll(async () => {
+      const theirToken = await tokenFor(demoUser(1, 'customer admin').email);
+      const serving = fieldMetrics(await gatewayMetrics(), 'myOrdersChanged').active;
       // The company's admin (who may see invoices too) watches every order of the company.
       mine = new RecordedSubscription(socket(company.admin.token), myOrders);
       // Another company's admin, watching all of its own orders.
-      theirs = new RecordedSubscription(socket(await tokenFor(demoUser(1, 'customer admin').email)), myOrders);
-      // Both subscriptions are registered once a change of ours reaches ours.
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      theirs = new RecordedSubscription(socket(theirToken), myOrders);
+      // Both are served (checked and listening) before anything is placed.
+      await untilMetrics((m) => fieldMetrics(m, 'myOrdersChanged').active >= serving + 2);
     });
 
     it('places the basket: PENDING, priced as the basket was, the basket emptied; a replay returns the same order, other content with the key is a CONFLICT', async () => {
@@ -261,8 +263,9 @@ describe('ordering end to end through the gateway', () => {
 
     it('moves on in the ERP, and its subscribers see every status with the fields of every subgraph; another company sees nothing of it', async () => {
       // The buyer who placed it watches it (a buyer does not see invoices: orders, customers and products fields).
+      const serving = fieldMetrics(await gatewayMetrics(), 'orderStatusChanged').active;
       const watch = new RecordedSubscription(socket(buyer.token), `subscription($id: ID!) { orderStatusChanged(orderId: $id) { id status number company { name } lines { sku product { name } } } }`, { id: orderId });
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await untilMetrics((m) => fieldMetrics(m, 'orderStatusChanged').active > serving);
       const { order } = await buyer.api.request<{ order: { erpNumber: string } }>(ORDER, { id: orderId });
       for (const status of ['PICKED', 'SHIPPED', 'DELIVERED', 'INVOICED']) {
         expect(await erpAdmin('POST', `/admin/orders/${order.erpNumber}/advance`, { steps: 1 })).toEqual({ orderNumber: order.erpNumber, status });
