@@ -29,6 +29,7 @@ import { dropDatabase, ensureDatabase, subgraphOrmConfig } from '@hub/database';
 import { erpEntityId } from '@hub/erp-ids';
 import { startDemoErpProcess } from '@hub/launcher/dist/demo-erp-process';
 import { startEmbeddedPostgres } from '@hub/launcher/dist/embedded-postgres';
+import { withHubNodeFlags } from '@hub/launcher/dist/node-flags';
 import { migrateAll, SUBGRAPH_MODULES } from '@hub/schema';
 import { ensureSyncOperations, HttpErpAdapter, runSyncOperation, SyncRegistry } from '@hub/integrator';
 import { logSettings, metricsEnabled } from '@hub/observability';
@@ -59,7 +60,7 @@ async function startHub(databaseUrl: string, erpUrl: string): Promise<{ gatewayU
   // BENCH_CPU_PROFILE_DIR=dir: every hub process writes a V8 CPU profile there when it stops.
   const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
   const nodeFlags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const child = spawn(process.execPath, [...nodeFlags, join(__dirname, '../../launcher/dist/main.js')], {
+  const child = spawn(process.execPath, [...withHubNodeFlags(nodeFlags), join(__dirname, '../../launcher/dist/main.js')], {
     env: {
       ...process.env,
       // As deployed: production mode (graphql-js skips its development checks) with real secrets.

@@ -25,6 +25,7 @@ import { DemoErpAdminClient } from '@hub/demo-erp';
 import { dropDatabase, ensureDatabase } from '@hub/database';
 import { startDemoErpProcess } from '@hub/launcher/dist/demo-erp-process';
 import { startEmbeddedPostgres } from '@hub/launcher/dist/embedded-postgres';
+import { withHubNodeFlags } from '@hub/launcher/dist/node-flags';
 import { runSubscriptionBenchmarks, startBenchHub } from './subscription-benchmark';
 
 const BUYERS = Number(process.env.BENCH_CLIENTS ?? 16);
@@ -35,7 +36,7 @@ const LINES_PER_ORDER = 10;
 async function startHub(databaseUrl: string, erpUrl: string): Promise<{ gatewayUrl: string; child: ChildProcess }> {
   const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
   const nodeFlags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const child = spawn(process.execPath, [...nodeFlags, join(__dirname, '../../launcher/dist/main.js')], {
+  const child = spawn(process.execPath, [...withHubNodeFlags(nodeFlags), join(__dirname, '../../launcher/dist/main.js')], {
     env: {
       ...process.env,
       // As deployed: production mode with real secrets, every subgraph in a process of its own.
