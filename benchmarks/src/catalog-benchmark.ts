@@ -33,6 +33,7 @@ import { withHubNodeFlags } from '@hub/launcher/dist/node-flags';
 import { migrateAll, SUBGRAPH_MODULES } from '@hub/schema';
 import { ensureSyncOperations, HttpErpAdapter, runSyncOperation, SyncRegistry } from '@hub/integrator';
 import { logSettings, metricsEnabled } from '@hub/observability';
+import { CATALOGUE_PAGE_QUERY } from './catalogue-page.query';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -41,20 +42,7 @@ const WARMUP_SECONDS = 3;
 const SYNCED = ['categories', 'products', 'prices', 'stock', 'exchangeRates', 'customers'];
 const CUSTOMER_NUMBER = 'C100001';
 
-const PAGE_QUERY = `query CataloguePage($category: ID, $first: Int!) {
-  categories { id code name children { id code name } }
-  products(categoryId: $category, first: $first) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    edges { node {
-      id sku name unit
-      images { url kind }
-      price { amount currency }
-      stock { status availableFrom }
-      categories { code name }
-    } }
-  }
-}`;
+const PAGE_QUERY = CATALOGUE_PAGE_QUERY;
 
 async function startHub(databaseUrl: string, erpUrl: string): Promise<{ gatewayUrl: string; productsUrl: string; child: ChildProcess }> {
   // BENCH_CPU_PROFILE_DIR=dir: every hub process writes a V8 CPU profile there when it stops.

@@ -13,7 +13,8 @@ import { componentLogger, graphqlObservabilityPlugin, HealthCheck, httpCheck, ne
 import { countSubscription, observeSubscriptions } from './gateway-metrics';
 import { GatewayContext } from './gateway-context';
 import { graphqlIde, graphqlIdeEnabled } from './graphql-ide';
-import { maxDepthRule } from './operation-limits';
+import { operationLimitsPlugin, OperationLimits, operationLimitRules, operationLimitsFromEnv } from './operation-limits';
+import { tokenLimit } from './token-limit';
 import { RevokedUsers } from './revoked-users';
 import { HubSubgraphDataSource } from './subgraph-data-source';
 import { OperationExecutor, SubscriptionFanout } from './subscription-fanout';
@@ -28,7 +29,8 @@ export interface GatewayOptions {
   secrets: AuthSecrets;
   port: number;
   host?: string;
-  maxDepth?: number;
+  /** Aliases, tokens, directives, depth and cost per operation. Default: operationLimitsFromEnv() (HUB_LIMIT_*). */
+  limits?: OperationLimits;
   /** The database subgraphs publish events in (@hub/events): the gateway LISTENs on one connection of its own. */
   databaseUrl?: string;
   /** Or an event listener the caller started and stops (instead of databaseUrl). */
@@ -108,18 +110,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
 
-  const depthLimit = maxDepthRule(options.maxDepth ?? 15);
+  const limits = options.limits ?? operationLimitsFromEnv();
+  const limitRules = operationLimitRules(limits);
   const server = new ApolloServer<GatewayContext>({
     // Compact JSON: Apollo's default indents every response, which costs CPU and bytes on the hot path.
     stringifyResult: (result) => JSON.stringify(result),
     gateway,
-    validationRules: [depthLimit],
     // Apollo's landing page loads Apollo Sandbox from a CDN; browsers get graphqlIde's page instead.
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       graphqlObservabilityPlugin<GatewayContext>({ server: 'gateway', logLevel: 'info' }),
+      operationLimitsPlugin<GatewayContext>(limits),
     ],
     // The schema is the partners' contract (code generators read it), in production too.
     introspection: true,
@@ -191,6 +194,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     requestScope('gateway'),
     requireJsonPost(),
     express.json({ limit: '1mb' }),
+    tokenLimit(limits),
     expressMiddleware(server, {
       // The gateway checks the token too, so a forged one is refused before any subgraph is called.
       context: async ({ req }) => {
@@ -221,7 +225,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       routes,
       secrets: options.secrets,
       fanout,
-      validationRules: [depthLimit],
+      validationRules: limitRules,
+      limits,
     });
     observeSubscriptions(fanout, () => subscriptions?.connections ?? 0, () => subscriptions?.bufferedBytes ?? 0, listener);
     await new Promise<void>((resolve, reject) => {

@@ -10,6 +10,7 @@ import { PreparedSubscription, prepareSubscription, SubscriptionCache } from './
 import { SubscriptionRoutes } from '@hub/events';
 import { SubscriberAuth, SubscriberSink, SubscriptionFanout } from './subscription-fanout';
 import { PushIterator } from './push-iterator';
+import { costLimitProblem, OperationLimits, tokenLimitProblem } from './operation-limits';
 
 export interface SubscriptionServerOptions {
   /** The gateway's HTTP server: WebSocket upgrades on `path` are ours, everything else stays HTTP. */
@@ -22,6 +23,8 @@ export interface SubscriptionServerOptions {
   fanout: SubscriptionFanout;
   /** Extra validation rules, as for HTTP operations (the depth limit). */
   validationRules: ValidationRule[];
+  /** Tokens and cost, as for HTTP operations (aliases, directives and depth are among validationRules). */
+  limits?: OperationLimits;
   maxSubscriptionsPerConnection?: number;
 }
 
@@ -106,8 +109,12 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Run
           return [new GraphQLError(`A connection may hold at most ${maxPerConnection} subscriptions.`, { extensions: { code: 'RATE_LIMITED' } })];
         }
         const auth = ctx.extra.auth!;
+        const tooLong = options.limits && typeof payload.query === 'string' ? tokenLimitProblem(payload.query, options.limits) : null;
+        if (tooLong) return [tooLong];
         const prepared = prepareSubscription(options.schema, options.routes, payload, options.validationRules, compiled);
         if (Array.isArray(prepared)) return prepared;
+        const tooCostly = options.limits ? costLimitProblem(options.schema, prepared.document, prepared.operationName, payload.variables, options.limits) : null;
+        if (tooCostly) return [tooCostly];
         const checked = await options.fanout.check(prepared, auth);
         if ('errors' in checked) return checked.errors;
         const context: SubscriptionContext = { id, prepared, auth, initial: checked.result, socket: ctx.extra.socket };
