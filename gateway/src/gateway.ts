@@ -15,11 +15,11 @@ import { GatewayContext } from './gateway-context';
 import { graphqlIde, graphqlIdeEnabled } from './graphql-ide';
 import { operationLimitsPlugin, OperationLimits, operationLimitRules, operationLimitsFromEnv } from './operation-limits';
 import { tokenLimit } from './token-limit';
-import { RevokedUsers } from './revoked-users';
+import { RevokedUsers } from '@hub/revocation';
 import { HubSubgraphDataSource } from './subgraph-data-source';
 import { OperationExecutor, SubscriptionFanout } from './subscription-fanout';
 import { checkSubscriptionRoutes } from './subscription-router';
-import { RunningSubscriptionServer, startSubscriptionServer } from './subscription-server';
+import { RunningSubscriptionServer, startSubscriptionServer, SubscriptionServerOptions, subscriptionSettingsFromEnv } from './subscription-server';
 
 export interface GatewayOptions {
   /** The composed supergraph (schema/supergraph.graphql); never introspected at run time. */
@@ -29,6 +29,8 @@ export interface GatewayOptions {
   secrets: AuthSecrets;
   port: number;
   host?: string;
+  /** Anonymous subscriptions and connection caps; default: subscriptionSettingsFromEnv() (HUB_ANONYMOUS_SUBSCRIPTIONS, HUB_WS_CONNECTIONS_PER_*). */
+  subscriptionSettings?: Pick<SubscriptionServerOptions, 'allowAnonymous' | 'maxConnectionsPerUser' | 'maxConnectionsPerAddress'>;
   /** Aliases, tokens, directives, depth and cost per operation. Default: operationLimitsFromEnv() (HUB_LIMIT_*). */
   limits?: OperationLimits;
   /** The database subgraphs publish events in (@hub/events): the gateway LISTENs on one connection of its own. */
@@ -227,6 +229,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       fanout,
       validationRules: limitRules,
       limits,
+      revocations: revoked?.list,
+      ...subscriptionSettingsFromEnv(),
+      ...options.subscriptionSettings,
     });
     observeSubscriptions(fanout, () => subscriptions?.connections ?? 0, () => subscriptions?.bufferedBytes ?? 0, listener);
     await new Promise<void>((resolve, reject) => {
