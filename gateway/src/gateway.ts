@@ -10,11 +10,13 @@ import { AuthSecrets, bearerToken, GatewayAssertionSigner, UserAccessStore, veri
 import { asHttpRejection, jsonRefusals, notFoundRefusal, requireJsonPost, unauthenticated } from '@hub/errors';
 import { EventListener, SubscriptionRoutes } from '@hub/events';
 import { componentLogger, graphqlObservabilityPlugin, HealthCheck, httpCheck, newRequestScope, requestScope, runInScope, serveHealth, serveMetrics, setScopeViewer } from '@hub/observability';
-import { countSubscription, observeSubscriptions } from './gateway-metrics';
+import { countSubscription, observeConnectionGuard, observeSubscriptions } from './gateway-metrics';
+import { ConnectionGuardOptions, guardConnections } from './connection-guard';
 import { GatewayContext } from './gateway-context';
 import { graphqlIde, graphqlIdeEnabled } from './graphql-ide';
 import { operationLimitsPlugin, OperationLimits, operationLimitRules, operationLimitsFromEnv } from './operation-limits';
 import { tokenLimit } from './token-limit';
+import { anonymousIntrospectionAllowed, schemaPrivacyPlugin } from './schema-privacy';
 import { RevokedUsers } from '@hub/revocation';
 import { HubSubgraphDataSource } from './subgraph-data-source';
 import { OperationExecutor, SubscriptionFanout } from './subscription-fanout';
@@ -31,6 +33,10 @@ export interface GatewayOptions {
   host?: string;
   /** Anonymous subscriptions and connection caps; default: subscriptionSettingsFromEnv() (HUB_ANONYMOUS_SUBSCRIPTIONS, HUB_WS_CONNECTIONS_PER_*). */
   subscriptionSettings?: Pick<SubscriptionServerOptions, 'allowAnonymous' | 'maxConnectionsPerUser' | 'maxConnectionsPerAddress'>;
+  /** Introspection and field suggestions for callers who are not signed in. Default: anonymousIntrospectionAllowed() (off in production). */
+  anonymousIntrospection?: boolean;
+  /** Pipelined requests and unread answer bytes one HTTP connection may hold (default DEFAULT_CONNECTION_GUARD). */
+  connectionGuard?: Partial<ConnectionGuardOptions>;
   /** Aliases, tokens, directives, depth and cost per operation. Default: operationLimitsFromEnv() (HUB_LIMIT_*). */
   limits?: OperationLimits;
   /** The database subgraphs publish events in (@hub/events): the gateway LISTENs on one connection of its own. */
@@ -110,7 +116,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   if (trustProxy) app.set('trust proxy', trustProxy);
   const httpServer = http.createServer(app);
   httpServer.keepAliveTimeout = 65_000;
-  httpServer.headersTimeout = 66_000;
+  // A request's headers must arrive within 20 s and its whole body within 30 s (a slow sender holds no socket for long).
+  httpServer.headersTimeout = 20_000;
+  httpServer.requestTimeout = 30_000;
+  observeConnectionGuard(guardConnections(httpServer, options.connectionGuard));
 
   const limits = options.limits ?? operationLimitsFromEnv();
   const limitRules = operationLimitRules(limits);
@@ -125,8 +134,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ApolloServerPluginDrainHttpServer({ httpServer }),
       graphqlObservabilityPlugin<GatewayContext>({ server: 'gateway', logLevel: 'info' }),
       operationLimitsPlugin<GatewayContext>(limits),
+      schemaPrivacyPlugin(options.anonymousIntrospection ?? anonymousIntrospectionAllowed()),
     ],
-    // The schema is the partners' contract (code generators read it), in production too.
+    // Signed-in callers may introspect, in production too (code generators); anonymous ones where
+    // anonymousIntrospectionAllowed says so (see schemaPrivacyPlugin).
     introspection: true,
     // The launcher owns SIGINT/SIGTERM and stops everything in order; Apollo's own handlers raced it
     // (a gateway stopping itself while the launcher stopped it hung shutdown for the full grace period or longer).
