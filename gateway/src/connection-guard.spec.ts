@@ -1,10 +1,10 @@
 import http from 'node:http';
 import net from 'node:net';
 import { AddressInfo } from 'node:net';
-import { guardConnections } from './connection-guard';
+import { ConnectionGuardOptions, guardConnections } from './connection-guard';
 
 /** A server whose answers are `size` bytes, guarded as the gateway is (with the given caps). */
-async function serve(size: number, caps: { maxPipelined?: number; maxBufferedBytes?: number; sweepMs?: number }) {
+async function serve(size: number, caps: Partial<ConnectionGuardOptions>) {
   const server = http.createServer((_req, res) => res.end(Buffer.alloc(size, 120)));
   const counters = guardConnections(server, caps);
   server.once('close', () => counters.stop());
@@ -61,6 +61,34 @@ describe('guardConnections', () => {
       // One answer of 32 MiB, unread: far more than the kernel's socket buffers take.
       expect(await pipeline(server, port, 1, () => counters.slowReaderCutOffs > 0, 10_000)).toBe('dropped by the server');
       expect(counters).toMatchObject({ pipelineCutOffs: 0, slowReaderCutOffs: 1 });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('cuts off a connection that reads none of its waiting answers for the stall time, under the byte cap', async () => {
+    const { port, counters, server } = await serve(8 * 1024 * 1024, { maxPipelined: 16, maxBufferedBytes: 64 * 1024 * 1024, stallMs: 600, sweepMs: 100 });
+    try {
+      expect(await pipeline(server, port, 1, () => counters.slowReaderCutOffs > 0, 10_000)).toBe('dropped by the server');
+      expect(counters).toMatchObject({ pipelineCutOffs: 0, slowReaderCutOffs: 1 });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('leaves an idle keep-alive connection alone (nothing waits to be read)', async () => {
+    const { port, counters, server } = await serve(100, { stallMs: 200, sweepMs: 50 });
+    try {
+      const socket = net.connect(port, '127.0.0.1');
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      socket.write('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
+      await new Promise<void>((resolve) => socket.once('data', () => resolve()));
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      expect(socket.destroyed).toBe(false);
+      expect(counters).toMatchObject({ pipelineCutOffs: 0, slowReaderCutOffs: 0 });
+      socket.destroy();
     } finally {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

@@ -6,16 +6,18 @@ export interface ConnectionGuardOptions {
   maxPipelined: number;
   /** Answer bytes a connection may leave unread in the gateway's memory for longer than a sweep; more cuts it off. */
   maxBufferedBytes: number;
+  /** A connection with answers waiting that reads nothing at all for this long is cut off (ms). */
+  stallMs: number;
   /** How often connections' unread bytes are looked at (ms). */
   sweepMs: number;
 }
 
-export const DEFAULT_CONNECTION_GUARD: ConnectionGuardOptions = { maxPipelined: 16, maxBufferedBytes: 4 * 1024 * 1024, sweepMs: 1000 };
+export const DEFAULT_CONNECTION_GUARD: ConnectionGuardOptions = { maxPipelined: 16, maxBufferedBytes: 4 * 1024 * 1024, stallMs: 10_000, sweepMs: 1000 };
 
 export interface ConnectionGuard {
   /** Connections cut off for pipelining more than the cap. */
   pipelineCutOffs: number;
-  /** Connections cut off for not reading their answers. */
+  /** Connections cut off for not reading their answers (too many bytes unread, or none read for stallMs). */
   slowReaderCutOffs: number;
   stop(): void;
 }
@@ -24,15 +26,19 @@ export interface ConnectionGuard {
  * Keeps one HTTP client from holding the gateway's memory. Node answers pipelined requests in order
  * and keeps every later answer in memory until the earlier ones are read, so a client that sends many
  * requests and never reads grows the process without bound: such a connection is destroyed (not
- * drained) as soon as it has more than `maxPipelined` requests waiting. A connection that leaves more
- * than `maxBufferedBytes` unread in two sweeps running is destroyed too. Every other connection is
- * untouched.
+ * drained) as soon as it has more than `maxPipelined` requests waiting. Node stops reading from a
+ * connection whose answers pile up, which bounds the memory but holds the socket and what it buffered
+ * for as long as the client likes: a connection that leaves more than `maxBufferedBytes` unread in two
+ * sweeps running, or has answers waiting and takes none of them for `stallMs`, is destroyed too.
+ * Every other connection (a slow download that moves, an idle keep-alive) is untouched.
  */
 export function guardConnections(server: http.Server, options: Partial<ConnectionGuardOptions> = {}): ConnectionGuard {
   const caps = { ...DEFAULT_CONNECTION_GUARD, ...options };
   const waiting = new WeakMap<Socket, number>();
   const open = new Set<Socket>();
   const overOnLastSweep = new WeakSet<Socket>();
+  // Bytes the kernel has taken from each connection, and since when that figure has not moved while answers wait.
+  const progress = new WeakMap<Socket, { flushed: number; since: number }>();
   const guard: ConnectionGuard = { pipelineCutOffs: 0, slowReaderCutOffs: 0, stop: () => clearInterval(sweep) };
 
   server.on('connection', (socket: Socket) => {
@@ -58,16 +64,26 @@ export function guardConnections(server: http.Server, options: Partial<Connectio
     res.once('finish', done);
     res.once('close', done);
   });
+  const cut = (socket: Socket) => {
+    guard.slowReaderCutOffs++;
+    socket.destroy();
+  };
   const sweep = setInterval(() => {
+    const now = Date.now();
     for (const socket of open) {
       if (socket.writableLength <= caps.maxBufferedBytes) {
         overOnLastSweep.delete(socket);
       } else if (overOnLastSweep.has(socket)) {
-        guard.slowReaderCutOffs++;
-        socket.destroy();
+        cut(socket);
+        continue;
       } else {
         overOnLastSweep.add(socket);
       }
+      const waitingAnswers = socket.writableLength > 0 || (waiting.get(socket) ?? 0) > 0;
+      const flushed = socket.bytesWritten - socket.writableLength;
+      const last = progress.get(socket);
+      if (!waitingAnswers || !last || last.flushed !== flushed) progress.set(socket, { flushed, since: now });
+      else if (now - last.since >= caps.stallMs && socket.writableLength > 0) cut(socket);
     }
   }, caps.sweepMs);
   sweep.unref();

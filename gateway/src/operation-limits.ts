@@ -1,7 +1,6 @@
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   DocumentNode,
@@ -18,8 +17,11 @@ import {
   isListType,
   isObjectType,
   Kind,
+  Lexer,
   OperationDefinitionNode,
   SelectionSetNode,
+  Source,
+  TokenKind,
   ValidationContext,
   ValidationRule,
   validate,
@@ -29,8 +31,9 @@ import {
 /**
  * What one operation may ask of the hub, checked at the gateway before any subgraph is called.
  * Each refusal is a GraphQL error with a code of its own, so a client (or an operator reading
- * logs) knows which limit it met. Aliases, directives, depth and tokens are graphql-armor's rules;
- * the cost estimate is ours, because armor's multiplies nothing by list sizes.
+ * logs) knows which limit it met. Aliases, directives and depth are graphql-armor's rules; tokens
+ * are counted with graphql-js's lexer; the cost estimate is ours, because armor's multiplies nothing
+ * by list sizes.
  */
 export interface OperationLimits {
   /** Aliased fields per operation (through fragments): 500 aliases of one expensive field is the cheapest attack. */
@@ -118,17 +121,25 @@ export function operationLimitRules(limits: OperationLimits): ValidationRule[] {
 }
 
 /**
- * Counts the document's tokens with armor's lexer, stopping at the limit: null when within it,
- * else the refusal. A document that is not valid GraphQL passes here and is refused by the parser after.
+ * Counts the document's tokens with graphql-js's own lexer, stopping at the limit: null when within
+ * it, else the refusal. Lexing only (no AST) costs about 0.2 ms for 5,000 tokens, where armor's
+ * counting parser built the tree too (6 to 12 ms, measured on the probe's 500-alias document), which
+ * let a refused attack still cost the gateway most of a core. A document that is not valid GraphQL
+ * passes here and is refused by the parser after.
  */
 export function tokenLimitProblem(query: string, limits: OperationLimits): GraphQLError | null {
-  let refused = false;
+  const lexer = new Lexer(new Source(query));
+  let count = 0;
   try {
-    new MaxTokensParserWLexer(query, { n: limits.maxTokens, onReject: [() => void (refused = true)], propagateOnRejection: true }).parseDocument();
+    while (lexer.advance().kind !== TokenKind.EOF) {
+      if (++count > limits.maxTokens) {
+        return limitError(`The document has more than ${limits.maxTokens} tokens; the limit is ${limits.maxTokens}.`, LIMIT_CODES.tokens, limits.maxTokens, limits.maxTokens + 1);
+      }
+    }
   } catch {
-    // Either the limit (refused is set) or a syntax error the parser proper reports.
+    // A syntax error: the parser proper reports it.
   }
-  return refused ? limitError(`The document has more than ${limits.maxTokens} tokens; the limit is ${limits.maxTokens}.`, LIMIT_CODES.tokens, limits.maxTokens, limits.maxTokens + 1) : null;
+  return null;
 }
 
 const SIZE_ARGUMENTS = ['first', 'last', 'limit'];
