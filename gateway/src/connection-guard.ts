@@ -12,7 +12,7 @@ export interface ConnectionGuardOptions {
   sweepMs: number;
 }
 
-export const DEFAULT_CONNECTION_GUARD: ConnectionGuardOptions = { maxPipelined: 16, maxBufferedBytes: 4 * 1024 * 1024, stallMs: 10_000, sweepMs: 1000 };
+export const DEFAULT_CONNECTION_GUARD: ConnectionGuardOptions = { maxPipelined: 8, maxBufferedBytes: 4 * 1024 * 1024, stallMs: 10_000, sweepMs: 1000 };
 
 export interface ConnectionGuard {
   /** Connections cut off for pipelining more than the cap. */
