@@ -327,6 +327,9 @@ describe('PDF documents', () => {
     unlinkSync(file);
     expect(verdict).toContain('Signature is Valid.');
     expect(verdict).toContain('Total document signed');
+    // The next signed document is signed as well (the certificate is made once, used for each).
+    const next = [...drainAll(erp, 'invoices')].filter((i) => i.customerNumber === 'C10003')[1];
+    expect((await erp.document('invoice', next.invoiceNumber))!.includes('/ByteRange')).toBe(true);
   });
 
   it('runs a long invoice over several pages, with the table header and page numbers on each', async () => {
