@@ -3,6 +3,7 @@ import { BaseContext, createByIdLoader, createGroupLoader, FileLinks, fileLinkOr
 import { DeliveryNoteEntity } from './delivery-note/delivery-note.entity';
 import { DocumentService } from './document/document.service';
 import { DocumentStoreRepository } from './document/document-store.repository';
+import { CachedDocumentStore, DocumentCache } from './document/cached-document-store';
 import { InvoiceEntity } from './invoice/invoice.entity';
 import { InvoiceService } from './invoice/invoice.service';
 import { DeliveryNoteService } from './delivery-note/delivery-note.service';
@@ -15,6 +16,9 @@ export interface FinanceContext extends BaseContext {
   };
   services: { invoices: InvoiceService; deliveryNotes: DeliveryNoteService; documents: DocumentService };
 }
+
+/** The documents this process served lately (HUB_DOCUMENT_CACHE_MB, default 64; 0 turns it off). */
+const documentCache = new DocumentCache(Number(process.env.HUB_DOCUMENT_CACHE_MB ?? 64) * 1024 * 1024);
 
 /** One link issuer per runtime: links point at the gateway (or HUB_PUBLIC_URL). */
 const linkIssuers = new WeakMap<SubgraphRuntime, FileLinks>();
@@ -40,7 +44,7 @@ export function buildFinanceContext(base: BaseContext, runtime: SubgraphRuntime)
   ctx.services = {
     invoices: new InvoiceService(ctx),
     deliveryNotes: new DeliveryNoteService(base.em, base.viewer),
-    documents: new DocumentService(base.viewer, records, new DocumentStoreRepository(base.em), () => runtime.erp?.() ?? null, fileLinks(runtime)),
+    documents: new DocumentService(base.viewer, records, documentCache.maxBytes > 0 ? new CachedDocumentStore(new DocumentStoreRepository(base.em), documentCache) : new DocumentStoreRepository(base.em), () => runtime.erp?.() ?? null, fileLinks(runtime)),
   };
   return ctx;
 }
