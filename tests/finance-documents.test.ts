@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { loadAuthSecrets, signFileLink } from '@hub/auth';
 import { HttpErpAdapter } from '@hub/integrator';
-import { as, demo, demoUser, failure, gatewayUrl, tokenFor } from './support/hub-client';
+import { as, demo, demoUser, failure, gatewayUrl, subgraphUrls, tokenFor } from './support/hub-client';
 import { erpAdmin, eventually, outboxMessages } from './support/staff-client';
 
 /**
@@ -200,6 +200,8 @@ describe('documents as printed', () => {
     const altered = `${token.slice(0, -2)}${token.endsWith('A') ? 'B' : 'A'}${token.slice(-1)}`;
     expectRefusal(await download(`${new URL(gatewayUrl()).origin}/files/finance/${altered}`, await tokenFor(admin.email)), 404, 'NOT_FOUND');
     expectRefusal(await download(`${new URL(gatewayUrl()).origin}/files/orders/${token}`, await tokenFor(admin.email)), 404, 'NOT_FOUND');
+    // Straight at the finance subgraph, around the gateway: refused without the gateway's assertion.
+    expectRefusal(await download(`${new URL(subgraphUrls().finance).origin}/files/${token}`, await tokenFor(admin.email)), 403, 'FORBIDDEN');
 
     // A buyer without invoices.view gets no link, and a link signed for them is refused by the subgraph's permission check.
     const buyerApi = await as(buyer.email);
