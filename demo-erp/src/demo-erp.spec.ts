@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { BaseTable } from './tables';
 import { DEFAULT_SEED } from './reference';
+import { renderDocument } from './printed-document';
+import { SELLER } from './erp-documents';
 
 function all<T>(table: BaseTable<T>): T[] {
   return Array.from({ length: table.size }, (_, i) => table.at(i));
@@ -349,6 +351,18 @@ describe('PDF documents', () => {
     // The table's header on every page it runs over (the totals may take a page of their own).
     expect(text.split('Unit price').length - 1).toBeGreaterThanOrEqual(pages - 1);
     for (const p of products) expect(text).toContain(p.sku);
+  });
+
+  it('prints names beyond Latin-1 as they are written (embedded DejaVu Sans)', async () => {
+    const names = ['Łódź Hurt Sp. z o.o.', 'Škoda Díly s.r.o.', 'Ferretería Núñez S.L.', 'Žalgiris UAB', 'Ωmega Εργαλεία', 'Инструмент ООО'];
+    const pdf = await renderDocument({
+      title: 'Invoice', number: 'INV-UNICODE', date: new Date('2026-11-30T10:00:00Z'), seller: SELLER,
+      buyer: { title: names[0], lines: names.slice(1) }, facts: [['Invoice date', '2026-11-30']],
+      columns: [{ header: 'Item', width: 1 }, { header: 'Description', width: 3 }], rows: [['SK-1', 'Šroub M8 – Škoda díl'], ['ES-1', 'Tornillo cabeza hexagonal – añadido']],
+      totals: [['Total due', '10.00 EUR', true]], notes: ['Płatność w ciągu 30 dni.'], footer: 'Hub Demo Distribution S.A.',
+    });
+    const text = textOf(pdf);
+    for (const name of [...names, 'Šroub M8 – Škoda díl', 'Tornillo cabeza hexagonal – añadido', 'Płatność w ciągu 30 dni.', 'ul. Piotrkowska 104, 90-926 Łódź']) expect(text).toContain(name);
   });
 
   it('prints delivery notes, order confirmations and credit notes; unknown numbers have none', async () => {
