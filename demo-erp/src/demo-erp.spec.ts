@@ -381,6 +381,14 @@ describe('PDF documents', () => {
     expect(credit).toContain('CREDIT NOTE');
     expect(credit).toContain('damaged in transit');
     expect(credit).toContain('Total credited');
+    // A document is printed once: the delivery note reads the same before and after the goods arrive.
+    const products = drainAll(erp, 'products').slice(0, 2);
+    const placed = erp.submitOrder('dn-1', { hubOrderId: 'hub-dn-1', customerNumber: 'C10002', placedAt: new Date().toISOString(), currency: 'EUR', lines: products.map((p, i) => ({ lineNo: i + 1, sku: p.sku, quantity: '1', unitPrice: p.listPrice })) });
+    const orderNumber = (placed.body as { orderNumber: string }).orderNumber;
+    expect(erp.advanceOrder(orderNumber, 2)).toBe('SHIPPED');
+    const shipped = (await erp.document('deliveryNote', `DN-${orderNumber.slice(3)}`))!;
+    expect(erp.advanceOrder(orderNumber, 1)).toBe('DELIVERED');
+    expect((await erp.document('deliveryNote', `DN-${orderNumber.slice(3)}`))!.equals(shipped)).toBe(true);
     expect(await erp.document('invoice', 'INV-0')).toBeUndefined();
     expect(await erp.document('creditNote', 'CN-0')).toBeUndefined();
   });
