@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { loadAuthSecrets, signFileLink } from '@hub/auth';
 import { HttpErpAdapter } from '@hub/integrator';
-import { as, demo, demoUser, failure, gatewayUrl, subgraphUrls, tokenFor } from './support/hub-client';
+import { as, client, demo, demoUser, failure, gatewayUrl, subgraphUrls, tokenFor } from './support/hub-client';
 import { erpAdmin, eventually, outboxMessages } from './support/staff-client';
 
 /**
@@ -212,6 +212,23 @@ describe('documents as printed', () => {
     const { me: buyerMe } = await buyerApi.request<{ me: { id: string } }>('{ me { id } }');
     const forBuyer = await signFileLink(buyerMe.id, { subgraph: 'finance', route: 'documents', ref: { k: 'deliveryNote', id: state.order.deliveryNotes[0].id } }, secrets);
     expectRefusal(await download(`${new URL(gatewayUrl()).origin}/files/finance/${forBuyer}`, await tokenFor(buyer.email)), 403, 'FORBIDDEN');
+  });
+
+  it("stops a deactivated user's links at once, as it stops their GraphQL requests", async () => {
+    const api = await as(admin.email);
+    const email = `documents-reader-${randomUUID().slice(0, 8)}@baltic-build.example`;
+    const { createCoworker } = await api.request<{ createCoworker: { id: string } }>('mutation($i: CreateCoworkerInput!) { createCoworker(input: $i) { id } }', {
+      i: { email, name: 'Documents Reader', roles: [], permissions: ['invoices.view'], password: 'documents-test-password-1' },
+    });
+    const { login } = await client().request<{ login: { token: string } }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: email, p: 'documents-test-password-1' });
+    const { invoice } = await client(login.token).request<{ invoice: { pdfUrl: string } }>('query($id: ID!) { invoice(id: $id) { pdfUrl } }', { id: state.order.invoices[0].id });
+    expect((await download(invoice.pdfUrl, login.token)).status).toBe(200);
+    await api.request('mutation($id: ID!) { deactivateUser(id: $id) { id } }', { id: createCoworker.id });
+    const refused = await eventually(async () => {
+      const got = await download(invoice.pdfUrl, login.token);
+      return got.status === 401 ? got : undefined;
+    }, 10_000, 'the deactivated user to be refused');
+    expect(refused.json?.errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it('serves kept documents while the ERP is down, and says UNAVAILABLE for one it has not kept yet', async () => {
