@@ -95,9 +95,11 @@ describe('permission-gated fields are nullable and null alone', () => {
     const schema = buildASTSchema(parse(readFileSync(join(__dirname, '../schema/supergraph.graphql'), 'utf8')), { assumeValidSDL: true });
     const gated: Record<string, string[]> = {
       Query: ['companies', 'registrations', 'registration', 'auditLog', 'orders', 'order', 'invoices', 'invoice', 'suppliers', 'syncOperations', 'syncRuns', 'syncRun', 'outboxMessages',
-        'basket', 'quotes', 'quote', 'holdRules', 'orderingSettings'],
+        'basket', 'quotes', 'quote', 'holdRules', 'orderingSettings', 'deliveryNotes', 'deliveryNote'],
       Company: ['users', 'creditLimit', 'balance', 'blocked', 'orders', 'invoices'],
-      Order: ['invoices'],
+      Order: ['invoices', 'deliveryNotes', 'confirmationPdfUrl'],
+      Invoice: ['pdfUrl', 'deliveryNotes'],
+      DeliveryNote: ['pdfUrl', 'invoices'],
       Supplier: ['email', 'offers'],
       Product: ['suppliers'],
     };

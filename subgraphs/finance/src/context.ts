@@ -1,5 +1,9 @@
 import DataLoader from 'dataloader';
-import { BaseContext, createByIdLoader, createGroupLoader } from '@hub/subgraph-kit';
+import { BaseContext, createByIdLoader, createGroupLoader, FileLinks, fileLinkOrigin, fileLinkTtlSeconds, SubgraphRuntime } from '@hub/subgraph-kit';
+import { DeliveryNoteEntity } from './delivery-note/delivery-note.entity';
+import { DocumentService } from './document/document.service';
+import { DocumentStoreRepository } from './document/document-store.repository';
+import { CachedDocumentStore, DocumentCache } from './document/cached-document-store';
 import { InvoiceEntity } from './invoice/invoice.entity';
 import { InvoiceService } from './invoice/invoice.service';
 import { DeliveryNoteService } from './delivery-note/delivery-note.service';
@@ -10,10 +14,21 @@ export interface FinanceContext extends BaseContext {
     /** Only the invoices the viewer may see (the tenant filter is part of the batch query). */
     invoicesByOrderId: DataLoader<string, InvoiceEntity[]>;
   };
-  services: { invoices: InvoiceService; deliveryNotes: DeliveryNoteService };
+  services: { invoices: InvoiceService; deliveryNotes: DeliveryNoteService; documents: DocumentService };
 }
 
-export function buildFinanceContext(base: BaseContext): FinanceContext {
+/** The documents this process served lately (HUB_DOCUMENT_CACHE_MB, default 64; 0 turns it off). */
+const documentCache = new DocumentCache(Number(process.env.HUB_DOCUMENT_CACHE_MB ?? 64) * 1024 * 1024);
+
+/** One link issuer per runtime: links point at the gateway (or HUB_PUBLIC_URL). */
+const linkIssuers = new WeakMap<SubgraphRuntime, FileLinks>();
+function fileLinks(runtime: SubgraphRuntime): FileLinks {
+  let links = linkIssuers.get(runtime);
+  if (!links) linkIssuers.set(runtime, (links = new FileLinks('finance', runtime.secrets, fileLinkOrigin(runtime.gatewayUrl), fileLinkTtlSeconds())));
+  return links;
+}
+
+export function buildFinanceContext(base: BaseContext, runtime: SubgraphRuntime): FinanceContext {
   const ctx = { ...base } as FinanceContext;
   ctx.loaders = {
     invoiceById: createByIdLoader(base.em, InvoiceEntity),
@@ -22,6 +37,14 @@ export function buildFinanceContext(base: BaseContext): FinanceContext {
       (invoice) => invoice.orderId as string,
     ),
   };
-  ctx.services = { invoices: new InvoiceService(ctx), deliveryNotes: new DeliveryNoteService(base.em, base.viewer) };
+  const records = {
+    invoice: (id: string) => ctx.loaders.invoiceById.load(id),
+    deliveryNote: (id: string) => base.em.findOne(DeliveryNoteEntity, { id }),
+  };
+  ctx.services = {
+    invoices: new InvoiceService(ctx),
+    deliveryNotes: new DeliveryNoteService(base.em, base.viewer),
+    documents: new DocumentService(base.viewer, records, documentCache.maxBytes > 0 ? new CachedDocumentStore(new DocumentStoreRepository(base.em), documentCache) : new DocumentStoreRepository(base.em), () => runtime.erp?.() ?? null, fileLinks(runtime)),
+  };
   return ctx;
 }

@@ -8,12 +8,14 @@ import { seedFinanceDemoData } from './demo/finance-demo.seed';
 import { DeliveryNoteEntity } from './delivery-note/delivery-note.entity';
 import { InvoiceEntity } from './invoice/invoice.entity';
 import { OpenItemEntity } from './open-item/open-item.entity';
+import { StoredDocumentEntity } from './document/stored-document.entity';
+import { documentsFileRoute } from './document/document.file-route';
 import { buildFinanceSchema } from './schema';
 
 export const financeSubgraph: SubgraphModule<FinanceContext> = {
   name: 'finance',
   dbSchema: 'finance',
-  entities: [InvoiceEntity, DeliveryNoteEntity, OpenItemEntity],
+  entities: [InvoiceEntity, DeliveryNoteEntity, OpenItemEntity, StoredDocumentEntity],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildFinanceSchema,
   buildContext: buildFinanceContext,
@@ -25,6 +27,8 @@ export const financeSubgraph: SubgraphModule<FinanceContext> = {
       syncKind('openItems', { ingest: ingestOpenItems, defaultIntervalSeconds: 300, description: 'Open items (finance subgraph)' }),
     ],
   },
+  // Documents as printed, behind signed links (Invoice.pdfUrl, DeliveryNote.pdfUrl, Order.confirmationPdfUrl).
+  fileRoutes: [documentsFileRoute],
   events: [
     {
       topic: ORDER_DOCUMENTS_CHANGED_TOPIC,

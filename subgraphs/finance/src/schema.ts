@@ -4,15 +4,19 @@ import { CompanyInvoicesResolver } from './company/company-invoices.resolver';
 import { resolveCompanyReference } from './company/company.reference';
 import { FinanceContext } from './context';
 import { InvoiceResolver } from './invoice/invoice.resolver';
-import { DeliveryNoteResolver, OrderDeliveryNotesResolver } from './delivery-note/delivery-note.resolver';
+import { DeliveryNoteResolver, InvoiceDeliveryNotesResolver, OrderDeliveryNotesResolver } from './delivery-note/delivery-note.resolver';
 import { resolveDeliveryNoteReference } from './delivery-note/delivery-note.reference';
 import { resolveInvoiceReference } from './invoice/invoice.reference';
 import { OrderInvoicesResolver } from './order/order-invoices.resolver';
+import { DeliveryNoteDocumentResolver, InvoiceDocumentResolver, OrderConfirmationDocumentResolver } from './document/document.resolver';
 import { resolveOrderReference } from './order/order.reference';
 
 export function buildFinanceSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<FinanceContext>({
-    resolvers: [InvoiceResolver, CompanyInvoicesResolver, OrderInvoicesResolver, DeliveryNoteResolver, OrderDeliveryNotesResolver],
+    resolvers: [
+      InvoiceResolver, CompanyInvoicesResolver, OrderInvoicesResolver, DeliveryNoteResolver, OrderDeliveryNotesResolver,
+      InvoiceDeliveryNotesResolver, InvoiceDocumentResolver, DeliveryNoteDocumentResolver, OrderConfirmationDocumentResolver,
+    ],
     referenceResolvers: {
       Invoice: { __resolveReference: resolveInvoiceReference },
       DeliveryNote: { __resolveReference: resolveDeliveryNoteReference },
