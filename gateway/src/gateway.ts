@@ -17,6 +17,7 @@ import { GatewayContext } from './gateway-context';
 import { graphqlIde, graphqlIdeEnabled } from './graphql-ide';
 import { operationLimitsPlugin, OperationLimits, operationLimitRules, operationLimitsFromEnv } from './operation-limits';
 import { tokenLimit } from './token-limit';
+import { TrustedDocuments, trustedDocumentsOnly } from './trusted-documents';
 import { anonymousIntrospectionAllowed, schemaPrivacyPlugin } from './schema-privacy';
 import { RevokedUsers } from '@hub/revocation';
 import { HubSubgraphDataSource } from './subgraph-data-source';
@@ -36,6 +37,11 @@ export interface GatewayOptions {
   subscriptionSettings?: Pick<SubscriptionServerOptions, 'allowAnonymous' | 'maxConnectionsPerUser' | 'maxConnectionsPerAddress'>;
   /** Introspection and field suggestions for callers who are not signed in. Default: anonymousIntrospectionAllowed() (off in production). */
   anonymousIntrospection?: boolean;
+  /**
+   * Only registered operations run (a manifest of a frontend's operations, see trusted-documents.ts).
+   * Default: the manifest at HUB_TRUSTED_DOCUMENTS, else none (every valid operation runs).
+   */
+  trustedDocuments?: TrustedDocuments | null;
   /** Pipelined requests and unread answer bytes one HTTP connection may hold (default DEFAULT_CONNECTION_GUARD). */
   connectionGuard?: Partial<ConnectionGuardOptions>;
   /** Aliases, tokens, directives, depth and cost per operation. Default: operationLimitsFromEnv() (HUB_LIMIT_*). */
@@ -123,6 +129,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   observeConnectionGuard(guardConnections(httpServer, options.connectionGuard));
 
   const limits = options.limits ?? operationLimitsFromEnv();
+  const trusted = options.trustedDocuments !== undefined ? options.trustedDocuments : process.env.HUB_TRUSTED_DOCUMENTS ? TrustedDocuments.fromFile(process.env.HUB_TRUSTED_DOCUMENTS) : null;
+  if (trusted) log.info(`only the ${trusted.size} registered operations run (trusted documents)`);
   const limitRules = operationLimitRules(limits);
   const server = new ApolloServer<GatewayContext>({
     // Compact JSON: Apollo's default indents every response, which costs CPU and bytes on the hot path.
@@ -210,6 +218,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     requestScope('gateway'),
     requireJsonPost(),
     express.json({ limit: '1mb' }),
+    ...(trusted ? [trustedDocumentsOnly(trusted)] : []),
     tokenLimit(limits),
     expressMiddleware(server, {
       // The gateway checks the token too, so a forged one is refused before any subgraph is called.
@@ -244,6 +253,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       validationRules: limitRules,
       limits,
       revocations: revoked?.list,
+      trustedDocuments: trusted,
       ...subscriptionSettingsFromEnv(),
       ...options.subscriptionSettings,
     });

@@ -4,6 +4,7 @@ export * from './graphql-ide';
 export * from './operation-limits';
 export * from './schema-privacy';
 export * from './connection-guard';
+export * from './trusted-documents';
 export * from './subscription-router';
 export * from './subscription-fanout';
 export * from './subscription-server';

@@ -11,6 +11,7 @@ import { SubscriptionRoutes } from '@hub/events';
 import { SubscriberAuth, SubscriberSink, SubscriptionFanout } from './subscription-fanout';
 import { PushIterator } from './push-iterator';
 import { costLimitProblem, OperationLimits, tokenLimitProblem } from './operation-limits';
+import { TrustedDocuments } from './trusted-documents';
 
 export interface SubscriptionServerOptions {
   /** The gateway's HTTP server: WebSocket upgrades on `path` are ours, everything else stays HTTP. */
@@ -33,6 +34,8 @@ export interface SubscriptionServerOptions {
   /** Open connections per signed-in user (default 50) and per client address (default 1000). */
   maxConnectionsPerUser?: number;
   maxConnectionsPerAddress?: number;
+  /** Only these registered operations may be subscribed (null or absent: every valid one). */
+  trustedDocuments?: TrustedDocuments | null;
   /** The largest message a client may send (default 1 MiB, as an HTTP body). */
   maxMessageBytes?: number;
 }
@@ -182,6 +185,11 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Run
           return [new GraphQLError(`A connection may hold at most ${maxPerConnection} subscriptions.`, { extensions: { code: 'RATE_LIMITED' } })];
         }
         const auth = ctx.extra.auth!;
+        if (options.trustedDocuments) {
+          const resolved = options.trustedDocuments.resolve(payload as { query?: unknown; extensions?: unknown; documentId?: unknown });
+          if (resolved instanceof GraphQLError) return [resolved];
+          payload = { ...payload, query: resolved.query };
+        }
         const tooLong = options.limits && typeof payload.query === 'string' ? tokenLimitProblem(payload.query, options.limits) : null;
         if (tooLong) return [tooLong];
         const prepared = prepareSubscription(options.schema, options.routes, payload, options.validationRules, compiled);
