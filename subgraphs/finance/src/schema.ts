@@ -3,7 +3,7 @@ import { buildFederatedSchema } from '@hub/subgraph-kit';
 import { CompanyInvoicesResolver } from './company/company-invoices.resolver';
 import { resolveCompanyReference } from './company/company.reference';
 import { FinanceContext } from './context';
-import { InvoiceResolver } from './invoice/invoice.resolver';
+import { InvoiceConnectionResolver, InvoiceResolver } from './invoice/invoice.resolver';
 import { DeliveryNoteResolver, OrderDeliveryNotesResolver } from './delivery-note/delivery-note.resolver';
 import { resolveDeliveryNoteReference } from './delivery-note/delivery-note.reference';
 import { resolveInvoiceReference } from './invoice/invoice.reference';
@@ -12,7 +12,7 @@ import { resolveOrderReference } from './order/order.reference';
 
 export function buildFinanceSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<FinanceContext>({
-    resolvers: [InvoiceResolver, CompanyInvoicesResolver, OrderInvoicesResolver, DeliveryNoteResolver, OrderDeliveryNotesResolver],
+    resolvers: [InvoiceResolver, InvoiceConnectionResolver, CompanyInvoicesResolver, OrderInvoicesResolver, DeliveryNoteResolver, OrderDeliveryNotesResolver],
     referenceResolvers: {
       Invoice: { __resolveReference: resolveInvoiceReference },
       DeliveryNote: { __resolveReference: resolveDeliveryNoteReference },
