@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import Decimal from 'decimal.js';
 import {
-  ErpContactRecord, ErpCustomerReceipt, ErpCustomerRecord, ErpDocumentKind, ErpInvoiceRecord, ErpOrderLine, ErpOrderReceipt, ErpOrderRecord,
+  ErpContactRecord, ErpCustomerReceipt, ErpCustomerRecord, ErpDocumentKind, ErpInvoiceRecord, ErpOrderLine, ErpOrderReceipt, ErpOrderRecord, ErpPaymentRecord,
   ErpOrderStatus, ErpRecordOf, ErpRecordsByKind, ErpReturnReceipt, ErpStockRecord, SyncKind, recordKey,
 } from '@hub/erp-contract';
 import { ErpState } from './erp-state';
@@ -10,7 +10,7 @@ import { renderPdf } from './pdf';
 import { TickRandom, isoDay } from './random';
 import { demoReferenceDate } from '@hub/demo-data';
 import { DEFAULT_SEED, VAT_RATE_PERCENT } from './reference';
-import { buildSmallTables, deliveryNoteFor, openItemFor, SMALL_WAREHOUSES } from './small-data';
+import { buildSmallTables, deliveryNoteFor, openItemFor, paymentFor, SMALL_WAREHOUSES } from './small-data';
 import { BaseTable, ErpTables } from './tables';
 
 export type DemoErpScale = 'small' | 'large';
@@ -84,6 +84,9 @@ class KeySet {
 }
 
 class InvalidInput extends Error {}
+
+/** A payment the ERP refuses (more than is open, not a positive amount). */
+export class InvalidPayment extends Error {}
 
 function fingerprint(value: unknown): string {
   const canonical = (v: unknown): unknown => {
@@ -312,13 +315,41 @@ export class DemoErp {
       this.openInvoices.delete(invoiceNumber);
       return;
     }
-    this.upsertRecord('invoices', { ...invoice, status: 'PAID', openAmount: '0.00' });
-    this.deleteRecord('openItems', invoiceNumber);
+    this.recordPayment(invoiceNumber, invoice.openAmount);
+  }
+
+  /**
+   * Records a customer's payment against an open invoice, as the ERP's bookkeeping does: a payment
+   * record, the invoice's open amount (PAID at zero), its open item, and the customer's balance.
+   * Returns the payment, or undefined when there is no such open invoice. Amounts above what is
+   * open are refused (InvalidPayment).
+   */
+  recordPayment(invoiceNumber: string, amount?: string): ErpPaymentRecord | undefined {
+    const invoice = this.state.get('invoices', invoiceNumber);
+    if (!invoice || invoice.status !== 'OPEN') return undefined;
+    const open = new Decimal(invoice.openAmount);
+    if (amount !== undefined && (typeof amount !== 'string' || !DECIMAL.test(amount) || new Decimal(amount).lte(0))) throw new InvalidPayment('amount must be a positive decimal string');
+    const paid = amount === undefined ? open : new Decimal(amount);
+    if (paid.gt(open)) throw new InvalidPayment(`amount ${paid.toFixed(2)} is more than the ${open.toFixed(2)} open on ${invoiceNumber}`);
+    let n = 1;
+    while (this.state.get('payments', `PAY-${invoiceNumber.replace(/^INV-/, '')}-${n}`)) n++;
+    const payment = paymentFor(invoice, n, this.clock(), paid.toFixed(2));
+    this.upsertRecord('payments', payment);
+    const rest = open.minus(paid);
+    if (rest.isZero()) {
+      this.upsertRecord('invoices', { ...invoice, status: 'PAID', openAmount: '0.00' });
+      this.deleteRecord('openItems', invoiceNumber);
+    } else {
+      const updated: ErpInvoiceRecord = { ...invoice, openAmount: rest.toFixed(2) };
+      this.upsertRecord('invoices', updated);
+      this.upsertRecord('openItems', openItemFor(updated));
+    }
     const customer = this.state.get('customers', invoice.customerNumber);
     if (customer) {
-      const balance = Decimal.max(0, new Decimal(customer.balance).minus(invoice.openAmount));
+      const balance = Decimal.max(0, new Decimal(customer.balance).minus(paid));
       this.upsertRecord('customers', { ...customer, balance: balance.toFixed(2) });
     }
+    return payment;
   }
 
   // ---- documents pushed by the hub -----------------------------------------------------------

@@ -1,19 +1,21 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { SubgraphModule, syncKind } from '@hub/subgraph-kit';
-import { ingestDeliveryNotes, ingestInvoices, ingestOpenItems } from './ingest/finance.ingest';
+import { ingestCreditNotes, ingestDeliveryNotes, ingestInvoices, ingestOpenItems, ingestPayments } from './ingest/finance.ingest';
 import { ORDER_DOCUMENTS_CHANGED_TOPIC } from './order/order-documents-events';
 import { buildFinanceContext, FinanceContext } from './context';
 import { seedFinanceDemoData } from './demo/finance-demo.seed';
 import { DeliveryNoteEntity } from './delivery-note/delivery-note.entity';
 import { InvoiceEntity } from './invoice/invoice.entity';
 import { OpenItemEntity } from './open-item/open-item.entity';
+import { CreditNoteEntity } from './credit-note/credit-note.entity';
+import { PaymentEntity } from './payment/payment.entity';
 import { buildFinanceSchema } from './schema';
 
 export const financeSubgraph: SubgraphModule<FinanceContext> = {
   name: 'finance',
   dbSchema: 'finance',
-  entities: [InvoiceEntity, DeliveryNoteEntity, OpenItemEntity],
+  entities: [InvoiceEntity, DeliveryNoteEntity, OpenItemEntity, CreditNoteEntity, PaymentEntity],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildFinanceSchema,
   buildContext: buildFinanceContext,
@@ -23,6 +25,8 @@ export const financeSubgraph: SubgraphModule<FinanceContext> = {
       syncKind('invoices', { ingest: ingestInvoices, defaultIntervalSeconds: 300, description: 'Invoices (finance subgraph)' }),
       syncKind('deliveryNotes', { ingest: ingestDeliveryNotes, defaultIntervalSeconds: 300, description: 'Delivery notes (finance subgraph)' }),
       syncKind('openItems', { ingest: ingestOpenItems, defaultIntervalSeconds: 300, description: 'Open items (finance subgraph)' }),
+      syncKind('creditNotes', { ingest: ingestCreditNotes, defaultIntervalSeconds: 300, description: 'Credit notes (finance subgraph)' }),
+      syncKind('payments', { ingest: ingestPayments, defaultIntervalSeconds: 300, description: 'Payments received (finance subgraph)' }),
     ],
   },
   events: [
