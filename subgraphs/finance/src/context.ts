@@ -3,6 +3,9 @@ import { BaseContext, createByIdLoader, createGroupLoader } from '@hub/subgraph-
 import { InvoiceEntity } from './invoice/invoice.entity';
 import { InvoiceService } from './invoice/invoice.service';
 import { DeliveryNoteService } from './delivery-note/delivery-note.service';
+import { OpenItemService } from './open-item/open-item.service';
+import { StatementService } from './statement/statement.service';
+import { YearlyTotalsService } from './yearly-totals/yearly-totals.service';
 
 export interface FinanceContext extends BaseContext {
   loaders: {
@@ -10,7 +13,13 @@ export interface FinanceContext extends BaseContext {
     /** Only the invoices the viewer may see (the tenant filter is part of the batch query). */
     invoicesByOrderId: DataLoader<string, InvoiceEntity[]>;
   };
-  services: { invoices: InvoiceService; deliveryNotes: DeliveryNoteService };
+  services: {
+    invoices: InvoiceService;
+    deliveryNotes: DeliveryNoteService;
+    openItems: OpenItemService;
+    statements: StatementService;
+    yearlyTotals: YearlyTotalsService;
+  };
 }
 
 export function buildFinanceContext(base: BaseContext): FinanceContext {
@@ -22,6 +31,12 @@ export function buildFinanceContext(base: BaseContext): FinanceContext {
       (invoice) => invoice.orderId as string,
     ),
   };
-  ctx.services = { invoices: new InvoiceService(ctx), deliveryNotes: new DeliveryNoteService(base.em, base.viewer) };
+  ctx.services = {
+    invoices: new InvoiceService(ctx),
+    deliveryNotes: new DeliveryNoteService(base.em, base.viewer),
+    openItems: new OpenItemService(base.em),
+    statements: new StatementService(base.em),
+    yearlyTotals: new YearlyTotalsService(base.em),
+  };
   return ctx;
 }

@@ -8,11 +8,15 @@ import { DeliveryNoteResolver, OrderDeliveryNotesResolver } from './delivery-not
 import { resolveDeliveryNoteReference } from './delivery-note/delivery-note.reference';
 import { resolveInvoiceReference } from './invoice/invoice.reference';
 import { OrderInvoicesResolver } from './order/order-invoices.resolver';
+import { OpenItemInvoiceResolver, OpenItemsResolver } from './open-item/open-item.resolver';
+import { StatementResolver } from './statement/statement.resolver';
+import { YearlyTotalsResolver } from './yearly-totals/yearly-totals.resolver';
 import { resolveOrderReference } from './order/order.reference';
 
 export function buildFinanceSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<FinanceContext>({
-    resolvers: [InvoiceResolver, InvoiceConnectionResolver, CompanyInvoicesResolver, OrderInvoicesResolver, DeliveryNoteResolver, OrderDeliveryNotesResolver],
+    resolvers: [InvoiceResolver, InvoiceConnectionResolver, CompanyInvoicesResolver, OrderInvoicesResolver, DeliveryNoteResolver, OrderDeliveryNotesResolver,
+      OpenItemsResolver, OpenItemInvoiceResolver, StatementResolver, YearlyTotalsResolver],
     referenceResolvers: {
       Invoice: { __resolveReference: resolveInvoiceReference },
       DeliveryNote: { __resolveReference: resolveDeliveryNoteReference },
