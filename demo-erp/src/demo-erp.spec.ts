@@ -4,8 +4,13 @@ import { ErpRecordOf, SYNC_KINDS, SyncKind, recordKey } from '@hub/erp-contract'
 import { DemoErp, buildDemoErpTables } from './demo-erp';
 import { CursorError } from './erp-state';
 import { LARGE_SIZES } from './large-data';
-import { renderPdf } from './pdf';
+import { execFileSync } from 'node:child_process';
+import { unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { BaseTable } from './tables';
+import { DEFAULT_SEED } from './reference';
 
 function all<T>(table: BaseTable<T>): T[] {
   return Array.from({ length: table.size }, (_, i) => table.at(i));
@@ -268,24 +273,99 @@ describe('orders the hub pushes', () => {
   });
 });
 
+const drainAll = <K extends SyncKind>(erp: DemoErp, kind: K) => drain(erp, kind, null, 100_000).rows;
+
 describe('PDF documents', () => {
-  it('renders a valid minimal PDF with correct cross-reference offsets', () => {
-    const pdf = renderPdf('Invoice INV-1 (test)', ['Customer: Ferretería García S.L.', 'Total: 12.00 EUR', 'back\\slash']);
-    const text = pdf.toString('latin1');
-    expect(text.startsWith('%PDF-1.4')).toBe(true);
-    expect(text.endsWith('%%EOF')).toBe(true);
-    const startxref = Number(/startxref\n(\d+)\n%%EOF$/.exec(text)![1]);
-    expect(text.slice(startxref, startxref + 4)).toBe('xref');
-    const entries = text.slice(startxref).split('\n').slice(3, 8);
-    entries.forEach((entry, n) => {
-      expect(entry).toMatch(/^\d{10} 00000 n $/);
-      const offset = Number(entry.slice(0, 10));
-      expect(text.slice(offset, offset + 8)).toBe(`${n + 1} 0 obj\n`);
-    });
-    const length = Number(/\/Length (\d+)/.exec(text)![1]);
-    const streamStart = text.indexOf('stream\n') + 7;
-    expect(text.slice(streamStart + length, streamStart + length + 9)).toBe('endstream');
-    expect(text).toContain('(Invoice INV-1 \\(test\\)) Tj');
+  // pdftotext (poppler-utils) reads the PDFs back as a viewer would.
+  const textOf = (pdf: Buffer): string => execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8');
+  const pagesOf = async (pdf: Buffer): Promise<number> => (await PDFDocument.load(pdf)).getPageCount();
+
+  it('prints an invoice with seller, buyer, lines, tax, totals and payment terms, non-Latin-1 names included', async () => {
+    const erp = new DemoErp('small', DEFAULT_SEED, 'e');
+    const kowalski = erp.state.get('customers', 'C10002')!;
+    const inv = [...drainAll(erp, 'invoices')].find((i) => i.customerNumber === 'C10002')!;
+    const pdf = (await erp.document('invoice', inv.invoiceNumber))!;
+    const text = textOf(pdf);
+    expect(text).toContain('INVOICE');
+    expect(text).toContain(inv.invoiceNumber);
+    expect(text).toContain('Hub Demo Distribution S.A.');
+    expect(text).toContain('Łódź');
+    expect(text).toContain('Kowalski Hurtownia Sp. z o.o.');
+    expect(text).toContain(kowalski.invoiceAddress.street);
+    const order = erp.state.get('orders', inv.orderNumber!)!;
+    for (const line of order.lines) expect(text).toContain(line.sku);
+    expect(text).toContain(erp.state.get('products', order.lines[0].sku)!.name.slice(0, 20));
+    expect(text).toMatch(new RegExp(`Total due\\s+${inv.total} EUR`));
+    expect(text).toMatch(new RegExp(`VAT 21 %\\s+${inv.taxTotal} EUR`));
+    expect(text).toContain(`due ${inv.dueAt.slice(0, 10)}`);
+    expect(text).toContain('Page 1 of 1');
+    expect(inv.digitallySigned).toBe(false);
+    expect(pdf.includes('/ByteRange')).toBe(false);
+    // The same document renders to the same bytes (its dates are the document's own).
+    expect((await erp.document('invoice', inv.invoiceNumber))!.equals(pdf)).toBe(true);
+  });
+
+  it("signs the invoices of its Spanish customers, with a PKCS#7 signature over the file's byte ranges", async () => {
+    const erp = new DemoErp('small', DEFAULT_SEED, 'e');
+    const inv = [...drainAll(erp, 'invoices')].find((i) => i.customerNumber === 'C10003')!;
+    expect(inv.digitallySigned).toBe(true);
+    const pdf = (await erp.document('invoice', inv.invoiceNumber))!;
+    const text = textOf(pdf);
+    expect(text).toContain('Ferretería García S.L.');
+    expect(text).toContain('Digitally signed by the seller');
+    const byteRange = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(pdf.toString('latin1'))!.slice(1).map(Number);
+    // The signed ranges cover the whole file except the signature's own hex string.
+    expect(byteRange[0]).toBe(0);
+    expect(byteRange[2] + byteRange[3]).toBe(pdf.length);
+    const contents = pdf.subarray(byteRange[1], byteRange[2]).toString('latin1');
+    expect(contents).toMatch(/^<[0-9a-fA-F]+>$/);
+    expect(contents.replace(/0+>$/, '').length).toBeGreaterThan(1000);
+    // poppler's pdfsig checks the signature itself (the self-signed certificate's issuer is unknown to it, as expected).
+    const file = join(tmpdir(), `signed-${process.pid}.pdf`);
+    writeFileSync(file, pdf);
+    const verdict = execFileSync('pdfsig', [file]).toString();
+    unlinkSync(file);
+    expect(verdict).toContain('Signature is Valid.');
+    expect(verdict).toContain('Total document signed');
+  });
+
+  it('runs a long invoice over several pages, with the table header and page numbers on each', async () => {
+    const erp = new DemoErp('small', DEFAULT_SEED, 'e');
+    const products = drainAll(erp, 'products').slice(0, 70);
+    const lines = products.map((p, i) => ({ lineNo: i + 1, sku: p.sku, quantity: '2', unitPrice: p.listPrice }));
+    const { body } = erp.submitOrder('long-1', { hubOrderId: 'hub-long-1', customerNumber: 'C10001', placedAt: new Date().toISOString(), currency: 'EUR', lines });
+    const orderNumber = (body as { orderNumber: string }).orderNumber;
+    erp.advanceOrder(orderNumber, 4);
+    const number = `INV-${orderNumber.slice(3)}`;
+    const pdf = (await erp.document('invoice', number))!;
+    const pages = await pagesOf(pdf);
+    expect(pages).toBeGreaterThanOrEqual(2);
+    const text = textOf(pdf);
+    expect(text).toContain(`Page ${pages} of ${pages}`);
+    expect(text).toContain(`${number} (continued)`);
+    // The table's header on every page it runs over (the totals may take a page of their own).
+    expect(text.split('Unit price').length - 1).toBeGreaterThanOrEqual(pages - 1);
+    for (const p of products) expect(text).toContain(p.sku);
+  });
+
+  it('prints delivery notes, order confirmations and credit notes; unknown numbers have none', async () => {
+    const erp = new DemoErp('small', DEFAULT_SEED, 'e');
+    const dn = drainAll(erp, 'deliveryNotes')[0];
+    const dnText = textOf((await erp.document('deliveryNote', dn.deliveryNumber))!);
+    expect(dnText).toContain('DELIVERY NOTE');
+    expect(dnText).toContain(dn.trackingNumber);
+    expect(dnText).toContain(dn.lines[0].sku);
+    const confirmation = textOf((await erp.document('orderConfirmation', 'SO-500001'))!);
+    expect(confirmation).toContain('ORDER CONFIRMATION');
+    expect(confirmation).toContain('SO-500001');
+    const { body } = erp.submitReturn('ret-1', { hubReturnId: 'r1', customerNumber: dn.customerNumber, deliveryNumber: dn.deliveryNumber, reason: 'damaged in transit', lines: [{ lineNo: 1, sku: dn.lines[0].sku, quantity: '1' }] });
+    const creditNumber = (body as { returnNumber: string }).returnNumber.replace('RMA-', 'CN-');
+    const credit = textOf((await erp.document('creditNote', creditNumber))!);
+    expect(credit).toContain('CREDIT NOTE');
+    expect(credit).toContain('damaged in transit');
+    expect(credit).toContain('Total credited');
+    expect(await erp.document('invoice', 'INV-0')).toBeUndefined();
+    expect(await erp.document('creditNote', 'CN-0')).toBeUndefined();
   });
 });
 

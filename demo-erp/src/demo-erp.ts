@@ -6,7 +6,8 @@ import {
 } from '@hub/erp-contract';
 import { ErpState } from './erp-state';
 import { buildLargeTables, LARGE_WAREHOUSE_CODES } from './large-data';
-import { renderPdf } from './pdf';
+import { ErpCreditNote, ErpDocuments, signsDocumentsFor } from './erp-documents';
+import { renderDocument } from './printed-document';
 import { TickRandom, isoDay } from './random';
 import { demoReferenceDate } from '@hub/demo-data';
 import { DEFAULT_SEED, VAT_RATE_PERCENT } from './reference';
@@ -141,6 +142,8 @@ export class DemoErp {
   /** Documents pushed into collections the contract does not name (a deployment's own modules), per collection. */
   private readonly documents = new Map<string, Map<string, Accepted<ErpExtensionReceipt>>>();
   private readonly returned = new Map<string, Decimal>();
+  /** Credit notes for the returns it accepted, by number. */
+  private readonly creditNotes = new Map<string, ErpCreditNote>();
   private readonly counters = { orderReplays: 0, orderConflicts: 0, orderRejections: 0, customerReplays: 0, customerConflicts: 0, customerRejections: 0, returnReplays: 0, returnConflicts: 0, returnRejections: 0, documentReplays: 0, documentConflicts: 0, documentRejections: 0 };
   private nextOrder = 900_001;
   private nextCustomer = 900_001;
@@ -300,7 +303,8 @@ export class DemoErp {
       const invoice: ErpInvoiceRecord = {
         invoiceNumber, customerNumber: order.customerNumber, orderNumber: order.orderNumber, hubOrderId: order.hubOrderId, issuedAt: at.toISOString(),
         dueAt: new Date(at.getTime() + (customer?.paymentTermsDays ?? 30) * DAY).toISOString(), currency: order.currency,
-        netTotal: net.toFixed(2), taxTotal: tax.toFixed(2), total: total.toFixed(2), openAmount: total.toFixed(2), status: 'OPEN', digitallySigned: true,
+        netTotal: net.toFixed(2), taxTotal: tax.toFixed(2), total: total.toFixed(2), openAmount: total.toFixed(2), status: 'OPEN',
+        digitallySigned: customer ? signsDocumentsFor(customer.country) : false,
       };
       this.upsertRecord('invoices', invoice);
       this.upsertRecord('openItems', openItemFor(invoice));
@@ -535,7 +539,14 @@ export class DemoErp {
         const k = `${note.deliveryNumber}:${sku}`;
         this.returned.set(k, (this.returned.get(k) ?? new Decimal(0)).plus(quantity));
       }
-      return { returnNumber: `RMA-${this.nextReturn++}` };
+      const returnNumber = `RMA-${this.nextReturn++}`;
+      // The goods are credited at the order's prices: a credit note of the same number.
+      const creditNoteNumber = returnNumber.replace(/^RMA-/, 'CN-');
+      this.creditNotes.set(creditNoteNumber, {
+        creditNoteNumber, returnNumber, customerNumber, deliveryNumber: note.deliveryNumber, orderNumber: note.orderNumber, reason: String(b.reason),
+        issuedAt: this.clock().toISOString(), lines: [...wanted].map(([sku, quantity]) => ({ sku, quantity: quantity.toString() })),
+      });
+      return { returnNumber };
     });
   }
 
@@ -560,44 +571,31 @@ export class DemoErp {
 
   // ---- printable documents -------------------------------------------------------------------
 
-  document(kind: ErpDocumentKind, number: string): Buffer | undefined {
-    const customerLines = (customerNumber: string): string[] => {
-      const c = this.state.get('customers', customerNumber);
-      if (!c) return [`Customer: ${customerNumber}`];
-      const a = c.invoiceAddress;
-      return [`Customer: ${c.customerNumber} ${c.name}`, `${a.street}, ${a.postalCode} ${a.city}, ${a.country}`];
-    };
-    const orderLines = (order: ErpOrderRecord | undefined): string[] =>
-      order ? order.lines.map((l) => `${String(l.lineNo).padStart(3)}  ${l.sku.padEnd(14)} ${l.quantity.padStart(8)} x ${l.unitPrice.padStart(10)} = ${l.lineTotal.padStart(11)} ${order.currency}`) : [];
+  /** A document as the ERP prints it (PDF), or undefined when it has none of that number. */
+  async document(kind: ErpDocumentKind, number: string): Promise<Buffer | undefined> {
+    const printer = new ErpDocuments(this.state);
     if (kind === 'invoice') {
       const inv = this.state.get('invoices', number);
-      if (!inv) return undefined;
-      const order = inv.orderNumber ? this.state.get('orders', inv.orderNumber) : undefined;
-      return renderPdf(`Invoice ${inv.invoiceNumber}`, [
-        `Invoice number: ${inv.invoiceNumber}`, `Issued: ${inv.issuedAt.slice(0, 10)}   Due: ${inv.dueAt.slice(0, 10)}`, ...customerLines(inv.customerNumber),
-        inv.orderNumber ? `Order: ${inv.orderNumber}` : '', '', ...orderLines(order), '',
-        `Net total: ${inv.netTotal} ${inv.currency}`, `Tax: ${inv.taxTotal} ${inv.currency}`, `Total: ${inv.total} ${inv.currency}`,
-        `Open amount: ${inv.openAmount} ${inv.currency}   Status: ${inv.status}`,
-      ]);
+      return inv && renderDocument(printer.invoice(inv));
+    }
+    if (kind === 'creditNote') {
+      const note = this.creditNotes.get(number);
+      return note && renderDocument(printer.creditNote(note));
     }
     if (kind === 'deliveryNote') {
       const dn = this.state.get('deliveryNotes', number);
-      if (!dn) return undefined;
-      return renderPdf(`Delivery note ${dn.deliveryNumber}`, [
-        `Delivery note number: ${dn.deliveryNumber}`, `Order: ${dn.orderNumber}`, `Shipped: ${dn.shippedAt.slice(0, 10)}   Delivered: ${dn.deliveredAt ? dn.deliveredAt.slice(0, 10) : '-'}`,
-        `Carrier: ${dn.carrier}   Tracking: ${dn.trackingNumber}`, ...customerLines(dn.customerNumber), '',
-        ...dn.lines.map((l) => `${String(l.lineNo).padStart(3)}  ${l.sku.padEnd(14)} ${l.quantity.padStart(8)}`),
-      ]);
+      return dn && renderDocument(printer.deliveryNote(dn));
     }
     if (kind === 'orderConfirmation') {
       const order = this.state.get('orders', number);
-      if (!order) return undefined;
-      return renderPdf(`Order confirmation ${order.orderNumber}`, [
-        `Order number: ${order.orderNumber}`, `Placed: ${order.placedAt.slice(0, 10)}   Status: ${order.status}`, ...customerLines(order.customerNumber), '',
-        ...orderLines(order), '', `Total: ${order.total} ${order.currency}`,
-      ]);
+      return order && renderDocument(printer.orderConfirmation(order));
     }
     return undefined;
+  }
+
+  /** The credit note issued for an accepted return, by its number (CN-...). */
+  creditNote(number: string): ErpCreditNote | undefined {
+    return this.creditNotes.get(number);
   }
 
   // ---- statistics ----------------------------------------------------------------------------

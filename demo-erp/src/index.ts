@@ -6,4 +6,6 @@ export { DemoErpAdminClient } from './admin-client';
 export { ErpState, CursorError, isKindName } from './erp-state';
 export type { BaseTable, ErpTables } from './tables';
 export { LARGE_SIZES } from './large-data';
-export { renderPdf } from './pdf';
+export { renderDocument } from './printed-document';
+export type { PrintedDocument } from './printed-document';
+export { ErpDocuments, SELLER, signsDocumentsFor } from './erp-documents';

@@ -241,7 +241,9 @@ export function buildLargeTables(seed: number, referenceDate: Date): ErpTables {
     const { issuedAt, dueAt, paid } = invoiceDates(i);
     return {
       invoiceNumber: `INV-${ORDER_BASE + i}`, customerNumber: o.customerNumber, orderNumber: o.orderNumber, hubOrderId: null, issuedAt: issuedAt.toISOString(), dueAt: dueAt.toISOString(),
-      currency: 'EUR', netTotal: cents(net), taxTotal: cents(total - net), total: cents(total), openAmount: paid ? '0.00' : cents(total), status: paid ? 'PAID' : 'OPEN', digitallySigned: true,
+      currency: 'EUR', netTotal: cents(net), taxTotal: cents(total - net), total: cents(total), openAmount: paid ? '0.00' : cents(total), status: paid ? 'PAID' : 'OPEN',
+      // About a quarter of the ERP's invoices are signed electronic invoices.
+      digitallySigned: unit(seed, i, 63) < 0.25,
     };
   };
   const deliveryNote = (i: number): ErpDeliveryNoteRecord => {

@@ -55,7 +55,7 @@ export interface DemoErpHandle {
   stop(): Promise<void>;
 }
 
-const DOCUMENT_KINDS: ErpDocumentKind[] = ['invoice', 'deliveryNote', 'orderConfirmation'];
+const DOCUMENT_KINDS: ErpDocumentKind[] = ['invoice', 'creditNote', 'deliveryNote', 'orderConfirmation'];
 const MAX_BODY = 10 * 1024 * 1024;
 
 class HttpFailure extends Error {
@@ -201,7 +201,7 @@ export class DemoErpServer {
     if (head === 'documents' && a !== undefined && b !== undefined && extra === undefined) {
       if (method !== 'GET') throw new HttpFailure(405, 'method not allowed');
       if (!(DOCUMENT_KINDS as string[]).includes(a)) throw new HttpFailure(404, `unknown document kind ${a}`);
-      const pdf = this.erp.document(a as ErpDocumentKind, b);
+      const pdf = await this.erp.document(a as ErpDocumentKind, b);
       if (!pdf) throw new HttpFailure(404, `no ${a} ${b}`);
       res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': pdf.length, 'content-disposition': `inline; filename="${a}-${b}.pdf"` });
       res.end(pdf);

@@ -212,7 +212,7 @@ export function buildSmallTables(seed: number, referenceDate: Date): ErpTables {
       total: inv.total,
       openAmount: inv.status === 'PAID' ? '0.00' : inv.total,
       status: inv.status,
-      digitallySigned: true,
+      digitallySigned: inv.digitallySigned,
     };
   });
 

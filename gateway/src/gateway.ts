@@ -10,6 +10,7 @@ import { AuthSecrets, bearerToken, GatewayAssertionSigner, UserAccessStore, veri
 import { asHttpRejection, jsonRefusals, notFoundRefusal, requireJsonPost, unauthenticated } from '@hub/errors';
 import { EventListener, SubscriptionRoutes } from '@hub/events';
 import { componentLogger, graphqlObservabilityPlugin, HealthCheck, httpCheck, newRequestScope, requestScope, runInScope, serveHealth, serveMetrics, setScopeViewer } from '@hub/observability';
+import { serveFileDownloads } from './file-downloads';
 import { countSubscription, observeSubscriptions } from './gateway-metrics';
 import { GatewayContext } from './gateway-context';
 import { graphqlIde, graphqlIdeEnabled } from './graphql-ide';
@@ -185,6 +186,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   ];
   serveHealth(app, 'gateway', () => checks);
   serveMetrics(app);
+  // Signed file links (`/files/<subgraph>/<token>`): the same token checks as /graphql, then the subgraph's own.
+  serveFileDownloads(app, { subgraphUrls: options.subgraphUrls, secrets: options.secrets, signer, revoked: revoked?.list ?? null });
   app.use(graphqlIde({ enabled: options.graphqlIde ?? graphqlIdeEnabled(), path: '/graphql' }));
   app.use(
     '/graphql',

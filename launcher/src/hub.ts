@@ -8,6 +8,7 @@ import { RunningGateway, startGateway } from '@hub/gateway';
 import { userAccessStore } from '@hub/customers/access-store';
 import { checkSupergraphModules, hubModules, migrateAll, readSupergraph } from '@hub/schema';
 import { collectSubscriptionRoutes, RunningSubgraph, SubgraphModule } from '@hub/subgraph-kit';
+import { ErpAdapter } from '@hub/erp-contract';
 
 export { migrateAll };
 import { runSubgraph } from './subgraph-runner';
@@ -45,6 +46,11 @@ export interface RunningHub {
   secrets: AuthSecrets;
   /** Adds a check to the gateway's `GET /health/ready` (the integrator worker's, the ERP's). */
   addReadinessCheck(check: HealthCheck): void;
+  /**
+   * Gives the subgraphs the ERP (they read documents' originals from it at request time): this
+   * process's adapter in single mode; the endpoint, for an adapter of their own, to subgraph processes.
+   */
+  connectErp(adapter: ErpAdapter, endpoint: { url: string; apiKey: string }): void;
   stop(): Promise<void>;
 }
 
@@ -76,6 +82,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const running: RunningSubgraph[] = [];
   const children: SubgraphProcess[] = [];
   let gateway: RunningGateway | undefined;
+  let erp: ErpAdapter | null = null;
   // The gateway's readiness: the database answers and holds every migration of every module (checked on a small pool of its own).
   const healthPool = instrumentPool(new Pool({ connectionString: options.databaseUrl, max: 2, application_name: 'hub-health' }), 'hub-health');
   healthPool.on('error', () => undefined); // an idle connection lost while the database restarts: the next check reports it
@@ -106,6 +113,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
             port: portOf(index),
             orm: orms[module.name],
             modules,
+            erp: () => erp,
             gatewayUrl: () => {
               if (!gateway) throw new Error('The gateway is not running yet.');
               return gateway.url;
@@ -131,7 +139,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const workers = Object.entries(options.subgraphWorkers ?? {}).filter(([, n]) => n > 1).map(([name, n]) => `; ${name}: ${n} workers`).join('');
     log(`gateway listening at ${gateway.url}${split ? ` (one process per subgraph${workers})` : ''}`);
     const started = gateway;
-    return { gatewayUrl: gateway.url, modules, subgraphs, orms, secrets, addReadinessCheck: (check) => started.addReadinessCheck(check), stop };
+    const connectErp = (adapter: ErpAdapter, endpoint: { url: string; apiKey: string }) => {
+      erp = adapter;
+      for (const child of children) child.tellErp(endpoint);
+    };
+    return { gatewayUrl: gateway.url, modules, subgraphs, orms, secrets, addReadinessCheck: (check) => started.addReadinessCheck(check), connectErp, stop };
   } catch (error) {
     await stop();
     throw error;

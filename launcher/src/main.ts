@@ -87,6 +87,7 @@ async function main(): Promise<void> {
     log(`demo ERP (${config.demoErpScale}, ${pace}) listening at ${erpUrl}`);
   }
   adapter = new HttpErpAdapter({ baseUrl: erpUrl, apiKey: erpApiKey ?? '' });
+  hub.connectErp(adapter, { url: erpUrl, apiKey: erpApiKey ?? '' });
   // The ERP down is worth knowing but not a reason to stop serving: the hub answers from its copy.
   const erp = adapter;
   hub.addReadinessCheck({ name: 'erp', severity: 'warning', run: () => erp.health() });

@@ -2,9 +2,10 @@ import cluster, { Worker } from 'node:cluster';
 import { loadAuthSecrets } from '@hub/auth';
 import { componentLogger, serveClusterMetrics, setLogService, startProcessMetrics, startTracing, stopTracing } from '@hub/observability';
 import { hubModules } from '@hub/schema';
+import { HttpErpAdapter } from '@hub/integrator';
 import { runSubgraph } from './subgraph-runner';
 
-type ParentMessage = { gatewayUrl?: string };
+type ParentMessage = { gatewayUrl?: string; erp?: { url: string; apiKey: string } };
 type WorkerMessage = { ready?: string };
 
 /** Tells the launcher (over IPC) or a person (on stdout, when run by hand) where the subgraph listens. */
@@ -43,8 +44,13 @@ async function main(): Promise<void> {
   startTracing({ service: name });
 
   let gatewayUrl: string | undefined;
+  let erp: HttpErpAdapter | null = null;
   process.on('message', (message: ParentMessage) => {
     if (message.gatewayUrl) gatewayUrl = message.gatewayUrl;
+    if (message.erp) {
+      erp?.close();
+      erp = new HttpErpAdapter({ baseUrl: message.erp.url, apiKey: message.erp.apiKey });
+    }
   });
   const running = await runSubgraph(module, {
     databaseUrl,
@@ -56,6 +62,7 @@ async function main(): Promise<void> {
       if (!gatewayUrl) throw new Error('The gateway is not running yet.');
       return gatewayUrl;
     },
+    erp: () => erp,
   });
   const stop = () => void running.stop().then(stopTracing).then(() => process.exit(0));
   process.on('SIGTERM', stop);
@@ -67,9 +74,11 @@ async function main(): Promise<void> {
 async function runPrimary(count: number): Promise<void> {
   let stopping = false;
   let gatewayMessage: ParentMessage | undefined;
+  let erpMessage: ParentMessage | undefined;
   const fork = (): Promise<string> => {
     const worker: Worker = cluster.fork();
     if (gatewayMessage) worker.send(gatewayMessage);
+    if (erpMessage) worker.send(erpMessage);
     worker.on('exit', (code, signal) => {
       if (stopping) return;
       // A worker that dies is replaced; the others keep serving meanwhile.
@@ -82,8 +91,9 @@ async function runPrimary(count: number): Promise<void> {
     });
   };
   process.on('message', (message: ParentMessage) => {
-    if (!message.gatewayUrl) return;
-    gatewayMessage = message;
+    if (message.gatewayUrl) gatewayMessage = message;
+    else if (message.erp) erpMessage = message;
+    else return;
     for (const worker of Object.values(cluster.workers ?? {})) worker?.send(message);
   });
   const stop = () => {

@@ -5,6 +5,8 @@ import { withHubNodeFlags } from './node-flags';
 
 export interface SubgraphProcess extends RunningSubgraph {
   tellGatewayUrl(url: string): void;
+  /** Where the ERP's adapter endpoint is: the subgraph opens an adapter of its own on it. */
+  tellErp(endpoint: { url: string; apiKey: string }): void;
 }
 
 /** Starts `subgraph-main.js` for one subgraph and resolves once it listens. */
@@ -24,6 +26,7 @@ export async function spawnSubgraph(name: string, options: { databaseUrl: string
     name,
     url,
     tellGatewayUrl: (gatewayUrl) => child.connected && child.send({ gatewayUrl }),
+    tellErp: (erp) => child.connected && child.send({ erp }),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;

@@ -1,5 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { AuthSecrets } from '@hub/auth';
+import { ErpAdapter } from '@hub/erp-contract';
 import { initSubgraphOrm } from '@hub/database';
 import { migrationsCheck } from '@hub/observability';
 import { RunningSubgraph, startSubgraphServer, SubgraphModule } from '@hub/subgraph-kit';
@@ -10,6 +11,8 @@ export interface SubgraphRunOptions {
   host?: string;
   port: number;
   gatewayUrl: () => string;
+  /** The ERP adapter once the launcher has connected it (documents are read from it at request time). */
+  erp?: () => ErpAdapter | null;
   /** Every module of the hub (the integrator's staff API serves what the others declare). */
   modules: readonly SubgraphModule<any>[];
   /** An ORM already opened on the subgraph's schema (in-process mode); otherwise one is opened and closed here. */
@@ -21,7 +24,7 @@ export async function runSubgraph(module: SubgraphModule<any>, options: Subgraph
   const orm =
     options.orm ??
     (await initSubgraphOrm({ schema: module.dbSchema, clientUrl: options.databaseUrl, entities: module.entities, migrationsPath: module.migrationsPath }));
-  const runtime = { secrets: options.secrets, databaseUrl: options.databaseUrl, gatewayUrl: options.gatewayUrl, modules: options.modules };
+  const runtime = { secrets: options.secrets, databaseUrl: options.databaseUrl, gatewayUrl: options.gatewayUrl, modules: options.modules, erp: options.erp ?? (() => null) };
   const server = await startSubgraphServer({
     name: module.name,
     schema: await module.buildSchema(),
@@ -30,6 +33,7 @@ export async function runSubgraph(module: SubgraphModule<any>, options: Subgraph
     host: options.host,
     port: options.port,
     buildContext: (ctx) => module.buildContext(ctx, runtime),
+    fileRoutes: module.fileRoutes,
     // Ready only when the database holds every migration this code ships (a half-deployed schema answers wrongly).
     readinessChecks: [migrationsCheck(module.dbSchema, module.migrationsPath, async (sql) => (await orm.em.getConnection().execute(sql, [], 'all')) as Array<Record<string, unknown>>)],
   });

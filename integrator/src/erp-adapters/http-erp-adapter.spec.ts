@@ -1,3 +1,4 @@
+import { PDFDocument } from 'pdf-lib';
 import { createServer } from 'node:net';
 import { ErpError, ErpOrderSubmission, ErpRecordOf, SyncKind } from '@hub/erp-contract';
 import { buildDemoErpTables, DemoErpAdminClient, DemoErpHandle, startDemoErp } from '@hub/demo-erp';
@@ -129,8 +130,8 @@ describe('HttpErpAdapter against the demo ERP (small)', () => {
     expect(await admin.get('invoices', `INV-${digits}`)).toMatchObject({ netTotal: '25.50', taxTotal: '5.36', total: '30.86', status: 'OPEN' });
     const pdf = await adapter.fetchDocument('invoice', `INV-${digits}`);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(pdf.toString('latin1')).toContain(`INV-${digits}`);
-    expect(pdf.toString('latin1').endsWith('%%EOF')).toBe(true);
+    expect((await PDFDocument.load(pdf)).getTitle()).toBe(`Invoice INV-${digits}`);
+    expect(pdf.toString('latin1').trimEnd().endsWith('%%EOF')).toBe(true);
   });
 
   it('rejects invalid orders as VALIDATION', async () => {
@@ -233,11 +234,12 @@ describe('HttpErpAdapter against the demo ERP (small)', () => {
     const pdf = await adapter.fetchDocument('orderConfirmation', 'SO-500001');
     const text = pdf.toString('latin1');
     expect(text.startsWith('%PDF-')).toBe(true);
-    expect(text.endsWith('%%EOF')).toBe(true);
-    expect(text).toContain('SO-500001');
+    expect(text.trimEnd().endsWith('%%EOF')).toBe(true);
+    expect((await PDFDocument.load(pdf)).getTitle()).toBe('Order confirmation SO-500001');
     const note = (await adapter.pullChanges('deliveryNotes', null, 1)).rows[0];
     expect((await adapter.fetchDocument('deliveryNote', note.deliveryNumber)).subarray(0, 5).toString()).toBe('%PDF-');
     expect((await erpError(adapter.fetchDocument('invoice', 'INV-0'))).kind).toBe('VALIDATION');
+    expect((await erpError(adapter.fetchDocument('creditNote', 'CN-0'))).kind).toBe('VALIDATION');
   });
 
   it('registers customers and returns idempotently', async () => {

@@ -8,3 +8,4 @@ export * from './permissions';
 export * from './password-policy';
 export * from './token-revocation';
 export * from './unsubscribe-token';
+export * from './file-link';

@@ -20,9 +20,16 @@ export interface DemoOrder {
   id: string; number: string; companyId: string; placedByUserId: string; status: DemoOrderStatus;
   placedAt: Date; currency: string; total: string; lines: DemoOrderLine[];
 }
+/** Spain's electronic invoices are signed: the demo ERP signs the invoices and credit notes of its Spanish customers. */
+export function signsDocumentsFor(country: string): boolean {
+  return country === 'ES';
+}
+
 export interface DemoInvoice {
   id: string; number: string; companyId: string; orderId: string; issuedAt: Date; dueAt: Date;
   currency: string; total: string; status: 'OPEN' | 'PAID';
+  /** The ERP's electronic invoices to Spanish customers are digitally signed (signsDocumentsFor). */
+  digitallySigned: boolean;
 }
 
 export interface DemoDataset {
@@ -199,6 +206,7 @@ export function buildDemoDataset(referenceDate: Date = demoReferenceDate()): Dem
         invoices.push({
           id: erpEntityId('invoice', invoiceNumber), number: invoiceNumber, companyId: company.id, orderId: order.id, issuedAt, dueAt,
           currency: 'EUR', total: money(total * 1.21), status: dueAt < referenceDate && rnd.chance(0.8) ? 'PAID' : 'OPEN',
+          digitallySigned: signsDocumentsFor(company.country),
         });
       }
     }

@@ -16,7 +16,8 @@ export interface ChangePage<T> {
   hasMore: boolean;
 }
 
-export type ErpDocumentKind = 'invoice' | 'deliveryNote' | 'orderConfirmation';
+/** The printable documents an ERP hands out as PDF, each by its own number. */
+export type ErpDocumentKind = 'invoice' | 'creditNote' | 'deliveryNote' | 'orderConfirmation';
 
 export interface ErpOrderSubmission {
   /** The hub's order id; also stored by the ERP so corrections can be matched back. */
@@ -104,7 +105,7 @@ export interface ErpAdapter {
   pullChanges<K extends string>(kind: K, cursor: string | null, pageSize: number): Promise<ChangePage<ErpRecordOf<K>>>;
   /** One record in its current state, by its ERP key (see `recordKey`); null when the ERP has none. */
   fetchRecord<K extends string>(kind: K, key: string): Promise<ErpRecordOf<K> | null>;
-  /** The printable form of a document, as PDF bytes. */
+  /** The printable form of a document, as PDF bytes exactly as the ERP printed it (a signed one must not change). */
   fetchDocument(kind: ErpDocumentKind, number: string): Promise<Buffer>;
   /** Sends a document into a collection (orders, customers, returns, ...); the same key and content give the same receipt. */
   push<C extends string>(collection: C, document: ErpSubmissionOf<C>, idempotencyKey: string): Promise<ErpReceiptOf<C>>;

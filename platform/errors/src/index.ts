@@ -11,11 +11,28 @@ export type HubErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'RATE_LIMITED'
+  /** A signed file link past its expiry: ask the GraphQL field for a fresh one. */
+  | 'LINK_EXPIRED'
+  /** Something the hub needs from outside (the ERP) is down and it has no copy to answer from. */
+  | 'UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 const HTTP_STATUS: Partial<Record<HubErrorCode, number>> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+};
+
+/** The HTTP status of each code where a plain HTTP route (a file download) answers with it. */
+export const HTTP_STATUS_OF_CODE: Readonly<Record<HubErrorCode, number>> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  LINK_EXPIRED: 410,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+  INTERNAL_SERVER_ERROR: 500,
 };
 
 export class HubError extends GraphQLError {
@@ -48,6 +65,10 @@ export function notFound(what: string, id?: string): HubError {
 
 export function conflict(message: string): HubError {
   return new HubError('CONFLICT', message);
+}
+
+export function unavailable(message: string): HubError {
+  return new HubError('UNAVAILABLE', message);
 }
 
 /** Rejections that happen before GraphQL execution and must also set an HTTP status. */

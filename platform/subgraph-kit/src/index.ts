@@ -9,3 +9,4 @@ export * from './gateway-served';
 export * from './by-id-loader';
 export * from './page-size';
 export * from './merge-target-conformance';
+export * from './file-routes';

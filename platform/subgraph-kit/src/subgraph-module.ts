@@ -2,6 +2,8 @@ import { EntityManager, Options } from '@mikro-orm/postgresql';
 import { GraphQLSchema } from 'graphql';
 import { AuthSecrets } from '@hub/auth';
 import { DemoDataset } from '@hub/demo-data';
+import { ErpAdapter } from '@hub/erp-contract';
+import { FileRoute } from './file-routes';
 import { BaseContext } from './subgraph-context';
 import { EventTopicDeclaration, SubgraphOutbox, SyncIngestDeclaration, SyncKindDeclaration } from './module-wiring';
 
@@ -14,6 +16,11 @@ export interface SubgraphRuntime {
   gatewayUrl(): string;
   /** Every module of this hub, for the one subgraph that serves what the others declare (the integrator's staff API). */
   modules: readonly SubgraphModule<any>[];
+  /**
+   * The ERP adapter, for the rare read a subgraph makes straight from the ERP at request time (a
+   * document's printed original). Null until the launcher has connected the ERP, or when it has none.
+   */
+  erp?(): ErpAdapter | null;
 }
 
 /**
@@ -43,4 +50,9 @@ export interface SubgraphModule<TContext extends BaseContext = BaseContext> {
   outbox?: SubgraphOutbox;
   /** The event topics it publishes, and the subscription fields they feed. */
   events?: readonly EventTopicDeclaration[];
+  /**
+   * Downloads it serves behind signed links: its GraphQL fields issue the links (FileLinks), the
+   * gateway serves `/files/<name>/<token>` by asking this subgraph's `/files/<token>`.
+   */
+  fileRoutes?: readonly FileRoute<TContext>[];
 }

@@ -13,6 +13,7 @@ import { observeOrmPool } from '@hub/database';
 import { databaseCheck, graphqlObservabilityPlugin, HealthCheck, requestScope, serveHealth, serveMetrics, setScopeViewer } from '@hub/observability';
 import { BaseContext } from './subgraph-context';
 import { formatSubgraphError } from './error-formatting';
+import { FileRoute, serveFileRoutes } from './file-routes';
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   name: string;
@@ -26,6 +27,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   buildContext: (base: BaseContext) => TContext;
   /** What `GET /health/ready` checks besides the database (e.g. the subgraph's migrations). */
   readinessChecks?: HealthCheck[];
+  /** Downloads behind signed links, served at `GET /files/<token>` (the gateway forwards `/files/<name>/<token>`). */
+  fileRoutes?: readonly FileRoute<TContext>[];
 }
 
 export interface RunningSubgraph {
@@ -97,6 +100,11 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       },
     }),
   );
+
+  if (options.fileRoutes?.length) {
+    app.use('/files', requestScope(`subgraph ${options.name} file`));
+    serveFileRoutes(app, { subgraph: options.name, secrets: options.secrets, routes: options.fileRoutes, buildContext: options.buildContext, newEntityManager: () => options.orm.em.fork() });
+  }
 
   // Every refusal of the HTTP layer as a GraphQL-style JSON error, never Express's HTML page.
   app.use(notFoundRefusal());

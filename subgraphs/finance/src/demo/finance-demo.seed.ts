@@ -17,6 +17,7 @@ export async function seedFinanceDemoData(em: EntityManager, data: DemoDataset):
         currency: i.currency,
         total: i.total,
         status: i.status as InvoiceStatus,
+        digitallySigned: i.digitallySigned,
       });
     }
   });
