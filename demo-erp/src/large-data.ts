@@ -305,7 +305,7 @@ export function buildLargeTables(seed: number, referenceDate: Date): ErpTables {
     invoices: new LazyTable(invoicedIdx.length, (r) => invoice(invoicedIdx[r]), locateIn(invoicedIdx, 'INV')),
     deliveryNotes: new LazyTable(shippedIdx.length, (r) => deliveryNote(shippedIdx[r]), locateIn(shippedIdx, 'DN')),
     openItems: new LazyTable(openIdx.length, (r) => openItemFor(invoice(openIdx[r])), locateIn(openIdx, 'INV')),
-    creditNotes: new LazyTable(creditedIdx.length, (r) => creditNote(creditedIdx[r]), locateIn(creditedIdx, 'CN')),
+    creditNotes: new LazyTable(creditedIdx.length, (r) => creditNote(creditedIdx[r]), locateIn(creditedIdx, 'CR')),
     payments: new LazyTable(paidIdx.length, (r) => payment(paidIdx[r]), (key) => {
       const m = /^PAY-(\d+)-1$/.exec(key);
       return m ? sortedIndexOf(paidIdx, Number(m[1]) - ORDER_BASE) : undefined;

@@ -81,7 +81,8 @@ export function creditNoteFor(invoice: ErpInvoiceRecord, percent: number, issued
   const net = new Decimal(invoice.netTotal).mul(percent).div(100).toDecimalPlaces(2);
   const tax = new Decimal(invoice.taxTotal).mul(percent).div(100).toDecimalPlaces(2);
   return {
-    creditNoteNumber: `CN-${invoice.invoiceNumber.replace(/^INV-/, '')}`,
+    // CR-: the returns' credit notes are CN-<return number>.
+    creditNoteNumber: `CR-${invoice.invoiceNumber.replace(/^INV-/, '')}`,
     customerNumber: invoice.customerNumber,
     invoiceNumber: invoice.invoiceNumber,
     issuedAt: issuedAt.toISOString(),
