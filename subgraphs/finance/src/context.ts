@@ -1,9 +1,11 @@
 import DataLoader from 'dataloader';
-import { BaseContext, createByIdLoader, createGroupLoader } from '@hub/subgraph-kit';
+import { DEFAULT_FILE_LINK_TTL_SECONDS } from '@hub/auth';
+import { BaseContext, createByIdLoader, createGroupLoader, FileLinks, fileLinkOrigin, fileLinkTtlSeconds, SubgraphRuntime } from '@hub/subgraph-kit';
 import { InvoiceEntity } from './invoice/invoice.entity';
 import { InvoiceService } from './invoice/invoice.service';
 import { DeliveryNoteService } from './delivery-note/delivery-note.service';
 import { OpenItemService } from './open-item/open-item.service';
+import { InvoiceExportService } from './invoice-export/invoice-export.service';
 import { StatementService } from './statement/statement.service';
 import { YearlyTotalsService } from './yearly-totals/yearly-totals.service';
 
@@ -19,10 +21,20 @@ export interface FinanceContext extends BaseContext {
     openItems: OpenItemService;
     statements: StatementService;
     yearlyTotals: YearlyTotalsService;
+    invoiceExports: InvoiceExportService;
   };
 }
 
-export function buildFinanceContext(base: BaseContext): FinanceContext {
+/** Links to this subgraph's files, made once per runtime (null without one: specs that build a context by hand). */
+const linksByRuntime = new WeakMap<SubgraphRuntime, FileLinks>();
+function fileLinksOf(runtime: SubgraphRuntime | undefined): FileLinks | null {
+  if (!runtime) return null;
+  let links = linksByRuntime.get(runtime);
+  if (!links) linksByRuntime.set(runtime, (links = new FileLinks('finance', runtime.secrets, fileLinkOrigin(runtime.gatewayUrl), fileLinkTtlSeconds())));
+  return links;
+}
+
+export function buildFinanceContext(base: BaseContext, runtime?: SubgraphRuntime): FinanceContext {
   const ctx = { ...base } as FinanceContext;
   ctx.loaders = {
     invoiceById: createByIdLoader(base.em, InvoiceEntity),
@@ -37,6 +49,7 @@ export function buildFinanceContext(base: BaseContext): FinanceContext {
     openItems: new OpenItemService(base.em),
     statements: new StatementService(base.em),
     yearlyTotals: new YearlyTotalsService(base.em),
+    invoiceExports: new InvoiceExportService(base.em, fileLinksOf(runtime), fileLinkTtlSeconds() ?? DEFAULT_FILE_LINK_TTL_SECONDS),
   };
   return ctx;
 }

@@ -11,6 +11,7 @@ import { OpenItemEntity } from './open-item/open-item.entity';
 import { CreditNoteEntity } from './credit-note/credit-note.entity';
 import { PaymentEntity } from './payment/payment.entity';
 import { buildFinanceSchema } from './schema';
+import { invoiceExportRoute } from './invoice-export/invoice-export.service';
 
 export const financeSubgraph: SubgraphModule<FinanceContext> = {
   name: 'finance',
@@ -20,6 +21,7 @@ export const financeSubgraph: SubgraphModule<FinanceContext> = {
   buildSchema: buildFinanceSchema,
   buildContext: buildFinanceContext,
   seedDemoData: seedFinanceDemoData,
+  fileRoutes: [invoiceExportRoute],
   sync: {
     kinds: [
       syncKind('invoices', { ingest: ingestInvoices, defaultIntervalSeconds: 300, description: 'Invoices (finance subgraph)' }),

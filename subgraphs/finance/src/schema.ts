@@ -11,12 +11,13 @@ import { OrderInvoicesResolver } from './order/order-invoices.resolver';
 import { OpenItemInvoiceResolver, OpenItemsResolver } from './open-item/open-item.resolver';
 import { StatementResolver } from './statement/statement.resolver';
 import { YearlyTotalsResolver } from './yearly-totals/yearly-totals.resolver';
+import { InvoiceExportResolver } from './invoice-export/invoice-export.resolver';
 import { resolveOrderReference } from './order/order.reference';
 
 export function buildFinanceSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<FinanceContext>({
     resolvers: [InvoiceResolver, InvoiceConnectionResolver, CompanyInvoicesResolver, OrderInvoicesResolver, DeliveryNoteResolver, OrderDeliveryNotesResolver,
-      OpenItemsResolver, OpenItemInvoiceResolver, StatementResolver, YearlyTotalsResolver],
+      OpenItemsResolver, OpenItemInvoiceResolver, StatementResolver, YearlyTotalsResolver, InvoiceExportResolver],
     referenceResolvers: {
       Invoice: { __resolveReference: resolveInvoiceReference },
       DeliveryNote: { __resolveReference: resolveDeliveryNoteReference },
