@@ -99,7 +99,7 @@ describe('the invoice list', () => {
 });
 
 describe('invoice list exports', () => {
-  const EXPORT = 'query($fmt: InvoiceExportFormat!, $f: InvoiceFilter, $o: InvoiceSort, $l: String) { invoicesExport(format: $fmt, filter: $f, orderBy: $o, language: $l) { url fileName format expiresAt } }';
+  const EXPORT = 'query($fmt: ExportFormat!, $f: InvoiceFilter, $o: InvoiceSort, $l: String) { invoicesExport(format: $fmt, filter: $f, orderBy: $o, language: $l) { url fileName format expiresAt } }';
   const download = async (url: string, email: string | null) =>
     fetch(url, { headers: email ? { authorization: `Bearer ${await tokenFor(email)}` } : {} });
 
@@ -275,6 +275,59 @@ describe('open items, statement and a payment the ERP records', () => {
     // Staff name the company and see its statement.
     const { statement } = await (await as('admin@hub.example')).request<{ statement: Statement & { company: { id: string } } }>(STATEMENT, { from: '2026-01-01', to: '2026-12-31', c: kowalski.id });
     expect(statement.company.id).toBe(kowalski.id);
+  });
+});
+
+describe('statement exports', () => {
+  const EXPORT = 'query($from: String!, $to: String!, $fmt: ExportFormat!, $l: String, $c: ID) { statementExport(from: $from, to: $to, format: $fmt, language: $l, companyId: $c) { url fileName format } }';
+
+  it('gives the statement as XLSX (Swedish) with the same balances as the data, and as PDF (Spanish), to its user only', async () => {
+    const api = await as(admin.email);
+    const period = { from: '2020-01-01', to: '2029-12-31' };
+    const { statement } = await api.request<{ statement: Statement }>(STATEMENT, period);
+    const account = statement.accounts.find((a) => a.currency === 'EUR')!;
+    const { statementExport } = await api.request<{ statementExport: { url: string; fileName: string } }>(EXPORT, { ...period, fmt: 'XLSX', l: 'sv' });
+    expect(statementExport.fileName).toBe('statement-2020-01-01-2029-12-31.xlsx');
+    const res = await fetch(statementExport.url, { headers: { authorization: `Bearer ${await tokenFor(admin.email)}` } });
+    expect(res.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await res.arrayBuffer()) as any);
+    const rows: unknown[][] = [];
+    workbook.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    expect(workbook.worksheets[0].name).toBe('Kontoutdrag');
+    expect(rows[0]).toEqual(['Datum', 'Typ', 'Dokument', 'Faktura', 'Belopp', 'Saldo', 'Valuta']);
+    // The file was built from the ledger at download time: a payment synced in between may add a line, so compare up to the data's last line.
+    expect(rows[1][1]).toBe('Ingående saldo');
+    expect(new Decimal(rows[1][5] as number).toFixed(2)).toBe(account.openingBalance.amount);
+    const lines = rows.slice(2, 2 + account.movements.length);
+    expect(lines.map((r) => r[2])).toEqual(account.movements.map((m) => m.documentNumber));
+    expect(lines.map((r) => new Decimal(r[5] as number).toFixed(2))).toEqual(account.movements.map((m) => m.balance.amount));
+    const kinds: Record<string, string> = { INVOICE: 'Faktura', CREDIT_NOTE: 'Kreditnota', PAYMENT: 'Betalning' };
+    expect(lines.map((r) => r[1])).toEqual(account.movements.map((m) => kinds[m.kind]));
+    const closing = rows[rows.length - 1];
+    expect(closing[1]).toBe('Utgående saldo');
+    expect(new Decimal(closing[5] as number).toFixed(2)).toBe(new Decimal(rows[rows.length - 2][5] as number).toFixed(2));
+
+    const other = await fetch(statementExport.url, { headers: { authorization: `Bearer ${await tokenFor(reader.email)}` } });
+    expect(other.status).toBe(403);
+
+    const { statementExport: pdf } = await api.request<{ statementExport: { url: string } }>(EXPORT, { ...period, fmt: 'PDF', l: 'es' });
+    const file = await fetch(pdf.url, { headers: { authorization: `Bearer ${await tokenFor(admin.email)}` } });
+    expect([file.status, file.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+    const dir = mkdtempSync(join(tmpdir(), 'statement-export-'));
+    writeFileSync(join(dir, 's.pdf'), Buffer.from(await file.arrayBuffer()));
+    const text = execFileSync('pdftotext', ['-layout', join(dir, 's.pdf'), '-'], { encoding: 'utf8' });
+    expect(text).toContain('Extracto de cuenta');
+    expect(text).toContain('Saldo inicial');
+    expect(text).toContain(account.movements[0].documentNumber);
+  });
+
+  it('refuses what the statement refuses, before making a link', async () => {
+    const api = await as(reader.email);
+    const r = await failure(api.request(EXPORT, { from: '2026-06-01', to: '2026-05-01', fmt: 'PDF' }));
+    expect([r.codes[0], r.fields[0]]).toEqual(['BAD_USER_INPUT', 'to']);
+    expect((await failure(api.request(EXPORT, { from: '2026-01-01', to: '2026-12-31', fmt: 'PDF', c: baltic.id }))).codes).toEqual(['NOT_FOUND']);
+    expect((await failure((await as(buyer.email)).request(EXPORT, { from: '2026-01-01', to: '2026-12-31', fmt: 'XLSX' }))).codes).toEqual(['FORBIDDEN']);
   });
 });
 

@@ -7,6 +7,7 @@ import { DeliveryNoteService } from './delivery-note/delivery-note.service';
 import { OpenItemService } from './open-item/open-item.service';
 import { InvoiceExportService } from './invoice-export/invoice-export.service';
 import { StatementService } from './statement/statement.service';
+import { StatementExportService } from './statement/statement-export.service';
 import { YearlyTotalsService } from './yearly-totals/yearly-totals.service';
 
 export interface FinanceContext extends BaseContext {
@@ -22,6 +23,7 @@ export interface FinanceContext extends BaseContext {
     statements: StatementService;
     yearlyTotals: YearlyTotalsService;
     invoiceExports: InvoiceExportService;
+    statementExports: StatementExportService;
   };
 }
 
@@ -43,13 +45,17 @@ export function buildFinanceContext(base: BaseContext, runtime?: SubgraphRuntime
       (invoice) => invoice.orderId as string,
     ),
   };
+  const statements = new StatementService(base.em);
+  const links = fileLinksOf(runtime);
+  const ttl = fileLinkTtlSeconds() ?? DEFAULT_FILE_LINK_TTL_SECONDS;
   ctx.services = {
     invoices: new InvoiceService(ctx),
     deliveryNotes: new DeliveryNoteService(base.em, base.viewer),
     openItems: new OpenItemService(base.em),
-    statements: new StatementService(base.em),
+    statements,
     yearlyTotals: new YearlyTotalsService(base.em),
-    invoiceExports: new InvoiceExportService(base.em, fileLinksOf(runtime), fileLinkTtlSeconds() ?? DEFAULT_FILE_LINK_TTL_SECONDS),
+    invoiceExports: new InvoiceExportService(base.em, links, ttl),
+    statementExports: new StatementExportService(statements, links, ttl),
   };
   return ctx;
 }

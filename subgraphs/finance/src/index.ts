@@ -12,6 +12,7 @@ import { CreditNoteEntity } from './credit-note/credit-note.entity';
 import { PaymentEntity } from './payment/payment.entity';
 import { buildFinanceSchema } from './schema';
 import { invoiceExportRoute } from './invoice-export/invoice-export.service';
+import { statementExportRoute } from './statement/statement-export.service';
 
 export const financeSubgraph: SubgraphModule<FinanceContext> = {
   name: 'finance',
@@ -21,7 +22,7 @@ export const financeSubgraph: SubgraphModule<FinanceContext> = {
   buildSchema: buildFinanceSchema,
   buildContext: buildFinanceContext,
   seedDemoData: seedFinanceDemoData,
-  fileRoutes: [invoiceExportRoute],
+  fileRoutes: [invoiceExportRoute, statementExportRoute],
   sync: {
     kinds: [
       syncKind('invoices', { ingest: ingestInvoices, defaultIntervalSeconds: 300, description: 'Invoices (finance subgraph)' }),

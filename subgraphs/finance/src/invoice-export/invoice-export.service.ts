@@ -9,8 +9,8 @@ import { InvoiceFilterInput, InvoiceSortField, InvoiceSortInput, SortDirectionEn
 import { InvoiceRepository } from '../invoice/invoice.repository';
 import { invoiceQueryOf } from '../invoice/invoice.service';
 import { InvoiceStatus } from '../invoice/invoice-status';
-import { exportLanguage, ExportLanguage, headingsIn } from './export-headings';
-import { InvoiceExportFormat } from './invoice-export.inputs';
+import { exportLanguage, ExportLanguage, headingsIn } from '../export/export-headings';
+import { CONTENT_TYPES, ExportFormat, EXTENSIONS } from '../export/export-format';
 import { invoicesPdf } from './invoice-pdf.writer';
 import { invoicesXlsx } from './invoice-xlsx.writer';
 
@@ -24,13 +24,13 @@ export const EXPORT_BATCH_SIZE = 250;
 
 /** What an export link names: the request itself (filter, sort, format, language); the file is built when it is opened. */
 interface ExportRef {
-  fmt: InvoiceExportFormat;
+  fmt: ExportFormat;
   lang: ExportLanguage;
   filter: { [K in keyof InvoiceFilterInput]?: string | null };
   sort: { field: InvoiceSortField; direction: keyof typeof SortDirectionEnum };
 }
 
-function refOf(filter: InvoiceFilterInput | null | undefined, sort: InvoiceSortInput | null | undefined, format: InvoiceExportFormat, language: ExportLanguage): ExportRef {
+function refOf(filter: InvoiceFilterInput | null | undefined, sort: InvoiceSortInput | null | undefined, format: ExportFormat, language: ExportLanguage): ExportRef {
   const f = filter ?? {};
   const text = (v: Decimal | string | null | undefined) => (v === null || v === undefined ? null : v.toString());
   return {
@@ -45,9 +45,9 @@ function refOf(filter: InvoiceFilterInput | null | undefined, sort: InvoiceSortI
 }
 
 /** The filter and sort back from a link (signed by this hub, yet read as carefully as client input). */
-function requestOf(ref: FileLinkRef): { filter: InvoiceFilterInput; sort: InvoiceSortInput; format: InvoiceExportFormat; language: ExportLanguage } {
+function requestOf(ref: FileLinkRef): { filter: InvoiceFilterInput; sort: InvoiceSortInput; format: ExportFormat; language: ExportLanguage } {
   const r = ref as unknown as ExportRef;
-  if (!r || typeof r !== 'object' || !Object.values(InvoiceExportFormat).includes(r.fmt) || typeof r.filter !== 'object' || typeof r.sort !== 'object') {
+  if (!r || typeof r !== 'object' || !Object.values(ExportFormat).includes(r.fmt) || typeof r.filter !== 'object' || typeof r.sort !== 'object') {
     throw badUserInput('This export link is not valid.');
   }
   const f = r.filter;
@@ -61,7 +61,7 @@ function requestOf(ref: FileLinkRef): { filter: InvoiceFilterInput; sort: Invoic
   return { filter, sort, format: r.fmt, language: exportLanguage(r.lang) };
 }
 
-const fileNameOf = (format: InvoiceExportFormat, at: Date) => `invoices-${isoDay(at)}.${format === InvoiceExportFormat.PDF ? 'pdf' : 'xlsx'}`;
+const fileNameOf = (format: ExportFormat, at: Date) => `invoices-${isoDay(at)}.${EXTENSIONS[format]}`;
 
 export class InvoiceExportService {
   constructor(
@@ -73,8 +73,8 @@ export class InvoiceExportService {
 
   /** A link to the filtered list as a file; bad input is refused now, before any link exists. */
   async issue(
-    viewer: Viewer, filter: InvoiceFilterInput | null | undefined, sort: InvoiceSortInput | null | undefined, format: InvoiceExportFormat, language: string | null | undefined,
-  ): Promise<{ url: string; fileName: string; format: InvoiceExportFormat; expiresAt: Date }> {
+    viewer: Viewer, filter: InvoiceFilterInput | null | undefined, sort: InvoiceSortInput | null | undefined, format: ExportFormat, language: string | null | undefined,
+  ): Promise<{ url: string; fileName: string; format: ExportFormat; expiresAt: Date }> {
     const lang = exportLanguage(language);
     invoiceQueryOf(viewer, filter, sort);
     if (!this.links) throw new Error('File links are not configured in this process.');
@@ -91,10 +91,10 @@ export class InvoiceExportService {
     const batches = new InvoiceRepository(this.em).all(query, EXPORT_BATCH_SIZE);
     const headings = headingsIn(request.language);
     const at = this.now();
-    const body: Readable = request.format === InvoiceExportFormat.PDF ? invoicesPdf(batches, headings, at) : invoicesXlsx(batches, headings);
+    const body: Readable = request.format === ExportFormat.PDF ? invoicesPdf(batches, headings, at) : invoicesXlsx(batches, headings);
     return {
       body,
-      contentType: request.format === InvoiceExportFormat.PDF ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      contentType: CONTENT_TYPES[request.format],
       fileName: fileNameOf(request.format, at),
       disposition: 'attachment',
     };

@@ -2,7 +2,7 @@ import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { Decimal } from '@hub/money';
 import { InvoiceRow } from '../invoice/invoice.repository';
-import { ExportHeadings } from './export-headings';
+import { ExportHeadings } from '../export/export-headings';
 
 const AMOUNT = '#,##0.00';
 

@@ -1,8 +1,0 @@
-import { registerEnumType } from 'type-graphql';
-
-export enum InvoiceExportFormat {
-  PDF = 'PDF',
-  XLSX = 'XLSX',
-}
-
-registerEnumType(InvoiceExportFormat, { name: 'InvoiceExportFormat' });
