@@ -6,8 +6,8 @@ import { fieldMetrics, gatewayMetrics, RecordedSubscription, untilMetrics, wsCli
 /**
  * A subgraph module added the way a deployment adds one (HUB_MODULES): tests/support/memo-module
  * declares its sync kind `memos`, its outbox topic `memo.acknowledged` and its event topic
- * `memoPublished` (serving `subscription memoPublished`), and nothing outside that folder names
- * them. The test hub runs with it (see the global setup), and this test sees each of the three work.
+ * `memoPublished` (serving `subscription memoPublished`), and a download (`fileRoutes`: a memo as a
+ * text file behind `Memo.textFileUrl`), and nothing outside that folder names them. The test hub runs with it (see the global setup), and this test sees each of the three work.
  */
 describe('a subgraph module brings its own ERP wiring', () => {
   const companyA = demo.companies[0];
@@ -46,6 +46,24 @@ describe('a subgraph module brings its own ERP wiring', () => {
     const other = await as(userB.email);
     expect((await other.request<{ memos: unknown[] }>('{ memos { id } }')).memos).not.toContainEqual({ id: memoId(1) });
     await expect(other.request('query($id: ID!) { memo(id: $id) { id } }', { id: memoId(1) })).rejects.toMatchObject({ response: { errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_FOUND' }) })] } });
+  });
+
+  it("its file route serves downloads behind the hub's signed links, to the user they were issued to only", async () => {
+    const buyer = await as(userA.email);
+    type Memo = { id: string; text: string; textFileUrl: string };
+    const memo = await eventually<Memo>(async () => {
+      const { memos } = await buyer.request<{ memos: Memo[] }>('{ memos { id text textFileUrl } }');
+      return memos.find((m) => m.id === memoId(1));
+    }, 30_000, 'the memo of the first test');
+    expect(memo.textFileUrl).toMatch(/\/files\/memos\/[\w-]+\.[\w-]+\.[\w-]+$/);
+    const got = await fetch(memo.textFileUrl, { headers: { authorization: `Bearer ${await tokenFor(userA.email)}` } });
+    expect(got.status).toBe(200);
+    expect(got.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(got.headers.get('content-disposition')).toContain(`attachment; filename="Memo ${memoKey(1)}.txt"`);
+    expect(await got.text()).toBe(`${memo.text}\n`);
+    const other = await fetch(memo.textFileUrl, { headers: { authorization: `Bearer ${await tokenFor(userB.email)}` } });
+    expect(other.status).toBe(403);
+    expect(((await other.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('FORBIDDEN');
   });
 
   it('its subscription is served by the gateway from its own event topic, to the right company only', async () => {

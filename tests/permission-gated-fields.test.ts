@@ -95,9 +95,12 @@ describe('permission-gated fields are nullable and null alone', () => {
     const schema = buildASTSchema(parse(readFileSync(join(__dirname, '../schema/supergraph.graphql'), 'utf8')), { assumeValidSDL: true });
     const gated: Record<string, string[]> = {
       Query: ['companies', 'registrations', 'registration', 'auditLog', 'orders', 'order', 'invoices', 'invoice', 'suppliers', 'syncOperations', 'syncRuns', 'syncRun', 'outboxMessages',
-        'basket', 'quotes', 'quote', 'holdRules', 'orderingSettings', 'invoiceList', 'invoicesExport', 'openItems', 'statement', 'statementExport', 'yearlyTotals'],
+        'basket', 'quotes', 'quote', 'holdRules', 'orderingSettings', 'deliveryNotes', 'deliveryNote',
+        'invoiceList', 'invoicesExport', 'openItems', 'statement', 'statementExport', 'yearlyTotals'],
       Company: ['users', 'creditLimit', 'balance', 'blocked', 'orders', 'invoices', 'credit'],
-      Order: ['invoices'],
+      Order: ['invoices', 'deliveryNotes', 'confirmationPdfUrl'],
+      Invoice: ['pdfUrl', 'deliveryNotes'],
+      DeliveryNote: ['pdfUrl', 'invoices'],
       Supplier: ['email', 'offers'],
       Product: ['suppliers'],
     };

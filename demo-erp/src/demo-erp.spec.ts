@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { BaseTable } from './tables';
 import { DEFAULT_SEED } from './reference';
+import { renderDocument } from './printed-document';
+import { SELLER } from './erp-documents';
 
 function all<T>(table: BaseTable<T>): T[] {
   return Array.from({ length: table.size }, (_, i) => table.at(i));
@@ -327,6 +329,9 @@ describe('PDF documents', () => {
     unlinkSync(file);
     expect(verdict).toContain('Signature is Valid.');
     expect(verdict).toContain('Total document signed');
+    // The next signed document is signed as well (the certificate is made once, used for each).
+    const next = [...drainAll(erp, 'invoices')].filter((i) => i.customerNumber === 'C10003')[1];
+    expect((await erp.document('invoice', next.invoiceNumber))!.includes('/ByteRange')).toBe(true);
   });
 
   it('runs a long invoice over several pages, with the table header and page numbers on each', async () => {
@@ -348,6 +353,18 @@ describe('PDF documents', () => {
     for (const p of products) expect(text).toContain(p.sku);
   });
 
+  it('prints names beyond Latin-1 as they are written (embedded DejaVu Sans)', async () => {
+    const names = ['Łódź Hurt Sp. z o.o.', 'Škoda Díly s.r.o.', 'Ferretería Núñez S.L.', 'Žalgiris UAB', 'Ωmega Εργαλεία', 'Инструмент ООО'];
+    const pdf = await renderDocument({
+      title: 'Invoice', number: 'INV-UNICODE', date: new Date('2026-11-30T10:00:00Z'), seller: SELLER,
+      buyer: { title: names[0], lines: names.slice(1) }, facts: [['Invoice date', '2026-11-30']],
+      columns: [{ header: 'Item', width: 1 }, { header: 'Description', width: 3 }], rows: [['SK-1', 'Šroub M8 – Škoda díl'], ['ES-1', 'Tornillo cabeza hexagonal – añadido']],
+      totals: [['Total due', '10.00 EUR', true]], notes: ['Płatność w ciągu 30 dni.'], footer: 'Hub Demo Distribution S.A.',
+    });
+    const text = textOf(pdf);
+    for (const name of [...names, 'Šroub M8 – Škoda díl', 'Tornillo cabeza hexagonal – añadido', 'Płatność w ciągu 30 dni.', 'ul. Piotrkowska 104, 90-926 Łódź']) expect(text).toContain(name);
+  });
+
   it('prints delivery notes, order confirmations and credit notes; unknown numbers have none', async () => {
     const erp = new DemoErp('small', DEFAULT_SEED, 'e');
     const dn = drainAll(erp, 'deliveryNotes')[0];
@@ -364,6 +381,14 @@ describe('PDF documents', () => {
     expect(credit).toContain('CREDIT NOTE');
     expect(credit).toContain('damaged in transit');
     expect(credit).toContain('Total credited');
+    // A document is printed once: the delivery note reads the same before and after the goods arrive.
+    const products = drainAll(erp, 'products').slice(0, 2);
+    const placed = erp.submitOrder('dn-1', { hubOrderId: 'hub-dn-1', customerNumber: 'C10002', placedAt: new Date().toISOString(), currency: 'EUR', lines: products.map((p, i) => ({ lineNo: i + 1, sku: p.sku, quantity: '1', unitPrice: p.listPrice })) });
+    const orderNumber = (placed.body as { orderNumber: string }).orderNumber;
+    expect(erp.advanceOrder(orderNumber, 2)).toBe('SHIPPED');
+    const shipped = (await erp.document('deliveryNote', `DN-${orderNumber.slice(3)}`))!;
+    expect(erp.advanceOrder(orderNumber, 1)).toBe('DELIVERED');
+    expect((await erp.document('deliveryNote', `DN-${orderNumber.slice(3)}`))!.equals(shipped)).toBe(true);
     expect(await erp.document('invoice', 'INV-0')).toBeUndefined();
     expect(await erp.document('creditNote', 'CN-0')).toBeUndefined();
   });

@@ -13,9 +13,10 @@ export const SIGNER_NAME = 'Hub Demo Distribution S.A. (e-invoicing)';
  * and X.509 certificate in a PKCS#12 bundle, as a seller's e-invoicing certificate would be (only
  * not issued by a trusted CA, so viewers show the signature as valid but of an unknown signer).
  */
-let signer: P12Signer | undefined;
+let bundle: Buffer | undefined;
 function demoSigner(): P12Signer {
-  if (signer) return signer;
+  // A signer per signature: P12Signer reads its bundle from a forge buffer it consumes on first use.
+  if (bundle) return new P12Signer(bundle);
   // Node's native key generation (milliseconds), handed to forge for the certificate and the bundle.
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const key = forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
@@ -34,8 +35,8 @@ function demoSigner(): P12Signer {
   cert.setExtensions([{ name: 'basicConstraints', cA: false }, { name: 'keyUsage', digitalSignature: true, nonRepudiation: true }]);
   cert.sign(key, forge.md.sha256.create());
   const p12 = forge.pkcs12.toPkcs12Asn1(key, [cert], '', { algorithm: '3des' });
-  signer = new P12Signer(Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary'));
-  return signer;
+  bundle = Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary');
+  return new P12Signer(bundle);
 }
 
 /**

@@ -146,8 +146,8 @@ export class ErpDocuments {
       buyer: buyer(customer, dn.customerNumber),
       shipTo: shipTo(customer, order?.deliveryAddressCode),
       facts: [
+        // Printed when the goods leave: nothing that changes later (the delivery itself) is on it.
         ['Shipped', day(dn.shippedAt)],
-        ['Delivered', dn.deliveredAt ? day(dn.deliveredAt) : '-'],
         ['Order no.', dn.orderNumber],
         ['Carrier', dn.carrier],
         ['Tracking no.', dn.trackingNumber],
@@ -182,7 +182,6 @@ export class ErpDocuments {
         ['Customer no.', order.customerNumber],
         ...(order.customerReference ? [['Your reference', order.customerReference] as [string, string]] : []),
         ...(order.deliveryDate ? [['Delivery date', order.deliveryDate] as [string, string]] : []),
-        ['Status', order.status],
       ],
       columns: this.pricedColumns(),
       rows: this.pricedRows(order),

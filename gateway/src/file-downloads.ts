@@ -58,7 +58,10 @@ export function serveFileDownloads(
         answer.on('error', () => res.destroy());
       });
       upstream.on('error', (error) => refuse(error));
-      req.on('close', () => !res.writableFinished && upstream.destroy());
+      // The client went away before the end: stop reading from the subgraph too.
+      res.on('close', () => {
+        if (!res.writableFinished) upstream.destroy();
+      });
       upstream.end();
     } catch (error) {
       refuse(error);

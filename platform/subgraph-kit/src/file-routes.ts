@@ -1,9 +1,10 @@
 import type { Express, Request, Response } from 'express';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { AuthSecrets, bearerToken, CLIENT_ADDRESS_HEADER, FileLinkRef, GATEWAY_ASSERTION_HEADER, signFileLink, verifyAccessToken, verifyFileLink, Viewer } from '@hub/auth';
+import {
+  AuthSecrets, bearerToken, CLIENT_ADDRESS_HEADER, FileLinkRef, GATEWAY_ASSERTION_HEADER, signFileLink, verifyAccessToken, verifyFileLink, verifyGatewayAssertion, Viewer,
+} from '@hub/auth';
 import { HTTP_STATUS_OF_CODE, HubError, HubErrorCode, refusalBody, unauthenticated } from '@hub/errors';
-import { verifyGatewayAssertion } from '@hub/auth';
 import { logger, setScopeViewer } from '@hub/observability';
 import { BaseContext } from './subgraph-context';
 

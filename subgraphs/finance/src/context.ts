@@ -1,6 +1,10 @@
 import DataLoader from 'dataloader';
 import { DEFAULT_FILE_LINK_TTL_SECONDS } from '@hub/auth';
 import { BaseContext, createByIdLoader, createGroupLoader, FileLinks, fileLinkOrigin, fileLinkTtlSeconds, SubgraphRuntime } from '@hub/subgraph-kit';
+import { DeliveryNoteEntity } from './delivery-note/delivery-note.entity';
+import { DocumentService } from './document/document.service';
+import { DocumentStoreRepository } from './document/document-store.repository';
+import { CachedDocumentStore, DocumentCache } from './document/cached-document-store';
 import { InvoiceEntity } from './invoice/invoice.entity';
 import { InvoiceService } from './invoice/invoice.service';
 import { DeliveryNoteService } from './delivery-note/delivery-note.service';
@@ -19,6 +23,7 @@ export interface FinanceContext extends BaseContext {
   services: {
     invoices: InvoiceService;
     deliveryNotes: DeliveryNoteService;
+    documents: DocumentService;
     openItems: OpenItemService;
     statements: StatementService;
     yearlyTotals: YearlyTotalsService;
@@ -27,16 +32,18 @@ export interface FinanceContext extends BaseContext {
   };
 }
 
-/** Links to this subgraph's files, made once per runtime (null without one: specs that build a context by hand). */
-const linksByRuntime = new WeakMap<SubgraphRuntime, FileLinks>();
-function fileLinksOf(runtime: SubgraphRuntime | undefined): FileLinks | null {
-  if (!runtime) return null;
-  let links = linksByRuntime.get(runtime);
-  if (!links) linksByRuntime.set(runtime, (links = new FileLinks('finance', runtime.secrets, fileLinkOrigin(runtime.gatewayUrl), fileLinkTtlSeconds())));
+/** The documents this process served lately (HUB_DOCUMENT_CACHE_MB, default 64; 0 turns it off). */
+const documentCache = new DocumentCache(Number(process.env.HUB_DOCUMENT_CACHE_MB ?? 64) * 1024 * 1024);
+
+/** One link issuer per runtime: links point at the gateway (or HUB_PUBLIC_URL). */
+const linkIssuers = new WeakMap<SubgraphRuntime, FileLinks>();
+function fileLinks(runtime: SubgraphRuntime): FileLinks {
+  let links = linkIssuers.get(runtime);
+  if (!links) linkIssuers.set(runtime, (links = new FileLinks('finance', runtime.secrets, fileLinkOrigin(runtime.gatewayUrl), fileLinkTtlSeconds())));
   return links;
 }
 
-export function buildFinanceContext(base: BaseContext, runtime?: SubgraphRuntime): FinanceContext {
+export function buildFinanceContext(base: BaseContext, runtime: SubgraphRuntime): FinanceContext {
   const ctx = { ...base } as FinanceContext;
   ctx.loaders = {
     invoiceById: createByIdLoader(base.em, InvoiceEntity),
@@ -45,12 +52,17 @@ export function buildFinanceContext(base: BaseContext, runtime?: SubgraphRuntime
       (invoice) => invoice.orderId as string,
     ),
   };
+  const records = {
+    invoice: (id: string) => ctx.loaders.invoiceById.load(id),
+    deliveryNote: (id: string) => base.em.findOne(DeliveryNoteEntity, { id }),
+  };
   const statements = new StatementService(base.em);
-  const links = fileLinksOf(runtime);
+  const links = fileLinks(runtime);
   const ttl = fileLinkTtlSeconds() ?? DEFAULT_FILE_LINK_TTL_SECONDS;
   ctx.services = {
     invoices: new InvoiceService(ctx),
     deliveryNotes: new DeliveryNoteService(base.em, base.viewer),
+    documents: new DocumentService(base.viewer, records, documentCache.maxBytes > 0 ? new CachedDocumentStore(new DocumentStoreRepository(base.em), documentCache) : new DocumentStoreRepository(base.em), () => runtime.erp?.() ?? null, links),
     openItems: new OpenItemService(base.em),
     statements,
     yearlyTotals: new YearlyTotalsService(base.em),

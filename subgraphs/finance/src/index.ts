@@ -10,6 +10,8 @@ import { InvoiceEntity } from './invoice/invoice.entity';
 import { OpenItemEntity } from './open-item/open-item.entity';
 import { CreditNoteEntity } from './credit-note/credit-note.entity';
 import { PaymentEntity } from './payment/payment.entity';
+import { StoredDocumentEntity } from './document/stored-document.entity';
+import { documentsFileRoute } from './document/document.file-route';
 import { buildFinanceSchema } from './schema';
 import { invoiceExportRoute } from './invoice-export/invoice-export.service';
 import { statementExportRoute } from './statement/statement-export.service';
@@ -17,12 +19,11 @@ import { statementExportRoute } from './statement/statement-export.service';
 export const financeSubgraph: SubgraphModule<FinanceContext> = {
   name: 'finance',
   dbSchema: 'finance',
-  entities: [InvoiceEntity, DeliveryNoteEntity, OpenItemEntity, CreditNoteEntity, PaymentEntity],
+  entities: [InvoiceEntity, DeliveryNoteEntity, OpenItemEntity, CreditNoteEntity, PaymentEntity, StoredDocumentEntity],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildFinanceSchema,
   buildContext: buildFinanceContext,
   seedDemoData: seedFinanceDemoData,
-  fileRoutes: [invoiceExportRoute, statementExportRoute],
   sync: {
     kinds: [
       syncKind('invoices', { ingest: ingestInvoices, defaultIntervalSeconds: 300, description: 'Invoices (finance subgraph)' }),
@@ -32,6 +33,8 @@ export const financeSubgraph: SubgraphModule<FinanceContext> = {
       syncKind('payments', { ingest: ingestPayments, defaultIntervalSeconds: 300, description: 'Payments received (finance subgraph)' }),
     ],
   },
+  // Documents as printed, and the invoice list's and statement's exports, behind signed links.
+  fileRoutes: [documentsFileRoute, invoiceExportRoute, statementExportRoute],
   events: [
     {
       topic: ORDER_DOCUMENTS_CHANGED_TOPIC,

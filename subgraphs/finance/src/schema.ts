@@ -4,10 +4,11 @@ import { CompanyInvoicesResolver } from './company/company-invoices.resolver';
 import { resolveCompanyReference } from './company/company.reference';
 import { FinanceContext } from './context';
 import { InvoiceConnectionResolver, InvoiceResolver } from './invoice/invoice.resolver';
-import { DeliveryNoteResolver, OrderDeliveryNotesResolver } from './delivery-note/delivery-note.resolver';
+import { DeliveryNoteResolver, InvoiceDeliveryNotesResolver, OrderDeliveryNotesResolver } from './delivery-note/delivery-note.resolver';
 import { resolveDeliveryNoteReference } from './delivery-note/delivery-note.reference';
 import { resolveInvoiceReference } from './invoice/invoice.reference';
 import { OrderInvoicesResolver } from './order/order-invoices.resolver';
+import { DeliveryNoteDocumentResolver, InvoiceDocumentResolver, OrderConfirmationDocumentResolver } from './document/document.resolver';
 import { OpenItemInvoiceResolver, OpenItemsResolver } from './open-item/open-item.resolver';
 import { StatementResolver } from './statement/statement.resolver';
 import { YearlyTotalsResolver } from './yearly-totals/yearly-totals.resolver';
@@ -16,8 +17,11 @@ import { resolveOrderReference } from './order/order.reference';
 
 export function buildFinanceSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<FinanceContext>({
-    resolvers: [InvoiceResolver, InvoiceConnectionResolver, CompanyInvoicesResolver, OrderInvoicesResolver, DeliveryNoteResolver, OrderDeliveryNotesResolver,
-      OpenItemsResolver, OpenItemInvoiceResolver, StatementResolver, YearlyTotalsResolver, InvoiceExportResolver],
+    resolvers: [
+      InvoiceResolver, InvoiceConnectionResolver, CompanyInvoicesResolver, OrderInvoicesResolver, DeliveryNoteResolver, OrderDeliveryNotesResolver,
+      InvoiceDeliveryNotesResolver, InvoiceDocumentResolver, DeliveryNoteDocumentResolver, OrderConfirmationDocumentResolver,
+      OpenItemsResolver, OpenItemInvoiceResolver, StatementResolver, YearlyTotalsResolver, InvoiceExportResolver,
+    ],
     referenceResolvers: {
       Invoice: { __resolveReference: resolveInvoiceReference },
       DeliveryNote: { __resolveReference: resolveDeliveryNoteReference },

@@ -2,10 +2,10 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { PoolClient } from 'pg';
 import { OutboxMessage, OutboxStore } from '@hub/outbox';
-import { BaseContext, buildFederatedSchema, pushToCollection, SubgraphModule, syncKind } from '@hub/subgraph-kit';
+import { BaseContext, buildFederatedSchema, FileLinks, fileLinkOrigin, pushToCollection, SubgraphModule, syncKind } from '@hub/subgraph-kit';
 import { MemoEntity, MemosOutboxMessageEntity } from './memo.entity';
 import { ingestMemos, MEMO_PUBLISHED_TOPIC } from './memo.ingest';
-import { MEMO_ACKNOWLEDGED_TOPIC, MemoResolver, findVisibleMemo } from './memo.resolver';
+import { MEMO_ACKNOWLEDGED_TOPIC, MemoContext, MemoResolver, findVisibleMemo, memoTextFileRoute } from './memo.resolver';
 import { MemoObject } from './memo.object';
 
 /** The ERP's receipt for an acknowledgement lands on the memo, in the transaction that marks the message delivered. */
@@ -18,7 +18,7 @@ async function acknowledgeDelivery(client: PoolClient, message: OutboxMessage, r
  * a module's own sync kind, outbox topic and subscription need no edit anywhere else: everything it
  * exchanges with the ERP and announces is declared here.
  */
-export const subgraphModule: SubgraphModule = {
+export const subgraphModule: SubgraphModule<MemoContext> = {
   name: 'memos',
   dbSchema: 'memos',
   entities: [MemoEntity, MemosOutboxMessageEntity],
@@ -36,13 +36,14 @@ export const subgraphModule: SubgraphModule = {
         },
       },
     }),
-  buildContext: (base) => base,
+  buildContext: (base, runtime) => ({ ...base, links: new FileLinks('memos', runtime.secrets, fileLinkOrigin(runtime.gatewayUrl)) }),
   seedDemoData: async () => undefined,
   sync: { kinds: [syncKind('memos', { ingest: ingestMemos, defaultIntervalSeconds: 3600, description: 'Memos to customers (test extension module)' })] },
   outbox: {
     store: new OutboxStore('memos'),
     topics: [pushToCollection(MEMO_ACKNOWLEDGED_TOPIC, 'memoAcknowledgements', { acknowledge: acknowledgeDelivery })],
   },
+  fileRoutes: [memoTextFileRoute],
   events: [
     { topic: MEMO_PUBLISHED_TOPIC, description: 'A memo was published or changed (key: the memo id).', serves: { memoPublished: { keyArg: null, queryField: 'memo', queryArg: 'id' } } },
   ],

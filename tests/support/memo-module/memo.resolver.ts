@@ -1,11 +1,27 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver, Subscription } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { canSeeCompany, requireViewer } from '@hub/auth';
 import { badUserInput, forbidden, notFound } from '@hub/errors';
-import { BaseContext, isUuid, servedByTheGateway } from '@hub/subgraph-kit';
+import { BaseContext, FileLinks, FileRoute, isUuid, servedByTheGateway } from '@hub/subgraph-kit';
 import { MemoEntity, MemosOutboxMessageEntity } from './memo.entity';
 import { MemoObject } from './memo.object';
 
 export const MEMO_ACKNOWLEDGED_TOPIC = 'memo.acknowledged';
+
+/** The module's context: the base one and its issuer of download links. */
+export interface MemoContext extends BaseContext {
+  links: FileLinks;
+}
+
+/** Its own download, declared on its module: a memo as a text file, for its company only. */
+export const memoTextFileRoute: FileRoute<MemoContext> = {
+  name: 'memo-text',
+  serve: async (ref, ctx) => {
+    requireViewer(ctx.viewer);
+    const memo = typeof ref === 'string' ? await findVisibleMemo(ctx, ref) : null;
+    if (!memo) throw notFound('Memo');
+    return { body: Buffer.from(`${memo.text}\n`, 'utf8'), contentType: 'text/plain; charset=utf-8', fileName: `Memo ${memo.erpKey}.txt`, disposition: 'attachment' };
+  },
+};
 
 /** The memo if the viewer's company may see it (staff: any); null otherwise, as for a missing one. */
 export async function findVisibleMemo(ctx: BaseContext, id: string): Promise<MemoEntity | null> {
@@ -45,6 +61,11 @@ export class MemoResolver {
       }
       return MemoObject.from(memo);
     });
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'A short-lived link to the memo as a text file.' })
+  textFileUrl(@Root() memo: MemoObject, @Ctx() ctx: MemoContext): Promise<string> {
+    return ctx.links.url(requireViewer(ctx.viewer), memoTextFileRoute.name, memo.id);
   }
 
   @Subscription(() => MemoObject, { description: 'Each memo published to your company.', subscribe: servedByTheGateway })

@@ -1,5 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Decimal, DecimalScalar } from '@hub/money';
+import { erpEntityId } from '@hub/erp-ids';
+import { ProductReference } from './product-reference.object';
 import { CompanyReference } from '../company/company-reference.object';
 import { OrderReference } from '../order/order-reference.object';
 import { DeliveryNoteEntity } from './delivery-note.entity';
@@ -12,8 +14,11 @@ export class DeliveryNoteLineObject {
   @Field()
   sku: string;
 
-  @Field(() => DecimalScalar)
+  @Field(() => DecimalScalar, { description: 'As delivered, in sales units.' })
   quantity: Decimal;
+
+  @Field(() => ProductReference, { description: 'The product delivered (its hub id comes from the SKU).' })
+  product: ProductReference;
 }
 
 @Directive('@key(fields: "id")')
@@ -54,7 +59,9 @@ export class DeliveryNoteObject {
       deliveredAt: entity.deliveredAt,
       carrier: entity.carrier,
       trackingNumber: entity.trackingNumber,
-      lines: entity.lines.map((l) => Object.assign(new DeliveryNoteLineObject(), { lineNo: l.lineNo, sku: l.sku, quantity: new Decimal(l.quantity) })),
+      lines: entity.lines.map((l) =>
+        Object.assign(new DeliveryNoteLineObject(), { lineNo: l.lineNo, sku: l.sku, quantity: new Decimal(l.quantity), product: ProductReference.of(erpEntityId('product', l.sku)) }),
+      ),
       company: CompanyReference.of(entity.companyId),
       order: entity.orderId ? OrderReference.of(entity.orderId) : null,
     });

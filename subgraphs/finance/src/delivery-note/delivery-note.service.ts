@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { canSeeCompany, companyRowsFilter, hasPermission, requirePermission, Viewer } from '@hub/auth';
 import { badUserInput, notFound } from '@hub/errors';
-import { createByIdLoader, createGroupLoader, isUuid } from '@hub/subgraph-kit';
+import { checkPageSize, createByIdLoader, createGroupLoader, isUuid } from '@hub/subgraph-kit';
 import { DeliveryNoteEntity } from './delivery-note.entity';
 
 /** Delivery notes are logistics, not accounting: whoever may see the company's orders sees them. */
@@ -39,6 +39,15 @@ export class DeliveryNoteService {
     // The same answer for "absent" and "another company's".
     if (!note) throw notFound('Delivery note', id);
     return note;
+  }
+
+  /** The viewer's company's delivery notes (staff: all), newest first. */
+  async list(first: number | null | undefined): Promise<DeliveryNoteEntity[]> {
+    requirePermission(this.viewer, DELIVERY_NOTES_PERMISSION);
+    const limit = checkPageSize(first, { max: 200, default: 50 });
+    const scope = companyRowsFilter(this.viewer);
+    if (!scope) return [];
+    return this.em.find(DeliveryNoteEntity, scope, { orderBy: { shippedAt: 'desc', number: 'desc' }, limit });
   }
 
   async listForOrder(orderId: string): Promise<DeliveryNoteEntity[]> {

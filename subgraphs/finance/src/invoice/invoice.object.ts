@@ -32,6 +32,9 @@ export class InvoiceObject {
   @Field(() => OrderReference, { nullable: true, description: 'The order the invoice bills, if any.' })
   order: OrderReference | null;
 
+  @Field({ description: 'The ERP signed it digitally: its PDF (pdfUrl) is the signed original, byte for byte, never stamped.' })
+  digitallySigned: boolean;
+
   static from(entity: InvoiceEntity): InvoiceObject {
     return Object.assign(new InvoiceObject(), {
       id: entity.id,
@@ -42,6 +45,7 @@ export class InvoiceObject {
       total: MoneyObject.of(entity.total, entity.currency),
       company: CompanyReference.of(entity.companyId),
       order: entity.orderId ? OrderReference.of(entity.orderId) : null,
+      digitallySigned: entity.digitallySigned,
     });
   }
 }
