@@ -409,8 +409,9 @@ describe('the ledger: invoices, credit notes, payments', () => {
     const erp = new DemoErp('small', 42, 'run', () => new Date());
     const check = () => {
       const owed = owedByDocuments(erp);
+      const items = drain(erp, 'openItems', null, 5000).rows;
       for (const c of drain(erp, 'customers', null, 5000).rows) {
-        const open = drain(erp, 'invoices', null, 5000).rows.filter((i) => i.customerNumber === c.customerNumber).reduce((s, i) => s.plus(i.openAmount), new Decimal(0));
+        const open = items.filter((i) => i.customerNumber === c.customerNumber).reduce((s, i) => s.plus(i.openAmount), new Decimal(0));
         expect([c.customerNumber, (owed.get(c.customerNumber) ?? new Decimal(0)).toFixed(2)]).toEqual([c.customerNumber, open.toFixed(2)]);
         expect(new Decimal(c.balance).toFixed(2)).toBe(open.toFixed(2));
       }
@@ -419,6 +420,15 @@ describe('the ledger: invoices, credit notes, payments', () => {
     expect(drain(erp, 'payments', null, 5000).rows.length).toBeGreaterThan(0);
     check();
     erp.advance(50);
+    check();
+    // A return's credit enters the ledger too: a credit note at the order's prices and a negative open item.
+    const dn = drain(erp, 'deliveryNotes', null, 5000).rows.find((d) => erp.state.get('orders', d.orderNumber)?.lines.some((l) => l.sku === d.lines[0].sku))!;
+    const { body } = erp.submitReturn('ledger-return', { hubReturnId: 'lr', customerNumber: dn.customerNumber, deliveryNumber: dn.deliveryNumber, reason: 'damaged', lines: [{ lineNo: 1, sku: dn.lines[0].sku, quantity: '1' }] });
+    const number = (body as { returnNumber: string }).returnNumber.replace('RMA-', 'CN-');
+    const credit = erp.state.get('creditNotes', number)!;
+    const price = erp.state.get('orders', dn.orderNumber)!.lines.find((l) => l.sku === dn.lines[0].sku)!.unitPrice;
+    expect(credit.netTotal).toBe(new Decimal(price).toFixed(2));
+    expect(erp.state.get('openItems', number)).toMatchObject({ documentType: 'CREDIT_NOTE', openAmount: new Decimal(credit.total).neg().toFixed(2) });
     check();
   });
 

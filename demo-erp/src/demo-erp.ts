@@ -350,8 +350,8 @@ export class DemoErp {
     }
     const customer = this.state.get('customers', invoice.customerNumber);
     if (customer) {
-      const balance = Decimal.max(0, new Decimal(customer.balance).minus(paid));
-      this.upsertRecord('customers', { ...customer, balance: balance.toFixed(2) });
+      // Not clamped at zero: a customer with a credit note open owes less than its open invoices.
+      this.upsertRecord('customers', { ...customer, balance: new Decimal(customer.balance).minus(paid).toFixed(2) });
     }
     return payment;
   }
@@ -546,8 +546,38 @@ export class DemoErp {
         creditNoteNumber, returnNumber, customerNumber, deliveryNumber: note.deliveryNumber, orderNumber: note.orderNumber, reason: String(b.reason),
         issuedAt: this.clock().toISOString(), lines: [...wanted].map(([sku, quantity]) => ({ sku, quantity: quantity.toString() })),
       });
+      this.bookCredit(creditNoteNumber, note.orderNumber, customerNumber, wanted);
       return { returnNumber };
     });
+  }
+
+  /**
+   * The credit of a return in the ledger: a credit note record at the order's prices and the
+   * customer's tax rate, an open item for it (negative: the customer may set it against an invoice
+   * or get it paid out), and the customer's balance lowered by it.
+   */
+  private bookCredit(creditNoteNumber: string, orderNumber: string, customerNumber: string, quantities: ReadonlyMap<string, Decimal>): void {
+    const order = this.state.get('orders', orderNumber);
+    const customer = this.state.get('customers', customerNumber);
+    if (!order || !customer) return;
+    let net = new Decimal(0);
+    for (const [sku, quantity] of quantities) {
+      const line = order.lines.find((l) => l.sku === sku);
+      // Line by line, rounded as the printed credit note rounds them.
+      if (line) net = net.plus(quantity.mul(line.unitPrice).toDecimalPlaces(2));
+    }
+    const tax = net.mul(customer.taxRatePercent ?? VAT_RATE_PERCENT).div(100).toDecimalPlaces(2);
+    const total = net.plus(tax);
+    const issuedAt = this.clock().toISOString();
+    const invoiceNumber = `INV-${orderNumber.replace(/^SO-/, '')}`;
+    this.upsertRecord('creditNotes', {
+      creditNoteNumber, customerNumber, invoiceNumber: this.state.get('invoices', invoiceNumber) ? invoiceNumber : null, issuedAt, currency: order.currency,
+      netTotal: net.toFixed(2), taxTotal: tax.toFixed(2), total: total.toFixed(2),
+    });
+    this.upsertRecord('openItems', {
+      documentNumber: creditNoteNumber, customerNumber, documentType: 'CREDIT_NOTE', dueDate: issuedAt.slice(0, 10), amount: total.neg().toFixed(2), openAmount: total.neg().toFixed(2), currency: order.currency,
+    });
+    this.upsertRecord('customers', { ...customer, balance: new Decimal(customer.balance).minus(total).toFixed(2) });
   }
 
   findReturn(key: string): ErpReturnReceipt | undefined {

@@ -1,8 +1,8 @@
 import { OpenItemEntity } from './open-item.entity';
 import { openItemsAsOf } from './open-item.service';
 
-const item = (documentNumber: string, dueDate: string, openAmount: string, currency = 'EUR'): OpenItemEntity =>
-  Object.assign(new OpenItemEntity(), { documentNumber, companyId: 'c', documentType: 'INVOICE', dueDate, amount: openAmount, openAmount, currency });
+const item = (documentNumber: string, dueDate: string, openAmount: string, currency = 'EUR', documentType = 'INVOICE'): OpenItemEntity =>
+  Object.assign(new OpenItemEntity(), { documentNumber, companyId: 'c', documentType, dueDate, amount: openAmount, openAmount, currency });
 
 describe('openItemsAsOf', () => {
   it('counts days overdue from the due date and splits the totals per currency into overdue and not yet due', () => {
@@ -12,6 +12,12 @@ describe('openItemsAsOf', () => {
       ['EUR', '125.75', '100.00', '25.75'],
       ['SEK', '300.00', '300.00', '0.00'],
     ]);
+  });
+
+  it('never counts a credit as overdue, and nets it in what is due', () => {
+    const result = openItemsAsOf('c', [item('I1', '2026-11-01', '100.00'), item('CN-1', '2026-11-05', '-30.00', 'EUR', 'CREDIT_NOTE')], '2026-12-02');
+    expect(result.items.map((i) => i.daysOverdue)).toEqual([31, 0]);
+    expect(result.totals.map((t) => [t.due.toFixed(2), t.overdue.toFixed(2), t.notYetDue.toFixed(2)])).toEqual([['70.00', '100.00', '-30.00']]);
   });
 
   it('has no totals without open items', () => {

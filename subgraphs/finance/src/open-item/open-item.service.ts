@@ -13,11 +13,11 @@ export interface OpenItem {
 
 export interface OpenItemTotals {
   currency: string;
-  /** Everything still open. */
+  /** Everything still open (credit notes and payments on account count negative). */
   due: Decimal;
   /** Of that, past its due date. */
   overdue: Decimal;
-  /** Of that, not yet due (today is the due date: not yet overdue). */
+  /** The rest: not yet due (today is the due date: not yet overdue), and the credits. */
   notYetDue: Decimal;
 }
 
@@ -32,13 +32,14 @@ export interface OpenItems {
 export function openItemsAsOf(companyId: string, rows: readonly OpenItemEntity[], asOf: string): OpenItems {
   const totals = new Map<string, OpenItemTotals>();
   const items = rows.map((item) => {
-    const days = daysBetween(item.dueDate, asOf);
+    // Only what the customer owes can be overdue; a credit note or payment on account (negative) never is.
+    const days = new Decimal(item.openAmount).gt(0) ? Math.max(0, daysBetween(item.dueDate, asOf)) : 0;
     const t = totals.get(item.currency) ?? { currency: item.currency, due: new Decimal(0), overdue: new Decimal(0), notYetDue: new Decimal(0) };
     t.due = t.due.plus(item.openAmount);
     if (days > 0) t.overdue = t.overdue.plus(item.openAmount);
     else t.notYetDue = t.notYetDue.plus(item.openAmount);
     totals.set(item.currency, t);
-    return { item, daysOverdue: Math.max(0, days) };
+    return { item, daysOverdue: days };
   });
   return { companyId, asOf, items, totals: [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency)) };
 }
