@@ -1,6 +1,7 @@
 import { SignJWT } from 'jose';
 import { GraphQLClient } from 'graphql-request';
-import { GatewayAssertionSigner, GATEWAY_ASSERTION_HEADER, loadAuthSecrets, signAccessToken } from '@hub/auth';
+import { GatewayAssertionSigner, loadAuthSecrets, signAccessToken } from '@hub/auth';
+import { directSubgraphClient } from './support/direct-subgraph';
 import { DEMO_PASSWORD } from '@hub/demo-data';
 import { client, demoUser, failure, subgraphUrls, tokenFor } from './support/hub-client';
 
@@ -63,8 +64,6 @@ describe('tokens at the gateway', () => {
 });
 
 describe('subgraphs refuse requests that did not come through the gateway', () => {
-  const direct = (headers: Record<string, string>) => new GraphQLClient(subgraphUrls().customers, { headers });
-
   it('without the gateway assertion: HTTP 403 FORBIDDEN, even with a valid user token', async () => {
     const token = await tokenFor(demoUser(0, 'customer admin').email);
     for (const url of Object.values(subgraphUrls())) {
@@ -76,22 +75,35 @@ describe('subgraphs refuse requests that did not come through the gateway', () =
 
   it('with an assertion signed by another key: FORBIDDEN', async () => {
     const fake = new GatewayAssertionSigner({ ...loadAuthSecrets(), gatewaySecret: new TextEncoder().encode('x'.repeat(48)) });
-    const result = await failure(direct({ [GATEWAY_ASSERTION_HEADER]: await fake.sign(undefined) }).request('{ __typename }'));
+    const result = await failure(directSubgraphClient('customers', undefined, () => ({}), fake).request('{ __typename }'));
     expect(result.codes).toEqual(['FORBIDDEN']);
   });
 
   it('with a genuine assertion replayed for another token: FORBIDDEN', async () => {
-    const signer = new GatewayAssertionSigner(loadAuthSecrets());
-    const assertionForAnonymous = await signer.sign(undefined);
     const token = await tokenFor(demoUser(0, 'buyer').email);
-    const result = await failure(direct({ [GATEWAY_ASSERTION_HEADER]: assertionForAnonymous, authorization: `Bearer ${token}` }).request(ME));
+    const result = await failure(directSubgraphClient('customers', token, () => ({ bearer: undefined })).request(ME));
     expect(result.codes).toEqual(['FORBIDDEN']);
   });
 
-  it('with a genuine assertion for exactly this token: answers (the positive control)', async () => {
+  it('with a genuine assertion captured for another operation (or other variables): FORBIDDEN', async () => {
     const token = await tokenFor(demoUser(0, 'buyer').email);
-    const assertion = await new GatewayAssertionSigner(loadAuthSecrets()).sign(token);
-    const { me } = await direct({ [GATEWAY_ASSERTION_HEADER]: assertion, authorization: `Bearer ${token}` }).request<{ me: { id: string } }>('{ me { id } }');
+    const captured = JSON.stringify({ query: '{ __typename }' });
+    expect((await failure(directSubgraphClient('customers', token, () => ({ body: captured })).request(ME))).codes).toEqual(['FORBIDDEN']);
+    const withOtherVariables = (body: string) => ({ body: body.replace('"n":1', '"n":2') });
+    expect((await failure(directSubgraphClient('orders', token, withOtherVariables).request('query($n: Int!) { orders(first: $n) { totalCount } }', { n: 1 }))).codes).toEqual(['FORBIDDEN']);
+  });
+
+  it('with a genuine assertion for another subgraph: FORBIDDEN', async () => {
+    const token = await tokenFor(demoUser(0, 'buyer').email);
+    for (const [subgraph, other] of [['customers', 'orders'], ['orders', 'customers'], ['products', 'finance']]) {
+      const result = await failure(directSubgraphClient(subgraph, token, () => ({ subgraph: other })).request('{ __typename }'));
+      expect({ subgraph, codes: result.codes }).toEqual({ subgraph, codes: ['FORBIDDEN'] });
+    }
+  });
+
+  it('with a genuine assertion for exactly this subgraph, body and token: answers (the positive control)', async () => {
+    const token = await tokenFor(demoUser(0, 'buyer').email);
+    const { me } = await directSubgraphClient('customers', token).request<{ me: { id: string } }>('{ me { id } }');
     expect(me.id).toBe(demoUser(0, 'buyer').id);
   });
 });

@@ -44,6 +44,18 @@ describe('company structure (C2) with field ownership (I5)', () => {
     await api.request('mutation { setDocumentPreference(preference: INVOICE) { id } }');
   });
 
+  it("another company's id gets NOT_FOUND, exactly as an id of no company, and changes nothing", async () => {
+    const other = await as(demoUser(0, 'customer admin').email);
+    const set = 'mutation($c: ID) { setDocumentPreference(preference: RECEIPT, companyId: $c) { id } }';
+    const theirs = await failure(other.request(set, { c: company.id }));
+    const nobody = await failure(other.request(set, { c: '00000000-0000-4000-8000-00000000dead' }));
+    expect(theirs.codes).toEqual(['NOT_FOUND']);
+    expect(nobody.codes).toEqual(['NOT_FOUND']);
+    expect(theirs.messages[0].replace(company.id, '<id>')).toBe(nobody.messages[0].replace('00000000-0000-4000-8000-00000000dead', '<id>'));
+    const reader = await as(demoUser(3, 'read-only').email);
+    expect((await reader.request<{ company: { documentPreference: string } }>(COMPANY, { id: company.id })).company.documentPreference).toBe('INVOICE');
+  });
+
   it('credit limit, balance and blocked need invoices.view', async () => {
     const reader = await as(demoUser(3, 'read-only').email);
     const { company: c } = await reader.request<{ company: { creditLimit: { amount: string; currency: string }; blocked: boolean } }>(

@@ -1,21 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { as, client, demo, demoUser, failure } from './support/hub-client';
 import { eventually } from './support/staff-client';
+import { COWORKER_PASSWORD, createCoworker, login, uniqueEmail } from './support/coworkers';
+import { directSubgraphClient } from './support/direct-subgraph';
 
 const CREATE = `mutation($input: CreateCoworkerInput!) { createCoworker(input: $input) { id email permissions active } }`;
 const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }';
-const PASSWORD = 'coworker-password-1';
-
-const unique = (name: string) => `${name}-${randomUUID().slice(0, 8)}@nordic-tools.example`;
-
-async function createCoworker(adminEmail: string, input: Record<string, unknown>) {
-  const api = await as(adminEmail);
-  return (await api.request<{ createCoworker: { id: string; email: string; permissions: string[]; active: boolean } }>(CREATE, { input })).createCoworker;
-}
-
-async function login(email: string, password = PASSWORD): Promise<string> {
-  return (await client().request<{ login: { token: string } }>(LOGIN, { e: email, p: password })).login.token;
-}
+const PASSWORD = COWORKER_PASSWORD;
+const unique = uniqueEmail;
 
 describe('customer admins manage coworkers (C1, C3)', () => {
   const admin = demoUser(0, 'customer admin');
@@ -89,6 +80,14 @@ describe('customer admins manage coworkers (C1, C3)', () => {
       await eventually(async () => (await failure(api.request(query))).codes.includes('UNAUTHENTICATED'), 5000, `refusal of ${query}`);
     }
     expect((await failure(client().request(LOGIN, { e: email, p: PASSWORD }))).codes).toEqual(['UNAUTHENTICATED']);
+    // And by each subgraph itself, with a genuine gateway assertion: no gateway is trusted with revocation.
+    for (const subgraph of ['customers', 'products', 'orders', 'finance', 'suppliers']) {
+      const refused = await eventually(async () => {
+        const result = await failure(directSubgraphClient(subgraph, token).request('{ __typename }'));
+        return result.codes.includes('UNAUTHENTICATED') ? result : undefined;
+      }, 5000, `${subgraph} to refuse the deactivated user's token`);
+      expect({ subgraph, status: refused.status, codes: refused.codes }).toEqual({ subgraph, status: 401, codes: ['UNAUTHENTICATED'] });
+    }
 
     await adminApi.request('mutation($id: ID!) { reactivateUser(id: $id) { active } }', { id: user.id });
     const fresh = client(await login(email));

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Kind, OperationDefinitionNode, parse, print } from 'graphql';
 import { Client as PgClient } from 'pg';
 import { publishOrderStatusChanged } from '@hub/orders';
 import { as, client, tokenFor } from './support/hub-client';
+import { Example, readmeExamples } from './support/readme-examples';
 import { fieldMetrics, gatewayMetrics, RecordedSubscription, untilMetrics, wsClient } from './support/subscription-client';
 
 /**
@@ -11,27 +9,6 @@ import { fieldMetrics, gatewayMetrics, RecordedSubscription, untilMetrics, wsCli
  * `# as anyone`) and answers without a single error. Subscriptions must be accepted and deliver an
  * event without errors; the test makes each one's event happen.
  */
-interface Example {
-  who: string | null;
-  operation: OperationDefinitionNode;
-  text: string;
-}
-
-function readmeExamples(): Example[] {
-  const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
-  const examples: Example[] = [];
-  for (const [, block] of readme.matchAll(/```graphql\n([\s\S]*?)```/g)) {
-    const header = /^# as (\S+)/.exec(block);
-    if (!header) throw new Error(`A README GraphQL example does not say who it runs as (first line "# as <e-mail>" or "# as anyone"):\n${block}`);
-    const who = header[1] === 'anyone' ? null : header[1];
-    for (const definition of parse(block).definitions) {
-      if (definition.kind !== Kind.OPERATION_DEFINITION) throw new Error(`Unexpected ${definition.kind} in a README example`);
-      examples.push({ who, operation: definition, text: print(definition) });
-    }
-  }
-  return examples;
-}
-
 const examples = readmeExamples();
 const fieldOf = (e: Example) => (e.operation.selectionSet.selections[0] as { name: { value: string } }).name.value;
 

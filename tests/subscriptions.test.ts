@@ -152,10 +152,12 @@ describe('subscriptions through the gateway', () => {
     expect(JSON.parse((sub.error as { reason: string }).reason)).toEqual({ message: 'Your session has expired; sign in again.', extensions: { code: 'UNAUTHENTICATED' } });
   });
 
-  it('lets anonymous connections subscribe only where the query allows anonymous callers', async () => {
+  it('refuses connections without a token (anonymous subscriptions are off unless the deployment allows them)', async () => {
     const sub = new RecordedSubscription(open(), WATCH_ORDER, { orderId: invoiced.id });
     await sub.until((s) => s.error !== undefined);
-    expect(sub.errors.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    expect((sub.error as { code: number }).code).toBe(4401);
+    expect(JSON.parse((sub.error as { reason: string }).reason)).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    expect(sub.results).toEqual([]);
   });
 
   it('validates against the supergraph: BAD_USER_INPUT for unknown fields, queries and missing variables', async () => {

@@ -33,6 +33,7 @@ import { withHubNodeFlags } from '@hub/launcher/dist/node-flags';
 import { migrateAll, SUBGRAPH_MODULES } from '@hub/schema';
 import { ensureSyncOperations, HttpErpAdapter, runSyncOperation, SyncRegistry } from '@hub/integrator';
 import { logSettings, metricsEnabled } from '@hub/observability';
+import { CATALOGUE_PAGE_QUERY } from './catalogue-page.query';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -41,20 +42,7 @@ const WARMUP_SECONDS = 3;
 const SYNCED = ['categories', 'products', 'prices', 'stock', 'exchangeRates', 'customers'];
 const CUSTOMER_NUMBER = 'C100001';
 
-const PAGE_QUERY = `query CataloguePage($category: ID, $first: Int!) {
-  categories { id code name children { id code name } }
-  products(categoryId: $category, first: $first) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    edges { node {
-      id sku name unit
-      images { url kind }
-      price { amount currency }
-      stock { status availableFrom }
-      categories { code name }
-    } }
-  }
-}`;
+const PAGE_QUERY = CATALOGUE_PAGE_QUERY;
 
 async function startHub(databaseUrl: string, erpUrl: string): Promise<{ gatewayUrl: string; productsUrl: string; child: ChildProcess }> {
   // BENCH_CPU_PROFILE_DIR=dir: every hub process writes a V8 CPU profile there when it stops.
@@ -137,7 +125,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** CLIENTS loops, each sending the next request when its last one answered; bounded by time and count. */
-async function load(url: string, bodies: string[], headers: () => Promise<Record<string, string>>, seconds: number): Promise<LoadResult> {
+async function load(url: string, bodies: string[], headers: (body: string) => Promise<Record<string, string>>, seconds: number): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
   let sent = 0;
@@ -148,7 +136,7 @@ async function load(url: string, bodies: string[], headers: () => Promise<Record
       while (Date.now() < deadline && sent < MAX_REQUESTS) {
         const body = bodies[(sent + c) % bodies.length];
         sent++;
-        const h = await headers();
+        const h = await headers(body);
         const t0 = process.hrtime.bigint();
         const response = await post(url, body, h);
         latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
@@ -262,7 +250,8 @@ async function main(): Promise<void> {
     const categories = (await pool.query<{ id: string; code: string }>('select id, code from products.category order by code')).rows;
     const bodies = categories.map((c) => JSON.stringify({ query: PAGE_QUERY, variables: { category: c.id, first: 24 } }));
     const gatewayHeaders = async () => ({ authorization: `Bearer ${token}` });
-    const directHeaders = async () => ({ authorization: `Bearer ${token}`, [GATEWAY_ASSERTION_HEADER]: await signer.sign(token) });
+    // The gateway signs one assertion per subgraph fetch, over its body: the direct baseline does the same.
+    const directHeaders = async (body: string) => ({ authorization: `Bearer ${token}`, [GATEWAY_ASSERTION_HEADER]: await signer.sign({ subgraph: 'products', body, bearer: token }) });
 
     const probe = JSON.parse((await post(hub.gatewayUrl, bodies[0], await gatewayHeaders())).text);
     if (probe.errors) throw new Error(`the page query failed: ${JSON.stringify(probe.errors)}`);

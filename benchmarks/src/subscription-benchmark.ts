@@ -291,6 +291,9 @@ export async function startBenchHub(databaseUrl: string): Promise<RunningHubProc
       HUB_DEMO_ERP_STEP_SECONDS: '0',
       HUB_INTEGRATOR_WORKER: 'false',
       HUB_PROCESSES: 'split',
+      // The load comes from one machine and a few users: lift the per-address and per-user WebSocket caps.
+      HUB_WS_CONNECTIONS_PER_ADDRESS: '1000000',
+      HUB_WS_CONNECTIONS_PER_USER: '1000000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

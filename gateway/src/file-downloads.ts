@@ -1,6 +1,8 @@
 import type { Express, Request, Response } from 'express';
 import http from 'node:http';
-import { AuthSecrets, bearerToken, CLIENT_ADDRESS_HEADER, GATEWAY_ASSERTION_HEADER, GatewayAssertionSigner, RevocationList, verifyAccessToken, verifyFileLink } from '@hub/auth';
+import {
+  AuthSecrets, bearerToken, CLIENT_ADDRESS_HEADER, fileRequestLine, GATEWAY_ASSERTION_HEADER, GatewayAssertionSigner, RevocationList, verifyAccessToken, verifyFileLink,
+} from '@hub/auth';
 import { HTTP_STATUS_OF_CODE, HubError, refusalBody, unauthenticated } from '@hub/errors';
 import { componentLogger, injectTraceHeaders, requestScope, setScopeViewer } from '@hub/observability';
 
@@ -41,7 +43,7 @@ export function serveFileDownloads(
       await verifyFileLink(token, options.secrets, { userId: viewer.userId, subgraph });
       const headers: http.OutgoingHttpHeaders = {
         authorization: `Bearer ${bearer}`,
-        [GATEWAY_ASSERTION_HEADER]: await options.signer.sign(bearer),
+        [GATEWAY_ASSERTION_HEADER]: await options.signer.sign({ subgraph, body: fileRequestLine(token), bearer }),
         accept: String(req.headers.accept ?? '*/*'),
       };
       const clientAddress = req.ip ?? req.socket.remoteAddress;

@@ -31,3 +31,11 @@ export function observeSubscriptions(fanout: SubscriptionFanout, connections: ()
   gauge('hub_event_listener_connected', 'Whether the LISTEN connection for hub events is up (1) or reconnecting (0)', ['listener'], (g) => g.set({ listener: 'gateway' }, listener.connected ? 1 : 0));
   gauge('hub_event_listener_reconnects', 'Times the LISTEN connection was lost and re-established since start', ['listener'], (g) => g.set({ listener: 'gateway' }, listener.reconnects));
 }
+
+/** Scrape-time counts of HTTP connections the gateway cut off (see guardConnections). */
+export function observeConnectionGuard(counters: { pipelineCutOffs: number; slowReaderCutOffs: number }): void {
+  gauge('hub_gateway_connections_cut_off', 'HTTP connections the gateway destroyed since start, by reason (pipelined too many requests, or left too many answer bytes unread)', ['reason'], (g) => {
+    g.set({ reason: 'pipelined' }, counters.pipelineCutOffs);
+    g.set({ reason: 'slow_reader' }, counters.slowReaderCutOffs);
+  });
+}

@@ -11,15 +11,18 @@ import { asHttpRejection, jsonRefusals, notFoundRefusal, requireJsonPost, unauth
 import { EventListener, SubscriptionRoutes } from '@hub/events';
 import { componentLogger, graphqlObservabilityPlugin, HealthCheck, httpCheck, newRequestScope, requestScope, runInScope, serveHealth, serveMetrics, setScopeViewer } from '@hub/observability';
 import { serveFileDownloads } from './file-downloads';
-import { countSubscription, observeSubscriptions } from './gateway-metrics';
+import { countSubscription, observeConnectionGuard, observeSubscriptions } from './gateway-metrics';
+import { ConnectionGuardOptions, guardConnections } from './connection-guard';
 import { GatewayContext } from './gateway-context';
 import { graphqlIde, graphqlIdeEnabled } from './graphql-ide';
-import { maxDepthRule } from './operation-limits';
-import { RevokedUsers } from './revoked-users';
+import { operationLimitsPlugin, OperationLimits, operationLimitRules, operationLimitsFromEnv } from './operation-limits';
+import { tokenLimit } from './token-limit';
+import { anonymousIntrospectionAllowed, schemaPrivacyPlugin } from './schema-privacy';
+import { RevokedUsers } from '@hub/revocation';
 import { HubSubgraphDataSource } from './subgraph-data-source';
 import { OperationExecutor, SubscriptionFanout } from './subscription-fanout';
 import { checkSubscriptionRoutes } from './subscription-router';
-import { RunningSubscriptionServer, startSubscriptionServer } from './subscription-server';
+import { RunningSubscriptionServer, startSubscriptionServer, SubscriptionServerOptions, subscriptionSettingsFromEnv } from './subscription-server';
 
 export interface GatewayOptions {
   /** The composed supergraph (schema/supergraph.graphql); never introspected at run time. */
@@ -29,7 +32,14 @@ export interface GatewayOptions {
   secrets: AuthSecrets;
   port: number;
   host?: string;
-  maxDepth?: number;
+  /** Anonymous subscriptions and connection caps; default: subscriptionSettingsFromEnv() (HUB_ANONYMOUS_SUBSCRIPTIONS, HUB_WS_CONNECTIONS_PER_*). */
+  subscriptionSettings?: Pick<SubscriptionServerOptions, 'allowAnonymous' | 'maxConnectionsPerUser' | 'maxConnectionsPerAddress'>;
+  /** Introspection and field suggestions for callers who are not signed in. Default: anonymousIntrospectionAllowed() (off in production). */
+  anonymousIntrospection?: boolean;
+  /** Pipelined requests and unread answer bytes one HTTP connection may hold (default DEFAULT_CONNECTION_GUARD). */
+  connectionGuard?: Partial<ConnectionGuardOptions>;
+  /** Aliases, tokens, directives, depth and cost per operation. Default: operationLimitsFromEnv() (HUB_LIMIT_*). */
+  limits?: OperationLimits;
   /** The database subgraphs publish events in (@hub/events): the gateway LISTENs on one connection of its own. */
   databaseUrl?: string;
   /** Or an event listener the caller started and stops (instead of databaseUrl). */
@@ -107,22 +117,28 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   if (trustProxy) app.set('trust proxy', trustProxy);
   const httpServer = http.createServer(app);
   httpServer.keepAliveTimeout = 65_000;
-  httpServer.headersTimeout = 66_000;
+  // A request's headers must arrive within 20 s and its whole body within 30 s (a slow sender holds no socket for long).
+  httpServer.headersTimeout = 20_000;
+  httpServer.requestTimeout = 30_000;
+  observeConnectionGuard(guardConnections(httpServer, options.connectionGuard));
 
-  const depthLimit = maxDepthRule(options.maxDepth ?? 15);
+  const limits = options.limits ?? operationLimitsFromEnv();
+  const limitRules = operationLimitRules(limits);
   const server = new ApolloServer<GatewayContext>({
     // Compact JSON: Apollo's default indents every response, which costs CPU and bytes on the hot path.
     stringifyResult: (result) => JSON.stringify(result),
     gateway,
-    validationRules: [depthLimit],
     // Apollo's landing page loads Apollo Sandbox from a CDN; browsers get graphqlIde's page instead.
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       graphqlObservabilityPlugin<GatewayContext>({ server: 'gateway', logLevel: 'info' }),
+      operationLimitsPlugin<GatewayContext>(limits),
+      schemaPrivacyPlugin(options.anonymousIntrospection ?? anonymousIntrospectionAllowed()),
     ],
-    // The schema is the partners' contract (code generators read it), in production too.
+    // Signed-in callers may introspect, in production too (code generators); anonymous ones where
+    // anonymousIntrospectionAllowed says so (see schemaPrivacyPlugin).
     introspection: true,
     // The launcher owns SIGINT/SIGTERM and stops everything in order; Apollo's own handlers raced it
     // (a gateway stopping itself while the launcher stopped it hung shutdown for the full grace period or longer).
@@ -194,6 +210,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     requestScope('gateway'),
     requireJsonPost(),
     express.json({ limit: '1mb' }),
+    tokenLimit(limits),
     expressMiddleware(server, {
       // The gateway checks the token too, so a forged one is refused before any subgraph is called.
       context: async ({ req }) => {
@@ -224,7 +241,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       routes,
       secrets: options.secrets,
       fanout,
-      validationRules: [depthLimit],
+      validationRules: limitRules,
+      limits,
+      revocations: revoked?.list,
+      ...subscriptionSettingsFromEnv(),
+      ...options.subscriptionSettings,
     });
     observeSubscriptions(fanout, () => subscriptions?.connections ?? 0, () => subscriptions?.bufferedBytes ?? 0, listener);
     await new Promise<void>((resolve, reject) => {

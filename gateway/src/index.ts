@@ -2,6 +2,8 @@ export * from './gateway';
 export * from './gateway-context';
 export * from './graphql-ide';
 export * from './operation-limits';
+export * from './schema-privacy';
+export * from './connection-guard';
 export * from './subscription-router';
 export * from './subscription-fanout';
 export * from './subscription-server';

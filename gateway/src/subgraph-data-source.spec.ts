@@ -1,6 +1,9 @@
 import { Headers } from 'node-fetch';
 import { CLIENT_ADDRESS_HEADER, GATEWAY_ASSERTION_HEADER, GatewayAssertionSigner, loadAuthSecrets, RevocationList, Viewer } from '@hub/auth';
-import { HubSubgraphDataSource } from './subgraph-data-source';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { verifyGatewayAssertion } from '@hub/auth';
+import { assertingFetch, HubSubgraphDataSource } from './subgraph-data-source';
 
 const viewer: Viewer = { userId: 'u1', kind: 'CUSTOMER', companyId: 'c1', supplierId: null, permissions: [], tokenVersion: 0 };
 
@@ -10,11 +13,10 @@ function send(source: HubSubgraphDataSource, context: Record<string, unknown>) {
 }
 
 describe('HubSubgraphDataSource', () => {
-  it('forwards the token, the assertion and the client address', async () => {
+  it('forwards the token and the client address', async () => {
     const source = new HubSubgraphDataSource('http://subgraph', new GatewayAssertionSigner(loadAuthSecrets()), new RevocationList());
     const headers = await send(source, { bearer: 'tok', viewer, clientAddress: '192.0.2.1' });
     expect(headers.get('authorization')).toBe('Bearer tok');
-    expect(headers.get(GATEWAY_ASSERTION_HEADER)).toBeTruthy();
     expect(headers.get(CLIENT_ADDRESS_HEADER)).toBe('192.0.2.1');
   });
 
@@ -47,5 +49,39 @@ describe('HubSubgraphDataSource.errorFromResponse', () => {
     const error = await source.errorFromResponse(new Response('<html>bad gateway</html>', { status: 400, headers: { 'content-type': 'text/html' } }) as any);
     expect(error.extensions.code).toBe('INTERNAL_SERVER_ERROR');
     expect(error.message).toBe('A service behind the gateway failed (HTTP 400).');
+  });
+});
+
+describe('assertingFetch', () => {
+  it('signs an assertion for exactly the subgraph, the body sent and the token, and nothing else', async () => {
+    const secrets = loadAuthSecrets();
+    const seen: Array<{ assertion: string; body: string }> = [];
+    const server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        seen.push({ assertion: String(req.headers[GATEWAY_ASSERTION_HEADER]), body });
+        res.setHeader('content-type', 'application/json');
+        res.end('{"data":{}}');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+      const body = JSON.stringify({ query: '{ me { id } }', variables: { a: 1 } });
+      await assertingFetch(new GatewayAssertionSigner(secrets), 'orders')(url, { method: 'POST', headers: { authorization: 'Bearer tok', 'content-type': 'application/json' }, body });
+      const [{ assertion, body: received }] = seen;
+      expect(received).toBe(body);
+      await expect(verifyGatewayAssertion(assertion, { subgraph: 'orders', body, bearer: 'tok' }, secrets)).resolves.toBeUndefined();
+      const refusals = [
+        { subgraph: 'customers', body, bearer: 'tok' },
+        { subgraph: 'orders', body: body.replace('"a":1', '"a":2'), bearer: 'tok' },
+        { subgraph: 'orders', body, bearer: 'other' },
+        { subgraph: 'orders', body, bearer: undefined },
+      ];
+      for (const request of refusals) await expect(verifyGatewayAssertion(assertion, request, secrets)).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

@@ -10,12 +10,26 @@ import { subgraphFetchSeconds } from './gateway-metrics';
 
 // One keep-alive pool for all subgraph calls: a query plan makes several fetches per request.
 const agent = new http.Agent({ keepAlive: true, keepAliveMsecs: 30_000, maxSockets: 128, timeout: 60_000 });
-const keepAliveFetch = ((url: string, init: any) => fetch(url, { ...init, agent })) as any;
 
-/** Forwards the caller's token and proves to the subgraph that the request came through us. */
+/**
+ * The fetch every subgraph call goes through: it signs the gateway's assertion over the exact body
+ * Apollo serialised (so the assertion is good for this one operation at this one subgraph) and
+ * sends it on the shared keep-alive pool.
+ */
+export function assertingFetch(signer: GatewayAssertionSigner, subgraph: string) {
+  return (async (url: string, init: { headers?: Record<string, string>; body?: string }) => {
+    const headers = { ...(init.headers ?? {}) };
+    const authorization = headers.authorization ?? headers.Authorization;
+    const bearer = authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : undefined;
+    headers[GATEWAY_ASSERTION_HEADER] = await signer.sign({ subgraph, body: init.body ?? '', bearer });
+    return fetch(url, { ...init, headers, agent } as any);
+  }) as any;
+}
+
+/** Forwards the caller's token and proves to the subgraph that the request came through us (see assertingFetch). */
 export class HubSubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, private readonly signer: GatewayAssertionSigner, private readonly revoked: RevocationList | null = null, private readonly subgraph = 'subgraph') {
-    super({ url, fetcher: keepAliveFetch });
+  constructor(url: string, signer: GatewayAssertionSigner, private readonly revoked: RevocationList | null = null, private readonly subgraph = 'subgraph') {
+    super({ url, fetcher: assertingFetch(signer, subgraph) });
   }
 
   /** One fetch: timed per subgraph, and (tracing on) a client span whose traceparent the subgraph continues. */
@@ -41,7 +55,6 @@ export class HubSubgraphDataSource extends RemoteGraphQLDataSource<GatewayContex
     if (viewer && this.revoked?.isRevoked(viewer)) throw unauthenticated('This session has ended; sign in again.');
     if (clientAddress) request.http?.headers.set(CLIENT_ADDRESS_HEADER, clientAddress);
     if (bearer) request.http?.headers.set('authorization', `Bearer ${bearer}`);
-    request.http?.headers.set(GATEWAY_ASSERTION_HEADER, await this.signer.sign(bearer));
     // The request's id and trace go on: the subgraph's log lines and spans join the gateway's.
     injectTraceHeaders((name, value) => request.http?.headers.set(name, value));
   }

@@ -4,12 +4,13 @@ import { FormattedExecutionResult, GraphQLError, GraphQLSchema, ValidationRule }
 import { useServer } from 'graphql-ws/use/ws';
 import http from 'node:http';
 import { WebSocket, WebSocketServer } from 'ws';
-import { AuthSecrets, bearerToken, verifyAccessToken } from '@hub/auth';
+import { AuthSecrets, bearerToken, RevocationList, verifyAccessToken, Viewer } from '@hub/auth';
 import { HubError } from '@hub/errors';
 import { PreparedSubscription, prepareSubscription, SubscriptionCache } from './subscription-router';
 import { SubscriptionRoutes } from '@hub/events';
 import { SubscriberAuth, SubscriberSink, SubscriptionFanout } from './subscription-fanout';
 import { PushIterator } from './push-iterator';
+import { costLimitProblem, OperationLimits, tokenLimitProblem } from './operation-limits';
 
 export interface SubscriptionServerOptions {
   /** The gateway's HTTP server: WebSocket upgrades on `path` are ours, everything else stays HTTP. */
@@ -22,8 +23,38 @@ export interface SubscriptionServerOptions {
   fanout: SubscriptionFanout;
   /** Extra validation rules, as for HTTP operations (the depth limit). */
   validationRules: ValidationRule[];
+  /** Tokens and cost, as for HTTP operations (aliases, directives and depth are among validationRules). */
+  limits?: OperationLimits;
   maxSubscriptionsPerConnection?: number;
+  /** Revoked users: refused at connection_init, and their open connections closed as soon as the list changes. */
+  revocations?: RevocationList;
+  /** Connections without a token (a public shop's live stock, say). Default off: connection_init must carry a valid token. */
+  allowAnonymous?: boolean;
+  /** Open connections per signed-in user (default 50) and per client address (default 1000). */
+  maxConnectionsPerUser?: number;
+  maxConnectionsPerAddress?: number;
+  /** The largest message a client may send (default 1 MiB, as an HTTP body). */
+  maxMessageBytes?: number;
 }
+
+/** Close code for a connection over a per-user or per-address cap. */
+export const TOO_MANY_CONNECTIONS_CLOSE_CODE = 4429;
+
+/** The WebSocket settings of a deployment, from HUB_ANONYMOUS_SUBSCRIPTIONS, HUB_WS_CONNECTIONS_PER_USER and HUB_WS_CONNECTIONS_PER_ADDRESS. */
+export function subscriptionSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Pick<SubscriptionServerOptions, 'allowAnonymous' | 'maxConnectionsPerUser' | 'maxConnectionsPerAddress'> {
+  const count = (name: string): number | undefined => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return undefined;
+    if (!/^[1-9][0-9]*$/.test(raw.trim())) throw new Error(`${name} must be a positive integer, not "${raw}".`);
+    return Number(raw.trim());
+  };
+  const anonymous = env.HUB_ANONYMOUS_SUBSCRIPTIONS;
+  if (anonymous !== undefined && anonymous !== '' && anonymous !== 'true' && anonymous !== 'false') throw new Error(`HUB_ANONYMOUS_SUBSCRIPTIONS must be true or false, not "${anonymous}".`);
+  return { allowAnonymous: anonymous === 'true', maxConnectionsPerUser: count('HUB_WS_CONNECTIONS_PER_USER'), maxConnectionsPerAddress: count('HUB_WS_CONNECTIONS_PER_ADDRESS') };
+}
+
+/** The users a connection speaks for: its user, and the staff user acting as them ("sign in as"). */
+const usersOf = (viewer: Viewer): string[] => (viewer.actorId ? [viewer.userId, viewer.actorId] : [viewer.userId]);
 
 export interface RunningSubscriptionServer {
   /** Closes every WebSocket (1001 Going away) and stops accepting new ones. */
@@ -81,7 +112,45 @@ export function unauthenticatedCloseReason(message: string): string {
  */
 export function startSubscriptionServer(options: SubscriptionServerOptions): RunningSubscriptionServer {
   const maxPerConnection = options.maxSubscriptionsPerConnection ?? 100;
-  const wss = new WebSocketServer({ server: options.httpServer, path: options.path });
+  const maxPerUser = options.maxConnectionsPerUser ?? 50;
+  const maxPerAddress = options.maxConnectionsPerAddress ?? 1000;
+  const wss = new WebSocketServer({ server: options.httpServer, path: options.path, maxPayload: options.maxMessageBytes ?? 1024 * 1024 });
+
+  // Open connections per client address (counted at the upgrade) and per signed-in user (at connection_init).
+  const perAddress = new Map<string, number>();
+  const byUser = new Map<string, Map<WebSocket, Viewer>>();
+  const refuse = (socket: WebSocket, code: number, message: string, errorCode: string) => socket.close(code, JSON.stringify({ message, extensions: { code: errorCode } }).slice(0, 123));
+  wss.on('connection', (socket, request) => {
+    const address = request.socket.remoteAddress ?? 'unknown';
+    const open = (perAddress.get(address) ?? 0) + 1;
+    perAddress.set(address, open);
+    socket.once('close', () => {
+      const left = (perAddress.get(address) ?? 1) - 1;
+      if (left <= 0) perAddress.delete(address);
+      else perAddress.set(address, left);
+    });
+    if (open > maxPerAddress) refuse(socket, TOO_MANY_CONNECTIONS_CLOSE_CODE, `At most ${maxPerAddress} connections per address.`, 'RATE_LIMITED');
+  });
+  const track = (socket: WebSocket, viewer: Viewer) => {
+    for (const id of usersOf(viewer)) {
+      let sockets = byUser.get(id);
+      if (!sockets) byUser.set(id, (sockets = new Map()));
+      sockets.set(socket, viewer);
+    }
+    socket.once('close', () => {
+      for (const id of usersOf(viewer)) {
+        const sockets = byUser.get(id);
+        sockets?.delete(socket);
+        if (sockets?.size === 0) byUser.delete(id);
+      }
+    });
+  };
+  // A user deactivated (or whose tokens were ended) loses every open connection the moment the gateway hears of it.
+  const stopWatchingRevocations = options.revocations?.onChange((userId) => {
+    for (const [socket, viewer] of byUser.get(userId) ?? []) {
+      if (options.revocations!.isRevoked(viewer)) socket.close(UNAUTHENTICATED_CLOSE_CODE, unauthenticatedCloseReason('This session has ended; sign in again.'));
+    }
+  });
   const compiled = new SubscriptionCache();
   const server = useServer<Record<string, unknown> | undefined, ConnectionExtra>(
     {
@@ -90,7 +159,14 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Run
         try {
           if (raw !== undefined && raw !== null && typeof raw !== 'string') throw new HubError('UNAUTHENTICATED', 'connectionParams.authorization must be "Bearer <token>".');
           const bearer = bearerToken((raw as string | null | undefined) ?? undefined);
+          if (!bearer && !options.allowAnonymous) throw new HubError('UNAUTHENTICATED', 'Subscriptions need a token (connectionParams.authorization).');
           const viewer = bearer ? await verifyAccessToken(bearer, options.secrets) : null;
+          if (viewer && options.revocations?.isRevoked(viewer)) throw new HubError('UNAUTHENTICATED', 'This session has ended; sign in again.');
+          if (viewer && (byUser.get(viewer.userId)?.size ?? 0) >= maxPerUser) {
+            refuse(ctx.extra.socket, TOO_MANY_CONNECTIONS_CLOSE_CODE, `At most ${maxPerUser} connections per user.`, 'RATE_LIMITED');
+            return false;
+          }
+          if (viewer) track(ctx.extra.socket, viewer);
           ctx.extra.auth = { bearer, viewer, expiresAt: bearer ? tokenExpiry(bearer) : null };
           return true;
         } catch (error) {
@@ -106,8 +182,12 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Run
           return [new GraphQLError(`A connection may hold at most ${maxPerConnection} subscriptions.`, { extensions: { code: 'RATE_LIMITED' } })];
         }
         const auth = ctx.extra.auth!;
+        const tooLong = options.limits && typeof payload.query === 'string' ? tokenLimitProblem(payload.query, options.limits) : null;
+        if (tooLong) return [tooLong];
         const prepared = prepareSubscription(options.schema, options.routes, payload, options.validationRules, compiled);
         if (Array.isArray(prepared)) return prepared;
+        const tooCostly = options.limits ? costLimitProblem(options.schema, prepared.document, prepared.operationName, payload.variables, options.limits) : null;
+        if (tooCostly) return [tooCostly];
         const checked = await options.fanout.check(prepared, auth);
         if ('errors' in checked) return checked.errors;
         const context: SubscriptionContext = { id, prepared, auth, initial: checked.result, socket: ctx.extra.socket };
@@ -137,7 +217,10 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Run
     wss,
   );
   return {
-    stop: () => server.dispose() as Promise<void>,
+    stop: async () => {
+      stopWatchingRevocations?.();
+      await server.dispose();
+    },
     get connections() {
       return wss.clients.size;
     },

@@ -11,7 +11,7 @@ import { collectSubscriptionRoutes, RunningSubgraph, SubgraphModule } from '@hub
 import { ErpAdapter } from '@hub/erp-contract';
 
 export { migrateAll };
-import { runSubgraph } from './subgraph-runner';
+import { runSubgraph, startRevocations } from './subgraph-runner';
 import { spawnSubgraph, SubgraphProcess } from './subgraph-process';
 
 export interface HubOptions {
@@ -88,9 +88,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   healthPool.on('error', () => undefined); // an idle connection lost while the database restarts: the next check reports it
   const healthQuery = async (sql: string) => (await healthPool.query(sql)).rows;
   const readinessChecks: HealthCheck[] = [databaseCheck('database', healthQuery), ...modules.map((m) => migrationsCheck(m.dbSchema, m.migrationsPath, healthQuery))];
+  let revocations: Awaited<ReturnType<typeof startRevocations>> | undefined;
   const stop = async () => {
     await gateway?.stop();
     await Promise.all(running.map((s) => s.stop()));
+    await revocations?.stop();
     await Promise.all(Object.values(orms).map((orm) => orm.close(true)));
     await healthPool.end().catch(() => undefined);
   };
@@ -104,6 +106,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       children.push(...(await Promise.all(modules.map((module, index) => spawnSubgraph(module.name, { databaseUrl: options.databaseUrl, port: portOf(index), workers: options.subgraphWorkers?.[module.name] ?? 1 })))));
       running.push(...children);
     } else {
+      // One revocation list for the subgraphs of this process.
+      revocations = await startRevocations(options.databaseUrl, 'subgraphs');
       for (const [index, module] of modules.entries()) {
         running.push(
           await runSubgraph(module, {
@@ -112,6 +116,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
             host: options.host,
             port: portOf(index),
             orm: orms[module.name],
+            revocations: revocations.revocations,
             modules,
             erp: () => erp,
             gatewayUrl: () => {

@@ -51,6 +51,8 @@ export default async function globalSetup(): Promise<void> {
     HUB_SMTP_PORT: String(mail.port),
     // Tests act as clients behind a local proxy (X-Forwarded-For) to try per-address throttling.
     HUB_TRUST_PROXY: 'loopback',
+    // As in production: callers who are not signed in may not introspect, and errors suggest no field names.
+    HUB_ANONYMOUS_INTROSPECTION: 'false',
     // The demo ERP moves only when a test asks it to, and every process of the run sees the same demo day.
     HUB_DEMO_ERP_STEP_SECONDS: '0',
     HUB_DEMO_ERP_ADMIN_KEY: TEST_ERP_ADMIN_KEY,

@@ -93,7 +93,10 @@ describe('companyScope', () => {
     expect(companyScope(customer())).toBe(OWN);
     expect(companyScope(customer(), null)).toBe(OWN);
     expect(companyScope(customer(), OWN)).toBe(OWN);
-    expect(refusal(() => companyScope(customer(), OTHER))).toEqual({ code: 'FORBIDDEN', message: 'You can only see your own company.' });
+    // Another company's id: NOT_FOUND, exactly as for an id of no company at all.
+    expect(refusal(() => companyScope(customer(), OTHER))).toEqual({ code: 'NOT_FOUND', message: `Company ${OTHER} was not found.` });
+    const nobody = 'c0000000-0000-4000-8000-000000000099';
+    expect(refusal(() => companyScope(customer(), nobody))).toEqual({ code: 'NOT_FOUND', message: `Company ${nobody} was not found.` });
   });
 
   it('gives staff the company they name, or null (all companies) when they name none', () => {

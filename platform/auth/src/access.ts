@@ -1,4 +1,4 @@
-import { forbidden, unauthenticated } from '@hub/errors';
+import { forbidden, unauthenticated, notFound } from '@hub/errors';
 import { Permission } from './permissions';
 import { Viewer } from './viewer';
 
@@ -49,7 +49,8 @@ export function canSeeSupplier(viewer: Viewer | null, supplierId: string): boole
 export function companyScope(viewer: Viewer, requestedCompanyId?: string | null): string | null {
   if (viewer.kind === 'STAFF') return requestedCompanyId ?? null;
   if (!viewer.companyId) throw forbidden('Only customer users have company data.');
-  if (requestedCompanyId && requestedCompanyId !== viewer.companyId) throw forbidden('You can only see your own company.');
+  // Another company's id gets what a company that does not exist gets: nothing tells the two apart.
+  if (requestedCompanyId && requestedCompanyId !== viewer.companyId) throw notFound('Company', requestedCompanyId);
   return viewer.companyId;
 }
 

@@ -82,3 +82,11 @@ export async function verifyFileLink(token: string, secrets: AuthSecrets, expect
   if (sub !== expected.userId) throw notYourLink();
   return { userId: sub, subgraph: sg, route: rt, ref, expiresAt: new Date(exp * 1000) };
 }
+
+/**
+ * What the gateway's assertion for a download is signed over, in place of a GraphQL body: the
+ * subgraph's request line, so an assertion for one file is good for no other file and no operation.
+ */
+export function fileRequestLine(token: string): string {
+  return `GET /files/${token}`;
+}

@@ -24,4 +24,17 @@ describe('RevocationList', () => {
     expect(list.isRevoked(viewer('customer', 0, 'staff', 0))).toBe(true);
     expect(list.isRevoked(viewer('customer'))).toBe(false);
   });
+
+  it('tells listeners which users changed, on set and on replaceAll (old and new entries), until they unsubscribe', () => {
+    const list = new RevocationList();
+    const heard: string[] = [];
+    const off = list.onChange((id) => heard.push(id));
+    list.set('u1', { active: false, tokenVersion: 0 });
+    list.replaceAll([['u2', { active: true, tokenVersion: 3 }]]);
+    expect(heard).toEqual(['u1', 'u1', 'u2']);
+    expect(list.isRevoked({ userId: 'u1', kind: 'CUSTOMER', companyId: 'c', supplierId: null, permissions: [], tokenVersion: 0 })).toBe(false);
+    off();
+    list.set('u3', { active: false, tokenVersion: 0 });
+    expect(heard).toEqual(['u1', 'u1', 'u2']);
+  });
 });

@@ -32,15 +32,37 @@ export const USER_ACCESS_CHANGED_TOPIC = 'userAccessChanged';
  */
 export class RevocationList {
   private readonly users = new Map<string, UserAccessState>();
+  private readonly listeners = new Set<(userId: string) => void>();
 
   set(userId: string, state: UserAccessState | null): void {
+    this.put(userId, state);
+    this.changed([userId]);
+  }
+
+  replaceAll(states: Iterable<[string, UserAccessState]>): void {
+    const touched = new Set(this.users.keys());
+    this.users.clear();
+    for (const [id, state] of states) {
+      this.put(id, state);
+      touched.add(id);
+    }
+    this.changed(touched);
+  }
+
+  /** Calls `listener` with each user whose state may have changed (to end that user's open connections); returns the unsubscribe. */
+  onChange(listener: (userId: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  private put(userId: string, state: UserAccessState | null): void {
     if (!state || (state.active && state.tokenVersion === 0)) this.users.delete(userId);
     else this.users.set(userId, state);
   }
 
-  replaceAll(states: Iterable<[string, UserAccessState]>): void {
-    this.users.clear();
-    for (const [id, state] of states) this.set(id, state);
+  private changed(userIds: Iterable<string>): void {
+    if (this.listeners.size === 0) return;
+    for (const id of userIds) for (const listener of this.listeners) listener(id);
   }
 
   get size(): number {

@@ -2,7 +2,7 @@ import type { Express, Request, Response } from 'express';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
-  AuthSecrets, bearerToken, CLIENT_ADDRESS_HEADER, FileLinkRef, GATEWAY_ASSERTION_HEADER, signFileLink, verifyAccessToken, verifyFileLink, verifyGatewayAssertion, Viewer,
+  AuthSecrets, bearerToken, CLIENT_ADDRESS_HEADER, FileLinkRef, fileRequestLine, GATEWAY_ASSERTION_HEADER, signFileLink, verifyAccessToken, verifyFileLink, verifyGatewayAssertion, Viewer,
 } from '@hub/auth';
 import { HTTP_STATUS_OF_CODE, HubError, HubErrorCode, refusalBody, unauthenticated } from '@hub/errors';
 import { logger, setScopeViewer } from '@hub/observability';
@@ -89,6 +89,8 @@ export function serveFileRoutes<TContext extends BaseContext>(
     routes: readonly FileRoute<TContext>[];
     buildContext: (base: BaseContext) => TContext;
     newEntityManager: () => BaseContext['em'];
+    /** This process's own revocation list (as for GraphQL requests). */
+    revocations?: { isRevoked(viewer: Viewer): boolean };
   },
 ): void {
   const routes = new Map(options.routes.map((r) => [r.name, r]));
@@ -96,11 +98,13 @@ export function serveFileRoutes<TContext extends BaseContext>(
   app.get('/files/:token', async (req: Request, res: Response) => {
     try {
       const bearer = bearerToken(req.headers.authorization);
-      await verifyGatewayAssertion(req.headers[GATEWAY_ASSERTION_HEADER] as string | undefined, bearer, options.secrets);
+      const token = String(req.params.token);
+      await verifyGatewayAssertion(req.headers[GATEWAY_ASSERTION_HEADER] as string | undefined, { subgraph: options.subgraph, body: fileRequestLine(token), bearer }, options.secrets);
       if (!bearer) throw unauthenticated('Downloads need the same Authorization: Bearer token as the GraphQL API.');
       const viewer = await verifyAccessToken(bearer, options.secrets);
+      if (options.revocations?.isRevoked(viewer)) throw unauthenticated('This session has ended; sign in again.');
       setScopeViewer(viewer);
-      const claims = await verifyFileLink(String(req.params.token), options.secrets, { userId: viewer.userId, subgraph: options.subgraph });
+      const claims = await verifyFileLink(token, options.secrets, { userId: viewer.userId, subgraph: options.subgraph });
       const route = routes.get(claims.route);
       if (!route) throw new HubError('NOT_FOUND', 'This file link was not found.');
       const forwarded = req.headers[CLIENT_ADDRESS_HEADER];

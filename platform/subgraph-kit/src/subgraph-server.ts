@@ -7,8 +7,8 @@ import { GraphQLSchema } from 'graphql';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { AuthSecrets, bearerToken, CLIENT_ADDRESS_HEADER, GATEWAY_ASSERTION_HEADER, verifyAccessToken, verifyGatewayAssertion } from '@hub/auth';
-import { asHttpRejection, jsonRefusals, notFoundRefusal, requireJsonPost } from '@hub/errors';
+import { AuthSecrets, bearerToken, CLIENT_ADDRESS_HEADER, GATEWAY_ASSERTION_HEADER, verifyAccessToken, verifyGatewayAssertion, Viewer } from '@hub/auth';
+import { asHttpRejection, jsonRefusals, notFoundRefusal, requireJsonPost, unauthenticated } from '@hub/errors';
 import { observeOrmPool } from '@hub/database';
 import { databaseCheck, graphqlObservabilityPlugin, HealthCheck, requestScope, serveHealth, serveMetrics, setScopeViewer } from '@hub/observability';
 import { BaseContext } from './subgraph-context';
@@ -29,7 +29,11 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   readinessChecks?: HealthCheck[];
   /** Downloads behind signed links, served at `GET /files/<token>` (the gateway forwards `/files/<name>/<token>`). */
   fileRoutes?: readonly FileRoute<TContext>[];
+  /** The revoked users (deactivated, or tokens ended), kept current from events: their tokens are refused here as at the gateway. */
+  revocations?: { isRevoked(viewer: Viewer): boolean };
 }
+
+type RawBodyRequest = http.IncomingMessage & { rawBody?: Buffer };
 
 export interface RunningSubgraph {
   name: string;
@@ -82,13 +86,17 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     // The gateway's x-request-id and traceparent continue here: one request id and trace across processes.
     requestScope(`subgraph ${options.name}`),
     requireJsonPost(),
-    express.json({ limit: '2mb' }),
+    // The raw body is kept: the gateway's assertion is signed over it.
+    express.json({ limit: '2mb', verify: (req, _res, raw) => void ((req as RawBodyRequest).rawBody = raw) }),
     expressMiddleware(server, {
       context: async ({ req }) => {
         try {
           const bearer = bearerToken(req.headers.authorization);
-          await verifyGatewayAssertion(req.headers[GATEWAY_ASSERTION_HEADER] as string | undefined, bearer, options.secrets);
+          const body = (req as RawBodyRequest).rawBody ?? Buffer.alloc(0);
+          await verifyGatewayAssertion(req.headers[GATEWAY_ASSERTION_HEADER] as string | undefined, { subgraph: options.name, body, bearer }, options.secrets);
           const viewer = bearer ? await verifyAccessToken(bearer, options.secrets) : null;
+          // Revocation is checked here too, from this process's own event-fed list: no gateway is trusted with it.
+          if (viewer && options.revocations?.isRevoked(viewer)) throw unauthenticated('This session has ended; sign in again.');
           setScopeViewer(viewer);
           // Read only after the assertion was verified: nobody but the gateway can set it.
           const forwarded = req.headers[CLIENT_ADDRESS_HEADER];
@@ -103,7 +111,9 @@ export async function startSubgraphServer<TContext extends BaseContext>(
 
   if (options.fileRoutes?.length) {
     app.use('/files', requestScope(`subgraph ${options.name} file`));
-    serveFileRoutes(app, { subgraph: options.name, secrets: options.secrets, routes: options.fileRoutes, buildContext: options.buildContext, newEntityManager: () => options.orm.em.fork() });
+    serveFileRoutes(app, {
+      subgraph: options.name, secrets: options.secrets, routes: options.fileRoutes, buildContext: options.buildContext, newEntityManager: () => options.orm.em.fork(), revocations: options.revocations,
+    });
   }
 
   // Every refusal of the HTTP layer as a GraphQL-style JSON error, never Express's HTML page.

@@ -19,7 +19,7 @@ export type SignedIn = IssuedToken & { user: UserEntity };
  * Sign-in and sessions. Access tokens live HUB_TOKEN_TTL_SECONDS (8 h by default); a client renews
  * one before it expires with `refreshToken` (which re-reads the user, so a revoked session cannot
  * be renewed). Deactivation, password changes and permission changes raise the user's token
- * version, which ends every older token at the gateway (see gateway/src/revoked-users.ts).
+ * version, which ends every older token at the gateway (see platform/revocation).
  */
 export class AuthService {
   constructor(

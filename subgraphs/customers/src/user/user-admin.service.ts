@@ -85,7 +85,8 @@ export class UserAdminService {
       if (!input.companyId || !isUuid(input.companyId)) throw badUserInput('Staff must name the company (a UUID).', 'companyId');
       companyId = input.companyId;
     } else if (input.companyId && input.companyId !== companyId) {
-      throw forbidden('You can only add users to your own company.');
+      // Another company's id: NOT_FOUND, as for an id of no company.
+      throw notFound('Company', input.companyId);
     }
     const permissions = this.resolvePermissions(manager, input.permissions, input.roles);
     if (input.password !== undefined && input.password !== null) checkPasswordPolicy(input.password, email, 'password');

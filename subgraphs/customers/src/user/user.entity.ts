@@ -42,7 +42,7 @@ export class UserEntity {
 
   /**
    * Raised on deactivation, password change or reset, and permission changes: tokens issued with
-   * an older version are refused (the gateway keeps the list; see gateway/src/revoked-users.ts).
+   * an older version are refused (the gateway keeps the list; see platform/revocation).
    */
   @Property({ type: 'integer', default: 0 })
   tokenVersion: number & Opt = 0;

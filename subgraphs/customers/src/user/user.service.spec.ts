@@ -78,10 +78,10 @@ describe('UserService (real PostgreSQL)', () => {
     expect(await users(null).findVisible(viewerOf(staff), randomUUID())).toBeNull();
   });
 
-  it("listForCompany: a company's users by name for that company and staff; FORBIDDEN for another company", async () => {
+  it("listForCompany: a company's users by name for that company and staff; NOT_FOUND for another company (as for no company)", async () => {
     expect((await users(null).listForCompany(viewerOf(anna), nordic.id)).map((u) => u.name)).toEqual(['Anna', 'Erik', 'Gone']);
     expect((await users(null).listForCompany(viewerOf(staff), nordic.id)).map((u) => u.name)).toEqual(['Anna', 'Erik', 'Gone']);
-    expect(await failure(users(null).listForCompany(viewerOf(marta), nordic.id))).toEqual({ code: 'FORBIDDEN', message: 'You can only see your own company.' });
+    expect(await failure(users(null).listForCompany(viewerOf(marta), nordic.id))).toEqual({ code: 'NOT_FOUND', message: `Company ${nordic.id} was not found.` });
   });
 
   it('impersonator: the staff user acting, only to the user it acts as', async () => {

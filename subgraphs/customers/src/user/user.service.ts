@@ -1,5 +1,5 @@
 import { canSeeCompany, requireViewer, Viewer } from '@hub/auth';
-import { forbidden, unauthenticated } from '@hub/errors';
+import { forbidden, unauthenticated, notFound } from '@hub/errors';
 import { isUuid } from '@hub/subgraph-kit';
 import { CustomersContext } from '../context';
 import { UserEntity } from './user.entity';
@@ -26,7 +26,8 @@ export class UserService {
   }
 
   async listForCompany(viewer: Viewer, companyId: string): Promise<UserEntity[]> {
-    if (!canSeeCompany(viewer, companyId)) throw forbidden('You can only see your own company.');
+    // Another company's id: NOT_FOUND, as for an id of no company.
+    if (!canSeeCompany(viewer, companyId)) throw notFound('Company', companyId);
     return this.ctx.em.find(UserEntity, { company: companyId }, { orderBy: { name: 'asc' } });
   }
 

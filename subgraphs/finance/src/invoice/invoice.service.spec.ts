@@ -85,6 +85,6 @@ describe('InvoiceService', () => {
   });
 
   it("refuses another company's invoice list", async () => {
-    await expect(serviceFor(reader).service.listForCompany(reader, COMPANY_B, 10)).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    await expect(serviceFor(reader).service.listForCompany(reader, COMPANY_B, 10)).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
   });
 });

@@ -95,7 +95,8 @@ export class InvoiceService {
 
   async listForCompany(viewer: Viewer, companyId: string, first: number | null | undefined): Promise<InvoiceEntity[]> {
     const limit = checkPageSize(first, PAGE);
-    if (!isUuid(companyId) || !canSeeCompany(viewer, companyId)) throw forbidden('You can only see your own company.');
+    // Another company's id: NOT_FOUND, as for an id of no company.
+    if (!isUuid(companyId) || !canSeeCompany(viewer, companyId)) throw notFound('Company', companyId);
     return this.ctx.em.find(InvoiceEntity, { companyId }, { orderBy: NEWEST_FIRST, limit });
   }
 
