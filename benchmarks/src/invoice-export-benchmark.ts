@@ -89,7 +89,7 @@ export async function runInvoiceExportBenchmark(hub: { gatewayUrl: string; pid: 
   const { login } = await graphql<{ login: { token: string } }>(hub.gatewayUrl, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: reader.email, p: DEMO_PASSWORD });
   const pid = subgraphPid(hub.pid, 'finance');
   if (!pid) throw new Error('no finance subgraph process found (the hub must run split: HUB_PROCESSES=split)');
-  const EXPORT = 'query($f: InvoiceExportFormat!) { invoicesExport(format: $f, orderBy: { field: NUMBER, direction: ASC }) { url } }';
+  const EXPORT = 'query($f: ExportFormat!) { invoicesExport(format: $f, orderBy: { field: NUMBER, direction: ASC }) { url } }';
 
   const once = async () => {
     const { invoicesExport } = await graphql<{ invoicesExport: { url: string } }>(hub.gatewayUrl, EXPORT, { f: 'XLSX' }, login.token);
