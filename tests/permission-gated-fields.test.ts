@@ -95,8 +95,9 @@ describe('permission-gated fields are nullable and null alone', () => {
     const schema = buildASTSchema(parse(readFileSync(join(__dirname, '../schema/supergraph.graphql'), 'utf8')), { assumeValidSDL: true });
     const gated: Record<string, string[]> = {
       Query: ['companies', 'registrations', 'registration', 'auditLog', 'orders', 'order', 'invoices', 'invoice', 'suppliers', 'syncOperations', 'syncRuns', 'syncRun', 'outboxMessages',
-        'basket', 'quotes', 'quote', 'holdRules', 'orderingSettings', 'deliveryNotes', 'deliveryNote'],
-      Company: ['users', 'creditLimit', 'balance', 'blocked', 'orders', 'invoices'],
+        'basket', 'quotes', 'quote', 'holdRules', 'orderingSettings', 'deliveryNotes', 'deliveryNote',
+        'invoiceList', 'invoicesExport', 'openItems', 'statement', 'statementExport', 'yearlyTotals'],
+      Company: ['users', 'creditLimit', 'balance', 'blocked', 'orders', 'invoices', 'credit'],
       Order: ['invoices', 'deliveryNotes', 'confirmationPdfUrl'],
       Invoice: ['pdfUrl', 'deliveryNotes'],
       DeliveryNote: ['pdfUrl', 'invoices'],

@@ -66,6 +66,11 @@ export class DemoErpAdminClient {
     return res.status === 200 ? res.body : null;
   }
 
+  /** The customer paid an open invoice: all that is open, or `amount` of it (the ERP books a payment, the open item shrinks). */
+  recordPayment(invoiceNumber: string, amount?: string): Promise<ErpRecordOf<'payments'>> {
+    return this.ok('POST', `admin/invoices/${encodeURIComponent(invoiceNumber)}/payments`, amount === undefined ? {} : { amount });
+  }
+
   setFaults(faults: Partial<DemoErpFaults>): Promise<DemoErpFaults> {
     return this.ok('POST', 'admin/faults', faults);
   }

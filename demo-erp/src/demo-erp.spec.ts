@@ -393,3 +393,61 @@ describe('PDF documents', () => {
     expect(await erp.document('creditNote', 'CN-0')).toBeUndefined();
   });
 });
+
+describe('the ledger: invoices, credit notes, payments', () => {
+  /** What each customer owes by its documents: invoices less credit notes less payments. */
+  function owedByDocuments(erp: DemoErp): Map<string, Decimal> {
+    const owed = new Map<string, Decimal>();
+    const add = (customer: string, amount: Decimal.Value) => owed.set(customer, (owed.get(customer) ?? new Decimal(0)).plus(amount));
+    for (const i of drain(erp, 'invoices', null, 5000).rows) add(i.customerNumber, i.total);
+    for (const c of drain(erp, 'creditNotes', null, 5000).rows) add(c.customerNumber, new Decimal(c.total).neg());
+    for (const p of drain(erp, 'payments', null, 5000).rows) add(p.customerNumber, new Decimal(p.amount).neg());
+    return owed;
+  }
+
+  it("adds up to every customer's balance and open invoices, at start and after time passes", () => {
+    const erp = new DemoErp('small', 42, 'run', () => new Date());
+    const check = () => {
+      const owed = owedByDocuments(erp);
+      const items = drain(erp, 'openItems', null, 5000).rows;
+      for (const c of drain(erp, 'customers', null, 5000).rows) {
+        const open = items.filter((i) => i.customerNumber === c.customerNumber).reduce((s, i) => s.plus(i.openAmount), new Decimal(0));
+        expect([c.customerNumber, (owed.get(c.customerNumber) ?? new Decimal(0)).toFixed(2)]).toEqual([c.customerNumber, open.toFixed(2)]);
+        expect(new Decimal(c.balance).toFixed(2)).toBe(open.toFixed(2));
+      }
+    };
+    expect(drain(erp, 'creditNotes', null, 5000).rows.length).toBeGreaterThan(0);
+    expect(drain(erp, 'payments', null, 5000).rows.length).toBeGreaterThan(0);
+    check();
+    erp.advance(50);
+    check();
+    // A return's credit enters the ledger too: a credit note at the order's prices and a negative open item.
+    const dn = drain(erp, 'deliveryNotes', null, 5000).rows.find((d) => erp.state.get('orders', d.orderNumber)?.lines.some((l) => l.sku === d.lines[0].sku))!;
+    const { body } = erp.submitReturn('ledger-return', { hubReturnId: 'lr', customerNumber: dn.customerNumber, deliveryNumber: dn.deliveryNumber, reason: 'damaged', lines: [{ lineNo: 1, sku: dn.lines[0].sku, quantity: '1' }] });
+    const number = (body as { returnNumber: string }).returnNumber.replace('RMA-', 'CN-');
+    const credit = erp.state.get('creditNotes', number)!;
+    const price = erp.state.get('orders', dn.orderNumber)!.lines.find((l) => l.sku === dn.lines[0].sku)!.unitPrice;
+    expect(credit.netTotal).toBe(new Decimal(price).toFixed(2));
+    expect(erp.state.get('openItems', number)).toMatchObject({ documentType: 'CREDIT_NOTE', openAmount: new Decimal(credit.total).neg().toFixed(2) });
+    check();
+  });
+
+  it('records a partial and then the final payment of an invoice', () => {
+    const erp = new DemoErp('small', 42, 'run', () => new Date('2026-11-20T10:00:00Z'));
+    const invoice = drain(erp, 'invoices', null, 5000).rows.find((i) => i.status === 'OPEN')!;
+    const balance = () => erp.state.get('customers', invoice.customerNumber)!.balance;
+    const before = new Decimal(balance());
+    const first = erp.recordPayment(invoice.invoiceNumber, '10.00')!;
+    expect(first).toMatchObject({ paymentNumber: `PAY-${invoice.invoiceNumber.slice(4)}-1`, amount: '10.00', invoiceNumber: invoice.invoiceNumber, paidAt: '2026-11-20T10:00:00.000Z' });
+    const rest = new Decimal(invoice.total).minus(10).toFixed(2);
+    expect(erp.state.get('openItems', invoice.invoiceNumber)).toMatchObject({ openAmount: rest });
+    expect(erp.state.get('invoices', invoice.invoiceNumber)).toMatchObject({ status: 'OPEN', openAmount: rest });
+    expect(() => erp.recordPayment(invoice.invoiceNumber, new Decimal(rest).plus('0.01').toFixed(2))).toThrow('more than');
+    expect(() => erp.recordPayment(invoice.invoiceNumber, '-1')).toThrow('positive');
+    expect(erp.recordPayment(invoice.invoiceNumber)).toMatchObject({ paymentNumber: `PAY-${invoice.invoiceNumber.slice(4)}-2`, amount: rest });
+    expect(erp.state.get('openItems', invoice.invoiceNumber)).toBeUndefined();
+    expect(erp.state.get('invoices', invoice.invoiceNumber)).toMatchObject({ status: 'PAID', openAmount: '0.00' });
+    expect(new Decimal(balance()).toFixed(2)).toBe(before.minus(invoice.total).toFixed(2));
+    expect(erp.recordPayment(invoice.invoiceNumber)).toBeUndefined();
+  });
+});

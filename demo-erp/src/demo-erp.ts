@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import Decimal from 'decimal.js';
 import {
-  ErpContactRecord, ErpCustomerReceipt, ErpCustomerRecord, ErpDocumentKind, ErpInvoiceRecord, ErpOrderLine, ErpOrderReceipt, ErpOrderRecord,
+  ErpContactRecord, ErpCustomerReceipt, ErpCustomerRecord, ErpDocumentKind, ErpInvoiceRecord, ErpOrderLine, ErpOrderReceipt, ErpOrderRecord, ErpPaymentRecord,
   ErpOrderStatus, ErpRecordOf, ErpRecordsByKind, ErpReturnReceipt, ErpStockRecord, SyncKind, recordKey,
 } from '@hub/erp-contract';
 import { ErpState } from './erp-state';
@@ -11,7 +11,7 @@ import { renderDocument } from './printed-document';
 import { TickRandom, isoDay } from './random';
 import { demoReferenceDate } from '@hub/demo-data';
 import { DEFAULT_SEED, VAT_RATE_PERCENT } from './reference';
-import { buildSmallTables, deliveryNoteFor, openItemFor, SMALL_WAREHOUSES } from './small-data';
+import { buildSmallTables, deliveryNoteFor, openItemFor, paymentFor, SMALL_WAREHOUSES } from './small-data';
 import { BaseTable, ErpTables } from './tables';
 
 export type DemoErpScale = 'small' | 'large';
@@ -85,6 +85,9 @@ class KeySet {
 }
 
 class InvalidInput extends Error {}
+
+/** A payment the ERP refuses (more than is open, not a positive amount). */
+export class InvalidPayment extends Error {}
 
 function fingerprint(value: unknown): string {
   const canonical = (v: unknown): unknown => {
@@ -316,13 +319,41 @@ export class DemoErp {
       this.openInvoices.delete(invoiceNumber);
       return;
     }
-    this.upsertRecord('invoices', { ...invoice, status: 'PAID', openAmount: '0.00' });
-    this.deleteRecord('openItems', invoiceNumber);
+    this.recordPayment(invoiceNumber, invoice.openAmount);
+  }
+
+  /**
+   * Records a customer's payment against an open invoice, as the ERP's bookkeeping does: a payment
+   * record, the invoice's open amount (PAID at zero), its open item, and the customer's balance.
+   * Returns the payment, or undefined when there is no such open invoice. Amounts above what is
+   * open are refused (InvalidPayment).
+   */
+  recordPayment(invoiceNumber: string, amount?: string): ErpPaymentRecord | undefined {
+    const invoice = this.state.get('invoices', invoiceNumber);
+    if (!invoice || invoice.status !== 'OPEN') return undefined;
+    const open = new Decimal(invoice.openAmount);
+    if (amount !== undefined && (typeof amount !== 'string' || !DECIMAL.test(amount) || new Decimal(amount).lte(0))) throw new InvalidPayment('amount must be a positive decimal string');
+    const paid = amount === undefined ? open : new Decimal(amount);
+    if (paid.gt(open)) throw new InvalidPayment(`amount ${paid.toFixed(2)} is more than the ${open.toFixed(2)} open on ${invoiceNumber}`);
+    let n = 1;
+    while (this.state.get('payments', `PAY-${invoiceNumber.replace(/^INV-/, '')}-${n}`)) n++;
+    const payment = paymentFor(invoice, n, this.clock(), paid.toFixed(2));
+    this.upsertRecord('payments', payment);
+    const rest = open.minus(paid);
+    if (rest.isZero()) {
+      this.upsertRecord('invoices', { ...invoice, status: 'PAID', openAmount: '0.00' });
+      this.deleteRecord('openItems', invoiceNumber);
+    } else {
+      const updated: ErpInvoiceRecord = { ...invoice, openAmount: rest.toFixed(2) };
+      this.upsertRecord('invoices', updated);
+      this.upsertRecord('openItems', openItemFor(updated));
+    }
     const customer = this.state.get('customers', invoice.customerNumber);
     if (customer) {
-      const balance = Decimal.max(0, new Decimal(customer.balance).minus(invoice.openAmount));
-      this.upsertRecord('customers', { ...customer, balance: balance.toFixed(2) });
+      // Not clamped at zero: a customer with a credit note open owes less than its open invoices.
+      this.upsertRecord('customers', { ...customer, balance: new Decimal(customer.balance).minus(paid).toFixed(2) });
     }
+    return payment;
   }
 
   // ---- documents pushed by the hub -----------------------------------------------------------
@@ -515,8 +546,38 @@ export class DemoErp {
         creditNoteNumber, returnNumber, customerNumber, deliveryNumber: note.deliveryNumber, orderNumber: note.orderNumber, reason: String(b.reason),
         issuedAt: this.clock().toISOString(), lines: [...wanted].map(([sku, quantity]) => ({ sku, quantity: quantity.toString() })),
       });
+      this.bookCredit(creditNoteNumber, note.orderNumber, customerNumber, wanted);
       return { returnNumber };
     });
+  }
+
+  /**
+   * The credit of a return in the ledger: a credit note record at the order's prices and the
+   * customer's tax rate, an open item for it (negative: the customer may set it against an invoice
+   * or get it paid out), and the customer's balance lowered by it.
+   */
+  private bookCredit(creditNoteNumber: string, orderNumber: string, customerNumber: string, quantities: ReadonlyMap<string, Decimal>): void {
+    const order = this.state.get('orders', orderNumber);
+    const customer = this.state.get('customers', customerNumber);
+    if (!order || !customer) return;
+    let net = new Decimal(0);
+    for (const [sku, quantity] of quantities) {
+      const line = order.lines.find((l) => l.sku === sku);
+      // Line by line, rounded as the printed credit note rounds them.
+      if (line) net = net.plus(quantity.mul(line.unitPrice).toDecimalPlaces(2));
+    }
+    const tax = net.mul(customer.taxRatePercent ?? VAT_RATE_PERCENT).div(100).toDecimalPlaces(2);
+    const total = net.plus(tax);
+    const issuedAt = this.clock().toISOString();
+    const invoiceNumber = `INV-${orderNumber.replace(/^SO-/, '')}`;
+    this.upsertRecord('creditNotes', {
+      creditNoteNumber, customerNumber, invoiceNumber: this.state.get('invoices', invoiceNumber) ? invoiceNumber : null, issuedAt, currency: order.currency,
+      netTotal: net.toFixed(2), taxTotal: tax.toFixed(2), total: total.toFixed(2),
+    });
+    this.upsertRecord('openItems', {
+      documentNumber: creditNoteNumber, customerNumber, documentType: 'CREDIT_NOTE', dueDate: issuedAt.slice(0, 10), amount: total.neg().toFixed(2), openAmount: total.neg().toFixed(2), currency: order.currency,
+    });
+    this.upsertRecord('customers', { ...customer, balance: new Decimal(customer.balance).minus(total).toFixed(2) });
   }
 
   findReturn(key: string): ErpReturnReceipt | undefined {

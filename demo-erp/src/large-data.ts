@@ -7,7 +7,7 @@ import {
   FAMILIES, FIRST_NAMES, LARGE_COUNTRIES, LAST_NAMES, MIN_ORDER_QUANTITY, NAME_PARTS, NAME_SUFFIXES, PRODUCT_LINES, VAT_RATE_PERCENT,
   WAREHOUSE_NAMES, categoryRecords, exchangeRateRecords,
 } from './reference';
-import { addresses, deliveryNoteFor, openItemFor, phoneFor } from './small-data';
+import { addresses, creditNoteFor, deliveryNoteFor, openItemFor, paymentFor, phoneFor } from './small-data';
 import { ArrayTable, ErpTables, LazyTable } from './tables';
 import { catalogueExtras } from './catalogue-extras';
 
@@ -251,20 +251,40 @@ export function buildLargeTables(seed: number, referenceDate: Date): ErpTables {
     const deliveredAt = statusOf(i) === 'SHIPPED' ? null : new Date(shippedAt.getTime() + intBetween(1, 2, seed, i, 60) * DAY);
     return deliveryNoteFor(order(i), seed, shippedAt, deliveredAt);
   };
+  // Every fifth paid invoice was partly credited (10 %); paid invoices were paid, less any credit, between issue and due date.
+  const credited = (i: number) => hash32(seed, i, 62) % 5 === 0;
+  const creditNote = (i: number) => {
+    const { issuedAt, dueAt } = invoiceDates(i);
+    return creditNoteFor(invoice(i), 10, new Date(issuedAt.getTime() + Math.floor((dueAt.getTime() - issuedAt.getTime()) / 4)));
+  };
+  const payment = (i: number) => {
+    const inv = invoice(i);
+    const { issuedAt, dueAt } = invoiceDates(i);
+    const owed = credited(i) ? Math.round(Number(inv.total) * 100) - Math.round(Number(creditNote(i).total) * 100) : Math.round(Number(inv.total) * 100);
+    return paymentFor(inv, 1, new Date(issuedAt.getTime() + Math.floor((dueAt.getTime() - issuedAt.getTime()) * (0.5 + unit(seed, i, 61) / 2))), cents(owed));
+  };
   const invoiced: number[] = [];
   const shipped: number[] = [];
   const open: number[] = [];
+  const paid: number[] = [];
+  const creditedPaid: number[] = [];
   for (let i = 0; i < LARGE_SIZES.orders; i++) {
     const s = statusOf(i);
     if (SHIPPED.has(s)) shipped.push(i);
     if (s === 'INVOICED') {
       invoiced.push(i);
       if (!invoiceDates(i).paid) open.push(i);
+      else {
+        paid.push(i);
+        if (credited(i)) creditedPaid.push(i);
+      }
     }
   }
   const invoicedIdx = Int32Array.from(invoiced);
   const shippedIdx = Int32Array.from(shipped);
   const openIdx = Int32Array.from(open);
+  const paidIdx = Int32Array.from(paid);
+  const creditedIdx = Int32Array.from(creditedPaid);
   const locateIn = (indices: Int32Array, prefix: string) => (key: string) => {
     const i = orderIndex(key, prefix);
     return i === undefined ? undefined : sortedIndexOf(indices, i);
@@ -285,5 +305,10 @@ export function buildLargeTables(seed: number, referenceDate: Date): ErpTables {
     invoices: new LazyTable(invoicedIdx.length, (r) => invoice(invoicedIdx[r]), locateIn(invoicedIdx, 'INV')),
     deliveryNotes: new LazyTable(shippedIdx.length, (r) => deliveryNote(shippedIdx[r]), locateIn(shippedIdx, 'DN')),
     openItems: new LazyTable(openIdx.length, (r) => openItemFor(invoice(openIdx[r])), locateIn(openIdx, 'INV')),
+    creditNotes: new LazyTable(creditedIdx.length, (r) => creditNote(creditedIdx[r]), locateIn(creditedIdx, 'CR')),
+    payments: new LazyTable(paidIdx.length, (r) => payment(paidIdx[r]), (key) => {
+      const m = /^PAY-(\d+)-1$/.exec(key);
+      return m ? sortedIndexOf(paidIdx, Number(m[1]) - ORDER_BASE) : undefined;
+    }),
   };
 }

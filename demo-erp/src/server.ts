@@ -1,8 +1,8 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
-import { ErpDocumentKind, recordKey } from '@hub/erp-contract';
-import { DemoErp, DemoErpScale, PushResult } from './demo-erp';
+import { ErpDocumentKind, ErpPaymentRecord, recordKey } from '@hub/erp-contract';
+import { DemoErp, DemoErpScale, InvalidPayment, PushResult } from './demo-erp';
 import { CursorError, isKindName } from './erp-state';
 import { TickRandom } from './random';
 import { DEFAULT_SEED } from './reference';
@@ -291,6 +291,18 @@ export class DemoErpServer {
       if (typeof steps !== 'number' || !Number.isInteger(steps) || steps < 1 || steps > 10) throw new HttpFailure(400, 'steps must be an integer 1..10');
       const status = this.erp.advanceOrder(kind, steps);
       return status ? sendJson(res, 200, { orderNumber: kind, status }) : sendJson(res, 404, { error: `no order ${kind}` });
+    }
+    if (what === 'invoices' && kind !== undefined && key === 'payments' && extra === undefined && method === 'POST') {
+      // The customer paid (all that is open, or `amount` of it): what a bank statement booked in the ERP does.
+      const body = (await readJson(req)) as { amount?: unknown } | undefined;
+      let payment: ErpPaymentRecord | undefined;
+      try {
+        payment = this.erp.recordPayment(kind, body?.amount as string | undefined);
+      } catch (error) {
+        if (error instanceof InvalidPayment) throw new HttpFailure(400, error.message);
+        throw error;
+      }
+      return payment ? sendJson(res, 200, payment) : sendJson(res, 404, { error: `no open invoice ${kind}` });
     }
     if (what === 'faults' && !kind) {
       if (method === 'POST') {

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { buildDemoDataset } from '@hub/demo-data';
 import {
-  ErpContactRecord, ErpCustomerRecord, ErpDeliveryNoteRecord, ErpInvoiceRecord, ErpOpenItemRecord, ErpOrderRecord,
+  ErpContactRecord, ErpCreditNoteRecord, ErpCustomerRecord, ErpDeliveryNoteRecord, ErpInvoiceRecord, ErpOpenItemRecord, ErpOrderRecord, ErpPaymentRecord,
   ErpPriceRecord, ErpProductRecord, ErpStockRecord, ErpAddress,
 } from '@hub/erp-contract';
 import { hashString, intBetween, isoDay, unit } from './random';
@@ -62,6 +62,60 @@ export function openItemFor(invoice: ErpInvoiceRecord): ErpOpenItemRecord {
     openAmount: invoice.openAmount,
     currency: invoice.currency,
   };
+}
+
+/** The n-th payment (1, 2, ...) against an invoice: PAY-<digits>-<n>. */
+export function paymentFor(invoice: ErpInvoiceRecord, n: number, paidAt: Date, amount: string): ErpPaymentRecord {
+  return {
+    paymentNumber: `PAY-${invoice.invoiceNumber.replace(/^INV-/, '')}-${n}`,
+    customerNumber: invoice.customerNumber,
+    invoiceNumber: invoice.invoiceNumber,
+    paidAt: paidAt.toISOString(),
+    currency: invoice.currency,
+    amount,
+  };
+}
+
+/** A credit note for a share (percent) of an invoice, e.g. goods returned or a late-delivery discount. */
+export function creditNoteFor(invoice: ErpInvoiceRecord, percent: number, issuedAt: Date): ErpCreditNoteRecord {
+  const net = new Decimal(invoice.netTotal).mul(percent).div(100).toDecimalPlaces(2);
+  const tax = new Decimal(invoice.taxTotal).mul(percent).div(100).toDecimalPlaces(2);
+  return {
+    // CR-: the returns' credit notes are CN-<return number>.
+    creditNoteNumber: `CR-${invoice.invoiceNumber.replace(/^INV-/, '')}`,
+    customerNumber: invoice.customerNumber,
+    invoiceNumber: invoice.invoiceNumber,
+    issuedAt: issuedAt.toISOString(),
+    currency: invoice.currency,
+    netTotal: net.toFixed(2),
+    taxTotal: tax.toFixed(2),
+    total: net.plus(tax).toFixed(2),
+  };
+}
+
+/**
+ * The credit notes and payments behind the paid invoices: every fifth paid invoice was partly
+ * credited (10 %) and the rest paid; the others were paid in full, between issue and due date (never
+ * after the reference date). What the customer owes stays the open invoices' sum.
+ */
+export function settlementsOf(invoices: readonly ErpInvoiceRecord[], seed: number, referenceDate: Date): { creditNotes: ErpCreditNoteRecord[]; payments: ErpPaymentRecord[] } {
+  const creditNotes: ErpCreditNoteRecord[] = [];
+  const payments: ErpPaymentRecord[] = [];
+  const latest = referenceDate.getTime() - 3_600_000;
+  invoices.forEach((invoice, i) => {
+    if (invoice.status !== 'PAID') return;
+    const issued = new Date(invoice.issuedAt).getTime();
+    const span = Math.max(0, Math.min(new Date(invoice.dueAt).getTime(), latest) - issued);
+    let owed = new Decimal(invoice.total);
+    if (hashString(invoice.invoiceNumber) % 5 === 0) {
+      const note = creditNoteFor(invoice, 10, new Date(issued + Math.floor(span / 4)));
+      creditNotes.push(note);
+      owed = owed.minus(note.total);
+    }
+    const paidAt = new Date(issued + Math.floor(span * (0.5 + unit(seed, i, 71) / 2)));
+    payments.push(paymentFor(invoice, 1, paidAt, owed.toFixed(2)));
+  });
+  return { creditNotes, payments };
 }
 
 /** The demo dataset (`buildDemoDataset`) as the ERP holds it, plus what only an ERP knows (stock, addresses, price rules). */
@@ -173,6 +227,7 @@ export function buildSmallTables(seed: number, referenceDate: Date): ErpTables {
     });
 
   const openItems = invoices.filter((i) => i.status === 'OPEN').map(openItemFor);
+  const { creditNotes, payments } = settlementsOf(invoices, seed, referenceDate);
 
   const customers: ErpCustomerRecord[] = data.companies.map((c, i) => {
     const balance = invoices.filter((inv) => inv.customerNumber === c.erpNumber).reduce((sum, inv) => sum.plus(inv.openAmount), new Decimal(0));
@@ -211,5 +266,7 @@ export function buildSmallTables(seed: number, referenceDate: Date): ErpTables {
     invoices: new ArrayTable('invoices', invoices),
     deliveryNotes: new ArrayTable('deliveryNotes', deliveryNotes),
     openItems: new ArrayTable('openItems', openItems),
+    creditNotes: new ArrayTable('creditNotes', creditNotes),
+    payments: new ArrayTable('payments', payments),
   };
 }

@@ -160,6 +160,30 @@ export interface ErpOpenItemRecord {
   currency: string;
 }
 
+/** A credit note the ERP issued (amounts positive; they reduce what the customer owes). */
+export interface ErpCreditNoteRecord {
+  creditNoteNumber: string;
+  customerNumber: string;
+  /** The invoice it corrects, if any. */
+  invoiceNumber: string | null;
+  issuedAt: string;
+  currency: string;
+  netTotal: string;
+  taxTotal: string;
+  total: string;
+}
+
+/** A payment the ERP recorded from a customer (positive amount), against an invoice or on account. */
+export interface ErpPaymentRecord {
+  paymentNumber: string;
+  customerNumber: string;
+  /** The invoice it pays (wholly or partly); null: a payment on account. */
+  invoiceNumber: string | null;
+  paidAt: string;
+  currency: string;
+  amount: string;
+}
+
 export type ErpOrderStatus = 'CONFIRMED' | 'PICKED' | 'SHIPPED' | 'DELIVERED' | 'INVOICED' | 'CANCELLED';
 
 /**
@@ -211,6 +235,8 @@ export interface ErpRecordsByKind {
   invoices: ErpInvoiceRecord;
   deliveryNotes: ErpDeliveryNoteRecord;
   openItems: ErpOpenItemRecord;
+  creditNotes: ErpCreditNoteRecord;
+  payments: ErpPaymentRecord;
   orders: ErpOrderRecord;
 }
 
@@ -229,6 +255,8 @@ export const SYNC_KINDS: readonly SyncKind[] = [
   'invoices',
   'deliveryNotes',
   'openItems',
+  'creditNotes',
+  'payments',
 ];
 
 export function isSyncKind(kind: string): kind is SyncKind {
@@ -265,6 +293,10 @@ export function recordKey(kind: string, record: object): string {
       return r.deliveryNumber as string;
     case 'openItems':
       return r.documentNumber as string;
+    case 'creditNotes':
+      return r.creditNoteNumber as string;
+    case 'payments':
+      return r.paymentNumber as string;
     case 'orders':
       return r.orderNumber as string;
     default:

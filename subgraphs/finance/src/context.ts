@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { DEFAULT_FILE_LINK_TTL_SECONDS } from '@hub/auth';
 import { BaseContext, createByIdLoader, createGroupLoader, FileLinks, fileLinkOrigin, fileLinkTtlSeconds, SubgraphRuntime } from '@hub/subgraph-kit';
 import { DeliveryNoteEntity } from './delivery-note/delivery-note.entity';
 import { DocumentService } from './document/document.service';
@@ -7,6 +8,11 @@ import { CachedDocumentStore, DocumentCache } from './document/cached-document-s
 import { InvoiceEntity } from './invoice/invoice.entity';
 import { InvoiceService } from './invoice/invoice.service';
 import { DeliveryNoteService } from './delivery-note/delivery-note.service';
+import { OpenItemService } from './open-item/open-item.service';
+import { InvoiceExportService } from './invoice-export/invoice-export.service';
+import { StatementService } from './statement/statement.service';
+import { StatementExportService } from './statement/statement-export.service';
+import { YearlyTotalsService } from './yearly-totals/yearly-totals.service';
 
 export interface FinanceContext extends BaseContext {
   loaders: {
@@ -14,7 +20,16 @@ export interface FinanceContext extends BaseContext {
     /** Only the invoices the viewer may see (the tenant filter is part of the batch query). */
     invoicesByOrderId: DataLoader<string, InvoiceEntity[]>;
   };
-  services: { invoices: InvoiceService; deliveryNotes: DeliveryNoteService; documents: DocumentService };
+  services: {
+    invoices: InvoiceService;
+    deliveryNotes: DeliveryNoteService;
+    documents: DocumentService;
+    openItems: OpenItemService;
+    statements: StatementService;
+    yearlyTotals: YearlyTotalsService;
+    invoiceExports: InvoiceExportService;
+    statementExports: StatementExportService;
+  };
 }
 
 /** The documents this process served lately (HUB_DOCUMENT_CACHE_MB, default 64; 0 turns it off). */
@@ -41,10 +56,18 @@ export function buildFinanceContext(base: BaseContext, runtime: SubgraphRuntime)
     invoice: (id: string) => ctx.loaders.invoiceById.load(id),
     deliveryNote: (id: string) => base.em.findOne(DeliveryNoteEntity, { id }),
   };
+  const statements = new StatementService(base.em);
+  const links = fileLinks(runtime);
+  const ttl = fileLinkTtlSeconds() ?? DEFAULT_FILE_LINK_TTL_SECONDS;
   ctx.services = {
     invoices: new InvoiceService(ctx),
     deliveryNotes: new DeliveryNoteService(base.em, base.viewer),
-    documents: new DocumentService(base.viewer, records, documentCache.maxBytes > 0 ? new CachedDocumentStore(new DocumentStoreRepository(base.em), documentCache) : new DocumentStoreRepository(base.em), () => runtime.erp?.() ?? null, fileLinks(runtime)),
+    documents: new DocumentService(base.viewer, records, documentCache.maxBytes > 0 ? new CachedDocumentStore(new DocumentStoreRepository(base.em), documentCache) : new DocumentStoreRepository(base.em), () => runtime.erp?.() ?? null, links),
+    openItems: new OpenItemService(base.em),
+    statements,
+    yearlyTotals: new YearlyTotalsService(base.em),
+    invoiceExports: new InvoiceExportService(base.em, links, ttl),
+    statementExports: new StatementExportService(statements, links, ttl),
   };
   return ctx;
 }

@@ -1,21 +1,25 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { SubgraphModule, syncKind } from '@hub/subgraph-kit';
-import { ingestDeliveryNotes, ingestInvoices, ingestOpenItems } from './ingest/finance.ingest';
+import { ingestCreditNotes, ingestDeliveryNotes, ingestInvoices, ingestOpenItems, ingestPayments } from './ingest/finance.ingest';
 import { ORDER_DOCUMENTS_CHANGED_TOPIC } from './order/order-documents-events';
 import { buildFinanceContext, FinanceContext } from './context';
 import { seedFinanceDemoData } from './demo/finance-demo.seed';
 import { DeliveryNoteEntity } from './delivery-note/delivery-note.entity';
 import { InvoiceEntity } from './invoice/invoice.entity';
 import { OpenItemEntity } from './open-item/open-item.entity';
+import { CreditNoteEntity } from './credit-note/credit-note.entity';
+import { PaymentEntity } from './payment/payment.entity';
 import { StoredDocumentEntity } from './document/stored-document.entity';
 import { documentsFileRoute } from './document/document.file-route';
 import { buildFinanceSchema } from './schema';
+import { invoiceExportRoute } from './invoice-export/invoice-export.service';
+import { statementExportRoute } from './statement/statement-export.service';
 
 export const financeSubgraph: SubgraphModule<FinanceContext> = {
   name: 'finance',
   dbSchema: 'finance',
-  entities: [InvoiceEntity, DeliveryNoteEntity, OpenItemEntity, StoredDocumentEntity],
+  entities: [InvoiceEntity, DeliveryNoteEntity, OpenItemEntity, CreditNoteEntity, PaymentEntity, StoredDocumentEntity],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildFinanceSchema,
   buildContext: buildFinanceContext,
@@ -25,10 +29,12 @@ export const financeSubgraph: SubgraphModule<FinanceContext> = {
       syncKind('invoices', { ingest: ingestInvoices, defaultIntervalSeconds: 300, description: 'Invoices (finance subgraph)' }),
       syncKind('deliveryNotes', { ingest: ingestDeliveryNotes, defaultIntervalSeconds: 300, description: 'Delivery notes (finance subgraph)' }),
       syncKind('openItems', { ingest: ingestOpenItems, defaultIntervalSeconds: 300, description: 'Open items (finance subgraph)' }),
+      syncKind('creditNotes', { ingest: ingestCreditNotes, defaultIntervalSeconds: 300, description: 'Credit notes (finance subgraph)' }),
+      syncKind('payments', { ingest: ingestPayments, defaultIntervalSeconds: 300, description: 'Payments received (finance subgraph)' }),
     ],
   },
-  // Documents as printed, behind signed links (Invoice.pdfUrl, DeliveryNote.pdfUrl, Order.confirmationPdfUrl).
-  fileRoutes: [documentsFileRoute],
+  // Documents as printed, and the invoice list's and statement's exports, behind signed links.
+  fileRoutes: [documentsFileRoute, invoiceExportRoute, statementExportRoute],
   events: [
     {
       topic: ORDER_DOCUMENTS_CHANGED_TOPIC,

@@ -3,19 +3,24 @@ import { buildFederatedSchema } from '@hub/subgraph-kit';
 import { CompanyInvoicesResolver } from './company/company-invoices.resolver';
 import { resolveCompanyReference } from './company/company.reference';
 import { FinanceContext } from './context';
-import { InvoiceResolver } from './invoice/invoice.resolver';
+import { InvoiceConnectionResolver, InvoiceResolver } from './invoice/invoice.resolver';
 import { DeliveryNoteResolver, InvoiceDeliveryNotesResolver, OrderDeliveryNotesResolver } from './delivery-note/delivery-note.resolver';
 import { resolveDeliveryNoteReference } from './delivery-note/delivery-note.reference';
 import { resolveInvoiceReference } from './invoice/invoice.reference';
 import { OrderInvoicesResolver } from './order/order-invoices.resolver';
 import { DeliveryNoteDocumentResolver, InvoiceDocumentResolver, OrderConfirmationDocumentResolver } from './document/document.resolver';
+import { OpenItemInvoiceResolver, OpenItemsResolver } from './open-item/open-item.resolver';
+import { StatementResolver } from './statement/statement.resolver';
+import { YearlyTotalsResolver } from './yearly-totals/yearly-totals.resolver';
+import { InvoiceExportResolver } from './invoice-export/invoice-export.resolver';
 import { resolveOrderReference } from './order/order.reference';
 
 export function buildFinanceSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<FinanceContext>({
     resolvers: [
-      InvoiceResolver, CompanyInvoicesResolver, OrderInvoicesResolver, DeliveryNoteResolver, OrderDeliveryNotesResolver,
+      InvoiceResolver, InvoiceConnectionResolver, CompanyInvoicesResolver, OrderInvoicesResolver, DeliveryNoteResolver, OrderDeliveryNotesResolver,
       InvoiceDeliveryNotesResolver, InvoiceDocumentResolver, DeliveryNoteDocumentResolver, OrderConfirmationDocumentResolver,
+      OpenItemsResolver, OpenItemInvoiceResolver, StatementResolver, YearlyTotalsResolver, InvoiceExportResolver,
     ],
     referenceResolvers: {
       Invoice: { __resolveReference: resolveInvoiceReference },

@@ -3,6 +3,7 @@ import { OrderApprovalService } from './approval/order-approval.service';
 import { BasketRepository } from './basket/basket.repository';
 import { BasketService } from './basket/basket.service';
 import { OrderingFactsRepository, OrderingFactsService } from './account/ordering-facts.repository';
+import { CompanyCreditService } from './account/company-credit.service';
 import { HoldRuleRepository } from './hold/hold-rule.repository';
 import { HoldRuleService } from './hold/hold-rule.service';
 import { OrderEntity } from './order/order.entity';
@@ -25,6 +26,7 @@ export interface OrdersContext extends BaseContext {
     quotes: QuoteService;
     holdRules: HoldRuleService;
     settings: OrderingSettingsService;
+    credit: CompanyCreditService;
   };
   gatewayUrl(): string;
 }
@@ -55,6 +57,7 @@ export function buildOrdersContext(base: BaseContext, runtime: SubgraphRuntime):
       quotes: new QuoteService(quotes, em, baskets, pricing, facts),
       holdRules: new HoldRuleService(new HoldRuleRepository(em), em),
       settings: new OrderingSettingsService(em),
+      credit: new CompanyCreditService(em, facts),
     },
   };
 }

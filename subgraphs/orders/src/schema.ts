@@ -1,6 +1,7 @@
 import { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '@hub/subgraph-kit';
 import { OrderApprovalResolver } from './approval/order-approval.resolver';
+import { CompanyCreditResolver } from './account/company-credit.resolver';
 import { BasketLineResolver, BasketResolver } from './basket/basket.resolver';
 import { OrdersContext } from './context';
 import { HoldRuleResolver } from './hold/hold-rule.resolver';
@@ -14,7 +15,7 @@ export function buildOrdersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<OrdersContext>({
     resolvers: [
       OrderResolver, OrderConnectionResolver, CompanyOrdersResolver, OrderSubscriptionResolver, OrderApprovalResolver,
-      BasketResolver, BasketLineResolver, QuoteResolver, HoldRuleResolver, OrderingSettingsResolver,
+      BasketResolver, BasketLineResolver, QuoteResolver, HoldRuleResolver, OrderingSettingsResolver, CompanyCreditResolver,
     ],
     referenceResolvers: {
       Order: { __resolveReference: resolveOrderReference },

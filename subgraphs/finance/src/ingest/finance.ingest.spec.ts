@@ -8,7 +8,7 @@ describe('finance merge targets', () => {
   const targets = Object.values<unknown>(ingest).filter(isMergeTarget);
 
   it('are exported for every table the ERP fills', () => {
-    expect(targets.map((t) => t.table).sort()).toEqual(['delivery_note', 'invoice', 'open_item']);
+    expect(targets.map((t) => t.table).sort()).toEqual(['credit_note', 'delivery_note', 'invoice', 'open_item', 'payment']);
   });
 
   it('agree with the finance entities', async () => {

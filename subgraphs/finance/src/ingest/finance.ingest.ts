@@ -1,6 +1,6 @@
 import { PoolClient } from 'pg';
 import { erpEntityId } from '@hub/erp-ids';
-import { ErpDeliveryNoteRecord, ErpInvoiceRecord, ErpOpenItemRecord } from '@hub/erp-contract';
+import { ErpCreditNoteRecord, ErpDeliveryNoteRecord, ErpInvoiceRecord, ErpOpenItemRecord, ErpPaymentRecord } from '@hub/erp-contract';
 import { defineMergeTarget, IngestPage, MergeResult, mergeRows, RowOf } from '@hub/ingest';
 import { publishOrderDocumentsChanged } from '../order/order-documents-events';
 
@@ -140,5 +140,77 @@ export function ingestOpenItems(client: PoolClient, page: IngestPage<ErpOpenItem
       }),
     ),
     page.deletions.map((n) => ({ document_number: n })),
+  );
+}
+
+export const CREDIT_NOTE_TARGET = defineMergeTarget({
+  schema: 'finance',
+  table: 'credit_note',
+  columns: {
+    number: 'text',
+    company_id: 'uuid',
+    invoice_number: 'text',
+    issued_at: 'timestamptz',
+    currency: 'char(3)',
+    net_total: 'numeric',
+    tax_total: 'numeric',
+    total: 'numeric',
+  },
+  key: ['number'],
+  notFromErp: [],
+  onDelete: 'delete',
+});
+
+export function ingestCreditNotes(client: PoolClient, page: IngestPage<ErpCreditNoteRecord>): Promise<MergeResult> {
+  return mergeRows(
+    client,
+    CREDIT_NOTE_TARGET,
+    page.rows.map(
+      (c): RowOf<typeof CREDIT_NOTE_TARGET> => ({
+        number: c.creditNoteNumber,
+        company_id: erpEntityId('customer', c.customerNumber),
+        invoice_number: c.invoiceNumber,
+        issued_at: c.issuedAt,
+        currency: c.currency,
+        net_total: c.netTotal,
+        tax_total: c.taxTotal,
+        total: c.total,
+      }),
+    ),
+    page.deletions.map((n) => ({ number: n })),
+  );
+}
+
+export const PAYMENT_TARGET = defineMergeTarget({
+  schema: 'finance',
+  table: 'payment',
+  columns: {
+    payment_number: 'text',
+    company_id: 'uuid',
+    invoice_number: 'text',
+    paid_at: 'timestamptz',
+    currency: 'char(3)',
+    amount: 'numeric',
+  },
+  key: ['payment_number'],
+  notFromErp: [],
+  onDelete: 'delete',
+});
+
+export function ingestPayments(client: PoolClient, page: IngestPage<ErpPaymentRecord>): Promise<MergeResult> {
+  return mergeRows(
+    client,
+    PAYMENT_TARGET,
+    page.rows.map(
+      (p): RowOf<typeof PAYMENT_TARGET> => ({
+        payment_number: p.paymentNumber,
+        company_id: erpEntityId('customer', p.customerNumber),
+        invoice_number: p.invoiceNumber,
+        paid_at: p.paidAt,
+        currency: p.currency,
+        amount: p.amount,
+      }),
+    ),
+    page.deletions.map((n) => ({ payment_number: n })),
   );
 }

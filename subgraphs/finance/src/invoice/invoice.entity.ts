@@ -4,6 +4,8 @@ import { InvoiceStatus } from './invoice-status';
 
 /** An invoice issued in the ERP. Company and order live in other subgraphs: plain uuids, no foreign keys. */
 @Entity({ tableName: 'invoice' })
+// The list's default order (newest first) and the statement's and yearly totals' periods, per company.
+@Index({ properties: ['companyId', 'issuedAt', 'id'] })
 export class InvoiceEntity {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

@@ -2,8 +2,13 @@ import { FilterQuery, QueryOrder, QueryOrderMap } from '@mikro-orm/core';
 import { canSeeCompany, companyRowsFilter, companyScope, hasPermission, Viewer } from '@hub/auth';
 import { badUserInput, forbidden, notFound } from '@hub/errors';
 import { checkPageSize, isUuid } from '@hub/subgraph-kit';
+import { Decimal } from '@hub/money';
 import { FinanceContext } from '../context';
+import { financeCompanyScope } from '../company/company-scope';
+import { parsePeriod } from '../period/day.inputs';
 import { InvoiceEntity } from './invoice.entity';
+import { InvoiceFilterInput, InvoiceSortField, InvoiceSortInput } from './invoice.inputs';
+import { InvoicePage, InvoiceQuery, InvoiceRepository } from './invoice.repository';
 import { InvoiceStatus } from './invoice-status';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -12,6 +17,39 @@ export const MAX_PAGE_SIZE = 200;
 const NEWEST_FIRST: QueryOrderMap<InvoiceEntity> = { issuedAt: QueryOrder.DESC, number: QueryOrder.DESC };
 
 const PAGE = { max: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE };
+
+/** An amount bound of the invoice filter: not negative, cents at most. */
+function amountBound(value: Decimal | null | undefined, field: string): Decimal | null {
+  if (value === null || value === undefined) return null;
+  if (value.isNegative()) throw badUserInput(`${field} must not be negative.`, field);
+  if (value.decimalPlaces() > 2) throw badUserInput(`${field} has at most 2 decimals.`, field);
+  if (value.gte('1e12')) throw badUserInput(`${field} is too large.`, field);
+  return value;
+}
+
+/**
+ * The invoice list's filter and sort as the repository takes them, after every check: bad dates,
+ * a period ending before it starts, negative or crossed amounts, ids that are not UUIDs and another
+ * company's id (NOT_FOUND) are refused before any query runs.
+ */
+export function invoiceQueryOf(viewer: Viewer, filter: InvoiceFilterInput | null | undefined, sort: InvoiceSortInput | null | undefined): InvoiceQuery {
+  const f = filter ?? {};
+  const period = parsePeriod(f.issuedFrom, f.issuedTo, { from: 'filter.issuedFrom', to: 'filter.issuedTo' });
+  const minTotal = amountBound(f.minTotal, 'filter.minTotal');
+  const maxTotal = amountBound(f.maxTotal, 'filter.maxTotal');
+  if (minTotal && maxTotal && maxTotal.lt(minTotal)) throw badUserInput('filter.maxTotal is below filter.minTotal.', 'filter.maxTotal');
+  if (f.orderId && !isUuid(f.orderId)) throw badUserInput('filter.orderId must be a UUID.', 'filter.orderId');
+  return {
+    companyId: financeCompanyScope(viewer, f.companyId),
+    issuedFrom: period.start,
+    issuedBefore: period.end,
+    status: f.status ?? null,
+    minTotal: minTotal ? minTotal.toFixed() : null,
+    maxTotal: maxTotal ? maxTotal.toFixed() : null,
+    orderId: f.orderId ?? null,
+    sort: { field: sort?.field ?? InvoiceSortField.ISSUED_AT, direction: sort?.direction ?? 'DESC' },
+  };
+}
 
 /**
  * The invoice rows a viewer may see, as a query condition: staff all, a customer user its own
@@ -37,6 +75,12 @@ export class InvoiceService {
     // The same answer for "absent" and "another company's": ids of other tenants are not confirmed.
     if (!invoice) throw notFound('Invoice', id);
     return invoice;
+  }
+
+  /** A page of the viewer's company's invoices (staff: any company's), filtered and sorted. */
+  async page(viewer: Viewer, filter: InvoiceFilterInput | null | undefined, sort: InvoiceSortInput | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<InvoicePage> {
+    const limit = checkPageSize(first, PAGE);
+    return new InvoiceRepository(this.ctx.em).page(invoiceQueryOf(viewer, filter, sort), limit, after ?? null);
   }
 
   /** The viewer's company's invoices, newest first; staff see every company's. */

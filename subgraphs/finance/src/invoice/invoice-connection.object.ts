@@ -1,0 +1,43 @@
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { InvoiceObject } from './invoice.object';
+import { InvoicePage, invoiceEntityOf } from './invoice.repository';
+
+@Directive('@shareable')
+@ObjectType('PageInfo')
+export class PageInfo {
+  @Field()
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+@ObjectType('InvoiceEdge')
+export class InvoiceEdge {
+  @Field()
+  cursor: string;
+
+  @Field(() => InvoiceObject)
+  node: InvoiceObject;
+}
+
+@ObjectType('InvoiceConnection', { description: 'A page of invoices (Relay connection).' })
+export class InvoiceConnection {
+  @Field(() => [InvoiceEdge])
+  edges: InvoiceEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+
+  /** Resolved by InvoiceConnectionResolver.totalCount, only when asked for. */
+  count: () => Promise<number>;
+
+  static from(page: InvoicePage): InvoiceConnection {
+    const edges = page.rows.map((row) => Object.assign(new InvoiceEdge(), { cursor: page.cursorOf(row), node: InvoiceObject.from(invoiceEntityOf(row)) }));
+    return Object.assign(new InvoiceConnection(), {
+      edges,
+      count: page.totalCount,
+      pageInfo: Object.assign(new PageInfo(), { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }),
+    });
+  }
+}
