@@ -11,6 +11,8 @@
  *    reads the stamped copy from PostgreSQL), reading the whole PDF.
  * Prints documents/s, MB/s and latency percentiles, and one JSON line last.
  */
+import { Pool } from 'pg';
+import { runInvoiceExportBenchmark } from './invoice-export-benchmark';
 import { ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
@@ -173,6 +175,14 @@ async function main(): Promise<void> {
     console.log(`  ${count} PDFs in ${result.seconds.toFixed(1)} s = ${perSec.toFixed(1)} PDFs/s, ${(result.bytes / 1e6 / result.seconds).toFixed(1)} MB/s, ${(result.bytes / Math.max(1, count) / 1024).toFixed(1)} KiB each; errors ${result.errors}`);
     console.log(`  download latency p50 ${stat(50)} ms, p95 ${stat(95)} ms, p99 ${stat(99)} ms`);
     const round = (n: number) => Number(n.toFixed(1));
+    // The 10,000-invoice XLSX export (seconds and peak RSS of the finance process that builds it) on a
+    // restarted hub, so that the document cache and heap of the downloads above are not counted as the export's.
+    const stopped = new Promise((resolve) => hub!.child.once('exit', resolve));
+    hub.child.kill('SIGINT');
+    await stopped;
+    hub = await startHub(databaseUrl, erp.url);
+    const pool = new Pool({ connectionString: databaseUrl, max: 2 });
+    const exported = await runInvoiceExportBenchmark({ gatewayUrl: hub.gatewayUrl, pid: hub.child.pid! }, pool).finally(() => pool.end());
     console.log(
       JSON.stringify({
         pdfPerSec: round(perSec),
@@ -183,6 +193,8 @@ async function main(): Promise<void> {
         clients: CLIENTS,
         errors: result.errors,
         firstDownloadMs: round(firstMs),
+        export10kSeconds: exported.export10kSeconds,
+        exportPeakRssMb: exported.exportPeakRssMb,
       }),
     );
   } finally {

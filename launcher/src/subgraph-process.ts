@@ -12,7 +12,7 @@ export interface SubgraphProcess extends RunningSubgraph {
 /** Starts `subgraph-main.js` for one subgraph and resolves once it listens. */
 export async function spawnSubgraph(name: string, options: { databaseUrl: string; port: number; workers?: number }): Promise<SubgraphProcess> {
   // With the launcher's own Node flags (heap size, --cpu-prof for profiling, ...) and the hub's.
-  const child: ChildProcess = spawn(process.execPath, [...withHubNodeFlags(process.execArgv), join(__dirname, 'subgraph-main.js'), name, String(options.port), String(options.workers ?? 1)], {
+  const child: ChildProcess = spawn(process.execPath, [...withHubNodeFlags(process.execArgv, name), join(__dirname, 'subgraph-main.js'), name, String(options.port), String(options.workers ?? 1)], {
     env: { ...process.env, DATABASE_URL: options.databaseUrl },
     // Its log lines go straight to our stdout: one write per line, so processes never interleave within a line.
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
