@@ -2,12 +2,16 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 export interface HubProcess {
+  /** The launcher's process id. */
+  pid: number;
   gatewayUrl: string;
   erpUrl: string;
   subgraphs: Record<string, string>;
   output(): string;
   /** Ctrl-C, as a user would; resolves with the exit code. */
   stop(): Promise<number | null>;
+  /** Sends a signal to the launcher alone (SIGKILL: a crash) and resolves once it has exited. */
+  kill(signal: NodeJS.Signals): Promise<void>;
 }
 
 const MAIN = join(__dirname, '../../launcher/dist/main.js');
@@ -19,6 +23,8 @@ export async function startHubProcess(env: NodeJS.ProcessEnv, timeoutMs = 90_000
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  let gone = false;
+  void exited.then(() => (gone = true));
 
   await new Promise<void>((resolve, reject) => {
     const deadline = setTimeout(() => finish(new Error(`the hub did not start in ${timeoutMs} ms:\n${output}`)), timeoutMs);
@@ -40,6 +46,7 @@ export async function startHubProcess(env: NodeJS.ProcessEnv, timeoutMs = 90_000
   );
   const erpUrl = /ERP: (\S+)/.exec(output)![1];
   return {
+    pid: child.pid!,
     gatewayUrl,
     erpUrl,
     subgraphs,
@@ -47,6 +54,10 @@ export async function startHubProcess(env: NodeJS.ProcessEnv, timeoutMs = 90_000
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGINT');
       return exited;
+    },
+    kill: async (signal) => {
+      if (!gone) child.kill(signal);
+      await exited;
     },
   };
 }
