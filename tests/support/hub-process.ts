@@ -18,7 +18,8 @@ const MAIN = join(__dirname, '../../launcher/dist/main.js');
 
 /** Starts `npm start`'s entry point (launcher/dist/main.js) as a real process and waits until it is ready. */
 export async function startHubProcess(env: NodeJS.ProcessEnv, timeoutMs = 90_000): Promise<HubProcess> {
-  const child: ChildProcess = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // With an IPC channel, so that the hub stops by itself if the test run is killed (exitWithParent).
+  const child: ChildProcess = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
