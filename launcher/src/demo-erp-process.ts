@@ -37,7 +37,10 @@ export async function startDemoErpProcess(options: DemoErpProcessOptions): Promi
       const match = /DEMO ERP READY (\S+)/.exec(out);
       if (match) resolve(match[1]);
     });
-    void exited.then(() => reject(new Error(`the demo ERP exited before it was ready:\n${out}`)));
+    void exited.then(() => {
+      const hint = child.exitCode === 1 && options.port !== 0 ? ` (is port ${options.port} taken by another process? HUB_DEMO_ERP_PORT sets another)` : '';
+      reject(new Error(`the demo ERP exited before it was ready (exit ${child.exitCode ?? child.signalCode})${hint}:\n${out}`));
+    });
   });
   return {
     url,
