@@ -5,7 +5,7 @@ import { GraphQLClient } from 'graphql-request';
 import { DEMO_PASSWORD } from '@hub/demo-data';
 import { runningPostmaster, stopPostmaster } from '@hub/launcher/dist/postmaster';
 import { HubProcess, startHubProcess } from './support/hub-process';
-import { descendantsOf, portFree, processAlive, ProcessInfo } from './support/process-tree';
+import { descendantsOf, portFree, processAlive, ProcessInfo, processTable } from './support/process-tree';
 import { eventually } from './support/staff-client';
 import { freePort } from './support/test-database';
 
@@ -18,6 +18,8 @@ import { freePort } from './support/test-database';
 describe('npm start after the launcher is killed with SIGKILL', () => {
   const dataRoot = mkdtempSync(join(tmpdir(), 'hub-crash-'));
   const started: HubProcess[] = [];
+  /** Every child seen, so that a failed run does not leave any behind. */
+  const seen: ProcessInfo[] = [];
   let env: NodeJS.ProcessEnv;
   let ports: { gateway: number; postgres: number; erp: number };
 
@@ -38,9 +40,12 @@ describe('npm start after the launcher is killed with SIGKILL', () => {
 
   afterAll(async () => {
     for (const hub of started) await hub.stop();
-    // A failed run must not leave its database behind.
+    // A failed run must not leave its database or any other child behind.
     const left = runningPostmaster(join(dataRoot, 'pg'));
     if (left) await stopPostmaster(left.pid);
+    const running = processTable();
+    // The same pid with the same command line: still that child, not a process that took its pid since.
+    for (const child of seen) if (running.some((p) => p.pid === child.pid && p.command === child.command)) process.kill(child.pid, 'SIGKILL');
     rmSync(dataRoot, { recursive: true, force: true });
   });
 
@@ -78,6 +83,7 @@ describe('npm start after the launcher is killed with SIGKILL', () => {
     const first = await start();
     await answers(first);
     const children = descendantsOf(first.pid);
+    seen.push(...children);
     // The postmaster (its own workers besides), its guard, the demo ERP, six subgraph processes and the two products workers.
     expect(kinds(children)).toEqual({ postgres: 1, guard: 1, demoErp: 1, subgraphs: 8 });
 
@@ -97,6 +103,7 @@ describe('npm start after the launcher is killed with SIGKILL', () => {
   it('stops a PostgreSQL left running on the data directory (its guard killed too) at the next start', async () => {
     const first = await start();
     const children = descendantsOf(first.pid);
+    seen.push(...children);
     const postmaster = children.find((p) => / -D \S+ -p /.test(p.command) && /postgres/.test(p.command))!;
     const guard = children.find((p) => p.command.includes('postmaster-guard-main.js'))!;
     // The guard first, so that nothing is left to stop the database: the state a crash of both leaves.
