@@ -1,10 +1,12 @@
+import { exitWithParent } from '@hub/process-lifecycle';
 import { DemoErpScale } from './demo-erp';
 import { DEFAULT_DEMO_ERP_ADMIN_KEY, DEFAULT_DEMO_ERP_API_KEY, startDemoErp } from './server';
 
 /**
  * The demo ERP as its own process:
  *   node demo-erp/dist/main.js --scale small|large --port N --api-key K [--admin-key A] [--step-seconds S] [--host H] [--seed N]
- * Prints one line `DEMO ERP READY <url>` once it listens; stops on SIGTERM/SIGINT.
+ * Prints one line `DEMO ERP READY <url>` once it listens; stops on SIGTERM/SIGINT, and when started with
+ * an IPC channel, also when its parent is gone.
  */
 function parseArgs(argv: string[]): { scale: DemoErpScale; port: number; apiKey: string; adminKey: string; stepSeconds: number; host: string; seed?: number } {
   const values = new Map<string, string>();
@@ -46,6 +48,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+  // Started by the launcher (with an IPC channel): stop when it is gone, even killed with SIGKILL, so the port is free for the next start.
+  exitWithParent({ stop: () => handle.stop(), onParentGone: () => process.stderr.write('demo ERP: the process that started it is gone; stopping\n') });
 }
 
 main().catch((error: unknown) => {

@@ -27,7 +27,8 @@ export async function startDemoErpProcess(options: DemoErpProcessOptions): Promi
   const apiKey = options.apiKey ?? 'demo-erp-key';
   const adminKey = options.adminKey ?? 'demo-erp-admin-key';
   const args = [CLI, '--scale', options.scale, '--port', String(options.port), '--api-key', apiKey, '--admin-key', adminKey, '--step-seconds', String(options.stepSeconds ?? 0)];
-  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  // The IPC channel is how it notices this process gone (exitWithParent), even after a SIGKILL.
+  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -36,7 +37,10 @@ export async function startDemoErpProcess(options: DemoErpProcessOptions): Promi
       const match = /DEMO ERP READY (\S+)/.exec(out);
       if (match) resolve(match[1]);
     });
-    void exited.then(() => reject(new Error(`the demo ERP exited before it was ready:\n${out}`)));
+    void exited.then(() => {
+      const hint = child.exitCode === 1 && options.port !== 0 ? ` (is port ${options.port} taken by another process? HUB_DEMO_ERP_PORT sets another)` : '';
+      reject(new Error(`the demo ERP exited before it was ready (exit ${child.exitCode ?? child.signalCode})${hint}:\n${out}`));
+    });
   });
   return {
     url,

@@ -1,7 +1,9 @@
+import { exitWithParent } from '@hub/process-lifecycle';
 import { startEmbeddedPostgres } from './embedded-postgres';
 
 /**
- * Starts an embedded PostgreSQL and prints `READY <serverUrl>` on stdout; stops it on SIGTERM/SIGINT.
+ * Starts an embedded PostgreSQL and prints `READY <serverUrl>` on stdout; stops it on SIGTERM/SIGINT
+ * and, when started with an IPC channel, when its parent is gone.
  * Test setups use this when no DATABASE_URL is given.
  */
 async function main(): Promise<void> {
@@ -11,6 +13,8 @@ async function main(): Promise<void> {
   const stop = () => void db.stop().then(() => process.exit(0));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+  // Started with an IPC channel (the test setup): a test run that is killed takes its database down too.
+  exitWithParent({ stop: () => db.stop(), graceMs: 30_000 });
   process.stdout.write(`READY ${db.serverUrl}\n`);
 }
 

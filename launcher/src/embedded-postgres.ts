@@ -1,6 +1,8 @@
-import { existsSync, mkdirSync, chownSync, statSync, chmodSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, chownSync, statSync, chmodSync, readFileSync } from 'node:fs';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
+import { componentLogger } from '@hub/observability';
+import { runningPostmaster, stopPostmaster } from './postmaster';
 
 export interface EmbeddedDatabase {
   /** Server URL (database `postgres`). */
@@ -67,9 +69,44 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     onError: (message: unknown) => log(`[error] ${String(message).trim()}`),
   });
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await pg.initialise();
+  // A server left running by a launcher that was killed (SIGKILL, before its guard below could stop it)
+  // keeps the data directory locked and its port taken: stop it first.
+  const stale = runningPostmaster(dataDir);
+  if (stale) {
+    const notice = componentLogger('embedded-postgres');
+    notice.warn({ pid: stale.pid, port: stale.port, dataDir }, 'a PostgreSQL left running on this data directory by an earlier start: stopping it');
+    if (!(await stopPostmaster(stale.pid))) throw new Error(`The PostgreSQL left running on ${dataDir} (pid ${stale.pid}) does not stop; stop it by hand.`);
+  }
   await pg.start();
+  const guard = guardPostmaster(dataDir);
   return {
     serverUrl: `postgres://postgres:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      await pg.stop();
+      await guard.stop();
+    },
+  };
+}
+
+/**
+ * embedded-postgres spawns the server as a plain child, which outlives this process when it is killed
+ * with SIGKILL. A small guard process (postmaster-guard-main.ts) notices this process gone through its
+ * IPC channel and stops the server.
+ */
+function guardPostmaster(dataDir: string): { stop(): Promise<void> } {
+  const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const child: ChildProcess = spawn(process.execPath, [join(__dirname, 'postmaster-guard-main.js'), String(pid)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  // It must not keep this process alive, nor be waited for.
+  child.unref();
+  child.channel?.unref();
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  return {
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      // Referenced again while it is awaited, or this process would end before its 'exit' arrives.
+      child.ref();
+      child.kill('SIGTERM');
+      await exited;
+    },
   };
 }

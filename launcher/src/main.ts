@@ -1,6 +1,7 @@
 import { buildDemoDataset, DEMO_PASSWORD } from '@hub/demo-data';
 import { ensureDatabase } from '@hub/database';
 import { HttpErpAdapter, IntegratorWorker, startIntegratorWorker } from '@hub/integrator';
+import { exitWithParent } from '@hub/process-lifecycle';
 import { componentLogger, setLogService, startProcessMetrics, startTracing, stopTracing } from '@hub/observability';
 import { DemoErpProcess, startDemoErpProcess } from './demo-erp-process';
 import { loadLauncherConfig } from './config';
@@ -50,6 +51,8 @@ async function main(): Promise<void> {
   const onSigterm = () => void shutdown('SIGTERM');
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigterm);
+  // Started by a supervisor with an IPC channel (the tests' hubs): a supervisor killed with SIGKILL leaves no hub behind.
+  exitWithParent({ stop: () => shutdown('the process that started the hub is gone'), graceMs: 30_000 });
 
   startup = (async () => {
   let databaseUrl = config.databaseUrl;

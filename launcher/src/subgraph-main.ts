@@ -3,6 +3,7 @@ import { loadAuthSecrets } from '@hub/auth';
 import { componentLogger, serveClusterMetrics, setLogService, startProcessMetrics, startTracing, stopTracing } from '@hub/observability';
 import { hubModules } from '@hub/schema';
 import { HttpErpAdapter } from '@hub/integrator';
+import { exitWithParent } from '@hub/process-lifecycle';
 import { runSubgraph } from './subgraph-runner';
 
 type ParentMessage = { gatewayUrl?: string; erp?: { url: string; apiKey: string } };
@@ -66,7 +67,9 @@ async function main(): Promise<void> {
   });
   const stop = () => void running.stop().then(stopTracing).then(() => process.exit(0));
   process.on('SIGTERM', stop);
-  process.on('disconnect', stop);
+  // The launcher gone (even killed with SIGKILL: its IPC channel closes) stops this process too. A cluster
+  // worker's channel is to its primary, and Node's cluster already exits a worker whose primary is gone.
+  if (cluster.isPrimary) exitWithParent({ stop: () => running.stop().then(stopTracing), onParentGone: () => log.warn({ subgraph: name }, 'the launcher is gone; stopping') });
   announceReady(running.url);
 }
 
@@ -96,14 +99,17 @@ async function runPrimary(count: number): Promise<void> {
     else return;
     for (const worker of Object.values(cluster.workers ?? {})) worker?.send(message);
   });
-  const stop = () => {
-    if (stopping) return;
+  const stopWorkers = () => {
     stopping = true;
     const all = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w);
-    void Promise.all(all.map((w) => new Promise((resolve) => (w.isDead() ? resolve(null) : (w.once('exit', resolve), w.process.kill('SIGTERM')))))).then(() => process.exit(0));
+    return Promise.all(all.map((w) => new Promise((resolve) => (w.isDead() ? resolve(null) : (w.once('exit', resolve), w.process.kill('SIGTERM'))))));
+  };
+  const stop = () => {
+    if (stopping) return;
+    void stopWorkers().then(() => process.exit(0));
   };
   process.on('SIGTERM', stop);
-  process.on('disconnect', stop);
+  exitWithParent({ stop: stopWorkers, onParentGone: () => log.warn({ workers: count }, 'the launcher is gone; stopping the workers') });
   const urls = await Promise.all(Array.from({ length: count }, fork));
   announceReady(urls[0], ` (${count} workers)`);
 }

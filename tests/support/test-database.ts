@@ -43,12 +43,13 @@ export async function startTestPostgres(): Promise<TestServer> {
  */
 export async function startEmbeddedPostgresProcess(dataDir: string, port: number): Promise<TestServer> {
   const child = spawn(process.execPath, [join(__dirname, '../../launcher/dist/embedded-postgres-cli.js'), dataDir, String(port)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    // With an IPC channel: it stops its server when this process is gone (exitWithParent).
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   const serverUrl = await new Promise<string>((resolve, reject) => {
     let out = '';
-    child.stdout.on('data', (chunk) => {
+    child.stdout!.on('data', (chunk) => {
       out += chunk;
       const match = /READY (\S+)/.exec(out);
       if (match) resolve(match[1]);

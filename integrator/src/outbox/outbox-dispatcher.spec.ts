@@ -41,11 +41,17 @@ function message(overrides: Partial<OutboxMessage> = {}): OutboxMessage {
   };
 }
 
-function fakeStore(batches: OutboxMessage[][], name = 'orders'): OutboxStore & { claims: unknown[][] } {
+function fakeStore(batches: OutboxMessage[][], name = 'orders'): OutboxStore & { claims: unknown[][]; renewals: Array<{ held: string[]; leaseMs: number }> } {
   const claims: unknown[][] = [];
+  const renewals: Array<{ held: string[]; leaseMs: number }> = [];
   return {
     schema: name,
     claims,
+    renewals,
+    renewLease: async (_pool: Pool, held: OutboxMessage[], leaseMs: number) => {
+      renewals.push({ held: held.map((m) => `${m.id}@${m.attempts}`), leaseMs });
+      return held.length;
+    },
     claimDue: async (...args: unknown[]) => {
       claims.push(args.slice(1));
       return batches.shift() ?? [];
@@ -58,7 +64,7 @@ function fakeStore(batches: OutboxMessage[][], name = 'orders'): OutboxStore & {
       log.push(`failed ${id}`);
       failed.push({ id, error, nextAttemptAt, dead });
     },
-  } as unknown as OutboxStore & { claims: unknown[][] };
+  } as unknown as OutboxStore & { claims: unknown[][]; renewals: Array<{ held: string[]; leaseMs: number }> };
 }
 
 /** A topic whose push and lookup the test scripts; each call is logged. */
@@ -267,12 +273,40 @@ describe('OutboxDispatcher: ticks', () => {
     const d = dispatcher([outbox(orders, topic()), outbox(customers, topic({ name: 'customer.registered' }))]);
     expect(await d.tick()).toBe(3);
     expect(delivered.map((x) => x.id)).toEqual(['o-1', 'o-2', 'c-1']);
-    expect(orders.claims).toEqual([[20, 60_000]]);
+    expect(orders.claims).toEqual([[20, 10_000]]);
+    // A quick batch needs no renewal.
+    expect(orders.renewals).toEqual([]);
     expect(await d.tick()).toBe(0);
 
     const custom = fakeStore([], 'orders');
     await dispatcher([outbox(custom, topic())], { batchSize: 5, leaseMs: 1000 }).tick();
     expect(custom.claims).toEqual([[5, 1000]]);
+  });
+
+  it('renews the lease of the messages it still holds while a slow batch is delivered, and stops when the batch is done', async () => {
+    const store = fakeStore([[message({ id: 'a', key: 'order:a' }), message({ id: 'b', key: 'order:b', attempts: 2 })]]);
+    // The first push takes a while (a slow ERP): longer than a third of the lease.
+    let pushes = 0;
+    const slowFirst = topic({ push: async () => (pushes++ === 0 ? new Promise((resolve) => setTimeout(() => resolve({ orderNumber: 'SO-1' }), 200)) : { orderNumber: 'SO-2' }) });
+    const began = performance.now();
+    expect(await dispatcher([outbox(store, slowFirst)], { leaseMs: 120 }).tick()).toBe(2);
+    const took = performance.now() - began;
+    // Every 40 ms (a third of the lease, never more often) while the first was under way: both still held (at the attempt count they were claimed with).
+    expect(store.renewals.length).toBeGreaterThanOrEqual(3);
+    expect(store.renewals.length).toBeLessThanOrEqual(Math.ceil(took / 40));
+    for (const renewal of store.renewals) expect(renewal).toEqual({ held: ['a@0', 'b@2'], leaseMs: 120 });
+    const after = store.renewals.length;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(store.renewals).toHaveLength(after);
+  });
+
+  it('logs a failed renewal and goes on delivering', async () => {
+    const log = { error: jest.fn(), warn: jest.fn(), info: jest.fn() };
+    const store = { ...fakeStore([[message({ id: 'a' })]]), renewLease: async () => Promise.reject(new Error('connection lost')) } as unknown as OutboxStore;
+    const slow = topic({ push: () => new Promise((resolve) => setTimeout(() => resolve({ orderNumber: 'SO-1' }), 100)) });
+    expect(await dispatcher([outbox(store, slow)], { leaseMs: 90, log }).tick()).toBe(1);
+    expect(delivered.map((x) => x.id)).toEqual(['a']);
+    expect(log.error).toHaveBeenCalledWith({ source: 'orders', err: expect.objectContaining({ message: 'connection lost' }) }, 'outbox orders: renewing the lease failed');
   });
 
   it('goes on with the next outbox when claiming from one fails', async () => {

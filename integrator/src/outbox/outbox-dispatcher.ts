@@ -20,7 +20,11 @@ export interface OutboxDispatcherOptions {
   maxAttempts?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
-  /** How long a claimed message is reserved for this dispatcher before another may take it. */
+  /**
+   * How long a claimed message is reserved for this dispatcher before another may take it (default
+   * 10 s). Renewed every third of it while the dispatcher works through its batch, so it bounds how long
+   * a crashed dispatcher's messages wait, not how long a delivery may take.
+   */
   leaseMs?: number;
   batchSize?: number;
   /** Where its lines go (default: the process's structured log, component "outbox"). */
@@ -28,6 +32,8 @@ export interface OutboxDispatcherOptions {
 }
 
 const defaultLog = componentLogger('outbox');
+/** Short, because it is renewed while held: after a crash the dead dispatcher's messages wait no longer than this. */
+const DEFAULT_LEASE_MS = 10_000;
 
 /**
  * Delivers the subgraphs' outbox messages to the ERP at least once, with the message key as the
@@ -68,18 +74,46 @@ export class OutboxDispatcher {
     for (const outbox of this.options.outboxes) {
       let messages: OutboxMessage[];
       try {
-        messages = await outbox.store.claimDue(this.options.pool, this.options.batchSize ?? 20, this.options.leaseMs ?? 60_000);
+        messages = await outbox.store.claimDue(this.options.pool, this.options.batchSize ?? 20, this.leaseMs);
       } catch (error) {
         this.log.error({ source: outbox.source, err: error }, `outbox ${outbox.source}: claim failed`);
         continue;
       }
       // Keys are unique, and a claimed message is leased to this dispatcher: one delivery per key at a time.
-      for (const message of messages) {
-        attempted++;
-        await this.deliver(outbox, message);
+      const held = new Map(messages.map((m) => [m.id, m]));
+      const lease = this.renewWhileHeld(outbox, held);
+      try {
+        for (const message of messages) {
+          attempted++;
+          await this.deliver(outbox, message);
+          held.delete(message.id);
+        }
+      } finally {
+        lease.stop();
       }
     }
     return attempted;
+  }
+
+  /**
+   * Keeps the lease on the claimed messages not yet attempted (and the one being attempted) while the
+   * batch takes longer than the lease: a delivery may wait for a slow ERP up to its timeout, but a
+   * dispatcher that died should hold its messages for a short lease only.
+   */
+  private renewWhileHeld(outbox: RegisteredOutbox, held: Map<string, OutboxMessage>): { stop(): void } {
+    const leaseMs = this.leaseMs;
+    let renewing: Promise<unknown> = Promise.resolve();
+    const timer = setInterval(() => {
+      renewing = renewing.then(() =>
+        outbox.store.renewLease(this.options.pool, [...held.values()], leaseMs).catch((error) => this.log.error({ source: outbox.source, err: error }, `outbox ${outbox.source}: renewing the lease failed`)),
+      );
+    }, Math.max(1, Math.floor(leaseMs / 3)));
+    timer.unref();
+    return { stop: () => clearInterval(timer) };
+  }
+
+  private get leaseMs(): number {
+    return this.options.leaseMs ?? DEFAULT_LEASE_MS;
   }
 
   /**

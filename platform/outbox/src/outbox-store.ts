@@ -34,7 +34,8 @@ export class OutboxStore {
 
   /**
    * Claims due messages for delivery: locked rows are skipped so several dispatchers share the
-   * work, and the claim pushes `next_attempt_at` forward so a crashed dispatcher's claim expires.
+   * work, and the claim pushes `next_attempt_at` forward so a crashed dispatcher's claim expires
+   * (the dispatcher renews it while it works on them: renewLease).
    */
   async claimDue(pool: Pool, limit: number, leaseMs: number): Promise<OutboxMessage[]> {
     const { rows } = await pool.query<OutboxMessage>(
@@ -45,6 +46,22 @@ export class OutboxStore {
       [limit, String(leaseMs)],
     );
     return rows;
+  }
+
+  /**
+   * Extends the lease of messages a dispatcher still holds: claimed at that attempt count and still
+   * pending. A message marked failed since (its attempts went up, its next attempt is set) keeps what
+   * markFailed wrote, even when both updates meet on the row: the second re-reads it after the first.
+   */
+  async renewLease(pool: Pool, held: ReadonlyArray<Pick<OutboxMessage, 'id' | 'attempts'>>, leaseMs: number): Promise<number> {
+    if (held.length === 0) return 0;
+    const { rowCount } = await pool.query(
+      `update ${this.table} m set next_attempt_at = now() + ($3 || ' milliseconds')::interval
+         from unnest($1::uuid[], $2::int[]) as h(id, attempts)
+        where m.id = h.id and m.attempts = h.attempts and m.status = 'PENDING'`,
+      [held.map((m) => m.id), held.map((m) => m.attempts), String(leaseMs)],
+    );
+    return rowCount ?? 0;
   }
 
   async markDelivered(client: PoolClient, message: OutboxMessage, result: Record<string, unknown>): Promise<void> {

@@ -1,0 +1,2 @@
+export { exitWithParent, ExitWithParentOptions } from './exit-with-parent';
+export { processAlive, waitForExit } from './process-state';
