@@ -173,6 +173,51 @@ describe('documents as printed', () => {
     expect(confirmationText).toContain('DUPLICATE - copy of the original document');
   });
 
+  it('lists the company\'s credit notes and gives each as printed (the ledger\'s CR- notes included), to its own company only', async () => {
+    // Any demo company with a credit note in the ledger: its read-only user (invoices.view).
+    let found: { reader: ReturnType<typeof demoUser>; note: { number: string; invoiceNumber: string | null; total: { amount: string; currency: string }; pdfUrl: string } } | null = null;
+    for (let i = 0; i < demo.companies.length && !found; i++) {
+      let reader: ReturnType<typeof demoUser>;
+      try {
+        reader = demoUser(i, 'read-only');
+      } catch {
+        continue;
+      }
+      const { creditNotes } = await (await as(reader.email)).request<{ creditNotes: Array<{ number: string; invoiceNumber: string | null; total: { amount: string; currency: string }; pdfUrl: string }> }>(
+        '{ creditNotes(first: 20) { number invoiceNumber total { amount currency } pdfUrl } }',
+      );
+      const ledger = creditNotes.find((n) => n.number.startsWith('CR-'));
+      if (ledger) found = { reader, note: ledger };
+    }
+    expect(found).not.toBeNull();
+    const { reader, note } = found!;
+    const got = await download(note.pdfUrl, await tokenFor(reader.email));
+    expect(got.status).toBe(200);
+    expect(got.headers.get('content-type')).toBe('application/pdf');
+    const text = pdfText(got.body);
+    expect(text).toContain('Credit note');
+    expect(text).toContain(note.number);
+    expect(text).toContain(`Credit on invoice ${note.invoiceNumber}`);
+    expect(text.replace(/\s+/g, ' ')).toContain(`${note.total.amount} ${note.total.currency}`);
+    // Stamped, unless the ERP signed it (then byte for byte, as invoices are).
+    const original = await erp.fetchDocument('creditNote', note.number);
+    if (got.body.equals(original)) expect(pdfSignature(got.body)).toContain('Signature is Valid');
+    else expect(pdfText(got.body, 1)).toContain('DUPLICATE');
+
+    // Another company's reader: neither the note by its number nor the link.
+    const companyOf = demo.users.find((u) => u.email === reader.email)!.companyId;
+    const otherIndex = demo.companies.findIndex((c) => c.id !== companyOf && demo.users.some((u) => u.companyId === c.id && u.role === 'read-only'));
+    const other = demoUser(otherIndex, 'read-only');
+    const otherApi = await as(other.email);
+    expect((await failure(otherApi.request('query($n: String!) { creditNote(number: $n) { number } }', { n: note.number }))).codes).toEqual(['NOT_FOUND']);
+    expect((await failure(otherApi.request('query($n: String!) { creditNote(number: $n) { number } }', { n: 'CR-NO-SUCH' }))).codes).toEqual(['NOT_FOUND']);
+    expect((await download(note.pdfUrl, await tokenFor(other.email))).json?.errors[0].extensions.code).toBe('FORBIDDEN');
+    // A buyer has no invoices.view: FORBIDDEN, and bad input is BAD_USER_INPUT.
+    const buyer = await as(demoUser(0, 'buyer').email);
+    expect((await failure(buyer.request('{ creditNotes { number } }'))).codes).toEqual(['FORBIDDEN']);
+    expect((await failure(otherApi.request('query($n: String!) { creditNote(number: $n) { number } }', { n: ' ' }))).codes).toEqual(['BAD_USER_INPUT']);
+  });
+
   it("refuses a link to anyone but the user it was issued to, another company's document, expired links and no sign-in", async () => {
     const invoice = state.order.invoices[0];
     const token = invoice.pdfUrl.split('/').pop() as string;

@@ -609,8 +609,11 @@ export class DemoErp {
       return inv && renderDocument(printer.invoice(inv));
     }
     if (kind === 'creditNote') {
+      // A return's credit note prints its lines; any other credit note of the ledger its totals.
       const note = this.creditNotes.get(number);
-      return note && renderDocument(printer.creditNote(note));
+      if (note) return renderDocument(printer.creditNote(note));
+      const record = this.state.get('creditNotes', number);
+      return record && renderDocument(printer.ledgerCreditNote(record));
     }
     if (kind === 'deliveryNote') {
       const dn = this.state.get('deliveryNotes', number);

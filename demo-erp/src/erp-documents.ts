@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { ErpCustomerRecord, ErpDeliveryNoteRecord, ErpInvoiceRecord, ErpOrderRecord } from '@hub/erp-contract';
+import { ErpCreditNoteRecord, ErpCustomerRecord, ErpDeliveryNoteRecord, ErpInvoiceRecord, ErpOrderRecord } from '@hub/erp-contract';
 import { signsDocumentsFor } from '@hub/demo-data';
 import { ErpState } from './erp-state';
 import { PrintedDocument, PrintedParty } from './printed-document';
@@ -130,6 +130,27 @@ export class ErpDocuments {
       rows,
       totals: [['Net credit', money(net, currency)], [`VAT ${rate} %`, money(tax, currency)], ['Total credited', money(net.plus(tax), currency), true]],
       notes: [`Credit for goods returned (${note.reason}). The amount is set off against your open invoices.`],
+      footer: FOOTER,
+      signature: customer && signsDocumentsFor(customer.country) ? { location: 'Valencia, ES' } : undefined,
+    };
+  }
+
+  /** A credit note of the ledger that no return produced (a price correction, a goodwill credit): its totals against the invoice it corrects. */
+  ledgerCreditNote(note: ErpCreditNoteRecord): PrintedDocument {
+    const customer = this.state.get('customers', note.customerNumber);
+    const rate = this.taxRate(customer);
+    const what = note.invoiceNumber ? `Credit on invoice ${note.invoiceNumber}` : 'Credit on account';
+    return {
+      title: 'Credit note',
+      number: note.creditNoteNumber,
+      date: new Date(note.issuedAt),
+      seller: SELLER,
+      buyer: buyer(customer, note.customerNumber),
+      facts: [['Credit note date', day(note.issuedAt)], ['Customer no.', note.customerNumber], ['Invoice', note.invoiceNumber ?? '-']],
+      columns: this.pricedColumns(),
+      rows: [['1', '', what, '1', '', new Decimal(note.netTotal).toFixed(2), new Decimal(note.netTotal).toFixed(2)]],
+      totals: [['Net credit', money(note.netTotal, note.currency)], [`VAT ${rate} %`, money(note.taxTotal, note.currency)], ['Total credited', money(note.total, note.currency), true]],
+      notes: ['The amount is set off against your open invoices.'],
       footer: FOOTER,
       signature: customer && signsDocumentsFor(customer.country) ? { location: 'Valencia, ES' } : undefined,
     };

@@ -3,6 +3,8 @@ import { DEFAULT_FILE_LINK_TTL_SECONDS } from '@hub/auth';
 import { BaseContext, createByIdLoader, createGroupLoader, FileLinks, fileLinkOrigin, fileLinkTtlSeconds, SubgraphRuntime } from '@hub/subgraph-kit';
 import { DeliveryNoteEntity } from './delivery-note/delivery-note.entity';
 import { DocumentService } from './document/document.service';
+import { CreditNoteEntity } from './credit-note/credit-note.entity';
+import { CreditNoteService } from './credit-note/credit-note.service';
 import { DocumentStoreRepository } from './document/document-store.repository';
 import { CachedDocumentStore, DocumentCache } from './document/cached-document-store';
 import { InvoiceEntity } from './invoice/invoice.entity';
@@ -23,6 +25,7 @@ export interface FinanceContext extends BaseContext {
   services: {
     invoices: InvoiceService;
     deliveryNotes: DeliveryNoteService;
+    creditNotes: CreditNoteService;
     documents: DocumentService;
     openItems: OpenItemService;
     statements: StatementService;
@@ -55,6 +58,7 @@ export function buildFinanceContext(base: BaseContext, runtime: SubgraphRuntime)
   const records = {
     invoice: (id: string) => ctx.loaders.invoiceById.load(id),
     deliveryNote: (id: string) => base.em.findOne(DeliveryNoteEntity, { id }),
+    creditNote: (number: string) => base.em.findOne(CreditNoteEntity, { number }),
   };
   const statements = new StatementService(base.em);
   const links = fileLinks(runtime);
@@ -62,6 +66,7 @@ export function buildFinanceContext(base: BaseContext, runtime: SubgraphRuntime)
   ctx.services = {
     invoices: new InvoiceService(ctx),
     deliveryNotes: new DeliveryNoteService(base.em, base.viewer),
+    creditNotes: new CreditNoteService(base.em, base.viewer),
     documents: new DocumentService(base.viewer, records, documentCache.maxBytes > 0 ? new CachedDocumentStore(new DocumentStoreRepository(base.em), documentCache) : new DocumentStoreRepository(base.em), () => runtime.erp?.() ?? null, links),
     openItems: new OpenItemService(base.em),
     statements,

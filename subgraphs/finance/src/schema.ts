@@ -8,7 +8,8 @@ import { DeliveryNoteResolver, InvoiceDeliveryNotesResolver, OrderDeliveryNotesR
 import { resolveDeliveryNoteReference } from './delivery-note/delivery-note.reference';
 import { resolveInvoiceReference } from './invoice/invoice.reference';
 import { OrderInvoicesResolver } from './order/order-invoices.resolver';
-import { DeliveryNoteDocumentResolver, InvoiceDocumentResolver, OrderConfirmationDocumentResolver } from './document/document.resolver';
+import { CreditNoteDocumentResolver, DeliveryNoteDocumentResolver, InvoiceDocumentResolver, OrderConfirmationDocumentResolver } from './document/document.resolver';
+import { CreditNoteResolver } from './credit-note/credit-note.resolver';
 import { OpenItemInvoiceResolver, OpenItemsResolver } from './open-item/open-item.resolver';
 import { StatementResolver } from './statement/statement.resolver';
 import { YearlyTotalsResolver } from './yearly-totals/yearly-totals.resolver';
@@ -20,7 +21,7 @@ export function buildFinanceSchema(): Promise<GraphQLSchema> {
     resolvers: [
       InvoiceResolver, InvoiceConnectionResolver, CompanyInvoicesResolver, OrderInvoicesResolver, DeliveryNoteResolver, OrderDeliveryNotesResolver,
       InvoiceDeliveryNotesResolver, InvoiceDocumentResolver, DeliveryNoteDocumentResolver, OrderConfirmationDocumentResolver,
-      OpenItemsResolver, OpenItemInvoiceResolver, StatementResolver, YearlyTotalsResolver, InvoiceExportResolver,
+      CreditNoteResolver, CreditNoteDocumentResolver, OpenItemsResolver, OpenItemInvoiceResolver, StatementResolver, YearlyTotalsResolver, InvoiceExportResolver,
     ],
     referenceResolvers: {
       Invoice: { __resolveReference: resolveInvoiceReference },

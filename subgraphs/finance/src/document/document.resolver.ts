@@ -1,5 +1,6 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { FinanceContext } from '../context';
+import { CreditNoteObject } from '../credit-note/credit-note.object';
 import { DeliveryNoteObject } from '../delivery-note/delivery-note.object';
 import { InvoiceObject } from '../invoice/invoice.object';
 import { OrderReference } from '../order/order-reference.object';
@@ -21,6 +22,14 @@ export class DeliveryNoteDocumentResolver {
   @FieldResolver(() => String, { nullable: true, description: `${LINK} Stamped "DUPLICATE" on every page. Needs invoices.view.` })
   pdfUrl(@Root() note: DeliveryNoteObject, @Ctx() ctx: FinanceContext): Promise<string> {
     return ctx.services.documents.linkTo({ k: 'deliveryNote', id: note.id });
+  }
+}
+
+@Resolver(() => CreditNoteObject)
+export class CreditNoteDocumentResolver {
+  @FieldResolver(() => String, { nullable: true, description: `${LINK} ${STAMPED} Needs invoices.view.` })
+  pdfUrl(@Root() note: CreditNoteObject, @Ctx() ctx: FinanceContext): Promise<string> {
+    return ctx.services.documents.linkTo({ k: 'creditNote', n: note.number });
   }
 }
 

@@ -47,6 +47,7 @@ async function setup(viewer: Viewer | null, options: { erp?: Partial<ErpAdapter>
     'invoice:INV-S': Buffer.concat([await pdf(1, 'Signed'), Buffer.from('\n% /Type /Sig /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached /ByteRange [0 1 2 3]\n')]),
     'deliveryNote:DN-A': await pdf(1, 'Delivery note DN-A'),
     'orderConfirmation:SO-1': await pdf(1, 'Confirmation SO-1'),
+    'creditNote:CR-A': await pdf(1, 'Credit note CR-A'),
   };
   const fetchDocument = jest.fn(async (kind: ErpDocumentKind, number: string) => {
     const found = originals[`${kind}:${number}`];
@@ -58,6 +59,7 @@ async function setup(viewer: Viewer | null, options: { erp?: Partial<ErpAdapter>
     invoice: async (id) =>
       ({ [INVOICE_A]: { number: 'INV-A', companyId: A, digitallySigned: false }, [SIGNED_A]: { number: 'INV-S', companyId: A, digitallySigned: false }, [INVOICE_B]: { number: 'INV-B', companyId: B, digitallySigned: false } })[id] ?? null,
     deliveryNote: async (id) => (id === NOTE_A ? { number: 'DN-A', companyId: A } : null),
+    creditNote: async (number) => ({ 'CR-A': { number: 'CR-A', companyId: A }, 'CR-B': { number: 'CR-B', companyId: B } })[number] ?? null,
   };
   const store = new MemoryStore();
   const links = new FileLinks('finance', secrets, () => 'http://gateway.example');
@@ -137,5 +139,17 @@ describe('DocumentService', () => {
     expect(await codeOf((await setup(buyer)).service.serve({ k: 'invoice', id: INVOICE_A }))).toBe('FORBIDDEN');
     expect((await service.serve({ k: 'deliveryNote', id: NOTE_A })).fileName).toBe('Delivery note DN-A.pdf');
     expect((await service.serve({ k: 'orderConfirmation', id: ORDER, n: 'SO-1', c: A })).fileName).toBe('Order confirmation SO-1.pdf');
+  });
+
+  it('serves credit notes by their number, stamped, and NOT_FOUND for another company\'s or a malformed one', async () => {
+    const { service, fetchDocument } = await setup(reader);
+    const served = await service.serve({ k: 'creditNote', n: 'CR-A' });
+    expect(served.fileName).toBe('Credit note CR-A.pdf');
+    expect(textOf(served.body as Buffer, 1)).toContain('DUPLICATE');
+    expect(fetchDocument).toHaveBeenCalledWith('creditNote', 'CR-A');
+    expect(await codeOf(service.serve({ k: 'creditNote', n: 'CR-B' }))).toBe('NOT_FOUND');
+    expect(await codeOf(service.serve({ k: 'creditNote', n: '' }))).toBe('NOT_FOUND');
+    expect(await codeOf(service.serve({ k: 'creditNote', n: 'x'.repeat(65) }))).toBe('NOT_FOUND');
+    expect(await service.linkTo({ k: 'creditNote', n: 'CR-A' })).toMatch(/\/files\/finance\//);
   });
 });

@@ -14,6 +14,8 @@ export const DOCUMENTS_ROUTE = 'documents';
 export type DocumentRef =
   | { k: 'invoice'; id: string }
   | { k: 'deliveryNote'; id: string }
+  /** Credit notes are known by their ERP number. */
+  | { k: 'creditNote'; n: string }
   /** Order confirmations: the orders subgraph vouched for the order's ERP number and company when the link was made. */
   | { k: 'orderConfirmation'; id: string; n: string; c: string };
 
@@ -30,11 +32,13 @@ interface VisibleDocument {
 export interface DocumentRecords {
   invoice(id: string): Promise<{ number: string; companyId: string; digitallySigned: boolean } | null>;
   deliveryNote(id: string): Promise<{ number: string; companyId: string } | null>;
+  creditNote(number: string): Promise<{ number: string; companyId: string } | null>;
 }
 
 function parseRef(ref: FileLinkRef): DocumentRef | null {
   if (!ref || typeof ref !== 'object' || Array.isArray(ref)) return null;
   const r = ref as Record<string, unknown>;
+  if (r.k === 'creditNote') return typeof r.n === 'string' && r.n.length > 0 && r.n.length <= 64 ? { k: 'creditNote', n: r.n } : null;
   if (typeof r.id !== 'string' || !isUuid(r.id)) return null;
   if (r.k === 'invoice' || r.k === 'deliveryNote') return { k: r.k, id: r.id };
   if (r.k === 'orderConfirmation' && typeof r.n === 'string' && typeof r.c === 'string') return { k: r.k, id: r.id, n: r.n, c: r.c };
@@ -86,6 +90,11 @@ export class DocumentService {
     if (ref.k === 'deliveryNote') {
       const note = await this.records.deliveryNote(ref.id);
       return note && canSeeCompany(this.viewer, note.companyId) ? { kind: 'deliveryNote', number: note.number, signed: false, title: 'Delivery note' } : null;
+    }
+    if (ref.k === 'creditNote') {
+      const note = await this.records.creditNote(ref.n);
+      // Signed or not is read from the bytes (the ledger record carries no flag).
+      return note && canSeeCompany(this.viewer, note.companyId) ? { kind: 'creditNote', number: note.number, signed: false, title: 'Credit note' } : null;
     }
     return canSeeCompany(this.viewer, ref.c) ? { kind: 'orderConfirmation', number: ref.n, signed: false, title: 'Order confirmation' } : null;
   }
