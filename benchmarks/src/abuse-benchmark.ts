@@ -8,7 +8,7 @@
  *  aliases     4 clients, each sending the probe's query (500 aliases of a priced page of 100) as a buyer, again and again
  *  tokens      4 clients, each sending 5,000 × `me { id }`
  *  slowReader  20 connections, each pipelining 200 catalogue-page requests and never reading an answer
- *              (reconnecting when cut off), for twice as long
+ *              (reconnecting when cut off), for three times as long
  * Last line: one JSON object with each phase's answer, /health p99 and the gateway's peak RSS.
  */
 import { randomBytes } from 'node:crypto';
@@ -38,6 +38,8 @@ interface PhaseFigures {
   healthMaxMs: number;
   healthFailures: number;
   peakRssMb: number;
+  /** The gateway's RSS at the end of each third of the phase: flat when the memory is bounded. */
+  rssByThirdMb: number[];
 }
 
 /** Runs `attack` for SECONDS while probing /health and sampling the gateway's RSS. */
@@ -49,6 +51,8 @@ async function phase(name: string, gatewayUrl: string, pid: number, attack: (unt
   let peakRssMb = rssMb(pid);
   const answers: Record<string, number> = {};
   const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, rssMb(pid))), 100);
+  const rssByThirdMb: number[] = [];
+  const thirds = [1, 2, 3].map((k) => setTimeout(() => rssByThirdMb.push(Math.round(rssMb(pid))), (k * seconds * 1000) / 3 - 50));
   const probe = (async () => {
     while (Date.now() < until) {
       const started = performance.now();
@@ -65,9 +69,10 @@ async function phase(name: string, gatewayUrl: string, pid: number, attack: (unt
   })();
   await Promise.all([probe, attack(until, answers)]);
   clearInterval(sampler);
+  thirds.forEach(clearTimeout);
   latencies.sort((a, b) => a - b);
-  const figures = { answers, healthP50Ms: percentile(latencies, 50), healthP99Ms: percentile(latencies, 99), healthMaxMs: latencies.at(-1) ?? NaN, healthFailures, peakRssMb };
-  console.log(`${name.padEnd(10)} /health p50 ${figures.healthP50Ms.toFixed(1)} ms, p99 ${figures.healthP99Ms.toFixed(1)} ms, max ${figures.healthMaxMs.toFixed(1)} ms, ${healthFailures} failed; gateway peak RSS ${peakRssMb.toFixed(0)} MB; answers ${JSON.stringify(answers)}`);
+  const figures = { answers, healthP50Ms: percentile(latencies, 50), healthP99Ms: percentile(latencies, 99), healthMaxMs: latencies.at(-1) ?? NaN, healthFailures, peakRssMb, rssByThirdMb };
+  console.log(`${name.padEnd(10)} /health p50 ${figures.healthP50Ms.toFixed(1)} ms, p99 ${figures.healthP99Ms.toFixed(1)} ms, max ${figures.healthMaxMs.toFixed(1)} ms, ${healthFailures} failed; gateway peak RSS ${peakRssMb.toFixed(0)} MB (by thirds: ${rssByThirdMb.join(', ')}); answers ${JSON.stringify(answers)}`);
   return figures;
 }
 
@@ -156,8 +161,8 @@ async function main(): Promise<void> {
     const quiet = await phase('quiet', hub.gatewayUrl, pid, async (until) => void (await new Promise((resolve) => setTimeout(resolve, until - Date.now()))));
     const aliases = await phase('aliases', hub.gatewayUrl, pid, repeatedly(hub.gatewayUrl, aliasQuery, token));
     const tokens = await phase('tokens', hub.gatewayUrl, pid, repeatedly(hub.gatewayUrl, tokenQuery, token));
-    // Twice as long: a stalled connection is cut off after 10 s without progress.
-    const slow = await phase('slowReader', hub.gatewayUrl, pid, slowReaders(hub.gatewayUrl, token), 2 * SECONDS);
+    // Three times as long: long enough to see whether the gateway's memory keeps growing.
+    const slow = await phase('slowReader', hub.gatewayUrl, pid, slowReaders(hub.gatewayUrl, token), 3 * SECONDS);
     const cut = await cutOffs(hub.gatewayUrl);
     console.log(`connections the gateway cut off: ${JSON.stringify(cut)}`);
     const ratio = (p: PhaseFigures) => Number((p.healthP99Ms / quiet.healthP99Ms).toFixed(2));
@@ -177,6 +182,7 @@ async function main(): Promise<void> {
         slowReaderHealthP99Ms: Number(slow.healthP99Ms.toFixed(1)),
         slowReaderHealthP99Ratio: ratio(slow),
         slowReaderPeakRssMb: Math.round(slow.peakRssMb),
+        slowReaderRssByThirdMb: slow.rssByThirdMb,
         connectionsCutOff: cut,
       }),
     );

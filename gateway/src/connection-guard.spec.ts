@@ -5,11 +5,16 @@ import { ConnectionGuardOptions, guardConnections } from './connection-guard';
 
 /** A server whose answers are `size` bytes, guarded as the gateway is (with the given caps). */
 async function serve(size: number, caps: Partial<ConnectionGuardOptions>) {
-  const server = http.createServer((_req, res) => res.end(Buffer.alloc(size, 120)));
-  const counters = guardConnections(server, caps);
+  const server = http.createServer();
+  const handled = { requests: 0 };
+  const counters = guardConnections(server, (_req, res) => {
+    handled.requests++;
+    // Answered a moment later, as the gateway's operations are: pipelined requests wait meanwhile.
+    setTimeout(() => res.end(Buffer.alloc(size, 120)), 5);
+  }, caps);
   server.once('close', () => counters.stop());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { port: (server.address() as AddressInfo).port, counters, server };
+  return { port: (server.address() as AddressInfo).port, counters, server, handled };
 }
 
 /**
@@ -32,11 +37,13 @@ async function pipeline(server: http.Server, port: number, count: number, done: 
 
 describe('guardConnections', () => {
   it('cuts off a connection that pipelines more requests than the cap', async () => {
-    const { port, counters, server } = await serve(10, { maxPipelined: 16, maxBufferedBytes: 64 * 1024 * 1024 });
+    const { port, counters, server, handled } = await serve(10, { maxPipelined: 16, maxBufferedBytes: 64 * 1024 * 1024 });
     try {
       // Small answers: the kernel takes them all, so only the request count can trip the guard.
       expect(await pipeline(server, port, 200, () => counters.pipelineCutOffs > 0, 5000)).toBe('dropped by the server');
       expect(counters).toMatchObject({ pipelineCutOffs: 1, slowReaderCutOffs: 0 });
+      // Pipelined requests run one at a time: the connection was cut off while the first ran, so no other one started.
+      expect(handled.requests).toBe(1);
     } finally {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

@@ -121,12 +121,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const app = express();
   const trustProxy = options.trustProxy ?? process.env.HUB_TRUST_PROXY;
   if (trustProxy) app.set('trust proxy', trustProxy);
-  const httpServer = http.createServer(app);
+  // No request listener of its own: the connection guard hands each request it lets through to the app.
+  const httpServer = http.createServer();
   httpServer.keepAliveTimeout = 65_000;
   // A request's headers must arrive within 20 s and its whole body within 30 s (a slow sender holds no socket for long).
   httpServer.headersTimeout = 20_000;
   httpServer.requestTimeout = 30_000;
-  observeConnectionGuard(guardConnections(httpServer, options.connectionGuard));
+  observeConnectionGuard(guardConnections(httpServer, app, options.connectionGuard));
 
   const limits = options.limits ?? operationLimitsFromEnv();
   const trusted = options.trustedDocuments !== undefined ? options.trustedDocuments : process.env.HUB_TRUSTED_DOCUMENTS ? TrustedDocuments.fromFile(process.env.HUB_TRUSTED_DOCUMENTS) : null;
