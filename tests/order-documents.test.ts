@@ -31,9 +31,11 @@ describe("a web order's invoice and delivery note", () => {
 
     // A subscriber watching the order, with its documents.
     const ws = wsClient({ token: await tokenFor(admin.email) });
-    const before = fieldMetrics(await gatewayMetrics(), 'orderStatusChanged').active;
+    // Other test files open and close orderStatusChanged subscriptions on the shared gateway meanwhile: wait on the
+    // count of checks (it only grows), not on the number open, which can fall while ours is added.
+    const before = fieldMetrics(await gatewayMetrics(), 'orderStatusChanged').checks;
     const watch = new RecordedSubscription(ws, 'subscription($id: ID!) { orderStatusChanged(orderId: $id) { status invoices { number } deliveryNotes { number } } }', { id: placeOrder.id });
-    await untilMetrics((m) => fieldMetrics(m, 'orderStatusChanged').active > before);
+    await untilMetrics((m) => fieldMetrics(m, 'orderStatusChanged').checks > before && fieldMetrics(m, 'orderStatusChanged').active > 0);
 
     // The ERP picks, ships, delivers and invoices this order (and only this one).
     expect(await erpAdmin('POST', `/admin/orders/${erpNumber}/advance`, { steps: 4 })).toEqual({ orderNumber: erpNumber, status: 'INVOICED' });

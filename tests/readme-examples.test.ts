@@ -75,8 +75,13 @@ describe('the README examples', () => {
     const sub = new RecordedSubscription(ws, example.text);
     // Accepted: its access check ran, and it is not refused.
     await untilMetrics((m) => fieldMetrics(m, field).checks > before && fieldMetrics(m, field).active > 0);
-    await trigger(example);
-    await sub.until((s) => s.results.length > 0 || s.error !== undefined, 20_000);
+    // Other files' subscriptions on the same field also count as checks: the event is announced again
+    // (each trigger is an idempotent announcement) until this subscription has heard one.
+    const deadline = Date.now() + 20_000;
+    while (sub.results.length === 0 && sub.error === undefined && Date.now() < deadline) {
+      await trigger(example);
+      await sub.until((s) => s.results.length > 0 || s.error !== undefined, 2_000).catch(() => undefined);
+    }
     expect(sub.error).toBeUndefined();
     expect(sub.results[0].errors).toBeUndefined();
     expect(sub.results[0].data?.[field]).toBeTruthy();

@@ -4,7 +4,9 @@ import { Client } from 'graphql-ws';
 import { loadAuthSecrets, signAccessToken } from '@hub/auth';
 import { publishOrderStatusChanged } from '@hub/orders';
 import { as, demo, demoUser, tokenFor } from './support/hub-client';
-import { fieldMetrics, gatewayMetrics, RecordedSubscription, untilMetrics, wsClient } from './support/subscription-client';
+import { fieldMetrics, gatewayMetrics, RecordedSubscription, untilMetrics, useGateway, wsClient } from './support/subscription-client';
+import { RunningGateway } from '@hub/gateway';
+import { PRIVATE_GATEWAY_LISTENER, startPrivateGateway } from './support/private-gateway';
 
 /** Fields from four subgraphs: orders (status, number, lines), customers (company), finance (invoices), products (product, price). */
 const ORDER_FIELDS = 'id status number company { name } invoices { number } lines { product { sku price { amount } } }';
@@ -18,8 +20,14 @@ const invoiced = demo.orders.find((o) => o.companyId === company.id && o.lines.l
 const sameCompanyOther = demo.orders.find((o) => o.companyId === company.id && o.id !== invoiced.id)!;
 const otherCompanyOrder = demo.orders.find((o) => o.companyId !== company.id)!;
 
+/**
+ * These tests count the gateway's orderStatusChanged subscriptions and executions exactly, so they
+ * run on a gateway of their own (same subgraphs, same database): other test files subscribe to the
+ * same field on the shared one at the same time.
+ */
 describe('subscriptions through the gateway', () => {
   let db: PgClient;
+  let gateway: RunningGateway;
   const clients: Client[] = [];
   const open = (auth?: { token?: string; authorization?: string }) => {
     const client = wsClient(auth);
@@ -43,6 +51,8 @@ describe('subscriptions through the gateway', () => {
   beforeAll(async () => {
     db = new PgClient({ connectionString: process.env.HUB_TEST_DATABASE_URL });
     await db.connect();
+    gateway = await startPrivateGateway();
+    useGateway(gateway.url);
   });
 
   afterEach(async () => {
@@ -54,6 +64,8 @@ describe('subscriptions through the gateway', () => {
     // Leave the demo data as other test files expect it.
     for (const order of [invoiced, sameCompanyOther]) await db.query('update orders.customer_order set status = $1 where id = $2', [order.status, order.id]);
     await db.end();
+    useGateway(null);
+    await gateway.stop();
   });
 
   it('sends the changed order with the fields of every subgraph, resolved as the subscriber', async () => {
@@ -216,7 +228,7 @@ describe('subscriptions through the gateway', () => {
 
     // A change whose event is lost (here: never published), then the listener's connection dies.
     await changeStatus(invoiced.id, 'INVOICED', { publish: false });
-    const { rowCount } = await db.query(`select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'hub-gateway-events' and datname = current_database()`);
+    const { rowCount } = await db.query(`select pg_terminate_backend(pid) from pg_stat_activity where application_name = '${PRIVATE_GATEWAY_LISTENER}' and datname = current_database()`);
     expect(rowCount).toBe(1);
     await untilMetrics((m) => m.eventListenerReconnects === before.eventListenerReconnects + 1 && m.eventListenerConnected);
     await sub.until((s) => s.results.length === 1);

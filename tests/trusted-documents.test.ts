@@ -2,14 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadAuthSecrets } from '@hub/auth';
-import { userAccessStore } from '@hub/customers/access-store';
-import { RunningGateway, startGateway, TrustedDocumentManifest, TrustedDocuments, UNTRUSTED_DOCUMENT } from '@hub/gateway';
-import { SUBGRAPH_MODULES } from '@hub/schema';
-import { collectSubscriptionRoutes } from '@hub/subgraph-kit';
+import { RunningGateway, TrustedDocumentManifest, TrustedDocuments, UNTRUSTED_DOCUMENT } from '@hub/gateway';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { demoUser, subgraphUrls, tokenFor } from './support/hub-client';
+import { demoUser, tokenFor } from './support/hub-client';
+import { startPrivateGateway } from './support/private-gateway';
 import { eventually } from './support/staff-client';
 
 /**
@@ -18,8 +15,6 @@ import { eventually } from './support/staff-client';
  * files. Registered operations run by id or text; anything else gets PERSISTED_QUERY_NOT_IN_LIST
  * and no subgraph sees it.
  */
-const MEMO_MODULE = join(__dirname, 'dist', 'support', 'memo-module', 'index.js');
-
 describe('trusted documents', () => {
   let gateway: RunningGateway;
   let manifest: TrustedDocumentManifest;
@@ -36,17 +31,7 @@ describe('trusted documents', () => {
     manifest = JSON.parse(readFileSync(out, 'utf8'));
     expect(manifest.operations.map((o) => o.name).sort()).toEqual(['Catalogue', 'Me', 'Watch']);
 
-    gateway = await startGateway({
-      supergraphSdl: readFileSync(process.env.HUB_TEST_SUPERGRAPH!, 'utf8'),
-      subgraphUrls: subgraphUrls(),
-      secrets: loadAuthSecrets(),
-      port: 0,
-      databaseUrl: process.env.HUB_TEST_DATABASE_URL!,
-      userAccess: userAccessStore,
-      subscriptionRoutes: collectSubscriptionRoutes([...SUBGRAPH_MODULES, require(MEMO_MODULE).subgraphModule]),
-      graphqlIde: false,
-      trustedDocuments: TrustedDocuments.fromFile(out),
-    });
+    gateway = await startPrivateGateway({ trustedDocuments: TrustedDocuments.fromFile(out) });
   });
 
   afterAll(async () => {

@@ -3,8 +3,20 @@ import WebSocket from 'ws';
 import { gatewayUrl } from './hub-client';
 import { sampleValue, scrape } from './prometheus';
 
+let ownGateway: string | null = null;
+
+/**
+ * Points this file's WebSocket clients and metric reads at a gateway of its own (startPrivateGateway)
+ * instead of the shared one, where other test files' subscriptions would be counted too.
+ */
+export function useGateway(url: string | null): void {
+  ownGateway = url;
+}
+
+const currentGatewayUrl = (): string => ownGateway ?? gatewayUrl();
+
 /** The gateway's URL for graphql-ws: the same host, port and path as HTTP. */
-export const gatewayWsUrl = (): string => gatewayUrl().replace(/^http/, 'ws');
+export const gatewayWsUrl = (): string => currentGatewayUrl().replace(/^http/, 'ws');
 
 /** A graphql-ws client that sends `authorization` (a token, or a raw header value) on connect and never retries. */
 export function wsClient(auth?: { token?: string; authorization?: string }): Client {
@@ -111,7 +123,7 @@ export function fieldMetrics(metrics: GatewayMetrics, field: string): FieldMetri
 
 /** The subscription series of the gateway's `GET /metrics` (Prometheus text), read into one object. */
 export async function gatewayMetrics(): Promise<GatewayMetrics> {
-  const samples = await scrape(new URL('/metrics', gatewayUrl()).toString());
+  const samples = await scrape(new URL('/metrics', currentGatewayUrl()).toString());
   const fields: Record<string, FieldMetrics> = {};
   const perField: Array<[keyof FieldMetrics, string]> = [
     ['active', 'hub_subscriptions_active'],
