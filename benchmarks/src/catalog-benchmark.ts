@@ -34,6 +34,7 @@ import { migrateAll, SUBGRAPH_MODULES } from '@hub/schema';
 import { ensureSyncOperations, HttpErpAdapter, runSyncOperation, SyncRegistry } from '@hub/integrator';
 import { logSettings, metricsEnabled } from '@hub/observability';
 import { CATALOGUE_PAGE_QUERY } from './catalogue-page.query';
+import { untilHubReady } from './bench-hub-process';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -68,23 +69,7 @@ async function startHub(databaseUrl: string, erpUrl: string): Promise<{ gatewayU
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  let ready = false;
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the hub did not start:\n${output}`)), 120_000);
-    // Read (as a log shipper would) but keep only what comes before "ready": the access log runs to thousands of lines.
-    child.stdout!.on('data', (chunk) => {
-      if (ready) return;
-      output += chunk;
-      if (output.includes('Press Ctrl-C to stop.')) {
-        ready = true;
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`the hub exited with ${code}:\n${output}`)));
-  });
+  const output = await untilHubReady(child, 120_000);
   const gatewayUrl = /GraphQL endpoint: (\S+)/.exec(output)![1];
   const productsUrl = /products=(\S+)/.exec(output)![1];
   return { gatewayUrl, productsUrl, child };

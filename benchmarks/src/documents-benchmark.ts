@@ -22,6 +22,7 @@ import { dropDatabase, ensureDatabase } from '@hub/database';
 import { startDemoErpProcess } from '@hub/launcher/dist/demo-erp-process';
 import { startEmbeddedPostgres } from '@hub/launcher/dist/embedded-postgres';
 import { withHubNodeFlags } from '@hub/launcher/dist/node-flags';
+import { untilHubReady } from './bench-hub-process';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -45,19 +46,7 @@ async function startHub(databaseUrl: string, erpUrl: string): Promise<{ gatewayU
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the hub did not start:\n${output}`)), 180_000);
-    child.stdout!.on('data', (chunk) => {
-      output += chunk;
-      if (output.includes('Press Ctrl-C to stop.')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`the hub exited with ${code}:\n${output}`)));
-  });
+  const output = await untilHubReady(child, 180_000);
   return { gatewayUrl: /GraphQL endpoint: (\S+)/.exec(output)![1], child };
 }
 

@@ -24,6 +24,7 @@ import { buildDemoDataset } from '@hub/demo-data';
 import { publishEvents } from '@hub/events';
 import { startEmbeddedPostgres } from '@hub/launcher/dist/embedded-postgres';
 import { withHubNodeFlags } from '@hub/launcher/dist/node-flags';
+import { untilHubReady } from './bench-hub-process';
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 10_000);
 const BROADCAST_SUBSCRIBERS = Number(process.env.BENCH_BROADCAST_SUBSCRIBERS ?? 2_000);
@@ -297,19 +298,7 @@ export async function startBenchHub(databaseUrl: string): Promise<RunningHubProc
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the hub did not start:\n${output}`)), 120_000);
-    child.stdout!.on('data', (chunk) => {
-      output += chunk;
-      if (output.includes('Press Ctrl-C to stop.')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`the hub exited with ${code}:\n${output}`)));
-  });
+  const output = await untilHubReady(child, 120_000);
   return { gatewayUrl: /GraphQL endpoint: (\S+)/.exec(output)![1], child };
 }
 
