@@ -10,3 +10,4 @@ export * from './by-id-loader';
 export * from './page-size';
 export * from './merge-target-conformance';
 export * from './file-routes';
+export * from './page-info.object';

@@ -1,16 +1,7 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
+import { PageInfo } from '@hub/subgraph-kit';
 import { InvoiceObject } from './invoice.object';
 import { InvoicePage, invoiceEntityOf } from './invoice.repository';
-
-@Directive('@shareable')
-@ObjectType('PageInfo')
-export class PageInfo {
-  @Field()
-  hasNextPage: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor: string | null;
-}
 
 @ObjectType('InvoiceEdge')
 export class InvoiceEdge {
@@ -37,7 +28,7 @@ export class InvoiceConnection {
     return Object.assign(new InvoiceConnection(), {
       edges,
       count: page.totalCount,
-      pageInfo: Object.assign(new PageInfo(), { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }),
+      pageInfo: PageInfo.of(page.hasNextPage, edges),
     });
   }
 }

@@ -1,5 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Decimal, DecimalScalar, MoneyObject } from '@hub/money';
+import { PageInfo } from '@hub/subgraph-kit';
 import { CompanyReference, ProductReference, UserReference } from '../references/reference.objects';
 import { HoldReason, OrderEntity, QuotePriceChange } from './order.entity';
 import { OrderLineEntity } from './order-line.entity';
@@ -269,16 +270,6 @@ export class OrderEdge {
 
   @Field(() => OrderObject)
   node: OrderObject;
-}
-
-@Directive('@shareable')
-@ObjectType('PageInfo')
-export class PageInfo {
-  @Field()
-  hasNextPage: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor: string | null;
 }
 
 @ObjectType('OrderConnection', { description: 'A page of orders, newest first (Relay connection).' })

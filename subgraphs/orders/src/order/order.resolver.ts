@@ -3,7 +3,8 @@ import { isStaff } from '@hub/auth';
 import { OrderFilterInput, PlaceOrderInput } from './order.inputs';
 import { OrdersContext } from '../context';
 import { CompanyReference, UserReference } from '../references/reference.objects';
-import { OrderConnection, OrderEdge, OrderLineCorrectionObject, OrderLineObject, OrderObject, OrderStatusEventObject, PageInfo } from './order.object';
+import { OrderConnection, OrderEdge, OrderLineCorrectionObject, OrderLineObject, OrderObject, OrderStatusEventObject } from './order.object';
+import { PageInfo } from '@hub/subgraph-kit';
 import { OrderStatus, OrderEventSource } from './order-status';
 import { OrderPage } from './order.repository';
 
@@ -11,7 +12,7 @@ function connectionOf(page: OrderPage): OrderConnection {
   const edges = page.orders.map((o) => Object.assign(new OrderEdge(), { cursor: page.cursorOf(o), node: OrderObject.from(o) }));
   return Object.assign(new OrderConnection(), {
     edges,
-    pageInfo: Object.assign(new PageInfo(), { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }),
+    pageInfo: PageInfo.of(page.hasNextPage, edges),
     count: page.totalCount,
   });
 }

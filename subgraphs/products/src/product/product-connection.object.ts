@@ -1,16 +1,7 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
+import { PageInfo } from '@hub/subgraph-kit';
 import { ProductObject } from './product.object';
 import { ProductPage } from './product.repository';
-
-@Directive('@shareable')
-@ObjectType('PageInfo')
-export class PageInfo {
-  @Field()
-  hasNextPage: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor: string | null;
-}
 
 @ObjectType('ProductEdge')
 export class ProductEdge {
@@ -37,7 +28,7 @@ export class ProductConnection {
     return Object.assign(new ProductConnection(), {
       edges,
       count: page.totalCount,
-      pageInfo: Object.assign(new PageInfo(), { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }),
+      pageInfo: PageInfo.of(page.hasNextPage, edges),
     });
   }
 }
