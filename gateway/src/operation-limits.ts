@@ -2,6 +2,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { positiveIntegerSetting } from './env-settings';
 import {
   DocumentNode,
   FieldNode,
@@ -90,10 +91,7 @@ const ENV_NAMES: Record<keyof Omit<OperationLimits, 'fieldCosts'>, string> = {
 export function operationLimitsFromEnv(env: NodeJS.ProcessEnv = process.env, base: OperationLimits = DEFAULT_OPERATION_LIMITS): OperationLimits {
   const limits: OperationLimits = { ...base, fieldCosts: { ...base.fieldCosts } };
   for (const [key, name] of Object.entries(ENV_NAMES) as Array<[keyof typeof ENV_NAMES, string]>) {
-    const raw = env[name];
-    if (raw === undefined || raw === '') continue;
-    if (!/^[1-9][0-9]*$/.test(raw.trim())) throw new Error(`${name} must be a positive integer, not "${raw}".`);
-    limits[key] = Number(raw.trim());
+    limits[key] = positiveIntegerSetting(env, name) ?? limits[key];
   }
   return limits;
 }

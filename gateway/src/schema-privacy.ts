@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { DocumentNode, GraphQLError, Kind, visit } from 'graphql';
 import { GatewayContext } from './gateway-context';
+import { booleanSetting } from './env-settings';
 
 /**
  * Whether callers who are not signed in may introspect the schema and read field suggestions in
@@ -8,10 +9,7 @@ import { GatewayContext } from './gateway-context';
  * The published contract is the SDL in schema/, so a production gateway need not map itself for strangers.
  */
 export function anonymousIntrospectionAllowed(env: NodeJS.ProcessEnv = process.env): boolean {
-  const raw = env.HUB_ANONYMOUS_INTROSPECTION;
-  if (raw === undefined || raw === '') return env.NODE_ENV !== 'production';
-  if (raw !== 'true' && raw !== 'false') throw new Error(`HUB_ANONYMOUS_INTROSPECTION must be true or false, not "${raw}".`);
-  return raw === 'true';
+  return booleanSetting(env, 'HUB_ANONYMOUS_INTROSPECTION', env.NODE_ENV !== 'production');
 }
 
 /** Whether the document asks for `__schema` or `__type` anywhere (fragments included; `__typename` is fine). */

@@ -12,6 +12,7 @@ import { SubscriberAuth, SubscriberSink, SubscriptionFanout } from './subscripti
 import { PushIterator } from './push-iterator';
 import { costLimitProblem, OperationLimits, tokenLimitProblem } from './operation-limits';
 import { TrustedDocuments } from './trusted-documents';
+import { booleanSetting, positiveIntegerSetting } from './env-settings';
 
 export interface SubscriptionServerOptions {
   /** The gateway's HTTP server: WebSocket upgrades on `path` are ours, everything else stays HTTP. */
@@ -45,15 +46,11 @@ export const TOO_MANY_CONNECTIONS_CLOSE_CODE = 4429;
 
 /** The WebSocket settings of a deployment, from HUB_ANONYMOUS_SUBSCRIPTIONS, HUB_WS_CONNECTIONS_PER_USER and HUB_WS_CONNECTIONS_PER_ADDRESS. */
 export function subscriptionSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Pick<SubscriptionServerOptions, 'allowAnonymous' | 'maxConnectionsPerUser' | 'maxConnectionsPerAddress'> {
-  const count = (name: string): number | undefined => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return undefined;
-    if (!/^[1-9][0-9]*$/.test(raw.trim())) throw new Error(`${name} must be a positive integer, not "${raw}".`);
-    return Number(raw.trim());
+  return {
+    allowAnonymous: booleanSetting(env, 'HUB_ANONYMOUS_SUBSCRIPTIONS', false),
+    maxConnectionsPerUser: positiveIntegerSetting(env, 'HUB_WS_CONNECTIONS_PER_USER'),
+    maxConnectionsPerAddress: positiveIntegerSetting(env, 'HUB_WS_CONNECTIONS_PER_ADDRESS'),
   };
-  const anonymous = env.HUB_ANONYMOUS_SUBSCRIPTIONS;
-  if (anonymous !== undefined && anonymous !== '' && anonymous !== 'true' && anonymous !== 'false') throw new Error(`HUB_ANONYMOUS_SUBSCRIPTIONS must be true or false, not "${anonymous}".`);
-  return { allowAnonymous: anonymous === 'true', maxConnectionsPerUser: count('HUB_WS_CONNECTIONS_PER_USER'), maxConnectionsPerAddress: count('HUB_WS_CONNECTIONS_PER_ADDRESS') };
 }
 
 /** The users a connection speaks for: its user, and the staff user acting as them ("sign in as"). */
