@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { RequestHandler } from 'express';
-import { GraphQLError, Kind, parse, print } from 'graphql';
+import { ASTNode, GraphQLError, Kind, parse, print, visit } from 'graphql';
 
 /**
  * Trusted documents (a safelist): a deployment may let only registered operations run, as Apollo's
@@ -36,14 +36,14 @@ export function buildTrustedDocumentManifest(sources: Array<{ file: string; text
       if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
       // The operation with the fragments it spreads (transitively), as a client sends it.
       const used = new Set<string>();
-      const collect = (node: unknown): void => {
-        JSON.stringify(node, (key, value) => {
-          if (value && value.kind === Kind.FRAGMENT_SPREAD && !used.has(value.name.value)) {
-            used.add(value.name.value);
-            const fragment = fragments.find((f) => f.kind === Kind.FRAGMENT_DEFINITION && f.name.value === value.name.value);
+      const collect = (node: ASTNode): void => {
+        visit(node, {
+          FragmentSpread(spread) {
+            if (used.has(spread.name.value)) return;
+            used.add(spread.name.value);
+            const fragment = fragments.find((f) => f.kind === Kind.FRAGMENT_DEFINITION && f.name.value === spread.name.value);
             if (fragment) collect(fragment);
-          }
-          return value;
+          },
         });
       };
       collect(definition);
