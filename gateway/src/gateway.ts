@@ -119,6 +119,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
 
   const app = express();
+  // GraphQL answers are POSTed and never asked for conditionally: no ETag digest of every answer.
+  app.set('etag', false);
   const trustProxy = options.trustProxy ?? process.env.HUB_TRUST_PROXY;
   if (trustProxy) app.set('trust proxy', trustProxy);
   // No request listener of its own: the connection guard hands each request it lets through to the app.

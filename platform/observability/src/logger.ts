@@ -46,8 +46,11 @@ function build(): pino.Logger {
     const pretty = require('pino-pretty') as (options: Record<string, unknown>) => NodeJS.WritableStream;
     return pino(options, pretty({ sync: true, singleLine: true, colorize: !!process.stdout.isTTY, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service', messageFormat: '{if service}[{service}] {end}{msg}' }) as pino.DestinationStream);
   }
-  // One write per line: lines from the hub's processes sharing one stdout never interleave.
-  return pino(options, pino.destination({ dest: 1, sync: true }));
+  // Written asynchronously, whole lines at a time: a synchronous write per line stalled the event
+  // loop whenever the reader of stdout lagged (a tenth of the gateway's time under load). Each write
+  // stays within PIPE_BUF (4 KiB) of whole lines, so lines from the hub's processes sharing one
+  // stdout never interleave; pino flushes what is left synchronously when the process exits.
+  return pino(options, pino.destination({ dest: 1, sync: false, maxWrite: 4096 }));
 }
 
 /** The process's logger. Inside a request every line carries its requestId, traceId and the viewer's ids. */

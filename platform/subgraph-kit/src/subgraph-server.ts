@@ -50,6 +50,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(
 ): Promise<RunningSubgraph> {
   const app = express();
   const httpServer = http.createServer(app);
+  // Only the gateway calls a subgraph and it never asks conditionally: no ETag digest of every answer.
+  app.set('etag', false);
   // Longer than the gateway's idle keep-alive, so the gateway never writes to a socket we just closed.
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
