@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { requirePermission } from '@hub/auth';
 import { servedByTheGateway } from '@hub/subgraph-kit';
 import { FinanceContext } from '../context';
 import { CreditNoteObject } from '../credit-note/credit-note.object';
@@ -145,8 +146,9 @@ export class ReturnResolver {
     return (await ctx.services.returns.history(r.id)).map(ReturnStatusChangeObject.from);
   }
 
-  @FieldResolver(() => CreditNoteObject, { nullable: true, description: "The ERP's credit note, read back from the ERP once it issued it." })
+  @FieldResolver(() => CreditNoteObject, { nullable: true, description: "The ERP's credit note, read back from the ERP once it issued it. Needs invoices.view (an accounting document)." })
   async creditNote(@Root() r: ReturnRequestObject, @Ctx() ctx: FinanceContext): Promise<CreditNoteObject | null> {
+    requirePermission(ctx.viewer, 'invoices.view');
     const note = await ctx.services.returns.creditNote(r.creditNoteNumber);
     return note ? CreditNoteObject.from(note) : null;
   }
