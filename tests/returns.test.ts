@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { as, demoUser, failure, tokenFor } from './support/hub-client';
 import { erpAdmin, eventually, outboxMessages } from './support/staff-client';
 import { RecordedSubscription, wsClient } from './support/subscription-client';
@@ -223,6 +224,22 @@ describe('returns (RMA) through the gateway', () => {
       await staff('mutation { setReturnPeriod(months: 12) { periodMonths } }', {});
     }
     expect(await companyReturns()).toBe(before);
+  });
+
+  it('files against a delivery note synced before the hub kept customer numbers, asking the ERP for it', async () => {
+    const note = await freshNote(untracked);
+    const db = new Client({ connectionString: process.env.HUB_TEST_DATABASE_URL });
+    await db.connect();
+    try {
+      await db.query('update finance.delivery_note set customer_number = null where id = $1', [note.id]);
+      const filed = await file(buyer.email, { deliveryNoteId: note.id, reasonCode: 'NOT_NEEDED', condition: 'UNOPENED', lines: [{ lineNo: note.lines.find(untracked)!.lineNo, quantity: '1' }] });
+      expect(filed.status).toBe('FILED');
+      const { rows } = await db.query('select d.customer_number as note, r.customer_number as ret from finance.delivery_note d join finance.return_request r on r.delivery_note_id = d.id where r.id = $1', [filed.id]);
+      expect(rows[0].note).toMatch(/\S/);
+      expect(rows[0].ret).toBe(rows[0].note);
+    } finally {
+      await db.end();
+    }
   });
 
   it('follows a return from filing to its credit note: label with a decodable barcode, waybill, receipt by barcode, assessment, the ERP credit note read back; subscribers hear each step', async () => {

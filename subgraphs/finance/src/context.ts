@@ -75,7 +75,7 @@ export function buildFinanceContext(base: BaseContext, runtime: SubgraphRuntime)
     yearlyTotals: new YearlyTotalsService(base.em),
     invoiceExports: new InvoiceExportService(base.em, links, ttl),
     statementExports: new StatementExportService(statements, links, ttl),
-    returns: new ReturnService(base.em, base.viewer, links),
+    returns: new ReturnService(base.em, base.viewer, links, () => runtime.erp?.() ?? null),
   };
   return ctx;
 }

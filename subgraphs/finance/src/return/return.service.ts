@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import Decimal from 'decimal.js';
 import { randomInt, randomUUID } from 'node:crypto';
 import { canSeeCompany, companyRowsFilter, FileLinkRef, requirePermission, requireStaffPermission, Viewer } from '@hub/auth';
-import { ErpReturnSubmission } from '@hub/erp-contract';
+import { ErpAdapter, ErpReturnSubmission } from '@hub/erp-contract';
 import { badUserInput, conflict, forbidden, HubError, notFound } from '@hub/errors';
 import { checkPageSize, createGroupLoader, FileLinks, isUuid, ServedFile } from '@hub/subgraph-kit';
 import { CreditNoteEntity } from '../credit-note/credit-note.entity';
@@ -70,6 +70,7 @@ export class ReturnService {
     private readonly em: EntityManager,
     private readonly viewer: Viewer | null,
     private readonly links: FileLinks,
+    private readonly erp: () => ErpAdapter | null = () => null,
   ) {
     this.linesOf = createGroupLoader((ids: string[]) => em.find(ReturnLineEntity, { returnId: { $in: ids } }, { orderBy: { deliveryLineNo: 'asc' } }), (l) => l.returnId, 'returnLines');
     this.filesOf = createGroupLoader((ids: string[]) => em.find(ReturnFileEntity, { returnId: { $in: ids } }, { orderBy: { createdAt: 'asc' } }), (f) => f.returnId, 'returnFiles');
@@ -225,7 +226,7 @@ export class ReturnService {
       const note = await repository.lockDeliveryNote(input.deliveryNoteId);
       // Another company's note answers as one that does not exist.
       if (!note || note.companyId !== companyId) throw notFound('Delivery note', input.deliveryNoteId);
-      if (!note.customerNumber) throw conflict(`Delivery note ${note.number} has not been synchronised with its customer number yet; try again after the next delivery note sync.`);
+      if (!note.customerNumber) note.customerNumber = await this.customerNumberFromErp(tx, note);
       const deliveredAt = note.deliveredAt ?? note.shippedAt;
       const lastDay = addMonths(deliveredAt, periodMonths);
       if (lastDay.getTime() < Date.now()) {
@@ -243,6 +244,18 @@ export class ReturnService {
       await publishReturnStatusChanged(onEntityManager(tx), id);
     });
     return this.em.findOneOrFail(ReturnEntity, { id });
+  }
+
+  /**
+   * Delivery notes synchronised before the hub kept their customer number have none: the ERP's own
+   * record gives it (and the row keeps it), so returns against them work like any other.
+   */
+  private async customerNumberFromErp(tx: EntityManager, note: LockedDeliveryNote): Promise<string> {
+    const erp = this.erp();
+    const record = erp ? await erp.fetchRecord('deliveryNotes', note.number).catch(() => null) : null;
+    if (!record) throw new HubError('UNAVAILABLE', `Delivery note ${note.number} needs its customer number from the ERP, which does not answer; try again later.`);
+    await tx.execute('update finance.delivery_note set customer_number = ? where id = ?', [record.customerNumber, note.id]);
+    return record.customerNumber;
   }
 
   private checkLines(note: LockedDeliveryNote, input: FileReturnInput, claimed: Map<number, { quantity: Decimal; serialNumbers: Set<string> }>) {
