@@ -522,10 +522,18 @@ export class DemoErp {
       if (!this.state.get('customers', customerNumber)) throw new InvalidInput(`unknown customer ${customerNumber}`);
       const note = this.state.get('deliveryNotes', requireString(b.deliveryNumber, 'deliveryNumber'));
       if (!note || note.customerNumber !== customerNumber) throw new InvalidInput(`unknown delivery note ${b.deliveryNumber} for customer ${customerNumber}`);
+      const disposition = b.disposition ?? 'CREDIT';
+      if (disposition !== 'CREDIT' && disposition !== 'EXCHANGE') throw new InvalidInput('disposition must be CREDIT or EXCHANGE');
       const wanted = new Map<string, Decimal>();
       for (const l of requireLines(b.lines)) {
         const sku = requireString(l.sku, `line ${l.lineNo}: sku`);
         if (!note.lines.some((d) => d.sku === sku)) throw new InvalidInput(`line ${l.lineNo}: ${sku} is not on delivery note ${note.deliveryNumber}`);
+        if (l.serialNumbers !== undefined && l.serialNumbers !== null) {
+          const delivered = new Set(note.lines.filter((d) => d.sku === sku).flatMap((d) => d.serialNumbers ?? []));
+          if (!Array.isArray(l.serialNumbers) || l.serialNumbers.some((n: unknown) => typeof n !== 'string' || !delivered.has(n))) {
+            throw new InvalidInput(`line ${l.lineNo}: serial numbers not delivered on ${note.deliveryNumber}`);
+          }
+        }
         wanted.set(sku, (wanted.get(sku) ?? new Decimal(0)).plus(requireDecimal(l.quantity, `line ${l.lineNo}: quantity`, true)));
       }
       for (const [sku, quantity] of wanted) {
@@ -540,6 +548,8 @@ export class DemoErp {
         this.returned.set(k, (this.returned.get(k) ?? new Decimal(0)).plus(quantity));
       }
       const returnNumber = `RMA-${this.nextReturn++}`;
+      // Goods exchanged are replaced, not credited.
+      if (disposition === 'EXCHANGE') return { returnNumber, creditNoteNumber: null };
       // The goods are credited at the order's prices: a credit note of the same number.
       const creditNoteNumber = returnNumber.replace(/^RMA-/, 'CN-');
       this.creditNotes.set(creditNoteNumber, {
@@ -547,7 +557,7 @@ export class DemoErp {
         issuedAt: this.clock().toISOString(), lines: [...wanted].map(([sku, quantity]) => ({ sku, quantity: quantity.toString() })),
       });
       this.bookCredit(creditNoteNumber, note.orderNumber, customerNumber, wanted);
-      return { returnNumber };
+      return { returnNumber, creditNoteNumber };
     });
   }
 

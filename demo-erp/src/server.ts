@@ -25,12 +25,14 @@ export interface DemoErpFaults {
   rateLimit: boolean;
   /** The next POST /orders stores the order, then drops the connection without answering (once). */
   crashAfterAcceptingOrder: boolean;
+  /** The next POST /returns stores the return, then drops the connection without answering (once). */
+  crashAfterAcceptingReturn: boolean;
   /** The next /changes page of this kind is answered 200 with a body that is not JSON (once). */
   corruptNextPage: string | null;
 }
 
 export const NO_FAULTS: Readonly<DemoErpFaults> = Object.freeze({
-  latencyMs: 0, errorRate: 0, outage: false, slowPageMs: 0, rateLimit: false, crashAfterAcceptingOrder: false, corruptNextPage: null,
+  latencyMs: 0, errorRate: 0, outage: false, slowPageMs: 0, rateLimit: false, crashAfterAcceptingOrder: false, crashAfterAcceptingReturn: false, corruptNextPage: null,
 });
 
 export interface StartDemoErpOptions {
@@ -112,6 +114,7 @@ function validateFaults(input: unknown): Partial<DemoErpFaults> {
       case 'outage':
       case 'rateLimit':
       case 'crashAfterAcceptingOrder':
+      case 'crashAfterAcceptingReturn':
         if (typeof value !== 'boolean') throw new HttpFailure(400, `${key} must be a boolean`);
         out[key] = value;
         break;
@@ -230,6 +233,11 @@ export class DemoErpServer {
       const result = push.submit(Array.isArray(key) ? key[0] : key, body);
       if (head === 'orders' && result.stored && this.faults.crashAfterAcceptingOrder) {
         this.faults.crashAfterAcceptingOrder = false;
+        req.socket.destroy();
+        return;
+      }
+      if (head === 'returns' && result.stored && result.status === 201 && this.faults.crashAfterAcceptingReturn) {
+        this.faults.crashAfterAcceptingReturn = false;
         req.socket.destroy();
         return;
       }

@@ -48,8 +48,19 @@ export function deliveryNoteFor(order: ErpOrderRecord, seed: number, shippedAt: 
     deliveredAt: deliveredAt ? deliveredAt.toISOString() : null,
     carrier: CARRIERS[h % CARRIERS.length],
     trackingNumber: `TRK${String(intBetween(0, 999_999_999, seed, h, 41)).padStart(10, '0')}`,
-    lines: order.lines.map((l) => ({ lineNo: l.lineNo, sku: l.sku, quantity: l.quantity })),
+    lines: order.lines.map((l) => {
+      const units = Number(l.quantity);
+      // Tracked items carry one serial number per unit (whole units only, as the warehouse scans them).
+      if (!isSerialTracked(l.sku) || !Number.isInteger(units) || units < 1 || units > 500) return { lineNo: l.lineNo, sku: l.sku, quantity: l.quantity };
+      const serialNumbers = Array.from({ length: units }, (_, i) => `SN${digits}${String(l.lineNo).padStart(2, '0')}${String(i + 1).padStart(3, '0')}`);
+      return { lineNo: l.lineNo, sku: l.sku, quantity: l.quantity, serialNumbers };
+    }),
   };
+}
+
+/** The demo ERP tracks about one item in five by serial number (tools and machines, say); which ones follows from the SKU. */
+export function isSerialTracked(sku: string): boolean {
+  return hashString(`serial:${sku}`) % 5 === 0;
 }
 
 export function openItemFor(invoice: ErpInvoiceRecord): ErpOpenItemRecord {

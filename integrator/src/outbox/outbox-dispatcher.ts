@@ -190,7 +190,10 @@ export class OutboxDispatcher {
   private async readBack(topic: OutboxTopicDeclaration, message: OutboxMessage, receipt: Record<string, unknown>): Promise<Array<{ kind: string; record: unknown }>> {
     const records: Array<{ kind: string; record: unknown }> = [];
     for (const { kind, key } of topic.ingestAfterDelivery ?? []) {
-      const record = await this.options.adapter.fetchRecord(kind, key(receipt, message));
+      const recordKey = key(receipt, message);
+      // An empty key: this receipt names nothing of that kind (e.g. a return exchanged, not credited).
+      if (!recordKey) continue;
+      const record = await this.options.adapter.fetchRecord(kind, recordKey);
       if (record) records.push({ kind, record });
     }
     return records;

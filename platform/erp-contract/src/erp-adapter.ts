@@ -60,11 +60,17 @@ export interface ErpReturnSubmission {
   customerNumber: string;
   deliveryNumber: string;
   reason: string;
-  lines: Array<{ lineNo: number; sku: string; quantity: string }>;
+  lines: Array<{ lineNo: number; sku: string; quantity: string; serialNumbers?: string[] | null }>;
+  /** The hub's RMA number (printed on the return label). */
+  rmaNumber?: string | null;
+  /** What staff decided for the goods: a credit note (absent: CREDIT) or replacement goods. */
+  disposition?: 'CREDIT' | 'EXCHANGE' | null;
 }
 
 export interface ErpReturnReceipt {
   returnNumber: string;
+  /** The credit note the ERP issued for a CREDIT disposition (it arrives with the creditNotes sync). */
+  creditNoteNumber?: string | null;
 }
 
 /** The documents the hub pushes into collections the contract names; other collections carry a deployment's own documents. */

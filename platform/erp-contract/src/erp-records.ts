@@ -146,7 +146,8 @@ export interface ErpDeliveryNoteRecord {
   deliveredAt: string | null;
   carrier: string;
   trackingNumber: string;
-  lines: Array<{ lineNo: number; sku: string; quantity: string }>;
+  /** serialNumbers: the units' serial numbers, for products the ERP tracks by serial (absent otherwise). */
+  lines: Array<{ lineNo: number; sku: string; quantity: string; serialNumbers?: string[] | null }>;
 }
 
 export interface ErpOpenItemRecord {

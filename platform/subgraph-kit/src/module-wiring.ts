@@ -51,7 +51,8 @@ export interface OutboxTopicDeclaration {
   /**
    * ERP records to read right after delivery and ingest (through their owners' ingest functions) in
    * that same transaction, so what the ERP made of the message is visible at once rather than at
-   * the next scheduled sync (e.g. a new customer's currency and price group).
+   * the next scheduled sync (e.g. a new customer's currency and price group). A key that is empty
+   * reads nothing back for that message.
    */
   ingestAfterDelivery?: ReadonlyArray<{ kind: string; key(receipt: Record<string, unknown>, message: OutboxMessage): string }>;
   /**

@@ -15,6 +15,7 @@ import { InvoiceExportService } from './invoice-export/invoice-export.service';
 import { StatementService } from './statement/statement.service';
 import { StatementExportService } from './statement/statement-export.service';
 import { YearlyTotalsService } from './yearly-totals/yearly-totals.service';
+import { ReturnService } from './return/return.service';
 
 export interface FinanceContext extends BaseContext {
   loaders: {
@@ -32,6 +33,7 @@ export interface FinanceContext extends BaseContext {
     yearlyTotals: YearlyTotalsService;
     invoiceExports: InvoiceExportService;
     statementExports: StatementExportService;
+    returns: ReturnService;
   };
 }
 
@@ -73,6 +75,7 @@ export function buildFinanceContext(base: BaseContext, runtime: SubgraphRuntime)
     yearlyTotals: new YearlyTotalsService(base.em),
     invoiceExports: new InvoiceExportService(base.em, links, ttl),
     statementExports: new StatementExportService(statements, links, ttl),
+    returns: new ReturnService(base.em, base.viewer, links, () => runtime.erp?.() ?? null),
   };
   return ctx;
 }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { SubgraphModule, syncKind } from '@hub/subgraph-kit';
+import { pushToCollection, SubgraphModule, syncKind } from '@hub/subgraph-kit';
 import { ingestCreditNotes, ingestDeliveryNotes, ingestInvoices, ingestOpenItems, ingestPayments } from './ingest/finance.ingest';
 import { ORDER_DOCUMENTS_CHANGED_TOPIC } from './order/order-documents-events';
 import { buildFinanceContext, FinanceContext } from './context';
@@ -15,11 +15,23 @@ import { documentsFileRoute } from './document/document.file-route';
 import { buildFinanceSchema } from './schema';
 import { invoiceExportRoute } from './invoice-export/invoice-export.service';
 import { statementExportRoute } from './statement/statement-export.service';
+import { acknowledgeReturn, financeOutbox, FinanceOutboxMessageEntity, RETURN_DISPOSED_TOPIC, returnDeadLettered } from './outbox/finance-outbox';
+import { ReturnEntity } from './return/return.entity';
+import { ReturnLineEntity } from './return/return-line.entity';
+import { ReturnFileEntity } from './return/return-file.entity';
+import { ReturnStatusEventEntity } from './return/return-status-event.entity';
+import { ReturnReasonEntity } from './return/return-reason.entity';
+import { ReturnPolicyEntity } from './return/return-policy.entity';
+import { returnFilesRoute } from './return/return.file-route';
+import { RETURN_STATUS_CHANGED_TOPIC } from './return/return-events';
 
 export const financeSubgraph: SubgraphModule<FinanceContext> = {
   name: 'finance',
   dbSchema: 'finance',
-  entities: [InvoiceEntity, DeliveryNoteEntity, OpenItemEntity, CreditNoteEntity, PaymentEntity, StoredDocumentEntity],
+  entities: [
+    InvoiceEntity, DeliveryNoteEntity, OpenItemEntity, CreditNoteEntity, PaymentEntity, StoredDocumentEntity,
+    ReturnEntity, ReturnLineEntity, ReturnFileEntity, ReturnStatusEventEntity, ReturnReasonEntity, ReturnPolicyEntity, FinanceOutboxMessageEntity,
+  ],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildFinanceSchema,
   buildContext: buildFinanceContext,
@@ -33,8 +45,19 @@ export const financeSubgraph: SubgraphModule<FinanceContext> = {
       syncKind('payments', { ingest: ingestPayments, defaultIntervalSeconds: 300, description: 'Payments received (finance subgraph)' }),
     ],
   },
-  // Documents as printed, and the invoice list's and statement's exports, behind signed links.
-  fileRoutes: [documentsFileRoute, invoiceExportRoute, statementExportRoute],
+  outbox: {
+    store: financeOutbox,
+    // A return's disposition, keyed by the return's id; the ERP's credit note is read back at once.
+    topics: [
+      pushToCollection(RETURN_DISPOSED_TOPIC, 'returns', {
+        acknowledge: acknowledgeReturn,
+        deadLettered: returnDeadLettered,
+        ingestAfterDelivery: [{ kind: 'creditNotes', key: (receipt) => (typeof receipt.creditNoteNumber === 'string' ? receipt.creditNoteNumber : '') }],
+      }),
+    ],
+  },
+  // Documents as printed, the invoice list's and statement's exports, and returns' files, behind signed links.
+  fileRoutes: [documentsFileRoute, invoiceExportRoute, statementExportRoute, returnFilesRoute],
   events: [
     {
       topic: ORDER_DOCUMENTS_CHANGED_TOPIC,
@@ -44,9 +67,19 @@ export const financeSubgraph: SubgraphModule<FinanceContext> = {
         myOrdersChanged: { keyArg: null, queryField: 'order', queryArg: 'id', batchQueryField: 'ordersByIds', batchQueryArg: 'ids' },
       },
     },
+    {
+      topic: RETURN_STATUS_CHANGED_TOPIC,
+      // The data (ids, company, filer, status, RMA and waybill numbers, credit note) is what Messages needs for its e-mails.
+      description: "A return's status or data changed (key: the return id; data: ReturnStatusChangedData).",
+      serves: {
+        returnStatusChanged: { keyArg: 'returnId', queryField: 'returnRequest', queryArg: 'id', batchQueryField: 'returnRequestsByIds', batchQueryArg: 'ids' },
+      },
+    },
   ],
 };
 
 export { InvoiceEntity };
 export { InvoiceStatus } from './invoice/invoice-status';
 export * from './ingest/finance.ingest';
+export { RETURN_STATUS_CHANGED_TOPIC, ReturnStatusChangedData } from './return/return-events';
+export { RETURN_DISPOSED_TOPIC } from './outbox/finance-outbox';

@@ -20,6 +20,10 @@ export class DeliveryNoteEntity {
   @Property({ type: 'text' })
   orderNumber: string;
 
+  /** The ERP's customer number (what a return names the customer by); null on notes synced before it was kept. */
+  @Property({ type: 'text', nullable: true })
+  customerNumber: string | null = null;
+
   @Property({ type: 'timestamptz' })
   shippedAt: Date;
 
@@ -32,7 +36,7 @@ export class DeliveryNoteEntity {
   @Property({ type: 'text' })
   trackingNumber: string;
 
-  /** [{ lineNo, sku, quantity }] as delivered. */
+  /** [{ lineNo, sku, quantity, serialNumbers? }] as delivered. */
   @Property({ type: 'jsonb' })
-  lines: Array<{ lineNo: number; sku: string; quantity: string }>;
+  lines: Array<{ lineNo: number; sku: string; quantity: string; serialNumbers?: string[] | null }>;
 }

@@ -17,6 +17,9 @@ export class DeliveryNoteLineObject {
   @Field(() => DecimalScalar, { description: 'As delivered, in sales units.' })
   quantity: Decimal;
 
+  @Field(() => [String], { nullable: true, description: "The units' serial numbers, for products the ERP tracks by serial (null otherwise); a return of them names which." })
+  serialNumbers: string[] | null;
+
   @Field(() => ProductReference, { description: 'The product delivered (its hub id comes from the SKU).' })
   product: ProductReference;
 }
@@ -60,7 +63,7 @@ export class DeliveryNoteObject {
       carrier: entity.carrier,
       trackingNumber: entity.trackingNumber,
       lines: entity.lines.map((l) =>
-        Object.assign(new DeliveryNoteLineObject(), { lineNo: l.lineNo, sku: l.sku, quantity: new Decimal(l.quantity), product: ProductReference.of(erpEntityId('product', l.sku)) }),
+        Object.assign(new DeliveryNoteLineObject(), { lineNo: l.lineNo, sku: l.sku, quantity: new Decimal(l.quantity), serialNumbers: l.serialNumbers ?? null, product: ProductReference.of(erpEntityId('product', l.sku)) }),
       ),
       company: CompanyReference.of(entity.companyId),
       order: entity.orderId ? OrderReference.of(entity.orderId) : null,

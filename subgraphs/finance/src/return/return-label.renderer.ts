@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import bwipjs from 'bwip-js';
+import PDFDocument from 'pdfkit';
+
+/** What a return label shows. */
+export interface ReturnLabelContent {
+  rmaNumber: string;
+  deliveryNoteNumber: string;
+  /** The sender (the customer company's name as the ERP has it, or its customer number). */
+  sender: string;
+  lines: ReadonlyArray<{ sku: string; quantity: string }>;
+  issuedAt: Date;
+}
+
+let font: Buffer | null = null;
+function dejaVu(): Buffer {
+  return (font ??= readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')));
+}
+
+/** The RMA number as a Code 128 barcode (PNG), large enough for a hand scanner or a phone camera. */
+export function rmaBarcodePng(rmaNumber: string): Promise<Buffer> {
+  return bwipjs.toBuffer({ bcid: 'code128', text: rmaNumber, scale: 3, height: 18, includetext: true, textxalign: 'center', paddingwidth: 10, paddingheight: 6 });
+}
+
+/** The return label as a PDF (A6): the RMA number in Code 128, where it goes, what is in the parcel. */
+export async function renderReturnLabel(content: ReturnLabelContent): Promise<Buffer> {
+  const barcode = await rmaBarcodePng(content.rmaNumber);
+  const doc = new PDFDocument({ size: 'A6', margin: 20, info: { Title: `Return label ${content.rmaNumber}`, Producer: 'ERP integration hub' } });
+  doc.registerFont('body', dejaVu());
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.font('body').fontSize(14).text('RETURN', { align: 'center' });
+  doc.fontSize(9).text(`RMA ${content.rmaNumber}`, { align: 'center' });
+  doc.moveDown(0.5);
+  doc.image(barcode, { fit: [257, 90], align: 'center' });
+  doc.moveDown(0.5);
+  doc.fontSize(8).text('To: Returns department, central warehouse');
+  doc.text(`From: ${content.sender}`);
+  doc.text(`Delivery note: ${content.deliveryNoteNumber}`);
+  doc.text(`Issued: ${content.issuedAt.toISOString().slice(0, 10)}`);
+  doc.moveDown(0.5);
+  for (const line of content.lines.slice(0, 12)) doc.text(`${line.sku}  × ${line.quantity}`);
+  if (content.lines.length > 12) doc.text(`… and ${content.lines.length - 12} more lines`);
+  doc.end();
+  return done;
+}
