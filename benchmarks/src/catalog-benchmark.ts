@@ -16,8 +16,7 @@
  * request). HUB_METRICS=false and HUB_LOG_LEVEL=silent pass through to the hub to measure it without
  * them; the JSON line names the settings (`metrics`, `logLevel`) so two runs can be compared.
  */
-import { ChildProcess, spawn } from 'node:child_process';
-import http from 'node:http';
+import { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,12 +28,13 @@ import { dropDatabase, ensureDatabase, subgraphOrmConfig } from '@hub/database';
 import { erpEntityId } from '@hub/erp-ids';
 import { startDemoErpProcess } from '@hub/launcher/dist/demo-erp-process';
 import { startEmbeddedPostgres } from '@hub/launcher/dist/embedded-postgres';
-import { withHubNodeFlags } from '@hub/launcher/dist/node-flags';
 import { migrateAll, SUBGRAPH_MODULES } from '@hub/schema';
 import { ensureSyncOperations, HttpErpAdapter, runSyncOperation, SyncRegistry } from '@hub/integrator';
 import { logSettings, metricsEnabled } from '@hub/observability';
 import { CATALOGUE_PAGE_QUERY } from './catalogue-page.query';
-import { untilHubReady } from './bench-hub-process';
+import { startProductionHub, stopHub } from './bench-hub-process';
+import { BenchHttpClient } from './bench-http';
+import { percentile } from './bench-stats';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -46,53 +46,24 @@ const CUSTOMER_NUMBER = 'C100001';
 const PAGE_QUERY = CATALOGUE_PAGE_QUERY;
 
 async function startHub(databaseUrl: string, erpUrl: string): Promise<{ gatewayUrl: string; productsUrl: string; child: ChildProcess }> {
-  // BENCH_CPU_PROFILE_DIR=dir: every hub process writes a V8 CPU profile there when it stops.
-  const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
-  const nodeFlags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const child = spawn(process.execPath, [...withHubNodeFlags(nodeFlags), join(__dirname, '../../launcher/dist/main.js')], {
-    env: {
-      ...process.env,
-      // As deployed: production mode (graphql-js skips its development checks) with real secrets.
-      NODE_ENV: 'production',
+  const hub = await startProductionHub(
+    {
       DATABASE_URL: databaseUrl,
-      HUB_PORT: '0',
-      HUB_SUBGRAPH_BASE_PORT: '0',
       HUB_ERP_URL: erpUrl,
       HUB_ERP_API_KEY: 'bench-key',
       HUB_SYNC_ON_START: 'false',
       HUB_INTEGRATOR_WORKER: 'false',
       HUB_DEMO_DATA: 'false',
-      // The production shape: the gateway and each subgraph in a process of its own, so they use both cores,
-      // and the catalogue's subgraph in two (measured: +10-20% requests/s over one, the same p95).
-      HUB_PROCESSES: 'split',
+      // The catalogue's subgraph in two processes (measured: +10-20% requests/s over one, the same p95).
       HUB_SUBGRAPH_WORKERS: process.env.HUB_SUBGRAPH_WORKERS ?? 'products=2',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output = await untilHubReady(child, 120_000);
-  const gatewayUrl = /GraphQL endpoint: (\S+)/.exec(output)![1];
-  const productsUrl = /products=(\S+)/.exec(output)![1];
-  return { gatewayUrl, productsUrl, child };
+    { timeoutMs: 120_000 },
+  );
+  return { ...hub, productsUrl: /products=(\S+)/.exec(hub.output)![1] };
 }
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS * 2 });
-
-function post(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
-  const u = new URL(url);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: u.hostname, port: u.port, path: u.pathname, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const client = new BenchHttpClient(CLIENTS * 2);
+const post = client.post.bind(client);
 
 interface LoadResult {
   requests: number;
@@ -102,11 +73,6 @@ interface LoadResult {
   p95: number;
   p99: number;
   errors: number;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 /** CLIENTS loops, each sending the next request when its last one answered; bounded by time and count. */
@@ -236,7 +202,7 @@ async function main(): Promise<void> {
     const bodies = categories.map((c) => JSON.stringify({ query: PAGE_QUERY, variables: { category: c.id, first: 24 } }));
     const gatewayHeaders = async () => ({ authorization: `Bearer ${token}` });
     // The gateway signs one assertion per subgraph fetch, over its body: the direct baseline does the same.
-    const directHeaders = async (body: string) => ({ authorization: `Bearer ${token}`, [GATEWAY_ASSERTION_HEADER]: await signer.sign({ subgraph: 'products', body, bearer: token }) });
+    const directHeaders = async (body: string) => ({ authorization: `Bearer ${token}`, [GATEWAY_ASSERTION_HEADER]: signer.sign({ subgraph: 'products', body, bearer: token }) });
 
     const probe = JSON.parse((await post(hub.gatewayUrl, bodies[0], await gatewayHeaders())).text);
     if (probe.errors) throw new Error(`the page query failed: ${JSON.stringify(probe.errors)}`);
@@ -276,14 +242,10 @@ async function main(): Promise<void> {
       }),
     );
   } finally {
-    agent.destroy();
+    client.destroy();
     adapter.close();
     await pool.end();
-    if (hub) {
-      const exited = new Promise((resolve) => hub!.child.on('exit', resolve));
-      hub.child.kill('SIGINT');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-    }
+    await stopHub(hub);
     await erp.stop();
     if (!kept) await dropDatabase(serverUrl, database);
     await embedded?.stop();

@@ -13,71 +13,36 @@
  */
 import { Pool } from 'pg';
 import { runInvoiceExportBenchmark } from './invoice-export-benchmark';
-import { ChildProcess, spawn } from 'node:child_process';
-import http from 'node:http';
+import { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { buildDemoDataset, DEMO_PASSWORD } from '@hub/demo-data';
 import { dropDatabase, ensureDatabase } from '@hub/database';
 import { startDemoErpProcess } from '@hub/launcher/dist/demo-erp-process';
 import { startEmbeddedPostgres } from '@hub/launcher/dist/embedded-postgres';
-import { withHubNodeFlags } from '@hub/launcher/dist/node-flags';
-import { untilHubReady } from './bench-hub-process';
+import { BenchHub, startProductionHub, stopHub } from './bench-hub-process';
+import { BenchHttpClient } from './bench-http';
+import { latencySummary, percentile } from './bench-stats';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const WARMUP_SECONDS = 3;
 
-async function startHub(databaseUrl: string, erpUrl: string): Promise<{ gatewayUrl: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [...withHubNodeFlags([]), join(__dirname, '../../launcher/dist/main.js')], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      HUB_PORT: '0',
-      HUB_SUBGRAPH_BASE_PORT: '0',
-      HUB_ERP_URL: erpUrl,
-      HUB_ERP_API_KEY: 'bench-key',
-      HUB_DEMO_DATA: 'true',
-      HUB_SYNC_ON_START: 'true',
-      HUB_INTEGRATOR_WORKER: 'true',
-      HUB_PROCESSES: 'split',
-      HUB_SUBGRAPH_WORKERS: process.env.HUB_SUBGRAPH_WORKERS ?? '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output = await untilHubReady(child, 180_000);
-  return { gatewayUrl: /GraphQL endpoint: (\S+)/.exec(output)![1], child };
-}
-
-const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS * 2 });
-
-function request(url: string, options: { method: 'GET' | 'POST'; body?: string; token?: string }): Promise<{ status: number; body: Buffer }> {
-  const u = new URL(url);
-  return new Promise((resolve, reject) => {
-    const headers: http.OutgoingHttpHeaders = { ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) };
-    if (options.body !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(options.body) });
-    const req = http.request({ host: u.hostname, port: u.port, path: `${u.pathname}${u.search}`, method: options.method, agent, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(options.body);
+function startHub(databaseUrl: string, erpUrl: string): Promise<BenchHub> {
+  return startProductionHub({
+    DATABASE_URL: databaseUrl, HUB_ERP_URL: erpUrl, HUB_ERP_API_KEY: 'bench-key', HUB_DEMO_DATA: 'true', HUB_SYNC_ON_START: 'true', HUB_INTEGRATOR_WORKER: 'true',
+    HUB_SUBGRAPH_WORKERS: process.env.HUB_SUBGRAPH_WORKERS ?? '',
   });
 }
+
+const http = new BenchHttpClient(CLIENTS * 2);
+const request = (url: string, options: { method: 'GET' | 'POST'; body?: string; token?: string }) =>
+  http.request(url, { method: options.method, body: options.body, headers: options.token ? { authorization: `Bearer ${options.token}` } : {} });
 
 async function graphql<T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-  const { body } = await request(url, { method: 'POST', body: JSON.stringify({ query, variables }), token });
-  const parsed = JSON.parse(body.toString('utf8'));
+  const parsed = await http.graphql<T>(url, query, variables, token);
   if (parsed.errors) throw new Error(`${query.slice(0, 40)}: ${JSON.stringify(parsed.errors).slice(0, 300)}`);
-  return parsed.data as T;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  return parsed.data;
 }
 
 interface Client {
@@ -160,15 +125,12 @@ async function main(): Promise<void> {
     const result = await run(clients, SECONDS);
     const count = result.latencies.length;
     const perSec = count / result.seconds;
-    const stat = (p: number) => percentile(result.latencies, p).toFixed(1);
     console.log(`  ${count} PDFs in ${result.seconds.toFixed(1)} s = ${perSec.toFixed(1)} PDFs/s, ${(result.bytes / 1e6 / result.seconds).toFixed(1)} MB/s, ${(result.bytes / Math.max(1, count) / 1024).toFixed(1)} KiB each; errors ${result.errors}`);
-    console.log(`  download latency p50 ${stat(50)} ms, p95 ${stat(95)} ms, p99 ${stat(99)} ms`);
+    console.log(`  download latency ${latencySummary(result.latencies)}`);
     const round = (n: number) => Number(n.toFixed(1));
     // The 10,000-invoice XLSX export (seconds and peak RSS of the finance process that builds it) on a
     // restarted hub, so that the document cache and heap of the downloads above are not counted as the export's.
-    const stopped = new Promise((resolve) => hub!.child.once('exit', resolve));
-    hub.child.kill('SIGINT');
-    await stopped;
+    await stopHub(hub, 60_000);
     hub = await startHub(databaseUrl, erp.url);
     const pool = new Pool({ connectionString: databaseUrl, max: 2 });
     const exported = await runInvoiceExportBenchmark({ gatewayUrl: hub.gatewayUrl, pid: hub.child.pid! }, pool).finally(() => pool.end());
@@ -187,12 +149,8 @@ async function main(): Promise<void> {
       }),
     );
   } finally {
-    agent.destroy();
-    if (hub) {
-      const exited = new Promise((resolve) => hub!.child.on('exit', resolve));
-      hub.child.kill('SIGINT');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-    }
+    http.destroy();
+    await stopHub(hub);
     await erp.stop();
     await dropDatabase(serverUrl, database);
     await embedded?.stop();

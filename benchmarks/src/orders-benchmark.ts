@@ -14,8 +14,7 @@
  *    of one company on myOrdersChanged, 50 changes, executions per event.
  * Prints orders/s and latency percentiles of the flow and of each request, the live figures, and one JSON line.
  */
-import { ChildProcess, spawn } from 'node:child_process';
-import http from 'node:http';
+import { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,75 +24,37 @@ import { DemoErpAdminClient } from '@hub/demo-erp';
 import { dropDatabase, ensureDatabase } from '@hub/database';
 import { startDemoErpProcess } from '@hub/launcher/dist/demo-erp-process';
 import { startEmbeddedPostgres } from '@hub/launcher/dist/embedded-postgres';
-import { withHubNodeFlags } from '@hub/launcher/dist/node-flags';
 import { runSubscriptionBenchmarks, startBenchHub } from './subscription-benchmark';
-import { untilHubReady } from './bench-hub-process';
+import { BenchHub, startProductionHub, stopHub } from './bench-hub-process';
+import { BenchHttpClient } from './bench-http';
+import { latencySummary, percentile } from './bench-stats';
 
 const BUYERS = Number(process.env.BENCH_CLIENTS ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const WARMUP_SECONDS = 3;
 const LINES_PER_ORDER = 10;
 
-async function startHub(databaseUrl: string, erpUrl: string): Promise<{ gatewayUrl: string; child: ChildProcess }> {
-  const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
-  const nodeFlags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const child = spawn(process.execPath, [...withHubNodeFlags(nodeFlags), join(__dirname, '../../launcher/dist/main.js')], {
-    env: {
-      ...process.env,
-      // As deployed: production mode with real secrets, every subgraph in a process of its own.
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      HUB_PORT: '0',
-      HUB_SUBGRAPH_BASE_PORT: '0',
-      HUB_ERP_URL: erpUrl,
-      HUB_ERP_API_KEY: 'bench-key',
-      HUB_DEMO_DATA: 'true',
-      HUB_SYNC_ON_START: 'true',
-      HUB_INTEGRATOR_WORKER: 'true',
-      // The dispatcher looks for due outbox messages every 100 ms (default 500), so delivery keeps up with the orders.
-      HUB_DISPATCHER_TICK_MS: process.env.HUB_DISPATCHER_TICK_MS ?? '100',
-      HUB_PROCESSES: 'split',
-      HUB_SUBGRAPH_WORKERS: process.env.HUB_SUBGRAPH_WORKERS ?? '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+/** As deployed, delivering orders to the ERP; the dispatcher looks for due outbox messages every 100 ms (default 500), so delivery keeps up with the orders. */
+function startHub(databaseUrl: string, erpUrl: string): Promise<BenchHub> {
+  return startProductionHub({
+    DATABASE_URL: databaseUrl,
+    HUB_ERP_URL: erpUrl,
+    HUB_ERP_API_KEY: 'bench-key',
+    HUB_DEMO_DATA: 'true',
+    HUB_SYNC_ON_START: 'true',
+    HUB_INTEGRATOR_WORKER: 'true',
+    HUB_DISPATCHER_TICK_MS: process.env.HUB_DISPATCHER_TICK_MS ?? '100',
+    HUB_SUBGRAPH_WORKERS: process.env.HUB_SUBGRAPH_WORKERS ?? '',
   });
-  const output = await untilHubReady(child, 180_000);
-  return { gatewayUrl: /GraphQL endpoint: (\S+)/.exec(output)![1], child };
 }
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: BUYERS * 2 });
-
-async function graphql<T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<{ data: T; errors?: Array<{ message: string }> }> {
-  const body = JSON.stringify({ query, variables });
-  const u = new URL(url);
-  const text = await new Promise<string>((resolve, reject) => {
-    const req = http.request(
-      {
-        host: u.hostname, port: u.port, path: u.pathname, method: 'POST', agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-  return JSON.parse(text);
-}
+const client = new BenchHttpClient(BUYERS * 2);
+const graphql = client.graphql.bind(client);
 
 const LOGIN = 'mutation Login($e: String!, $p: String!) { login(email: $e, password: $p) { token } }';
 const ADD_MANY = `mutation Fill($lines: [BasketBulkLineInput!]!) { addManyToBasket(lines: $lines) {
   rejected { index problem } basket { lineCount totals { net { amount currency } gross { amount } } } } }`;
 const PLACE = 'mutation Place($input: PlaceOrderInput!) { placeOrder(input: $input) { id number status total { amount currency } } }';
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 interface Buyer {
   email: string;
@@ -173,7 +134,7 @@ function cpuByProcess(rootPid: number): Map<string, number> {
   return out;
 }
 
-const stats = (list: number[]) => `p50 ${percentile(list, 50).toFixed(1)} ms, p95 ${percentile(list, 95).toFixed(1)} ms, p99 ${percentile(list, 99).toFixed(1)} ms`;
+const stats = latencySummary;
 
 async function main(): Promise<void> {
   // Production mode refuses the development secrets: the hub gets fresh ones.
@@ -243,9 +204,7 @@ async function main(): Promise<void> {
     console.log(`  delivered to the ERP: ${delivered} of ${placed.length} (${((Date.now() - deliveryStarted) / 1000).toFixed(1)} s after the load ended); accepted exactly once: ${once}`);
 
     // (b) and (c): the hub restarted as the subscription benchmark runs it (no integrator: the benchmark plays the ERP).
-    const exited = new Promise((resolve) => hub!.child.on('exit', resolve));
-    hub.child.kill('SIGINT');
-    await exited;
+    await stopHub(hub, 60_000);
     hub = null;
     const subscriptionHub = await startBenchHub(databaseUrl);
     hub = subscriptionHub;
@@ -273,13 +232,9 @@ async function main(): Promise<void> {
       }),
     );
   } finally {
-    agent.destroy();
+    client.destroy();
     await pool.end();
-    if (hub) {
-      const exited = new Promise((resolve) => hub!.child.on('exit', resolve));
-      hub.child.kill('SIGINT');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-    }
+    await stopHub(hub);
     await erp.stop();
     await dropDatabase(serverUrl, database);
     await embedded?.stop();

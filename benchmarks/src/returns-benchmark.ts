@@ -10,8 +10,7 @@
  * 5. checks that each return is stored once with its line and photo.
  * Prints returns/s and latency percentiles, and one JSON line.
  */
-import { ChildProcess, spawn } from 'node:child_process';
-import http from 'node:http';
+import { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Pool } from 'pg';
@@ -21,63 +20,24 @@ import { dropDatabase, ensureDatabase } from '@hub/database';
 import { erpEntityId } from '@hub/erp-ids';
 import { startDemoErpProcess } from '@hub/launcher/dist/demo-erp-process';
 import { startEmbeddedPostgres } from '@hub/launcher/dist/embedded-postgres';
-import { withHubNodeFlags } from '@hub/launcher/dist/node-flags';
-import { untilHubReady } from './bench-hub-process';
+import { BenchHub, startProductionHub, stopHub } from './bench-hub-process';
+import { BenchHttpClient } from './bench-http';
+import { latencySummary, percentile } from './bench-stats';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
 const RETURNS = Number(process.env.BENCH_RETURNS ?? 1000);
 /** A real 1×1 PNG, as a phone's photo would be attached (smaller). */
 const PHOTO = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
-async function startHub(databaseUrl: string, erpUrl: string): Promise<{ gatewayUrl: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [...withHubNodeFlags([]), join(__dirname, '../../launcher/dist/main.js')], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      HUB_PORT: '0',
-      HUB_SUBGRAPH_BASE_PORT: '0',
-      HUB_ERP_URL: erpUrl,
-      HUB_ERP_API_KEY: 'bench-key',
-      HUB_DEMO_DATA: 'true',
-      HUB_SYNC_ON_START: 'true',
-      HUB_INTEGRATOR_WORKER: 'true',
-      HUB_PROCESSES: 'split',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output = await untilHubReady(child, 180_000);
-  return { gatewayUrl: /GraphQL endpoint: (\S+)/.exec(output)![1], child };
+function startHub(databaseUrl: string, erpUrl: string): Promise<BenchHub> {
+  return startProductionHub({ DATABASE_URL: databaseUrl, HUB_ERP_URL: erpUrl, HUB_ERP_API_KEY: 'bench-key', HUB_DEMO_DATA: 'true', HUB_SYNC_ON_START: 'true', HUB_INTEGRATOR_WORKER: 'true' });
 }
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS * 2 });
-
-async function graphql<T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<{ data: T; errors?: Array<{ message: string }> }> {
-  const body = JSON.stringify({ query, variables });
-  const u = new URL(url);
-  const text = await new Promise<string>((resolve, reject) => {
-    const req = http.request(
-      { host: u.hostname, port: u.port, path: u.pathname, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(token ? { authorization: `Bearer ${token}` } : {}) } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-  return JSON.parse(text);
-}
+const client = new BenchHttpClient(CLIENTS * 2);
+const graphql = client.graphql.bind(client);
 
 const LOGIN = 'mutation Login($e: String!, $p: String!) { login(email: $e, password: $p) { token } }';
 const FILE = 'mutation File($input: FileReturnInput!) { fileReturn(input: $input) { id number status lines { quantity } attachments { byteSize } } }';
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 async function main(): Promise<void> {
   process.env.HUB_TOKEN_SECRET ??= randomBytes(32).toString('hex');
@@ -157,18 +117,14 @@ async function main(): Promise<void> {
     )).rows[0];
     const perSec = latencies.length / seconds;
     console.log(`  ${latencies.length} returns in ${seconds.toFixed(1)} s = ${perSec.toFixed(1)} returns/s; errors ${errors}`);
-    console.log(`  fileReturn p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`);
+    console.log(`  fileReturn ${latencySummary(latencies)}`);
     console.log(`  stored: ${stored.returns} returns, ${stored.lines} lines, ${stored.files} photos`);
     const round = (n: number) => Number(n.toFixed(1));
     console.log(JSON.stringify({ returns: latencies.length, clients: CLIENTS, returnsPerSec: round(perSec), p50Ms: round(percentile(latencies, 50)), p95Ms: round(percentile(latencies, 95)), p99Ms: round(percentile(latencies, 99)), errors, storedOnce: stored.returns === latencies.length && stored.lines === latencies.length && stored.files === latencies.length }));
   } finally {
-    agent.destroy();
+    client.destroy();
     await pool.end();
-    if (hub) {
-      const exited = new Promise((resolve) => hub!.child.on('exit', resolve));
-      hub.child.kill('SIGINT');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-    }
+    await stopHub(hub);
     await erp.stop();
     await dropDatabase(serverUrl, database);
     await embedded?.stop();

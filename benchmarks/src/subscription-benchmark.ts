@@ -11,7 +11,7 @@
  *     and BROADCAST_EVENTS (50) status changes: the executions the gateway ran per event.
  * Exported for `bench:orders`; run alone with `node benchmarks/dist/subscription-benchmark.js`.
  */
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,8 +23,8 @@ import { dropDatabase, ensureDatabase } from '@hub/database';
 import { buildDemoDataset } from '@hub/demo-data';
 import { publishEvents } from '@hub/events';
 import { startEmbeddedPostgres } from '@hub/launcher/dist/embedded-postgres';
-import { withHubNodeFlags } from '@hub/launcher/dist/node-flags';
-import { untilHubReady } from './bench-hub-process';
+import { startProductionHub } from './bench-hub-process';
+import { percentile } from './bench-stats';
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 10_000);
 const BROADCAST_SUBSCRIBERS = Number(process.env.BENCH_BROADCAST_SUBSCRIBERS ?? 2_000);
@@ -53,10 +53,6 @@ export interface RunningHubProcess {
   child: ChildProcess;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
@@ -280,26 +276,19 @@ export async function runSubscriptionBenchmarks(hub: RunningHubProcess, pool: Po
 }
 
 /** Starts the hub as deployed on a database with the demo data, without an integrator worker (this benchmark is the ERP). */
-export async function startBenchHub(databaseUrl: string): Promise<RunningHubProcess> {
-  const child = spawn(process.execPath, [...withHubNodeFlags([]), join(__dirname, '../../launcher/dist/main.js')], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
+export function startBenchHub(databaseUrl: string): Promise<RunningHubProcess> {
+  return startProductionHub(
+    {
       DATABASE_URL: databaseUrl,
-      HUB_PORT: '0',
-      HUB_SUBGRAPH_BASE_PORT: '0',
       HUB_DEMO_ERP_PORT: '0',
       HUB_DEMO_ERP_STEP_SECONDS: '0',
       HUB_INTEGRATOR_WORKER: 'false',
-      HUB_PROCESSES: 'split',
       // The load comes from one machine and a few users: lift the per-address and per-user WebSocket caps.
       HUB_WS_CONNECTIONS_PER_ADDRESS: '1000000',
       HUB_WS_CONNECTIONS_PER_USER: '1000000',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output = await untilHubReady(child, 120_000);
-  return { gatewayUrl: /GraphQL endpoint: (\S+)/.exec(output)![1], child };
+    { nodeFlags: [], timeoutMs: 120_000 },
+  );
 }
 
 async function main(): Promise<void> {
