@@ -1,28 +1,25 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import http from 'node:http';
-import fetch from 'node-fetch';
 import { CLIENT_ADDRESS_HEADER, GATEWAY_ASSERTION_HEADER, GatewayAssertionSigner, RevocationList } from '@hub/auth';
 import { unauthenticated } from '@hub/errors';
 import { injectTraceHeaders, SpanKind, withSpan } from '@hub/observability';
 import { GatewayContext } from './gateway-context';
 import { subgraphFetchSeconds } from './gateway-metrics';
-
-// One keep-alive pool for all subgraph calls: a query plan makes several fetches per request.
-const agent = new http.Agent({ keepAlive: true, keepAliveMsecs: 30_000, maxSockets: 128, timeout: 60_000 });
+import { postToSubgraph } from './subgraph-http';
 
 /**
  * The fetch every subgraph call goes through: it signs the gateway's assertion over the exact body
  * Apollo serialised (so the assertion is good for this one operation at this one subgraph) and
- * sends it on the shared keep-alive pool.
+ * sends it on the shared keep-alive pool (subgraph-http.ts).
  */
 export function assertingFetch(signer: GatewayAssertionSigner, subgraph: string) {
-  return (async (url: string, init: { headers?: Record<string, string>; body?: string }) => {
+  return (async (url: string, init: { method?: string; headers?: Record<string, string>; body?: string }) => {
     const headers = { ...(init.headers ?? {}) };
     const authorization = headers.authorization ?? headers.Authorization;
     const bearer = authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : undefined;
-    headers[GATEWAY_ASSERTION_HEADER] = await signer.sign({ subgraph, body: init.body ?? '', bearer });
-    return fetch(url, { ...init, headers, agent } as any);
+    const body = init.body ?? '';
+    headers[GATEWAY_ASSERTION_HEADER] = signer.sign({ subgraph, body, bearer });
+    return postToSubgraph(url, { method: init.method, headers, body });
   }) as any;
 }
 
