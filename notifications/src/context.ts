@@ -4,6 +4,7 @@ import { BrandingService } from './branding/branding.service';
 import { MessageLogService } from './message/message.service';
 import { NotificationPreferenceService } from './preference/notification-preference.service';
 import { MessageTemplateService } from './template/message-template.service';
+import { PaymentReminderScheduleService } from './schedule/payment-reminder-schedule.service';
 
 export interface NotificationsContext extends BaseContext {
   services: {
@@ -11,6 +12,7 @@ export interface NotificationsContext extends BaseContext {
     branding: BrandingService;
     preferences: NotificationPreferenceService;
     templates: MessageTemplateService;
+    schedule: PaymentReminderScheduleService;
   };
 }
 
@@ -35,6 +37,7 @@ export function buildNotificationsContext(base: BaseContext, runtime: SubgraphRu
       branding: new BrandingService(base.em),
       preferences: new NotificationPreferenceService(base.em, () => directoryPool(runtime.databaseUrl), directory),
       templates: new MessageTemplateService(base.em),
+      schedule: new PaymentReminderScheduleService(base.em),
     },
   };
 }

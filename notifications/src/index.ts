@@ -8,12 +8,13 @@ import { NotificationPreferenceEntity } from './preference/notification-preferen
 import { RecipientLanguageEntity } from './preference/recipient-language.entity';
 import { buildNotificationsSchema } from './schema';
 import { MessageTemplateEntity } from './template/message-template.entity';
+import { PaymentReminderScheduleEntity } from './schedule/payment-reminder-schedule.entity';
 
 /** Messages: the log, preferences, branding and templates (GraphQL); the sending is NotificationWorker's. */
 export const notificationsSubgraph: SubgraphModule<NotificationsContext> = {
   name: 'notifications',
   dbSchema: 'notifications',
-  entities: [MessageEntity, NotificationPreferenceEntity, RecipientLanguageEntity, BrandingEntity, MessageTemplateEntity],
+  entities: [MessageEntity, NotificationPreferenceEntity, RecipientLanguageEntity, BrandingEntity, MessageTemplateEntity, PaymentReminderScheduleEntity],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildNotificationsSchema,
   buildContext: buildNotificationsContext,

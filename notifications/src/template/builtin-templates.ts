@@ -32,6 +32,9 @@ export const LANGUAGES = ['en', 'sv', 'es', 'pl'] as const;
 
 const ORDER_PLACEHOLDERS = ['orderId', 'orderNumber', 'status', 'total', 'reason', 'deliveryDate', 'customerReference'];
 
+const PAYMENT_PLACEHOLDERS = ['documentNumber', 'amount', 'dueDate', 'daysOverdue', 'level'];
+const invoicesAction = (label: string) => ({ label, url: '{{webUrl}}/invoices' });
+
 const orderAction = (label: string) => ({ label, url: '{{webUrl}}/orders/{{orderId}}' });
 
 export const BUILTIN_TEMPLATES: Readonly<Record<string, BuiltinTemplate>> = {
@@ -121,6 +124,39 @@ export const BUILTIN_TEMPLATES: Readonly<Record<string, BuiltinTemplate>> = {
       sv: { subject: 'Order {{orderNumber}} är försenad', body: 'Hej {{recipientName}},\n\ndin order {{orderNumber}} utlovades till {{deliveryDate}} och har ännu inte levererats. Vi ber om ursäkt för förseningen.', action: orderAction('Visa order') },
       es: { subject: 'El pedido {{orderNumber}} se retrasa', body: 'Hola {{recipientName}}:\n\nsu pedido {{orderNumber}} estaba previsto para el {{deliveryDate}} y aún no se ha entregado. Disculpe el retraso.', action: orderAction('Ver pedido') },
       pl: { subject: 'Zamówienie {{orderNumber}} jest opóźnione', body: 'Dzień dobry {{recipientName}},\n\nzamówienie {{orderNumber}} miało zostać dostarczone {{deliveryDate}} i jeszcze nie dotarło. Przepraszamy za opóźnienie.', action: orderAction('Zobacz zamówienie') },
+    },
+  },
+  'payment.reminder': {
+    description: 'An invoice falls due in a few days (payment monitoring schedule).',
+    category: 'payment.reminder',
+    placeholders: PAYMENT_PLACEHOLDERS,
+    texts: {
+      en: { subject: 'Invoice {{documentNumber}} is due on {{dueDate}}', body: 'Hello {{recipientName}},\n\na friendly reminder: invoice {{documentNumber}} ({{amount}}) is due on {{dueDate}}.', action: invoicesAction('Your invoices') },
+      sv: { subject: 'Faktura {{documentNumber}} förfaller {{dueDate}}', body: 'Hej {{recipientName}},\n\nen vänlig påminnelse: faktura {{documentNumber}} ({{amount}}) förfaller {{dueDate}}.', action: invoicesAction('Dina fakturor') },
+      es: { subject: 'La factura {{documentNumber}} vence el {{dueDate}}', body: 'Hola {{recipientName}}:\n\nle recordamos que la factura {{documentNumber}} ({{amount}}) vence el {{dueDate}}.', action: invoicesAction('Sus facturas') },
+      pl: { subject: 'Termin faktury {{documentNumber}}: {{dueDate}}', body: 'Dzień dobry {{recipientName}},\n\nprzypominamy: termin płatności faktury {{documentNumber}} ({{amount}}) mija {{dueDate}}.', action: invoicesAction('Twoje faktury') },
+    },
+  },
+  'payment.dunning': {
+    description: 'An invoice is overdue: one message per dunning level of the schedule.',
+    category: null,
+    placeholders: PAYMENT_PLACEHOLDERS,
+    texts: {
+      en: { subject: 'Payment overdue: invoice {{documentNumber}} (reminder {{level}})', body: 'Hello {{recipientName}},\n\ninvoice {{documentNumber}} ({{amount}}) was due on {{dueDate}} and is {{daysOverdue}} days overdue. Please pay it now.', action: invoicesAction('Your invoices') },
+      sv: { subject: 'Betalningspåminnelse {{level}}: faktura {{documentNumber}}', body: 'Hej {{recipientName}},\n\nfaktura {{documentNumber}} ({{amount}}) förföll {{dueDate}} och är {{daysOverdue}} dagar försenad. Vänligen betala nu.', action: invoicesAction('Dina fakturor') },
+      es: { subject: 'Pago vencido: factura {{documentNumber}} (aviso {{level}})', body: 'Hola {{recipientName}}:\n\nla factura {{documentNumber}} ({{amount}}) venció el {{dueDate}} y lleva {{daysOverdue}} días de retraso. Le rogamos que la pague.', action: invoicesAction('Sus facturas') },
+      pl: { subject: 'Zaległa płatność: faktura {{documentNumber}} (wezwanie {{level}})', body: 'Dzień dobry {{recipientName}},\n\nfaktura {{documentNumber}} ({{amount}}) była płatna {{dueDate}} i jest opóźniona o {{daysOverdue}} dni. Prosimy o zapłatę.', action: invoicesAction('Twoje faktury') },
+    },
+  },
+  'payment.thanks': {
+    description: 'A payment was recorded in the ERP.',
+    category: 'payment.thanks',
+    placeholders: PAYMENT_PLACEHOLDERS,
+    texts: {
+      en: { subject: 'Thank you for your payment', body: 'Hello {{recipientName}},\n\nwe received your payment of {{amount}} for invoice {{documentNumber}}. Thank you.' },
+      sv: { subject: 'Tack för din betalning', body: 'Hej {{recipientName}},\n\nvi har tagit emot din betalning på {{amount}} för faktura {{documentNumber}}. Tack.' },
+      es: { subject: 'Gracias por su pago', body: 'Hola {{recipientName}}:\n\nhemos recibido su pago de {{amount}} de la factura {{documentNumber}}. Gracias.' },
+      pl: { subject: 'Dziękujemy za płatność', body: 'Dzień dobry {{recipientName}},\n\notrzymaliśmy płatność {{amount}} za fakturę {{documentNumber}}. Dziękujemy.' },
     },
   },
 };

@@ -2,7 +2,7 @@ import { Pool } from 'pg';
 import { instrumentPool } from '@hub/database';
 import { EventListener, HubEvent } from '@hub/events';
 import { componentLogger } from '@hub/observability';
-import { NotificationDeclaration, NotificationNotice, NotificationRecipientDirectory, SubgraphModule } from '@hub/subgraph-kit';
+import { NotificationCompanyUsers, NotificationDeclaration, NotificationNotice, NotificationRecipientDirectory, NotificationScheduleDeclaration, SubgraphModule } from '@hub/subgraph-kit';
 import { Mailer, SmtpMailer } from '../mail/smtp-mailer';
 import { MessageChannel, MessageStatus } from '../message/message-status';
 import { isPermanentRefusal, retryDelayMs } from '../message/message.state-machine';
@@ -31,6 +31,10 @@ export interface NotificationWorkerOptions {
   claimTimeoutMs?: number;
   /** Do not send (only queue): for tests that stop a worker between event and send. */
   sendingPaused?: boolean;
+  /** How often the calendar notices (payment reminders, dunning) are looked for (default hourly). */
+  scheduleEveryMs?: number;
+  /** The day it is (YYYY-MM-DD); a simulated clock in tests and the demo. Default: today in UTC. */
+  today?: () => string;
 }
 
 /** A notice addressed: what `queueNotices` needs besides the notice. */
@@ -54,6 +58,9 @@ export class NotificationWorker {
   private readonly listener: EventListener;
   private readonly declarations = new Map<string, NotificationDeclaration[]>();
   private readonly directory: NotificationRecipientDirectory | null;
+  private readonly companyUsers: NotificationCompanyUsers | null;
+  private readonly schedules: NotificationScheduleDeclaration[];
+  private scheduleTimer: NodeJS.Timeout | null = null;
   private readonly mailer: Mailer;
   private timer: NodeJS.Timeout | null = null;
   private sending: Promise<void> | null = null;
@@ -73,6 +80,8 @@ export class NotificationWorker {
       }
     }
     this.directory = options.modules.find((m) => m.notificationRecipients)?.notificationRecipients ?? null;
+    this.companyUsers = options.modules.find((m) => m.notificationCompanyUsers)?.notificationCompanyUsers ?? null;
+    this.schedules = options.modules.flatMap((m) => m.notificationSchedules ?? []);
     this.mailer = options.mailer ?? new SmtpMailer();
   }
 
@@ -90,11 +99,33 @@ export class NotificationWorker {
     await this.messages.releaseStaleClaims(this.options.claimTimeoutMs ?? 60_000);
     this.timer = setInterval(() => this.kick(), this.options.tickMs ?? 1_000);
     this.kick();
+    if (this.schedules.length > 0) {
+      const runSchedules = () => this.track(this.runSchedules());
+      this.scheduleTimer = setInterval(runSchedules, this.options.scheduleEveryMs ?? 3_600_000);
+      runSchedules();
+    }
+  }
+
+  /** Runs every calendar declaration for `today` (the clock's day unless given) and queues what is due. */
+  async runSchedules(today = (this.options.today ?? (() => new Date().toISOString().slice(0, 10)))()): Promise<number> {
+    const { rows } = await this.pool.query(`select reminder_days_before, dunning_days from notifications.payment_reminder_schedule where id = 'deployment'`);
+    const schedule = rows[0] ? { reminderDaysBefore: rows[0].reminder_days_before as number, dunningDays: rows[0].dunning_days as number[] } : { reminderDaysBefore: 3, dunningDays: [7, 14, 30] };
+    let queued = 0;
+    for (const declaration of this.schedules) {
+      const client = await this.pool.connect();
+      try {
+        queued += await this.queueNotices(await declaration.notices(client, today, schedule), { topic: `schedule:${declaration.name}` }, client);
+      } finally {
+        client.release();
+      }
+    }
+    return queued;
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.scheduleTimer) clearInterval(this.scheduleTimer);
     await this.listener.stop();
     await Promise.allSettled([...this.pendingEvents]);
     await this.sending;
@@ -130,7 +161,17 @@ export class NotificationWorker {
     if (!this.directory) throw new Error('No module gives notificationRecipients; nobody can be notified.');
     const db = client ?? (await this.pool.connect());
     try {
-      const userIds = [...new Set(notices.flatMap((n) => n.recipientUserIds))];
+      // Notices to "the company": its users with the permission, asked once per company and permission.
+      const companyUsers = new Map<string, string[]>();
+      for (const notice of notices) {
+        if (!notice.recipientCompany) continue;
+        const k = `${notice.recipientCompany.companyId}/${notice.recipientCompany.permission}`;
+        if (companyUsers.has(k)) continue;
+        if (!this.companyUsers) throw new Error('No module gives notificationCompanyUsers; notices to a company cannot be addressed.');
+        companyUsers.set(k, await this.companyUsers(db, notice.recipientCompany.companyId, notice.recipientCompany.permission));
+      }
+      const recipientsOf = (n: NotificationNotice) => [...new Set([...n.recipientUserIds, ...(n.recipientCompany ? companyUsers.get(`${n.recipientCompany.companyId}/${n.recipientCompany.permission}`) ?? [] : [])])];
+      const userIds = [...new Set(notices.flatMap(recipientsOf))];
       const recipients = new Map((await this.directory(db, userIds)).map((r) => [r.userId, r]));
       const { rows: preferenceRows } = await db.query(`select user_id, category, email, sms from notifications.notification_preference where user_id = any($1::uuid[])`, [userIds]);
       const preferences = new Map(preferenceRows.map((p) => [`${p.user_id}/${p.category}`, p as { email: boolean; sms: boolean }]));
@@ -143,7 +184,7 @@ export class NotificationWorker {
           log.error(`a notice of ${notice.ref} names the unknown template "${notice.template}"; nothing sent`);
           continue;
         }
-        for (const userId of new Set(notice.recipientUserIds)) {
+        for (const userId of recipientsOf(notice)) {
           const recipient = recipients.get(userId);
           if (!recipient || !recipient.active) continue;
           const preference = template.category ? preferences.get(`${userId}/${template.category}`) : undefined;
@@ -208,6 +249,15 @@ export class NotificationWorker {
           this.kick();
         }
       });
+  }
+
+  /** Waits for the sender already running, then sends whatever is still due (tests, benchmarks). */
+  async drain(): Promise<void> {
+    for (;;) {
+      await this.sending;
+      await this.sendDue();
+      if (!this.sending) return;
+    }
   }
 
   /** Sends due messages until none are left. */

@@ -29,6 +29,8 @@ export interface NotificationNotice {
   template: string;
   /** The users (customers subgraph ids) it goes to. */
   recipientUserIds: readonly string[];
+  /** Also every active user of this company holding this permission (found by the users' module). */
+  recipientCompany?: { companyId: string; permission: string };
   /** Values for the template's placeholders ({{orderNumber}} ...). Strings only: templates format nothing. */
   values: Readonly<Record<string, string>>;
   /** 'TRANSACTIONAL' (order, payment: sent unless the user switched the category off) or 'MARKETING' (only with consent). */
@@ -51,3 +53,24 @@ export interface NotificationRecipient {
 
 /** Reads recipients by user id on `client` (from the owner's own tables). */
 export type NotificationRecipientDirectory = (client: PoolClient, userIds: readonly string[]) => Promise<NotificationRecipient[]>;
+
+/** The active users of a company holding a permission (user ids), from the users' module. */
+export type NotificationCompanyUsers = (client: PoolClient, companyId: string, permission: string) => Promise<string[]>;
+
+/** The payment monitoring schedule staff configure (notifications subgraph). */
+export interface PaymentReminderSchedule {
+  /** A reminder this many days before the due date (0: none). */
+  reminderDaysBefore: number;
+  /** Dunning levels: days after the due date, ascending (e.g. 7, 14, 30). */
+  dunningDays: readonly number[];
+}
+
+/**
+ * Notices that come from the calendar rather than from an event (payment reminders, dunning):
+ * the worker runs `notices` on its schedule with the day it is (a simulated clock in tests), and
+ * the refs keep each step to one message however often it runs.
+ */
+export interface NotificationScheduleDeclaration {
+  name: string;
+  notices(client: PoolClient, today: string, schedule: PaymentReminderSchedule): Promise<NotificationNotice[]>;
+}

@@ -6,7 +6,7 @@ import { ErpAdapter } from '@hub/erp-contract';
 import { FileRoute } from './file-routes';
 import { BaseContext } from './subgraph-context';
 import { EventTopicDeclaration, SubgraphOutbox, SyncIngestDeclaration, SyncKindDeclaration } from './module-wiring';
-import { NotificationDeclaration, NotificationRecipientDirectory } from './notification-wiring';
+import { NotificationCompanyUsers, NotificationDeclaration, NotificationRecipientDirectory, NotificationScheduleDeclaration } from './notification-wiring';
 
 /** What a running subgraph may need from its surroundings. */
 export interface SubgraphRuntime {
@@ -55,6 +55,10 @@ export interface SubgraphModule<TContext extends BaseContext = BaseContext> {
   notifications?: readonly NotificationDeclaration[];
   /** The module that owns users tells the notifications worker who they are (one module per hub). */
   notificationRecipients?: NotificationRecipientDirectory;
+  /** With notificationRecipients: a company's users holding a permission (for notices to "the company"). */
+  notificationCompanyUsers?: NotificationCompanyUsers;
+  /** Notices from the calendar (payment reminders, dunning). */
+  notificationSchedules?: readonly NotificationScheduleDeclaration[];
   /**
    * Downloads it serves behind signed links: its GraphQL fields issue the links (FileLinks), the
    * gateway serves `/files/<name>/<token>` by asking this subgraph's `/files/<token>`.

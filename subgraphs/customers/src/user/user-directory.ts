@@ -35,3 +35,12 @@ export async function readNotificationRecipients(client: PoolClient, userIds: re
     phone: r.phone,
   }));
 }
+
+/** A company's active users holding `permission` (customer users' permissions are stored per user). */
+export async function readCompanyUsersWithPermission(client: PoolClient, companyId: string, permission: string): Promise<string[]> {
+  const { rows } = await client.query<{ id: string }>(
+    `select id from customers.user_account where company_id = $1 and active and $2 = any(permissions) order by created_at, id`,
+    [companyId, permission],
+  );
+  return rows.map((r) => r.id);
+}
