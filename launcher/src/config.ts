@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { graphqlIdeEnabled } from '@hub/gateway';
 
 /** Everything `npm start` reads from the environment (documented in the README). */
@@ -93,7 +93,7 @@ export function loadLauncherConfig(env: NodeJS.ProcessEnv = process.env, root = 
     mailCatcher: env.HUB_SMTP_HOST
       ? null
       : {
-          folder: env.HUB_MAIL_CATCHER_DIR || join(root, '.hub-data', 'mail'),
+          folder: env.HUB_MAIL_CATCHER_DIR || (env.HUB_DATA_DIR ? join(dirname(env.HUB_DATA_DIR), 'mail') : join(root, '.hub-data', 'mail')),
           smtpPort: port('HUB_MAIL_CATCHER_SMTP_PORT', env.HUB_MAIL_CATCHER_SMTP_PORT, gatewayPort === 0 ? 0 : 2525),
           httpPort: port('HUB_MAIL_CATCHER_HTTP_PORT', env.HUB_MAIL_CATCHER_HTTP_PORT, gatewayPort === 0 ? 0 : 1080),
         },

@@ -35,10 +35,16 @@ export async function startLocalMailCatcher(options: { folder: string; smtpPort:
       });
     },
   });
-  await new Promise<void>((resolve, reject) => {
-    smtp.once('error', reject);
-    smtp.listen(options.smtpPort, host, () => resolve());
-  });
+  // A port already taken (another hub, another catcher) falls back to a free one: it is printed anyway.
+  const listen = (server: { once(e: 'error', f: (err: Error) => void): unknown; listen(port: number, host: string, cb: () => void): unknown; removeAllListeners?(e: string): unknown }, port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', (error: Error) => {
+        if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE' && port !== 0) listen(server, 0).then(resolve, reject);
+        else reject(error);
+      });
+      server.listen(port, host, () => resolve());
+    });
+  await listen(smtp.server, options.smtpPort);
   const http: Server = createServer((req, res) => {
     const files = readdirSync(options.folder).filter((f) => f.endsWith('.eml')).sort().reverse();
     const path = decodeURIComponent((req.url ?? '/').split('?')[0].slice(1));
@@ -58,7 +64,7 @@ export async function startLocalMailCatcher(options: { folder: string; smtpPort:
       res.end('not found');
     }
   });
-  await new Promise<void>((resolve) => http.listen(options.httpPort, host, resolve));
+  await listen(http, options.httpPort);
   const smtpPort = (smtp.server.address() as AddressInfo).port;
   const httpPort = (http.address() as AddressInfo).port;
   return {
