@@ -35,6 +35,8 @@ export async function startLocalMailCatcher(options: { folder: string; smtpPort:
       });
     },
   });
+  // smtp-server re-emits its socket's errors (a port taken, a client gone) on itself: handled here, so they never end the hub.
+  smtp.on('error', () => undefined);
   // A port already taken (another hub, another catcher) falls back to a free one: it is printed anyway.
   const listen = (server: { once(e: 'error', f: (err: Error) => void): unknown; listen(port: number, host: string, cb: () => void): unknown; removeAllListeners?(e: string): unknown }, port: number) =>
     new Promise<void>((resolve, reject) => {
