@@ -84,8 +84,8 @@ describe('npm start after the launcher is killed with SIGKILL', () => {
     await answers(first);
     const children = descendantsOf(first.pid);
     seen.push(...children);
-    // The postmaster (its own workers besides), its guard, the demo ERP, six subgraph processes and the two products workers.
-    expect(kinds(children)).toEqual({ postgres: 1, guard: 1, demoErp: 1, subgraphs: 8 });
+    // The postmaster (its own workers besides), its guard, the demo ERP, seven subgraph processes (notifications the seventh) and the two products workers.
+    expect(kinds(children)).toEqual({ postgres: 1, guard: 1, demoErp: 1, subgraphs: 9 });
 
     await first.kill('SIGKILL');
     await eventually(async () => stillRunning(children).length === 0, 30_000, 'the children of the killed launcher to stop').catch((error) => {

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { graphqlIdeEnabled } from '@hub/gateway';
 
 /** Everything `npm start` reads from the environment (documented in the README). */
@@ -32,6 +32,12 @@ export interface LauncherConfig {
   outboxRetryBaseMs: number;
   outboxRetryMaxMs: number;
   outboxMaxAttempts: number;
+  /** Run the notifications worker (the one place that sends messages) in this process. */
+  notificationsWorker: boolean;
+  notificationsRetryBaseMs: number;
+  notificationsRetryMaxMs: number;
+  /** No HUB_SMTP_HOST: start a local mail catcher on these ports (SMTP; HTTP listing) and send there. */
+  mailCatcher: { folder: string; smtpPort: number; httpPort: number } | null;
 }
 
 function positiveInt(name: string, value: string | undefined, fallback: number): number {
@@ -81,6 +87,16 @@ export function loadLauncherConfig(env: NodeJS.ProcessEnv = process.env, root = 
     outboxRetryBaseMs: positiveInt('HUB_OUTBOX_RETRY_BASE_MS', env.HUB_OUTBOX_RETRY_BASE_MS, 1000),
     outboxRetryMaxMs: positiveInt('HUB_OUTBOX_RETRY_MAX_MS', env.HUB_OUTBOX_RETRY_MAX_MS, 300_000),
     outboxMaxAttempts: positiveInt('HUB_OUTBOX_MAX_ATTEMPTS', env.HUB_OUTBOX_MAX_ATTEMPTS, 10),
+    notificationsWorker: (env.HUB_NOTIFICATIONS_WORKER ?? 'true') !== 'false',
+    notificationsRetryBaseMs: positiveInt('HUB_NOTIFICATIONS_RETRY_BASE_MS', env.HUB_NOTIFICATIONS_RETRY_BASE_MS, 5000),
+    notificationsRetryMaxMs: positiveInt('HUB_NOTIFICATIONS_RETRY_MAX_MS', env.HUB_NOTIFICATIONS_RETRY_MAX_MS, 600_000),
+    mailCatcher: env.HUB_SMTP_HOST
+      ? null
+      : {
+          folder: env.HUB_MAIL_CATCHER_DIR || (env.HUB_DATA_DIR ? join(dirname(env.HUB_DATA_DIR), 'mail') : join(root, '.hub-data', 'mail')),
+          smtpPort: port('HUB_MAIL_CATCHER_SMTP_PORT', env.HUB_MAIL_CATCHER_SMTP_PORT, gatewayPort === 0 ? 0 : 2525),
+          httpPort: port('HUB_MAIL_CATCHER_HTTP_PORT', env.HUB_MAIL_CATCHER_HTTP_PORT, gatewayPort === 0 ? 0 : 1080),
+        },
   };
 }
 

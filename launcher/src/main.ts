@@ -1,6 +1,7 @@
 import { buildDemoDataset, DEMO_PASSWORD } from '@hub/demo-data';
 import { ensureDatabase } from '@hub/database';
 import { HttpErpAdapter, IntegratorWorker, startIntegratorWorker } from '@hub/integrator';
+import { LocalMailCatcher, NotificationWorker, startLocalMailCatcher, startNotificationWorker } from '@hub/notifications';
 import { exitWithParent } from '@hub/process-lifecycle';
 import { componentLogger, setLogService, startProcessMetrics, startTracing, stopTracing } from '@hub/observability';
 import { DemoErpProcess, startDemoErpProcess } from './demo-erp-process';
@@ -24,6 +25,8 @@ async function main(): Promise<void> {
   let demoErp: DemoErpProcess | undefined;
   let adapter: HttpErpAdapter | undefined;
   let worker: IntegratorWorker | undefined;
+  let notifications: NotificationWorker | undefined;
+  let mailCatcher: LocalMailCatcher | undefined;
   let stopping = false;
 
   let startup: Promise<void> = Promise.resolve();
@@ -34,10 +37,12 @@ async function main(): Promise<void> {
     // Start-up checks `stopping` between steps; let it reach the next one so everything it started can be stopped.
     await startup.catch(() => undefined);
     try {
+      await notifications?.stop();
       await worker?.stop();
       adapter?.close();
       await hub?.stop();
       await demoErp?.stop();
+      await mailCatcher?.stop();
       await embedded?.stop();
       await stopTracing();
       log('stopped');
@@ -66,6 +71,15 @@ async function main(): Promise<void> {
     }
     databaseUrl = await ensureDatabase(embedded.serverUrl, 'hub');
   }
+  if (config.mailCatcher) {
+    // No SMTP relay configured: a local one that keeps every message, so password resets and notifications work out of the box.
+    mailCatcher = await startLocalMailCatcher(config.mailCatcher);
+    // Before the hub starts, so that subgraph processes (split mode) inherit it too.
+    process.env.HUB_SMTP_HOST = '127.0.0.1';
+    process.env.HUB_SMTP_PORT = String(mailCatcher.smtpPort);
+    log(`mail catcher: SMTP on 127.0.0.1:${mailCatcher.smtpPort}, messages in ${mailCatcher.folder}, listed at ${mailCatcher.httpUrl}`);
+  }
+  if (stopping) return;
   hub = await startHub({
     databaseUrl,
     host: config.host,
@@ -109,6 +123,14 @@ async function main(): Promise<void> {
     });
     for (const check of worker.readinessChecks) hub.addReadinessCheck(check);
   }
+  if (config.notificationsWorker) {
+    notifications = await startNotificationWorker({
+      databaseUrl,
+      modules: hub.modules,
+      retryBaseMs: config.notificationsRetryBaseMs,
+      retryMaxMs: config.notificationsRetryMaxMs,
+    });
+  }
   if (stopping) return;
 
   const logins = buildDemoDataset().users.map((u) => `  ${u.email.padEnd(36)} ${u.role}`);
@@ -119,6 +141,9 @@ async function main(): Promise<void> {
       `GraphQL endpoint: ${hub.gatewayUrl}`,
       `Subgraphs: ${Object.entries(hub.subgraphs).map(([name, url]) => `${name}=${url}`).join(' ')}`,
       `ERP: ${erpUrl}${demoErp ? ' (built-in demo ERP)' : ''}`,
+      mailCatcher
+        ? `Mail: caught locally (SMTP 127.0.0.1:${mailCatcher.smtpPort}); read it at ${mailCatcher.httpUrl} or in ${mailCatcher.folder}`
+        : `Mail: sent through ${process.env.HUB_SMTP_HOST}:${process.env.HUB_SMTP_PORT || 2525}`,
       ...(demoErp ? [`Demo ERP admin API: ${erpUrl}/admin (Authorization: Bearer ${demoErp.adminKey}; see demo-erp/README.md)`] : []),
       '',
       `Demo logins (password "${DEMO_PASSWORD}"):`,

@@ -5,10 +5,11 @@ import { ordersSubgraph } from '@hub/orders';
 import { productsSubgraph } from '@hub/products';
 import { suppliersSubgraph } from '@hub/suppliers';
 import { integratorSubgraph } from '@hub/integrator';
+import { notificationsSubgraph } from '@hub/notifications';
 import { SubgraphModule } from '@hub/subgraph-kit';
 
 /** The subgraphs every hub has, in a fixed order: the five domains and the integrator's staff API. */
-export const SUBGRAPH_MODULES: readonly SubgraphModule<any>[] = [customersSubgraph, productsSubgraph, ordersSubgraph, financeSubgraph, suppliersSubgraph, integratorSubgraph];
+export const SUBGRAPH_MODULES: readonly SubgraphModule<any>[] = [customersSubgraph, productsSubgraph, ordersSubgraph, financeSubgraph, suppliersSubgraph, integratorSubgraph, notificationsSubgraph];
 
 /** The URL each subgraph has in the checked-in supergraph; the gateway overrides them at run time. */
 export function defaultSubgraphUrl(index: number): string {

@@ -46,6 +46,8 @@ export default async function globalSetup(): Promise<void> {
     HUB_DISPATCHER_TICK_MS: '100',
     HUB_OUTBOX_RETRY_BASE_MS: '200',
     HUB_OUTBOX_RETRY_MAX_MS: '1000',
+    HUB_NOTIFICATIONS_RETRY_BASE_MS: '200',
+    HUB_NOTIFICATIONS_RETRY_MAX_MS: '1000',
     // Mail goes to the in-process SMTP catcher; tests read it from HUB_TEST_MAIL_FILE.
     HUB_SMTP_HOST: '127.0.0.1',
     HUB_SMTP_PORT: String(mail.port),

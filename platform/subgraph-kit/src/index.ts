@@ -11,3 +11,4 @@ export * from './page-size';
 export * from './merge-target-conformance';
 export * from './file-routes';
 export * from './page-info.object';
+export * from './notification-wiring';

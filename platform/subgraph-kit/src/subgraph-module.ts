@@ -6,6 +6,7 @@ import { ErpAdapter } from '@hub/erp-contract';
 import { FileRoute } from './file-routes';
 import { BaseContext } from './subgraph-context';
 import { EventTopicDeclaration, SubgraphOutbox, SyncIngestDeclaration, SyncKindDeclaration } from './module-wiring';
+import { NotificationCompanyUsers, NotificationDeclaration, NotificationRecipientDirectory, NotificationScheduleDeclaration } from './notification-wiring';
 
 /** What a running subgraph may need from its surroundings. */
 export interface SubgraphRuntime {
@@ -50,6 +51,14 @@ export interface SubgraphModule<TContext extends BaseContext = BaseContext> {
   outbox?: SubgraphOutbox;
   /** The event topics it publishes, and the subscription fields they feed. */
   events?: readonly EventTopicDeclaration[];
+  /** Messages to users that its events cause (see notification-wiring.ts). */
+  notifications?: readonly NotificationDeclaration[];
+  /** The module that owns users tells the notifications worker who they are (one module per hub). */
+  notificationRecipients?: NotificationRecipientDirectory;
+  /** With notificationRecipients: a company's users holding a permission (for notices to "the company"). */
+  notificationCompanyUsers?: NotificationCompanyUsers;
+  /** Notices from the calendar (payment reminders, dunning). */
+  notificationSchedules?: readonly NotificationScheduleDeclaration[];
   /**
    * Downloads it serves behind signed links: its GraphQL fields issue the links (FileLinks), the
    * gateway serves `/files/<name>/<token>` by asking this subgraph's `/files/<token>`.

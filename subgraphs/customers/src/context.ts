@@ -17,7 +17,7 @@ import { LoginThrottleRepository } from './access/login-throttle.repository';
 import { LoginThrottleService, registrationLimitsFromEnv, throttleLimitsFromEnv } from './access/login-throttle.service';
 import { ConsentRepository } from './consent/consent.repository';
 import { RegistrationRepository } from './registration/registration.repository';
-import { processMailer } from './mail/mailer';
+import { processMailer } from '@hub/notifications/mail';
 
 export interface CustomersContext extends BaseContext {
   secrets: AuthSecrets;

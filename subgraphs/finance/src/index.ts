@@ -13,6 +13,7 @@ import { PaymentEntity } from './payment/payment.entity';
 import { StoredDocumentEntity } from './document/stored-document.entity';
 import { documentsFileRoute } from './document/document.file-route';
 import { buildFinanceSchema } from './schema';
+import { PAYMENT_MONITORING_SCHEDULES } from './payment-monitoring/payment-reminder-notices';
 import { invoiceExportRoute } from './invoice-export/invoice-export.service';
 import { statementExportRoute } from './statement/statement-export.service';
 import { acknowledgeReturn, financeOutbox, FinanceOutboxMessageEntity, RETURN_DISPOSED_TOPIC, returnDeadLettered } from './outbox/finance-outbox';
@@ -58,6 +59,8 @@ export const financeSubgraph: SubgraphModule<FinanceContext> = {
   },
   // Documents as printed, the invoice list's and statement's exports, and returns' files, behind signed links.
   fileRoutes: [documentsFileRoute, invoiceExportRoute, statementExportRoute, returnFilesRoute],
+  // Payment reminders, dunning and thanks, on the notifications worker's calendar.
+  notificationSchedules: PAYMENT_MONITORING_SCHEDULES,
   events: [
     {
       topic: ORDER_DOCUMENTS_CHANGED_TOPIC,

@@ -18,6 +18,7 @@ import { buildOrdersSchema } from './schema';
 import { acknowledgeOrder, ORDER_PLACED_TOPIC, orderDeadLettered, ordersOutbox, OrdersOutboxMessageEntity } from './outbox/orders-outbox';
 import { ingestOrders } from './ingest/orders.ingest';
 import { ORDER_STATUS_CHANGED_TOPIC } from './order/order-events';
+import { ORDER_NOTIFICATIONS } from './order/order-notifications';
 
 export const ordersSubgraph: SubgraphModule<OrdersContext> = {
   name: 'orders',
@@ -51,6 +52,8 @@ export const ordersSubgraph: SubgraphModule<OrdersContext> = {
       },
     },
   ],
+  // E-mails to the placer: placed, approved, awaiting approval, held, rejected, confirmed, invoiced, late.
+  notifications: ORDER_NOTIFICATIONS,
 };
 
 export { OrderEntity, OrderLineEntity };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hashPassword, verifyPassword } from '@hub/auth';
 import { createSpecDatabase, SpecDatabase } from '@hub/database-testing';
 import { customersSubgraph } from '../index';
-import { OutgoingMail } from '../mail/mailer';
+import { OutgoingMail } from '@hub/notifications/mail';
 import { UserEntity } from '../user/user.entity';
 import { UserKind } from '../user/user-kind';
 import { LoginThrottleRepository } from './login-throttle.repository';
@@ -14,12 +14,16 @@ const LIMITS = { perAccount: 5, perAddress: 50, windowSeconds: 900, lockSeconds:
 describe('PasswordResetService (real PostgreSQL)', () => {
   let db: SpecDatabase;
   let sent: OutgoingMail[];
-  let mailed: Promise<void>;
+  let mailed: Promise<unknown>;
   const resets = () => {
     const em = db.em();
     // The service does not await the mail; the spec waits for the fake mailer's own promise.
     return new PasswordResetService(em, new LoginThrottleService(new LoginThrottleRepository(em), LIMITS), {
-      send: (mail) => (mailed = Promise.resolve().then(() => void sent.push(mail))),
+      send: (mail) => {
+        const receipt = Promise.resolve().then(() => (sent.push(mail), { response: '250 OK' }));
+        mailed = receipt;
+        return receipt;
+      },
     });
   };
   const tokenOf = (mail: OutgoingMail) => /Reset token: (\S+)/.exec(mail.text)![1];

@@ -4,7 +4,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { checkPasswordPolicy, hashPassword } from '@hub/auth';
 import { badUserInput } from '@hub/errors';
 import { recordAudit } from '../audit/audit.service';
-import { Mailer } from '../mail/mailer';
+import { Mailer } from '@hub/notifications/mail';
 import { publishUserAccessChanged } from '../user/user-access-events';
 import { UserEntity } from '../user/user.entity';
 import { LoginThrottleService } from './login-throttle.service';

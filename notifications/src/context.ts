@@ -1,0 +1,43 @@
+import { Pool } from 'pg';
+import { BaseContext, SubgraphRuntime } from '@hub/subgraph-kit';
+import { BrandingService } from './branding/branding.service';
+import { MessageLogService } from './message/message.service';
+import { NotificationPreferenceService } from './preference/notification-preference.service';
+import { MessageTemplateService } from './template/message-template.service';
+import { PaymentReminderScheduleService } from './schedule/payment-reminder-schedule.service';
+
+export interface NotificationsContext extends BaseContext {
+  services: {
+    messageLog: MessageLogService;
+    branding: BrandingService;
+    preferences: NotificationPreferenceService;
+    templates: MessageTemplateService;
+    schedule: PaymentReminderScheduleService;
+  };
+}
+
+const directoryPools = new Map<string, Pool>();
+/** One small pool per process for the users' directory (a coworker's company, for company admins). */
+function directoryPool(databaseUrl: string): Pool {
+  let pool = directoryPools.get(databaseUrl);
+  if (!pool) {
+    pool = new Pool({ connectionString: databaseUrl, max: 2, application_name: 'hub-notifications-directory' });
+    pool.on('error', () => undefined);
+    directoryPools.set(databaseUrl, pool);
+  }
+  return pool;
+}
+
+export function buildNotificationsContext(base: BaseContext, runtime: SubgraphRuntime): NotificationsContext {
+  const directory = runtime.modules.find((m) => m.notificationRecipients)?.notificationRecipients ?? null;
+  return {
+    ...base,
+    services: {
+      messageLog: new MessageLogService(base.em),
+      branding: new BrandingService(base.em),
+      preferences: new NotificationPreferenceService(base.em, () => directoryPool(runtime.databaseUrl), directory),
+      templates: new MessageTemplateService(base.em),
+      schedule: new PaymentReminderScheduleService(base.em),
+    },
+  };
+}

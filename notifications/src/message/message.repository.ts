@@ -1,0 +1,98 @@
+import { Pool, PoolClient } from 'pg';
+import { MessageChannel, MessageStatus } from './message-status';
+
+/** A message about to be queued (or logged as opted out). */
+export interface NewMessage {
+  idempotencyKey: string;
+  ref: string;
+  topic: string | null;
+  template: string;
+  channel: MessageChannel;
+  recipientUserId: string | null;
+  companyId: string | null;
+  recipientAddress: string;
+  language: string;
+  values: Record<string, string>;
+  status: MessageStatus.QUEUED | MessageStatus.OPTED_OUT;
+  /** Why it was not sent (OPTED_OUT). */
+  reason?: string | null;
+}
+
+export interface ClaimedMessage {
+  id: string;
+  template: string;
+  channel: MessageChannel;
+  recipientAddress: string;
+  language: string;
+  values: Record<string, string>;
+  attempts: number;
+  ref: string;
+  recipientUserId: string | null;
+}
+
+/** The message table's SQL: queueing without duplicates, claiming with SKIP LOCKED, the outcome of each attempt. */
+export class MessageRepository {
+  constructor(private readonly db: Pool | PoolClient) {}
+
+  /** Inserts the messages whose idempotency key is new; returns how many were new. One statement however many. */
+  async enqueue(messages: readonly NewMessage[]): Promise<number> {
+    if (messages.length === 0) return 0;
+    const column = <K extends keyof NewMessage>(key: K) => messages.map((m) => m[key] ?? null);
+    const result = await this.db.query(
+      `insert into notifications.message
+         (id, idempotency_key, ref, topic, template, channel, recipient_user_id, company_id, recipient_address, language, "values", status, last_response, attempts, next_attempt_at, created_at)
+       select gen_random_uuid(), k, r, t, tp, ch, u, c, a, l, v, s, why, 0, now(), now()
+         from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::uuid[], $8::text[], $9::text[], $10::jsonb[], $11::text[], $12::text[])
+           as x(k, r, t, tp, ch, u, c, a, l, v, s, why)
+       on conflict (idempotency_key) do nothing`,
+      [
+        column('idempotencyKey'), column('ref'), column('topic'), column('template'), column('channel'), column('recipientUserId'), column('companyId'),
+        column('recipientAddress'), column('language'), messages.map((m) => JSON.stringify(m.values)), column('status'), column('reason'),
+      ],
+    );
+    return result.rowCount ?? 0;
+  }
+
+  /** Messages left SENDING by a sender that died (claimed longer ago than `olderThanMs`) go back to the queue. */
+  async releaseStaleClaims(olderThanMs: number): Promise<number> {
+    const result = await this.db.query(
+      `update notifications.message set status = 'QUEUED', claimed_at = null where status = 'SENDING' and claimed_at < now() - make_interval(secs => $1::double precision / 1000)`,
+      [olderThanMs],
+    );
+    return result.rowCount ?? 0;
+  }
+
+  /** Takes up to `limit` due messages for this sender (other senders skip them) and counts the attempt. */
+  async claimDue(limit: number): Promise<ClaimedMessage[]> {
+    const { rows } = await this.db.query(
+      `update notifications.message m set status = 'SENDING', claimed_at = now(), attempts = m.attempts + 1
+        where m.id in (select id from notifications.message where status = 'QUEUED' and next_attempt_at <= now()
+                        order by next_attempt_at limit $1 for update skip locked)
+        returning m.id, m.template, m.channel, m.recipient_address, m.language, m."values", m.attempts, m.ref, m.recipient_user_id`,
+      [limit],
+    );
+    return rows.map((r) => ({
+      id: r.id, template: r.template, channel: r.channel, recipientAddress: r.recipient_address, language: r.language,
+      values: r.values, attempts: r.attempts, ref: r.ref, recipientUserId: r.recipient_user_id,
+    }));
+  }
+
+  async markAccepted(id: string, subject: string, response: string): Promise<void> {
+    await this.db.query(`update notifications.message set status = 'ACCEPTED', subject = $2, last_response = $3, sent_at = now(), claimed_at = null where id = $1 and status = 'SENDING'`, [id, subject, response]);
+  }
+
+  async markBounced(id: string, subject: string, response: string): Promise<void> {
+    await this.db.query(`update notifications.message set status = 'BOUNCED', subject = $2, last_response = $3, claimed_at = null where id = $1 and status = 'SENDING'`, [id, subject, response]);
+  }
+
+  async markRetry(id: string, response: string, delayMs: number): Promise<void> {
+    await this.db.query(
+      `update notifications.message set status = 'QUEUED', last_response = $2, claimed_at = null, next_attempt_at = now() + make_interval(secs => $3::double precision / 1000) where id = $1 and status = 'SENDING'`,
+      [id, response, delayMs],
+    );
+  }
+
+  async markFailed(id: string, response: string): Promise<void> {
+    await this.db.query(`update notifications.message set status = 'FAILED', last_response = $2, claimed_at = null where id = $1 and status = 'SENDING'`, [id, response]);
+  }
+}

@@ -1,0 +1,15 @@
+import { GraphQLSchema } from 'graphql';
+import { buildFederatedSchema } from '@hub/subgraph-kit';
+import { BrandingResolver } from './branding/branding.resolver';
+import { NotificationsContext } from './context';
+import { MessageLogResolver } from './message/message.resolver';
+import { NotificationPreferenceResolver } from './preference/notification-preference.resolver';
+import { MessageTemplateResolver } from './template/message-template.resolver';
+import { PaymentReminderScheduleResolver } from './schedule/payment-reminder-schedule.resolver';
+
+export function buildNotificationsSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema<NotificationsContext>({
+    resolvers: [MessageLogResolver, BrandingResolver, NotificationPreferenceResolver, MessageTemplateResolver, PaymentReminderScheduleResolver],
+    referenceResolvers: {},
+  });
+}

@@ -1,0 +1,46 @@
+import { PoolClient } from 'pg';
+import { NotificationRecipient } from '@hub/subgraph-kit';
+
+/** A company's default language, from its (ERP-owned) country; the hub's default otherwise. */
+const LANGUAGE_OF_COUNTRY: Readonly<Record<string, string>> = { SE: 'sv', ES: 'es', PL: 'pl', DE: 'de', GB: 'en', US: 'en' };
+
+/**
+ * The customers subgraph's answer to "who is this user, for sending": address, name, company,
+ * language (the company's default, from its country) and the latest consent per channel. Declared
+ * as the module's `notificationRecipients`, so the notifications worker never reads these tables itself.
+ */
+export async function readNotificationRecipients(client: PoolClient, userIds: readonly string[]): Promise<NotificationRecipient[]> {
+  if (userIds.length === 0) return [];
+  const { rows } = await client.query<{
+    id: string; email: string; name: string; active: boolean; company_id: string | null; country: string | null; phone: string | null; consents: Record<string, boolean> | null;
+  }>(
+    `select u.id, u.email, u.name, u.active, u.company_id, c.country, ct.phone,
+            (select jsonb_object_agg(l.channel, l.granted) from (
+               select distinct on (e.channel) e.channel, e.granted from customers.consent_event e
+                where e.user_id = u.id order by e.channel, e.at desc, e.id) l) as consents
+       from customers.user_account u
+       left join customers.company c on c.id = u.company_id
+       left join customers.contact ct on ct.id = u.contact_id
+      where u.id = any($1::uuid[])`,
+    [userIds],
+  );
+  return rows.map((r) => ({
+    userId: r.id,
+    email: r.email,
+    name: r.name,
+    active: r.active,
+    companyId: r.company_id,
+    language: r.country ? LANGUAGE_OF_COUNTRY[r.country.toUpperCase()] ?? null : null,
+    consents: r.consents ?? {},
+    phone: r.phone,
+  }));
+}
+
+/** A company's active users holding `permission` (customer users' permissions are stored per user). */
+export async function readCompanyUsersWithPermission(client: PoolClient, companyId: string, permission: string): Promise<string[]> {
+  const { rows } = await client.query<{ id: string }>(
+    `select id from customers.user_account where company_id = $1 and active and $2 = any(permissions) order by created_at, id`,
+    [companyId, permission],
+  );
+  return rows.map((r) => r.id);
+}
