@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { as, demoUser, failure, tokenFor } from './support/hub-client';
 import { erpAdmin, eventually, outboxMessages } from './support/staff-client';
 import { RecordedSubscription, wsClient } from './support/subscription-client';
+import { caughtMail } from './support/mail-catcher';
 
 /**
  * Returns (RMA) through the gateway against the demo ERP: filing against synced delivery notes
@@ -298,6 +299,39 @@ describe('returns (RMA) through the gateway', () => {
     } finally {
       subscription.unsubscribe();
       stranger.unsubscribe();
+    }
+  });
+
+  it("mails each step once to its filer and to the company's administrators (Messages), and the log says so", async () => {
+    const note = await freshNote(untracked);
+    const line = note.lines.find(untracked)!;
+    const filed = await file(buyer.email, { deliveryNoteId: note.id, reasonCode: 'WRONG_ITEM', condition: 'UNOPENED', lines: [{ lineNo: line.lineNo, quantity: '1' }] });
+    await accept(filed.id);
+    await receive(filed.number);
+    await assess(filed.id);
+    await decide(filed.id, 'CREDIT');
+    const credited = await eventually(async () => {
+      const r = await current(filed.id);
+      return r.status === 'CREDITED' && r;
+    }, 30_000, 'the ERP receipt');
+    const mailsAbout = (email: string) => caughtMail(email).map((m) => m.raw.replace(/=\r?\n/g, '')).filter((raw) => raw.includes(filed.number));
+    for (const email of [buyer.email, admin.email]) {
+      await eventually(async () => mailsAbout(email).length >= 4 || undefined, 30_000, `the return's mails to ${email}`);
+    }
+    // Once each, though the return's events may reach the worker more than once.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(mailsAbout(buyer.email)).toHaveLength(4);
+    expect(mailsAbout(admin.email)).toHaveLength(4);
+    expect(mailsAbout(buyer.email).filter((raw) => raw.includes(credited.creditNoteNumber!))).toHaveLength(1);
+    const staffApi = await as('admin@hub.example');
+    const steps: Array<[string, string]> = [['FILED', 'return.filed'], ['LABEL_ISSUED', 'return.accepted'], ['RECEIVED', 'return.received'], ['CREDITED', 'return.credited']];
+    for (const [status, template] of steps) {
+      const log = (await staffApi.request<{ messageLog: Array<{ template: string; status: string; recipientAddress: string; language: string; subject: string }> }>(
+        'query($ref: String) { messageLog(ref: $ref, first: 10) { template status recipientAddress language subject } }', { ref: `return:${filed.id}:${status}` },
+      )).messageLog;
+      expect(log.map((m) => [m.template, m.status, m.recipientAddress]).sort()).toEqual([[template, 'ACCEPTED', admin.email], [template, 'ACCEPTED', buyer.email]].sort());
+      // The demo company is Swedish: its users read Swedish.
+      expect(log.every((m) => m.language === 'sv' && m.subject.startsWith(`Retur ${filed.number}`))).toBe(true);
     }
   });
 

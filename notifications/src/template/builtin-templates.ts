@@ -1,3 +1,5 @@
+import { RETURN_TEMPLATES } from './return-templates';
+
 /**
  * The hub's own message texts, per template key and language. A key is also the preference
  * category users switch on and off (for keys with `category`). Staff may override any of them per
@@ -38,6 +40,7 @@ const invoicesAction = (label: string) => ({ label, url: '{{webUrl}}/invoices' }
 const orderAction = (label: string) => ({ label, url: '{{webUrl}}/orders/{{orderId}}' });
 
 export const BUILTIN_TEMPLATES: Readonly<Record<string, BuiltinTemplate>> = {
+  ...RETURN_TEMPLATES,
   'order.placed': {
     description: 'An order was placed and is on its way to the ERP.',
     category: 'order.placed',

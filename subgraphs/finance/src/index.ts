@@ -25,6 +25,7 @@ import { ReturnReasonEntity } from './return/return-reason.entity';
 import { ReturnPolicyEntity } from './return/return-policy.entity';
 import { returnFilesRoute } from './return/return.file-route';
 import { RETURN_STATUS_CHANGED_TOPIC } from './return/return-events';
+import { RETURN_NOTIFICATIONS } from './return/return-notifications';
 
 export const financeSubgraph: SubgraphModule<FinanceContext> = {
   name: 'finance',
@@ -61,6 +62,8 @@ export const financeSubgraph: SubgraphModule<FinanceContext> = {
   fileRoutes: [documentsFileRoute, invoiceExportRoute, statementExportRoute, returnFilesRoute],
   // Payment reminders, dunning and thanks, on the notifications worker's calendar.
   notificationSchedules: PAYMENT_MONITORING_SCHEDULES,
+  // E-mails at each step of a return, to its filer and the company's administrators.
+  notifications: RETURN_NOTIFICATIONS,
   events: [
     {
       topic: ORDER_DOCUMENTS_CHANGED_TOPIC,
