@@ -154,6 +154,18 @@ describe('ordering end to end through the gateway', () => {
     });
     afterAll(() => setListPrice(listPrice));
 
+    it('a price the ERP changes between filling the basket and placing it is the price the order gets, however soon it is placed', async () => {
+      const quick = await company.coworker('quick-buyer', { roles: ['BUYER'] });
+      const before = await priceOf(product.sku, 2);
+      await quick.api.request(ADD_MANY, { l: [{ sku: product.sku, quantity: '2' }] });
+      // The orders subgraph reuses the prices it has just asked for only until the catalogue changes (its trigger's catalogChanged).
+      const raised = (Number(before) + 4).toFixed(2);
+      await setListPrice(raised);
+      const { placeOrder } = await quick.api.request<{ placeOrder: any }>(PLACE, { i: { idempotencyKey: key() } });
+      expect(placeOrder.lines.map((l: any) => [l.sku, l.unitPrice.amount])).toEqual([[product.sku, raised]]);
+      await setListPrice(listPrice);
+    });
+
     it('saves the basket as a quote, changes and re-prices it; ordered while valid, the order gets the quoted prices', async () => {
       const quoter = await company.coworker('quoter', { roles: ['BUYER'] });
       await quoter.api.request(ADD_MANY, { l: [{ sku: product.sku, quantity: '2' }, { sku: catalogue[21].sku, quantity: '1' }] });

@@ -44,6 +44,8 @@ export default async function globalSetup(): Promise<void> {
     HUB_DEMO_ERP_PORT: '0',
     HUB_SCHEDULER_TICK_MS: '200',
     HUB_DISPATCHER_TICK_MS: '100',
+    // Prices reused for ten minutes: only the catalogue's own change events can make a test see a new price.
+    HUB_PRICING_REUSE_SECONDS: '600',
     HUB_OUTBOX_RETRY_BASE_MS: '200',
     HUB_OUTBOX_RETRY_MAX_MS: '1000',
     HUB_NOTIFICATIONS_RETRY_BASE_MS: '200',

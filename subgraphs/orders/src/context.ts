@@ -12,6 +12,7 @@ import { OrderPlacementRepository } from './order/order-placement.repository';
 import { OrderRepository } from './order/order.repository';
 import { MAX_ORDERS_PER_PAGE, OrderLoaders, OrderService } from './order/order.service';
 import { OrderPricingService } from './pricing/order-pricing.service';
+import { recentPricings } from './pricing/recent-pricings';
 import { QuoteRepository } from './quote/quote.repository';
 import { QuoteService } from './quote/quote.service';
 import { OrderingSettingsService } from './settings/ordering-settings.service';
@@ -36,7 +37,7 @@ export function buildOrdersContext(base: BaseContext, runtime: SubgraphRuntime):
   const orders = new OrderRepository(em);
   const baskets = new BasketRepository(em);
   const quotes = new QuoteRepository(em);
-  const pricing = new OrderPricingService(runtime.gatewayUrl, base.viewer, base.bearer);
+  const pricing = new OrderPricingService(runtime.gatewayUrl, base.viewer, base.bearer, recentPricings(runtime.databaseUrl));
   const facts = new OrderingFactsService(new OrderingFactsRepository(em));
   const loaders: OrderLoaders = {
     orderById: createByIdLoader(em, OrderEntity),

@@ -32,6 +32,13 @@ export const productsSubgraph: SubgraphModule<ProductsContext> = {
     // The customer group and currency each company buys in, for its prices.
     alsoIngests: [alsoIngests('customers', ingestCustomerPriceProfiles)],
   },
+  events: [
+    {
+      topic: 'catalogChanged',
+      description:
+        'A statement wrote products, categories, prices, customer price profiles or exchange rates (a trigger on those tables announces it, whoever wrote; see Migration20261202233000); key "products", no data.',
+    },
+  ],
 };
 
 export { ProductEntity, PriceRuleEntity };
