@@ -62,12 +62,12 @@ export class MessageRepository {
     return result.rowCount ?? 0;
   }
 
-  /** Takes up to `limit` due messages for this sender (other senders skip them) and counts the attempt. */
+  /** Takes up to `limit` due messages for this sender (other senders skip them) and counts the attempt. Messages answering an event go before bulk sends (no topic), so a newsletter never delays an order mail for long. */
   async claimDue(limit: number): Promise<ClaimedMessage[]> {
     const { rows } = await this.db.query(
       `update notifications.message m set status = 'SENDING', claimed_at = now(), attempts = m.attempts + 1
         where m.id in (select id from notifications.message where status = 'QUEUED' and next_attempt_at <= now()
-                        order by next_attempt_at limit $1 for update skip locked)
+                        order by (topic is null), next_attempt_at limit $1 for update skip locked)
         returning m.id, m.template, m.channel, m.recipient_address, m.language, m."values", m.attempts, m.ref, m.recipient_user_id`,
       [limit],
     );
