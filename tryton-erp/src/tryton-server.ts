@@ -64,15 +64,16 @@ export async function ensureTrytonDatabase(options: TrytonDatabaseOptions & { re
   mkdirSync(dataDir, { recursive: true });
   const configFile = join(dataDir, 'trytond.conf');
   writeFileSync(configFile, configText(dataDir, 8000));
+  // One seeded file per data directory; each database name is a copy of it (tests run on copies of their own).
   const file = join(dataDir, `${database}.sqlite`);
-  const pristine = join(dataDir, `${database}.seeded`);
-  const versionFile = join(dataDir, `${database}.version`);
+  const pristine = join(dataDir, `${TRYTON_DATABASE}.seeded`);
+  const versionFile = join(dataDir, `${TRYTON_DATABASE}.version`);
   const version = seedVersion();
   let created = false;
   if (!existsSync(pristine) || !existsSync(versionFile) || readFileSync(versionFile, 'utf8') !== version) {
     log(`creating the Tryton database ${database} in ${dataDir} (modules ${TRYTON_MODULES.join(', ')}; takes about a minute)`);
-    const building = join(dataDir, `${database}-building.sqlite`);
-    const buildName = `${database}-building`;
+    const buildName = `${TRYTON_DATABASE}-building-${process.pid}`;
+    const building = join(dataDir, `${buildName}.sqlite`);
     rmSync(building, { force: true });
     writeFileSync(building, '');
     const passFile = join(dataDir, 'admin-password');
