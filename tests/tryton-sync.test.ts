@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { dropDatabase, ensureDatabase } from '@hub/database';
 import { ensureSyncOperations, runSyncOperation, SyncRegistry, TrytonErpAdapter, TrytonJsonRpc } from '@hub/integrator';
@@ -73,6 +74,26 @@ describe('ERP synchronisation from Tryton', () => {
     expect(failed.error).toMatch(/tryton ERP .*ECONNREFUSED/);
     await tryton.start();
     expect((await run('products')).status).toBe('SUCCEEDED');
+  });
+
+  it('an order pushed again after a lost answer, or after Tryton was down, is one sale in Tryton', async () => {
+    const key = randomUUID();
+    const order = { hubOrderId: key, customerNumber: 'TC1003', placedAt: new Date().toISOString(), currency: 'EUR', lines: [{ lineNo: 1, sku: 'TR-0002', quantity: '4', unitPrice: '1.8000' }] };
+    await tryton.stop();
+    const down = await adapter.push('orders', order, key).then(() => null, (error) => error);
+    expect(down).toMatchObject({ kind: 'TRANSIENT' });
+    expect(down.retryable).toBe(true);
+    await tryton.start();
+    const first = await adapter.push('orders', order, key);
+    // The answer to the first push is lost: the outbox looks the key up, or pushes again; both give the same sale.
+    expect(await adapter.findByKey('orders', key)).toEqual(first);
+    expect(await adapter.push('orders', order, key)).toEqual(first);
+    const sales = await rpc.call('model.sale.sale.search_read', [[['reference', '=', key]], 0, null, null, ['number', 'state'], {}]);
+    expect(sales).toEqual([expect.objectContaining({ number: first.orderNumber, state: 'processing' })]);
+    // The sale reads back into the hub with the next orders run, linked to the hub's order id.
+    const readBack = await run('orders');
+    expect({ status: readBack.status, error: readBack.error }).toEqual({ status: 'SUCCEEDED', error: null });
+    expect(await scalar<string>('select erp_number as v from orders.customer_order where erp_number = $1', [first.orderNumber])).toBe(first.orderNumber);
   });
 
   it('wrong credentials fail the run as an AUTH problem, with the reason', async () => {
