@@ -25,3 +25,16 @@ describe('HUB_GRAPHQL_IDE', () => {
     expect(() => loadLauncherConfig({ HUB_GRAPHQL_IDE: 'yes' } as NodeJS.ProcessEnv)).toThrow('HUB_GRAPHQL_IDE must be');
   });
 });
+
+describe('HUB_ERP', () => {
+  const tryton = { HUB_ERP: 'tryton', HUB_TRYTON_URL: 'http://127.0.0.1:8000', HUB_TRYTON_DATABASE: 'hub', HUB_TRYTON_USER: 'admin', HUB_TRYTON_PASSWORD: 'secret' };
+  it('is the HTTP adapter unless it says tryton, which takes the four Tryton settings', () => {
+    expect(loadLauncherConfig({}).tryton).toBeNull();
+    expect(loadLauncherConfig(tryton).tryton).toEqual({ kind: 'tryton', url: 'http://127.0.0.1:8000', database: 'hub', user: 'admin', password: 'secret' });
+  });
+  it('names what is missing or wrong', () => {
+    expect(() => loadLauncherConfig({ HUB_ERP: 'tryton', HUB_TRYTON_URL: 'http://x:1' })).toThrow('HUB_ERP=tryton needs HUB_TRYTON_DATABASE, HUB_TRYTON_USER, HUB_TRYTON_PASSWORD');
+    expect(() => loadLauncherConfig({ ...tryton, HUB_TRYTON_URL: 'localhost:8000' })).toThrow('HUB_TRYTON_URL must be an http(s) URL, got "localhost:8000".');
+    expect(() => loadLauncherConfig({ HUB_ERP: 'odoo' })).toThrow('HUB_ERP must be "http" (the demo ERP or HUB_ERP_URL) or "tryton", got "odoo".');
+  });
+});

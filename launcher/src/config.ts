@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import { graphqlIdeEnabled } from '@hub/gateway';
+import { ErpAdapterSettings, trytonSettingsFromEnv } from '@hub/integrator';
 
 /** Everything `npm start` reads from the environment (documented in the README). */
 export interface LauncherConfig {
@@ -18,6 +19,8 @@ export interface LauncherConfig {
   /** A real ERP's adapter endpoint; unset starts the built-in demo ERP. */
   erpUrl: string | undefined;
   erpApiKey: string | undefined;
+  /** HUB_ERP=tryton: a Tryton server's JSON-RPC (HUB_TRYTON_URL, _DATABASE, _USER, _PASSWORD); null: the HTTP adapter. */
+  tryton: ErpAdapterSettings | null;
   demoErpScale: 'small' | 'large';
   demoErpPort: number;
   /** The demo ERP's admin API key (HUB_DEMO_ERP_ADMIN_KEY). */
@@ -76,6 +79,7 @@ export function loadLauncherConfig(env: NodeJS.ProcessEnv = process.env, root = 
     graphqlIde: graphqlIdeEnabled(env),
     erpUrl: env.HUB_ERP_URL || undefined,
     erpApiKey: env.HUB_ERP_API_KEY || undefined,
+    tryton: erpKind(env.HUB_ERP) === 'tryton' ? trytonSettingsFromEnv(env) : null,
     demoErpScale: env.HUB_DEMO_ERP_SCALE === 'large' ? 'large' : 'small',
     demoErpPort: port('HUB_DEMO_ERP_PORT', env.HUB_DEMO_ERP_PORT, gatewayPort === 0 ? 0 : 4010),
     demoErpAdminKey: env.HUB_DEMO_ERP_ADMIN_KEY || 'demo-erp-admin-key',
@@ -98,6 +102,12 @@ export function loadLauncherConfig(env: NodeJS.ProcessEnv = process.env, root = 
           httpPort: port('HUB_MAIL_CATCHER_HTTP_PORT', env.HUB_MAIL_CATCHER_HTTP_PORT, gatewayPort === 0 ? 0 : 1080),
         },
   };
+}
+
+function erpKind(value: string | undefined): 'http' | 'tryton' {
+  if (value === undefined || value === '' || value === 'http' || value === 'demo') return 'http';
+  if (value === 'tryton') return 'tryton';
+  throw new Error(`HUB_ERP must be "http" (the demo ERP or HUB_ERP_URL) or "tryton", got "${value}".`);
 }
 
 function processesMode(value: string | undefined): 'single' | 'split' {

@@ -9,6 +9,7 @@ import { userAccessStore } from '@hub/customers/access-store';
 import { checkSupergraphModules, hubModules, migrateAll, readSupergraph } from '@hub/schema';
 import { collectSubscriptionRoutes, RunningSubgraph, SubgraphModule } from '@hub/subgraph-kit';
 import { ErpAdapter } from '@hub/erp-contract';
+import type { ErpAdapterSettings } from '@hub/integrator';
 
 export { migrateAll };
 import { runSubgraph, startRevocations } from './subgraph-runner';
@@ -50,7 +51,7 @@ export interface RunningHub {
    * Gives the subgraphs the ERP (they read documents' originals from it at request time): this
    * process's adapter in single mode; the endpoint, for an adapter of their own, to subgraph processes.
    */
-  connectErp(adapter: ErpAdapter, endpoint: { url: string; apiKey: string }): void;
+  connectErp(adapter: ErpAdapter, settings: ErpAdapterSettings): void;
   stop(): Promise<void>;
 }
 
@@ -144,9 +145,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const workers = Object.entries(options.subgraphWorkers ?? {}).filter(([, n]) => n > 1).map(([name, n]) => `; ${name}: ${n} workers`).join('');
     log(`gateway listening at ${gateway.url}${split ? ` (one process per subgraph${workers})` : ''}`);
     const started = gateway;
-    const connectErp = (adapter: ErpAdapter, endpoint: { url: string; apiKey: string }) => {
+    const connectErp = (adapter: ErpAdapter, settings: ErpAdapterSettings) => {
       erp = adapter;
-      for (const child of children) child.tellErp(endpoint);
+      for (const child of children) child.tellErp(settings);
     };
     return { gatewayUrl: gateway.url, modules, subgraphs, orms, secrets, addReadinessCheck: (check) => started.addReadinessCheck(check), connectErp, stop };
   } catch (error) {

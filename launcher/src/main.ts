@@ -1,6 +1,6 @@
 import { buildDemoDataset, DEMO_PASSWORD } from '@hub/demo-data';
 import { ensureDatabase } from '@hub/database';
-import { HttpErpAdapter, IntegratorWorker, startIntegratorWorker } from '@hub/integrator';
+import { ConnectedErpAdapter, createErpAdapter, ErpAdapterSettings, IntegratorWorker, startIntegratorWorker } from '@hub/integrator';
 import { LocalMailCatcher, NotificationWorker, startLocalMailCatcher, startNotificationWorker } from '@hub/notifications';
 import { exitWithParent } from '@hub/process-lifecycle';
 import { componentLogger, setLogService, startProcessMetrics, startTracing, stopTracing } from '@hub/observability';
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   let embedded: EmbeddedDatabase | undefined;
   let hub: RunningHub | undefined;
   let demoErp: DemoErpProcess | undefined;
-  let adapter: HttpErpAdapter | undefined;
+  let adapter: ConnectedErpAdapter | undefined;
   let worker: IntegratorWorker | undefined;
   let notifications: NotificationWorker | undefined;
   let mailCatcher: LocalMailCatcher | undefined;
@@ -93,8 +93,8 @@ async function main(): Promise<void> {
   });
   if (stopping) return;
 
-  // The ERP link: a real ERP's adapter endpoint when configured, otherwise the built-in demo ERP.
-  let erpUrl = config.erpUrl;
+  // The ERP link: Tryton (HUB_ERP=tryton), a real ERP's adapter endpoint when configured, otherwise the built-in demo ERP.
+  let erpUrl = config.tryton?.url ?? config.erpUrl;
   let erpApiKey = config.erpApiKey;
   if (!erpUrl) {
     demoErp = await startDemoErpProcess({ scale: config.demoErpScale, port: config.demoErpPort, adminKey: config.demoErpAdminKey, stepSeconds: config.demoErpStepSeconds });
@@ -103,8 +103,16 @@ async function main(): Promise<void> {
     const pace = config.demoErpStepSeconds > 0 ? `moves every ${config.demoErpStepSeconds} s` : 'moves only when asked';
     log(`demo ERP (${config.demoErpScale}, ${pace}) listening at ${erpUrl}`);
   }
-  adapter = new HttpErpAdapter({ baseUrl: erpUrl, apiKey: erpApiKey ?? '' });
-  hub.connectErp(adapter, { url: erpUrl, apiKey: erpApiKey ?? '' });
+  const settings: ErpAdapterSettings = config.tryton ?? { kind: 'http', url: erpUrl, apiKey: erpApiKey ?? '' };
+  adapter = createErpAdapter(settings);
+  if (config.tryton) {
+    // Wrong credentials or a Tryton that does not answer are said at start; the hub still serves its copy, and each sync run fails with the reason.
+    await adapter.health().then(
+      () => log(`Tryton ${config.tryton!.url} (database ${(config.tryton as { database: string }).database}) answers`),
+      (error) => launcher.error({ err: error }, `Tryton is not usable: ${(error as Error).message}`),
+    );
+  }
+  hub.connectErp(adapter, settings);
   // The ERP down is worth knowing but not a reason to stop serving: the hub answers from its copy.
   const erp = adapter;
   hub.addReadinessCheck({ name: 'erp', severity: 'warning', run: () => erp.health() });
@@ -140,7 +148,7 @@ async function main(): Promise<void> {
       `ERP integration hub ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
       `GraphQL endpoint: ${hub.gatewayUrl}`,
       `Subgraphs: ${Object.entries(hub.subgraphs).map(([name, url]) => `${name}=${url}`).join(' ')}`,
-      `ERP: ${erpUrl}${demoErp ? ' (built-in demo ERP)' : ''}`,
+      `ERP: ${erpUrl}${demoErp ? ' (built-in demo ERP)' : config.tryton ? ' (Tryton)' : ''}`,
       mailCatcher
         ? `Mail: caught locally (SMTP 127.0.0.1:${mailCatcher.smtpPort}); read it at ${mailCatcher.httpUrl} or in ${mailCatcher.folder}`
         : `Mail: sent through ${process.env.HUB_SMTP_HOST}:${process.env.HUB_SMTP_PORT || 2525}`,

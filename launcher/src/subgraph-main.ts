@@ -2,11 +2,11 @@ import cluster, { Worker } from 'node:cluster';
 import { loadAuthSecrets } from '@hub/auth';
 import { componentLogger, serveClusterMetrics, setLogService, startProcessMetrics, startTracing, stopTracing } from '@hub/observability';
 import { hubModules } from '@hub/schema';
-import { HttpErpAdapter } from '@hub/integrator';
+import { ConnectedErpAdapter, createErpAdapter, ErpAdapterSettings } from '@hub/integrator';
 import { exitWithParent } from '@hub/process-lifecycle';
 import { runSubgraph } from './subgraph-runner';
 
-type ParentMessage = { gatewayUrl?: string; erp?: { url: string; apiKey: string } };
+type ParentMessage = { gatewayUrl?: string; erp?: ErpAdapterSettings };
 type WorkerMessage = { ready?: string };
 
 /** Tells the launcher (over IPC) or a person (on stdout, when run by hand) where the subgraph listens. */
@@ -45,12 +45,12 @@ async function main(): Promise<void> {
   startTracing({ service: name });
 
   let gatewayUrl: string | undefined;
-  let erp: HttpErpAdapter | null = null;
+  let erp: ConnectedErpAdapter | null = null;
   process.on('message', (message: ParentMessage) => {
     if (message.gatewayUrl) gatewayUrl = message.gatewayUrl;
     if (message.erp) {
       erp?.close();
-      erp = new HttpErpAdapter({ baseUrl: message.erp.url, apiKey: message.erp.apiKey });
+      erp = createErpAdapter(message.erp);
     }
   });
   const running = await runSubgraph(module, {

@@ -1,3 +1,4 @@
+import { ErpAdapterSettings } from '@hub/integrator';
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { RunningSubgraph } from '@hub/subgraph-kit';
@@ -6,7 +7,7 @@ import { withHubNodeFlags } from './node-flags';
 export interface SubgraphProcess extends RunningSubgraph {
   tellGatewayUrl(url: string): void;
   /** Where the ERP's adapter endpoint is: the subgraph opens an adapter of its own on it. */
-  tellErp(endpoint: { url: string; apiKey: string }): void;
+  tellErp(settings: ErpAdapterSettings): void;
 }
 
 /** Starts `subgraph-main.js` for one subgraph and resolves once it listens. */

@@ -8,6 +8,7 @@ import { composeSupergraph, SUBGRAPH_MODULES } from '@hub/schema';
 import { HubProcess, startHubProcess } from './hub-process';
 import { MailCatcher, startMailCatcher } from './mail-catcher';
 import { startTestPostgres, TestServer } from './test-database';
+import { ensureTrytonDatabase, trytonInstalled } from '@hub/tryton-erp';
 
 /** The test extension module, compiled (the hub process runs from dist). */
 const MEMO_MODULE = join(__dirname, '..', 'dist', 'support', 'memo-module', 'index.js');
@@ -25,6 +26,8 @@ declare global {
 export default async function globalSetup(): Promise<void> {
   const demoDate = process.env.HUB_DEMO_DATE ?? demoReferenceDate().toISOString().slice(0, 10);
   process.env.HUB_DEMO_DATE = demoDate;
+  // The seeded Tryton company is built once per machine (about a minute, kept in .tryton-data/); the Tryton tests run on copies.
+  const trytonReady = trytonInstalled() ? ensureTrytonDatabase() : Promise.resolve(null);
   const server = await startTestPostgres();
   const database = `hub_test_${process.pid}_${Date.now()}`;
   const databaseUrl = await ensureDatabase(server.serverUrl, database);
@@ -64,6 +67,7 @@ export default async function globalSetup(): Promise<void> {
     HUB_MODULES: MEMO_MODULE,
     HUB_SUPERGRAPH: supergraphPath,
   });
+  await trytonReady;
   globalThis.__HUB_TEST__ = { hub, server, database, mail };
   process.env.HUB_TEST_MAIL_FILE = mail.file;
   process.env.HUB_TEST_GATEWAY_URL = hub.gatewayUrl;

@@ -1,0 +1,132 @@
+import { ErpAdapter, ErpError, ErpOrderSubmission, ErpProductRecord } from '@hub/erp-contract';
+
+/** What the conformance suite needs around one adapter: a running ERP and ways to change it behind the adapter's back. */
+export interface ConformanceHarness {
+  adapter: ErpAdapter;
+  /** The same ERP, reached with a wrong password or API key. */
+  adapterWithWrongCredentials: ErpAdapter;
+  /** The adapter aimed at a port nothing listens on. */
+  adapterForUnreachableErp: ErpAdapter;
+  /** Renames a product in the ERP itself. */
+  renameProduct(sku: string, name: string): Promise<void>;
+  /** Retires a product in the ERP (deletes it, or deactivates it where the ERP keeps history). */
+  retireProduct(sku: string): Promise<void>;
+  /** An order the ERP accepts (customer and products it has). */
+  order(hubOrderId: string, quantity: string): ErpOrderSubmission;
+  stop(): Promise<void>;
+}
+
+async function drain(adapter: ErpAdapter, kind: string, cursor: string | null, pageSize: number) {
+  const rows: any[] = [];
+  const deletions: string[] = [];
+  let pages = 0;
+  for (;;) {
+    const page = await adapter.pullChanges(kind, cursor, pageSize);
+    rows.push(...page.rows);
+    deletions.push(...page.deletions);
+    cursor = page.nextCursor;
+    pages++;
+    if (!page.hasMore) return { rows, deletions, cursor: cursor as string, pages };
+  }
+}
+
+async function erpError(promise: Promise<unknown>): Promise<ErpError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ErpError) return error;
+    throw error;
+  }
+  throw new Error('expected an ErpError');
+}
+
+/**
+ * The behaviours every ERP adapter must show, written once and run against each adapter (the demo
+ * ERP's and Tryton's): full pull in pages, delta after a change, retirement, a change made while a
+ * pull runs, a push and its look-up by key, a replayed push, and errors classified.
+ */
+export function describeErpAdapterConformance(name: string, start: () => Promise<ConformanceHarness>): void {
+  describe(`ERP adapter conformance: ${name}`, () => {
+    let h: ConformanceHarness;
+    beforeAll(async () => {
+      h = await start();
+    }, 180_000);
+    afterAll(async () => {
+      await h?.stop();
+    });
+
+    it('pulls everything in pages that add up to one full pull, each record once', async () => {
+      const whole = await drain(h.adapter, 'products', null, 50_000);
+      expect(whole.rows.length).toBeGreaterThan(10);
+      const paged = await drain(h.adapter, 'products', null, 7);
+      expect(paged.pages).toBeGreaterThan(1);
+      const skus = paged.rows.map((p: ErpProductRecord) => p.sku);
+      expect(new Set(skus).size).toBe(skus.length);
+      expect([...skus].sort()).toEqual(whole.rows.map((p: ErpProductRecord) => p.sku).sort());
+      for (const kind of ['categories', 'prices', 'stock', 'customers']) expect((await drain(h.adapter, kind, null, 1000)).rows.length).toBeGreaterThan(0);
+    });
+
+    it('delivers a changed record in the next delta, and far fewer rows than a full pull', async () => {
+      const full = await drain(h.adapter, 'products', null, 1000);
+      const sku = full.rows[3].sku as string;
+      await h.renameProduct(sku, `Renamed in the ERP ${Date.now()}`);
+      const delta = await drain(h.adapter, 'products', full.cursor, 1000);
+      const changed = delta.rows.find((p: ErpProductRecord) => p.sku === sku);
+      expect(changed?.name).toMatch(/^Renamed in the ERP/);
+      expect(delta.rows.length).toBeLessThan(full.rows.length);
+    });
+
+    it('never loses a change made while a pull runs', async () => {
+      const full = await drain(h.adapter, 'products', null, 1000);
+      // A chain of small pages; between its first and second page the ERP changes a record already delivered.
+      const first = await h.adapter.pullChanges('products', full.cursor, 1);
+      const early = full.rows[0].sku as string;
+      await h.renameProduct(early, `Changed during the pull ${Date.now()}`);
+      let cursor = first.nextCursor;
+      let hasMore = first.hasMore;
+      while (hasMore) {
+        const page = await h.adapter.pullChanges('products', cursor, 1);
+        cursor = page.nextCursor;
+        hasMore = page.hasMore;
+      }
+      const next = await drain(h.adapter, 'products', cursor, 1000);
+      expect(next.rows.find((p: ErpProductRecord) => p.sku === early)?.name).toMatch(/^Changed during the pull/);
+    });
+
+    it('reports a retired record as a deletion or as inactive, and a full pull does not show it active', async () => {
+      const full = await drain(h.adapter, 'products', null, 1000);
+      const sku = full.rows[5].sku as string;
+      await h.retireProduct(sku);
+      const delta = await drain(h.adapter, 'products', full.cursor, 1000);
+      const retired = delta.deletions.includes(sku) || delta.rows.some((p: ErpProductRecord) => p.sku === sku && p.active === false);
+      expect(retired).toBe(true);
+      const again = await drain(h.adapter, 'products', null, 1000);
+      expect(again.rows.some((p: ErpProductRecord) => p.sku === sku && p.active)).toBe(false);
+    });
+
+    it('accepts a push once per key, finds it by the key, replays it and refuses the key for other content', async () => {
+      const key = `conformance-${name}-${Date.now()}`;
+      expect(await h.adapter.findByKey('orders', key)).toBeNull();
+      const receipt = await h.adapter.push('orders', h.order(key, '2'), key);
+      expect(receipt.orderNumber).toEqual(expect.any(String));
+      expect(receipt.status).toBe('CONFIRMED');
+      expect(await h.adapter.findByKey('orders', key)).toMatchObject({ orderNumber: receipt.orderNumber, status: receipt.status });
+      expect(await h.adapter.push('orders', h.order(key, '2'), key)).toMatchObject({ orderNumber: receipt.orderNumber });
+      expect((await erpError(h.adapter.push('orders', h.order(key, '5'), key))).kind).toBe('CONFLICT');
+      const order = await h.adapter.fetchRecord('orders', receipt.orderNumber);
+      expect(order).toMatchObject({ orderNumber: receipt.orderNumber, hubOrderId: key });
+      expect(order?.lines.map((l) => l.quantity)).toEqual(h.order(key, '2').lines.map((l) => l.quantity));
+    });
+
+    it('classifies failures: wrong credentials AUTH, an unreachable ERP TRANSIENT, content the ERP refuses VALIDATION', async () => {
+      expect((await erpError(h.adapterWithWrongCredentials.pullChanges('products', null, 10))).kind).toBe('AUTH');
+      const unreachable = await erpError(h.adapterForUnreachableErp.pullChanges('products', null, 10));
+      expect(unreachable.kind).toBe('TRANSIENT');
+      expect(unreachable.retryable).toBe(true);
+      const bad = { ...h.order('x', '1'), customerNumber: 'NO-SUCH-CUSTOMER' };
+      const refused = await erpError(h.adapter.push('orders', bad, `conformance-bad-${name}-${Date.now()}`));
+      expect(refused.kind).toBe('VALIDATION');
+      expect(refused.retryable).toBe(false);
+    });
+  });
+}

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { dropDatabase, ensureDatabase } from '@hub/database';
+import { ensureSyncOperations, runSyncOperation, SyncRegistry, TrytonErpAdapter, TrytonJsonRpc } from '@hub/integrator';
+import { migrateAll } from '@hub/launcher';
+import { SUBGRAPH_MODULES } from '@hub/schema';
+import { ensureTrytonDatabase, startTrytonServer, TrytonServerHandle } from '@hub/tryton-erp';
+
+/**
+ * The hub's sync against a real Tryton 6.0 server (a copy of the seeded company), on a hub
+ * database of its own: a full sync of every kind, a price changed in Tryton arriving with the next
+ * delta, and Tryton stopped failing the run with the reason until it is back.
+ */
+describe('ERP synchronisation from Tryton', () => {
+  const serverUrl = process.env.HUB_TEST_SERVER_URL!;
+  const database = `hub_tryton_${process.pid}_${Date.now()}`;
+  let pool: Pool;
+  let tryton: TrytonServerHandle;
+  let adapter: TrytonErpAdapter;
+  let rpc: TrytonJsonRpc;
+  const registry = new SyncRegistry(SUBGRAPH_MODULES);
+  const run = (name: string): Promise<any> => runSyncOperation({ pool, adapter, pageSize: 100 }, registry.find(name)!, 'MANUAL');
+  const scalar = async <T>(sql: string, params: unknown[] = []): Promise<T> => (await pool.query(sql, params)).rows[0]?.v as T;
+
+  beforeAll(async () => {
+    const databaseUrl = await ensureDatabase(serverUrl, database);
+    const orms = await migrateAll(databaseUrl);
+    await Promise.all(Object.values(orms).map((orm) => orm.close(true)));
+    pool = new Pool({ connectionString: databaseUrl, max: 8 });
+    pool.on('error', () => undefined);
+    await ensureSyncOperations(pool, registry);
+    const db = await ensureTrytonDatabase({ database: `sync_${process.pid}`, reset: true });
+    tryton = await startTrytonServer(db);
+    const connection = { url: tryton.url, database: tryton.database, user: tryton.user, password: tryton.password };
+    adapter = new TrytonErpAdapter({ ...connection, overlapSeconds: 2 });
+    rpc = new TrytonJsonRpc(connection);
+  }, 180_000);
+
+  afterAll(async () => {
+    await tryton?.stop();
+    await pool?.end();
+    await dropDatabase(serverUrl, database);
+  });
+
+  it('a full sync loads products, categories, prices, stock in both warehouses, customers and sales', async () => {
+    const started = Date.now();
+    for (const operation of registry.all) {
+      const outcome = await run(operation.name);
+      expect({ operation: operation.name, status: outcome.status, error: outcome.error ?? null }).toEqual({ operation: operation.name, status: 'SUCCEEDED', error: null });
+    }
+    console.log(`full sync of the seeded Tryton company: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    expect(await scalar<number>("select count(*)::int as v from products.product where sku like 'TR-%'")).toBe(27);
+    expect(await scalar<number>("select count(*)::int as v from products.price_rule where key like 'pl:TC1001:%'")).toBeGreaterThan(0);
+    expect(await scalar<number>('select count(distinct warehouse_code)::int as v from products.stock_level')).toBe(2);
+    expect(await scalar<number>("select count(*)::int as v from customers.company where erp_number like 'TC%'")).toBe(5);
+    expect(await scalar<number>('select count(*)::int as v from orders.customer_order')).toBeGreaterThanOrEqual(3);
+  });
+
+  it('a list price changed in Tryton (on the product template) arrives with the next delta, and only that', async () => {
+    const [product] = await rpc.call('model.product.product.search_read', [[['code', '=', 'TR-0004']], 0, 1, null, ['template'], {}]);
+    // The list price is a company-dependent value: written for the seeded company (id 1).
+    await rpc.call('model.product.template.write', [[product.template], { list_price: { __class__: 'Decimal', decimal: '77.7000' } }, { company: 1 }], true);
+    const outcome = await run('prices');
+    expect(outcome.status).toBe('SUCCEEDED');
+    expect(outcome.rowsUpdated).toBeGreaterThanOrEqual(1);
+    expect(outcome.rowsRead).toBeLessThan(10);
+    expect(await scalar<string>("select price::text as v from products.price_rule where key = 'list:TR-0004'")).toBe('77.7000');
+  });
+
+  it('Tryton stopped: the run fails with the reason; started again: the next run succeeds', async () => {
+    await tryton.stop();
+    const failed = await run('products');
+    expect(failed.status).toBe('FAILED');
+    expect(failed.error).toMatch(/tryton ERP .*ECONNREFUSED/);
+    await tryton.start();
+    expect((await run('products')).status).toBe('SUCCEEDED');
+  });
+
+  it('an order pushed again after a lost answer, or after Tryton was down, is one sale in Tryton', async () => {
+    const key = randomUUID();
+    const order = { hubOrderId: key, customerNumber: 'TC1003', placedAt: new Date().toISOString(), currency: 'EUR', lines: [{ lineNo: 1, sku: 'TR-0002', quantity: '4', unitPrice: '1.8000' }] };
+    await tryton.stop();
+    const down = await adapter.push('orders', order, key).then(() => null, (error) => error);
+    expect(down).toMatchObject({ kind: 'TRANSIENT' });
+    expect(down.retryable).toBe(true);
+    await tryton.start();
+    const first = await adapter.push('orders', order, key);
+    // The answer to the first push is lost: the outbox looks the key up, or pushes again; both give the same sale.
+    expect(await adapter.findByKey('orders', key)).toEqual(first);
+    expect(await adapter.push('orders', order, key)).toEqual(first);
+    const sales = await rpc.call('model.sale.sale.search_read', [[['reference', '=', key]], 0, null, null, ['number', 'state'], {}]);
+    expect(sales).toEqual([expect.objectContaining({ number: first.orderNumber, state: 'processing' })]);
+    // The sale reads back into the hub with the next orders run, linked to the hub's order id.
+    const readBack = await run('orders');
+    expect({ status: readBack.status, error: readBack.error }).toEqual({ status: 'SUCCEEDED', error: null });
+    expect(await scalar<string>('select erp_number as v from orders.customer_order where erp_number = $1', [first.orderNumber])).toBe(first.orderNumber);
+  });
+
+  it('wrong credentials fail the run as an AUTH problem, with the reason', async () => {
+    const wrong = new TrytonErpAdapter({ url: tryton.url, database: tryton.database, user: tryton.user, password: 'not-the-password' });
+    const outcome: any = await runSyncOperation({ pool, adapter: wrong, pageSize: 100 }, registry.find('customers')!, 'MANUAL');
+    expect(outcome.status).toBe('FAILED');
+    expect(outcome.error).toMatch(/wrong user, password or session|login .* refused/);
+  });
+});
