@@ -285,9 +285,13 @@ describe('OutboxDispatcher: ticks', () => {
 
   it('renews the lease of the messages it still holds while a slow batch is delivered, and stops when the batch is done', async () => {
     const store = fakeStore([[message({ id: 'a', key: 'order:a' }), message({ id: 'b', key: 'order:b', attempts: 2 })]]);
-    // The first push takes a while (a slow ERP): longer than a third of the lease.
+    // The first push takes a while (a slow ERP): until three renewals came (at most 5 s, so a starved machine's late timers still count).
     let pushes = 0;
-    const slowFirst = topic({ push: async () => (pushes++ === 0 ? new Promise((resolve) => setTimeout(() => resolve({ orderNumber: 'SO-1' }), 200)) : { orderNumber: 'SO-2' }) });
+    const untilRenewed = (resolve: (value: { orderNumber: string }) => void, started = performance.now()) => {
+      if (store.renewals.length >= 3 || performance.now() - started > 5_000) resolve({ orderNumber: 'SO-1' });
+      else setTimeout(() => untilRenewed(resolve, started), 10);
+    };
+    const slowFirst = topic({ push: async () => (pushes++ === 0 ? new Promise((resolve) => untilRenewed(resolve)) : { orderNumber: 'SO-2' }) });
     const began = performance.now();
     expect(await dispatcher([outbox(store, slowFirst)], { leaseMs: 120 }).tick()).toBe(2);
     const took = performance.now() - began;
