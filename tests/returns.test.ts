@@ -329,7 +329,11 @@ describe('returns (RMA) through the gateway', () => {
       const log = (await staffApi.request<{ messageLog: Array<{ template: string; status: string; recipientAddress: string; language: string; subject: string }> }>(
         'query($ref: String) { messageLog(ref: $ref, first: 10) { template status recipientAddress language subject } }', { ref: `return:${filed.id}:${status}` },
       )).messageLog;
-      expect(log.map((m) => [m.template, m.status, m.recipientAddress]).sort()).toEqual([[template, 'ACCEPTED', admin.email], [template, 'ACCEPTED', buyer.email]].sort());
+      // The filer and every administrator of the company (other tests may have added some), each once.
+      const recipients = log.map((m) => m.recipientAddress);
+      expect(recipients).toEqual(expect.arrayContaining([admin.email, buyer.email]));
+      expect(new Set(recipients).size).toBe(recipients.length);
+      expect(log.every((m) => m.template === template && m.status === 'ACCEPTED')).toBe(true);
       // The demo company is Swedish: its users read Swedish.
       expect(log.every((m) => m.language === 'sv' && m.subject.startsWith(`Retur ${filed.number}`))).toBe(true);
     }

@@ -49,6 +49,7 @@ export async function runSubgraph(module: SubgraphModule<any>, options: Subgraph
     (await initSubgraphOrm({ schema: module.dbSchema, clientUrl: options.databaseUrl, entities: module.entities, migrationsPath: module.migrationsPath }));
   const own = options.revocations ? null : await startRevocations(options.databaseUrl, module.name);
   const runtime = { secrets: options.secrets, databaseUrl: options.databaseUrl, gatewayUrl: options.gatewayUrl, modules: options.modules, erp: options.erp ?? (() => null) };
+  const stopServing = (await module.whileServing?.(runtime)) ?? (async () => undefined);
   const server = await startSubgraphServer({
     name: module.name,
     schema: await module.buildSchema(),
@@ -66,6 +67,7 @@ export async function runSubgraph(module: SubgraphModule<any>, options: Subgraph
     ...server,
     stop: async () => {
       await server.stop();
+      await stopServing();
       await own?.stop();
       if (!options.orm) await orm.close(true);
     },

@@ -64,4 +64,10 @@ export interface SubgraphModule<TContext extends BaseContext = BaseContext> {
    * gateway serves `/files/<name>/<token>` by asking this subgraph's `/files/<token>`.
    */
   fileRoutes?: readonly FileRoute<TContext>[];
+  /**
+   * What runs beside the subgraph's server in each process that serves it, started before it takes
+   * requests and stopped with it (e.g. the orders subgraph's catalogue-change listener); gives the
+   * function that stops it.
+   */
+  whileServing?(runtime: SubgraphRuntime): Promise<() => Promise<void>>;
 }

@@ -19,6 +19,7 @@ import { acknowledgeOrder, ORDER_PLACED_TOPIC, orderDeadLettered, ordersOutbox, 
 import { ingestOrders } from './ingest/orders.ingest';
 import { ORDER_STATUS_CHANGED_TOPIC } from './order/order-events';
 import { ORDER_NOTIFICATIONS } from './order/order-notifications';
+import { startRecentPricings } from './pricing/recent-pricings';
 
 export const ordersSubgraph: SubgraphModule<OrdersContext> = {
   name: 'orders',
@@ -54,6 +55,8 @@ export const ordersSubgraph: SubgraphModule<OrdersContext> = {
   ],
   // E-mails to the placer: placed, approved, awaiting approval, held, rejected, confirmed, invoiced, late.
   notifications: ORDER_NOTIFICATIONS,
+  // Reuses a caller's prices of a moment ago while the catalogue is unchanged (pricing/recent-pricings.ts).
+  whileServing: (runtime) => startRecentPricings(runtime.databaseUrl),
 };
 
 export { OrderEntity, OrderLineEntity };

@@ -56,8 +56,6 @@ export class RecentPricings {
   }
 }
 
-const perDatabase = new Map<string, RecentPricings>();
-
 /** HUB_PRICING_REUSE_SECONDS: a whole number of seconds, 0 to turn reuse off. */
 export function pricingReuseMs(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.HUB_PRICING_REUSE_SECONDS;
@@ -66,27 +64,36 @@ export function pricingReuseMs(env: NodeJS.ProcessEnv = process.env): number {
   return Number(raw) * 1000;
 }
 
-/** The process's recent prices for this database, listening for catalogue changes from the first call on. */
-export function recentPricings(databaseUrl: string): RecentPricings {
-  let recent = perDatabase.get(databaseUrl);
-  if (recent) return recent;
-  const maxAgeMs = pricingReuseMs();
+const serving = new Map<string, RecentPricings>();
+
+/**
+ * This process's recent prices for the database, while the orders subgraph serves it (see
+ * startRecentPricings); null otherwise, and then nothing is reused.
+ */
+export function recentPricings(databaseUrl: string): RecentPricings | null {
+  return serving.get(databaseUrl) ?? null;
+}
+
+/** Listens for catalogue changes while the orders subgraph serves (its module's whileServing); gives the function that stops it. */
+export async function startRecentPricings(databaseUrl: string, env: NodeJS.ProcessEnv = process.env): Promise<() => Promise<void>> {
+  const maxAgeMs = pricingReuseMs(env);
+  if (maxAgeMs === 0) return async () => undefined;
   const log = componentLogger('recent-pricings');
   const events = new EventListener({ connectionString: databaseUrl, applicationName: 'hub-orders-catalog-changes', log: (line) => log.warn(line) });
-  let started = false;
-  recent = new RecentPricings(maxAgeMs, () => started && events.connected);
-  perDatabase.set(databaseUrl, recent);
-  if (maxAgeMs === 0) return recent;
-  const fresh = recent;
-  events.subscribe(CATALOG_CHANGED_TOPIC, null, () => fresh.invalidate());
+  const recent = new RecentPricings(maxAgeMs, () => events.connected);
+  events.subscribe(CATALOG_CHANGED_TOPIC, null, () => recent.invalidate());
   // Events published while the connection was down are gone: nothing heard before then counts.
-  events.onReconnect(() => fresh.invalidate());
-  events.start().then(
-    () => {
-      started = true;
-    },
-    (error: Error) => log.warn(`prices are not reused: ${error.message}`),
-  );
-  process.once('beforeExit', () => void events.stop());
-  return recent;
+  events.onReconnect(() => recent.invalidate());
+  try {
+    await events.start();
+  } catch (error) {
+    log.warn(`prices are not reused: ${(error as Error).message}`);
+    await events.stop();
+    return async () => undefined;
+  }
+  serving.set(databaseUrl, recent);
+  return async () => {
+    if (serving.get(databaseUrl) === recent) serving.delete(databaseUrl);
+    await events.stop();
+  };
 }
