@@ -27,6 +27,7 @@ import { startEmbeddedPostgres } from '@hub/launcher/dist/embedded-postgres';
 import { runSubscriptionBenchmarks, startBenchHub } from './subscription-benchmark';
 import { BenchHub, startProductionHub, stopHub } from './bench-hub-process';
 import { BenchHttpClient } from './bench-http';
+import { startSmtpSink } from './bench-smtp-sink';
 import { latencySummary, percentile } from './bench-stats';
 
 const BUYERS = Number(process.env.BENCH_CLIENTS ?? 16);
@@ -35,8 +36,11 @@ const WARMUP_SECONDS = 3;
 const LINES_PER_ORDER = 10;
 
 /** As deployed, delivering orders to the ERP; the dispatcher looks for due outbox messages every 100 ms (default 500), so delivery keeps up with the orders. */
-function startHub(databaseUrl: string, erpUrl: string): Promise<BenchHub> {
+function startHub(databaseUrl: string, erpUrl: string, smtpPort: number): Promise<BenchHub> {
   return startProductionHub({
+    // Order mails go out over SMTP to a relay outside the hub, as deployed.
+    HUB_SMTP_HOST: '127.0.0.1',
+    HUB_SMTP_PORT: String(smtpPort),
     DATABASE_URL: databaseUrl,
     HUB_ERP_URL: erpUrl,
     HUB_ERP_API_KEY: 'bench-key',
@@ -146,6 +150,7 @@ async function main(): Promise<void> {
   const databaseUrl = await ensureDatabase(serverUrl, database);
   const erp = await startDemoErpProcess({ scale: 'small', port: 0, apiKey: 'bench-key', adminKey: 'bench-admin-key' });
   const erpAdmin = new DemoErpAdminClient(erp.url, 'bench-admin-key');
+  const smtp = await startSmtpSink();
   let hub: { gatewayUrl: string; child: ChildProcess } | null = null;
   const pool = new Pool({ connectionString: databaseUrl, max: 2 });
   try {
@@ -155,7 +160,7 @@ async function main(): Promise<void> {
       const customer = await erpAdmin.get('customers', company.erpNumber);
       await erpAdmin.upsert('customers', { ...customer!, creditLimit: '100000000.00' });
     }
-    hub = await startHub(databaseUrl, erp.url);
+    hub = await startHub(databaseUrl, erp.url, smtp.port);
     console.log(`hub at ${hub.gatewayUrl} (production mode, one process per subgraph), demo ERP at ${erp.url}`);
 
     // Each company's admin adds four buyers.
@@ -201,6 +206,7 @@ async function main(): Promise<void> {
     }
     const accepted = (await erpAdmin.stats()).acceptedOrdersByKey;
     const once = placed.filter((id) => accepted[id] === 1).length;
+    console.log(`  order mails accepted by the SMTP relay so far: ${smtp.accepted()}`);
     console.log(`  delivered to the ERP: ${delivered} of ${placed.length} (${((Date.now() - deliveryStarted) / 1000).toFixed(1)} s after the load ended); accepted exactly once: ${once}`);
 
     // (b) and (c): the hub restarted as the subscription benchmark runs it (no integrator: the benchmark plays the ERP).
@@ -236,6 +242,7 @@ async function main(): Promise<void> {
     await pool.end();
     await stopHub(hub);
     await erp.stop();
+    await smtp.stop();
     await dropDatabase(serverUrl, database);
     await embedded?.stop();
   }
