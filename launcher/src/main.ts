@@ -3,7 +3,9 @@ import { ensureDatabase } from '@hub/database';
 import { HttpErpAdapter, IntegratorWorker, startIntegratorWorker } from '@hub/integrator';
 import { exitWithParent } from '@hub/process-lifecycle';
 import { componentLogger, setLogService, startProcessMetrics, startTracing, stopTracing } from '@hub/observability';
+import { HttpCarrierAdapter } from '@hub/carrier-contract';
 import { DemoErpProcess, startDemoErpProcess } from './demo-erp-process';
+import { DemoCarrierProcess, startDemoCarrierProcess } from './demo-carrier-process';
 import { loadLauncherConfig } from './config';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './embedded-postgres';
 import { RunningHub, startHub } from './hub';
@@ -22,6 +24,7 @@ async function main(): Promise<void> {
   let embedded: EmbeddedDatabase | undefined;
   let hub: RunningHub | undefined;
   let demoErp: DemoErpProcess | undefined;
+  let demoCarrier: DemoCarrierProcess | undefined;
   let adapter: HttpErpAdapter | undefined;
   let worker: IntegratorWorker | undefined;
   let stopping = false;
@@ -38,6 +41,7 @@ async function main(): Promise<void> {
       adapter?.close();
       await hub?.stop();
       await demoErp?.stop();
+      await demoCarrier?.stop();
       await embedded?.stop();
       await stopTracing();
       log('stopped');
@@ -94,6 +98,18 @@ async function main(): Promise<void> {
   // The ERP down is worth knowing but not a reason to stop serving: the hub answers from its copy.
   const erp = adapter;
   hub.addReadinessCheck({ name: 'erp', severity: 'warning', run: () => erp.health() });
+  // The parcel carrier: a real carrier's endpoint when configured, otherwise the built-in demo carrier.
+  let carrierUrl = config.carrierUrl;
+  let carrierApiKey = config.carrierApiKey;
+  if (!carrierUrl) {
+    demoCarrier = await startDemoCarrierProcess({ port: config.demoCarrierPort, adminKey: config.demoCarrierAdminKey, stepSeconds: config.demoCarrierStepSeconds });
+    carrierUrl = demoCarrier.url;
+    carrierApiKey = demoCarrier.apiKey;
+    log(`demo carrier (${config.demoCarrierStepSeconds > 0 ? `moves every ${config.demoCarrierStepSeconds} s` : 'moves only when asked'}) listening at ${carrierUrl}`);
+  }
+  const carrier = new HttpCarrierAdapter({ baseUrl: carrierUrl, apiKey: carrierApiKey ?? '' });
+  hub.addReadinessCheck({ name: 'carrier', severity: 'warning', run: () => carrier.health() });
+  if (stopping) return;
   if (config.integratorWorker) {
     worker = await startIntegratorWorker({
       databaseUrl,
@@ -119,6 +135,8 @@ async function main(): Promise<void> {
       `GraphQL endpoint: ${hub.gatewayUrl}`,
       `Subgraphs: ${Object.entries(hub.subgraphs).map(([name, url]) => `${name}=${url}`).join(' ')}`,
       `ERP: ${erpUrl}${demoErp ? ' (built-in demo ERP)' : ''}`,
+      `Carrier: ${carrierUrl}${demoCarrier ? ' (built-in demo carrier)' : ''}`,
+      ...(demoCarrier ? [`Demo carrier admin API: ${carrierUrl}/admin (Authorization: Bearer ${demoCarrier.adminKey}; see demo-carrier/README.md)`] : []),
       ...(demoErp ? [`Demo ERP admin API: ${erpUrl}/admin (Authorization: Bearer ${demoErp.adminKey}; see demo-erp/README.md)`] : []),
       '',
       `Demo logins (password "${DEMO_PASSWORD}"):`,
