@@ -27,6 +27,13 @@ export interface LauncherConfig {
   demoErpAdminKey: string;
   /** Seconds between the demo ERP's own steps; 0: it moves only when asked through its admin API. */
   demoErpStepSeconds: number;
+  /** A real carrier's endpoint speaking the carrier protocol (@hub/carrier-contract); unset starts the demo carrier. */
+  carrierUrl: string | undefined;
+  carrierApiKey: string | undefined;
+  demoCarrierPort: number;
+  demoCarrierAdminKey: string;
+  /** Seconds between the demo carrier's working steps (every parcel moves one state); 0: only when asked. */
+  demoCarrierStepSeconds: number;
   /** Run the scheduler and outbox dispatcher in this process. */
   integratorWorker: boolean;
   syncOnStart: boolean;
@@ -84,6 +91,11 @@ export function loadLauncherConfig(env: NodeJS.ProcessEnv = process.env, root = 
     demoErpPort: port('HUB_DEMO_ERP_PORT', env.HUB_DEMO_ERP_PORT, gatewayPort === 0 ? 0 : 4010),
     demoErpAdminKey: env.HUB_DEMO_ERP_ADMIN_KEY || 'demo-erp-admin-key',
     demoErpStepSeconds: wholeNumber('HUB_DEMO_ERP_STEP_SECONDS', env.HUB_DEMO_ERP_STEP_SECONDS, 20),
+    carrierUrl: env.HUB_CARRIER_URL || undefined,
+    carrierApiKey: env.HUB_CARRIER_API_KEY || undefined,
+    demoCarrierPort: port('HUB_DEMO_CARRIER_PORT', env.HUB_DEMO_CARRIER_PORT, gatewayPort === 0 ? 0 : 4011),
+    demoCarrierAdminKey: env.HUB_DEMO_CARRIER_ADMIN_KEY || 'demo-carrier-admin-key',
+    demoCarrierStepSeconds: wholeNumber('HUB_DEMO_CARRIER_STEP_SECONDS', env.HUB_DEMO_CARRIER_STEP_SECONDS, 30),
     integratorWorker: (env.HUB_INTEGRATOR_WORKER ?? 'true') !== 'false',
     syncOnStart: (env.HUB_SYNC_ON_START ?? 'true') !== 'false',
     schedulerTickMs: positiveInt('HUB_SCHEDULER_TICK_MS', env.HUB_SCHEDULER_TICK_MS, 1000),

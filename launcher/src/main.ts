@@ -4,7 +4,9 @@ import { ConnectedErpAdapter, createErpAdapter, ErpAdapterSettings, IntegratorWo
 import { LocalMailCatcher, NotificationWorker, startLocalMailCatcher, startNotificationWorker } from '@hub/notifications';
 import { exitWithParent } from '@hub/process-lifecycle';
 import { componentLogger, setLogService, startProcessMetrics, startTracing, stopTracing } from '@hub/observability';
+import { HttpCarrierAdapter } from '@hub/carrier-contract';
 import { DemoErpProcess, startDemoErpProcess } from './demo-erp-process';
+import { DemoCarrierProcess, startDemoCarrierProcess } from './demo-carrier-process';
 import { loadLauncherConfig } from './config';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './embedded-postgres';
 import { RunningHub, startHub } from './hub';
@@ -23,6 +25,7 @@ async function main(): Promise<void> {
   let embedded: EmbeddedDatabase | undefined;
   let hub: RunningHub | undefined;
   let demoErp: DemoErpProcess | undefined;
+  let demoCarrier: DemoCarrierProcess | undefined;
   let adapter: ConnectedErpAdapter | undefined;
   let worker: IntegratorWorker | undefined;
   let notifications: NotificationWorker | undefined;
@@ -43,6 +46,7 @@ async function main(): Promise<void> {
       await hub?.stop();
       await demoErp?.stop();
       await mailCatcher?.stop();
+      await demoCarrier?.stop();
       await embedded?.stop();
       await stopTracing();
       log('stopped');
@@ -116,6 +120,18 @@ async function main(): Promise<void> {
   // The ERP down is worth knowing but not a reason to stop serving: the hub answers from its copy.
   const erp = adapter;
   hub.addReadinessCheck({ name: 'erp', severity: 'warning', run: () => erp.health() });
+  // The parcel carrier: a real carrier's endpoint when configured, otherwise the built-in demo carrier.
+  let carrierUrl = config.carrierUrl;
+  let carrierApiKey = config.carrierApiKey;
+  if (!carrierUrl) {
+    demoCarrier = await startDemoCarrierProcess({ port: config.demoCarrierPort, adminKey: config.demoCarrierAdminKey, stepSeconds: config.demoCarrierStepSeconds });
+    carrierUrl = demoCarrier.url;
+    carrierApiKey = demoCarrier.apiKey;
+    log(`demo carrier (${config.demoCarrierStepSeconds > 0 ? `moves every ${config.demoCarrierStepSeconds} s` : 'moves only when asked'}) listening at ${carrierUrl}`);
+  }
+  const carrier = new HttpCarrierAdapter({ baseUrl: carrierUrl, apiKey: carrierApiKey ?? '' });
+  hub.addReadinessCheck({ name: 'carrier', severity: 'warning', run: () => carrier.health() });
+  if (stopping) return;
   if (config.integratorWorker) {
     worker = await startIntegratorWorker({
       databaseUrl,
@@ -152,6 +168,8 @@ async function main(): Promise<void> {
       mailCatcher
         ? `Mail: caught locally (SMTP 127.0.0.1:${mailCatcher.smtpPort}); read it at ${mailCatcher.httpUrl} or in ${mailCatcher.folder}`
         : `Mail: sent through ${process.env.HUB_SMTP_HOST}:${process.env.HUB_SMTP_PORT || 2525}`,
+      `Carrier: ${carrierUrl}${demoCarrier ? ' (built-in demo carrier)' : ''}`,
+      ...(demoCarrier ? [`Demo carrier admin API: ${carrierUrl}/admin (Authorization: Bearer ${demoCarrier.adminKey}; see demo-carrier/README.md)`] : []),
       ...(demoErp ? [`Demo ERP admin API: ${erpUrl}/admin (Authorization: Bearer ${demoErp.adminKey}; see demo-erp/README.md)`] : []),
       '',
       `Demo logins (password "${DEMO_PASSWORD}"):`,

@@ -1,6 +1,7 @@
 import { ensureDatabase } from '@hub/database';
 import { demoReferenceDate } from '@hub/demo-data';
 import { TEST_ERP_ADMIN_KEY } from './demo-erp-process';
+import { TEST_CARRIER_ADMIN_KEY } from './demo-carrier';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,6 +64,10 @@ export default async function globalSetup(): Promise<void> {
     // The demo ERP moves only when a test asks it to, and every process of the run sees the same demo day.
     HUB_DEMO_ERP_STEP_SECONDS: '0',
     HUB_DEMO_ERP_ADMIN_KEY: TEST_ERP_ADMIN_KEY,
+    // The demo carrier too moves only when a test steps it.
+    HUB_DEMO_CARRIER_PORT: '0',
+    HUB_DEMO_CARRIER_STEP_SECONDS: '0',
+    HUB_DEMO_CARRIER_ADMIN_KEY: TEST_CARRIER_ADMIN_KEY,
     HUB_DEMO_DATE: demoDate,
     HUB_MODULES: MEMO_MODULE,
     HUB_SUPERGRAPH: supergraphPath,
@@ -75,5 +80,6 @@ export default async function globalSetup(): Promise<void> {
   process.env.HUB_TEST_DATABASE_URL = databaseUrl;
   process.env.HUB_TEST_SERVER_URL = server.serverUrl;
   process.env.HUB_TEST_ERP_URL = hub.erpUrl;
+  process.env.HUB_TEST_CARRIER_URL = hub.carrierUrl;
   process.env.HUB_TEST_SUPERGRAPH = supergraphPath;
 }

@@ -6,6 +6,7 @@ export interface HubProcess {
   pid: number;
   gatewayUrl: string;
   erpUrl: string;
+  carrierUrl: string;
   subgraphs: Record<string, string>;
   output(): string;
   /** Ctrl-C, as a user would; resolves with the exit code. */
@@ -46,10 +47,12 @@ export async function startHubProcess(env: NodeJS.ProcessEnv, timeoutMs = 90_000
     /Subgraphs: (.*)/.exec(output)![1].trim().split(' ').map((pair) => pair.split('=') as [string, string]),
   );
   const erpUrl = /ERP: (\S+)/.exec(output)![1];
+  const carrierUrl = /Carrier: (\S+)/.exec(output)![1];
   return {
     pid: child.pid!,
     gatewayUrl,
     erpUrl,
+    carrierUrl,
     subgraphs,
     output: () => output,
     stop: async () => {

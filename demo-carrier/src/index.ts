@@ -1,0 +1,2 @@
+export * from './carrier-network';
+export * from './server';
