@@ -38,3 +38,10 @@ describe('HUB_ERP', () => {
     expect(() => loadLauncherConfig({ HUB_ERP: 'odoo' })).toThrow('HUB_ERP must be "http" (the demo ERP or HUB_ERP_URL) or "tryton", got "odoo".');
   });
 });
+
+describe('HUB_FIELD_OWNERSHIP', () => {
+  it('a bad value stops the start with a message naming it; a good one starts', () => {
+    expect(() => loadLauncherConfig({ HUB_FIELD_OWNERSHIP: 'company.balance=HUB' })).toThrow('HUB_FIELD_OWNERSHIP: company.balance cannot be configured');
+    expect(() => loadLauncherConfig({ HUB_FIELD_OWNERSHIP: 'company.name=HUB' })).not.toThrow();
+  });
+});

@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { graphqlIdeEnabled } from '@hub/gateway';
 import { ErpAdapterSettings, trytonSettingsFromEnv } from '@hub/integrator';
+import { parseCompanyFieldOwnership } from '@hub/customers';
 
 /** Everything `npm start` reads from the environment (documented in the README). */
 export interface LauncherConfig {
@@ -73,6 +74,8 @@ function port(name: string, value: string | undefined, fallback: number): number
 
 export function loadLauncherConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): LauncherConfig {
   const gatewayPort = port('HUB_PORT', env.HUB_PORT, 4000);
+  // Field ownership is read by the processes that enforce it; checked here so a bad value stops the start.
+  parseCompanyFieldOwnership(env.HUB_FIELD_OWNERSHIP);
   return {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.HUB_DATA_DIR || join(root, '.hub-data', 'postgres'),

@@ -53,4 +53,4 @@ export const customersSubgraph: SubgraphModule<CustomersContext> = {
 export { CompanyEntity, UserEntity };
 export * from './ingest/customers.ingest';
 export { CUSTOMER_REGISTERED_TOPIC } from './outbox/customers-outbox';
-export { COMPANY_FIELD_OWNERSHIP } from './company/company-field-ownership';
+export { COMPANY_FIELD_OWNERSHIP, CONFIGURABLE_COMPANY_FIELDS, FIELD_OWNERSHIP_ENV, companyFieldOwnership, parseCompanyFieldOwnership } from './company/company-field-ownership';

@@ -1,3 +1,4 @@
+import { FieldOwnershipResolver } from './company/company-field-ownership.resolver';
 import { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '@hub/subgraph-kit';
 import { CompanyResolver } from './company/company.resolver';
@@ -11,7 +12,7 @@ import { resolveUserReference } from './user/user.reference';
 
 export function buildCustomersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<CustomersContext>({
-    resolvers: [UserResolver, UserAdminResolver, CompanyResolver, RegistrationResolver, ConsentResolver],
+    resolvers: [UserResolver, UserAdminResolver, CompanyResolver, FieldOwnershipResolver, RegistrationResolver, ConsentResolver],
     referenceResolvers: {
       Company: { __resolveReference: resolveCompanyReference },
       User: { __resolveReference: resolveUserReference },

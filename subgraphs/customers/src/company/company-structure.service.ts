@@ -1,3 +1,4 @@
+import { requireHubOwned } from './company-field-ownership';
 import { companyScope, hasPermission, requirePermission, requireStaffPermission, requireViewer, Viewer } from '@hub/auth';
 import { badUserInput, forbidden, notFound } from '@hub/errors';
 import { isUuid } from '@hub/subgraph-kit';
@@ -39,6 +40,7 @@ export class CompanyStructureService {
 
   async setDocumentPreference(viewerInput: Viewer | null, preference: DocumentPreference, companyId?: string | null): Promise<CompanyEntity> {
     const { viewer, company } = await this.managedCompany(viewerInput, companyId);
+    requireHubOwned('documentPreference');
     await this.ctx.em.transactional(async (tx) => {
       const row = await tx.findOneOrFail(CompanyEntity, { id: company.id });
       row.documentPreference = preference;

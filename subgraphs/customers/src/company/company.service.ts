@@ -3,6 +3,8 @@ import { badUserInput, notFound } from '@hub/errors';
 import { isUuid } from '@hub/subgraph-kit';
 import { CustomersContext } from '../context';
 import { CompanyEntity } from './company.entity';
+import { companyFieldOwnership, CONFIGURABLE_COMPANY_FIELDS } from './company-field-ownership';
+import { FieldOwnershipObject, FieldOwnerValue } from './company-field-ownership.object';
 
 export class CompanyService {
   constructor(private readonly ctx: CustomersContext) {}
@@ -24,5 +26,18 @@ export class CompanyService {
   async listAll(viewer: Viewer): Promise<CompanyEntity[]> {
     requireStaff(viewer);
     return this.ctx.em.find(CompanyEntity, {}, { orderBy: { name: 'asc' } });
+  }
+
+  /** This deployment's field ownership, for staff. */
+  fieldOwnership(viewer: Viewer): FieldOwnershipObject[] {
+    requireStaff(viewer);
+    return Object.entries(companyFieldOwnership()).map(([field, owner]) =>
+      Object.assign(new FieldOwnershipObject(), {
+        entity: 'Company',
+        field,
+        owner: owner as FieldOwnerValue,
+        configurable: (CONFIGURABLE_COMPANY_FIELDS as readonly string[]).includes(field),
+      }),
+    );
   }
 }

@@ -2,6 +2,7 @@ import { PoolClient } from 'pg';
 import { erpEntityId } from '@hub/erp-ids';
 import { ErpContactRecord, ErpCustomerRecord } from '@hub/erp-contract';
 import { defineMergeTarget, IngestPage, MergeResult, mergeRows, RowOf } from '@hub/ingest';
+import { hubOwnedCompanyColumns } from '../company/company-field-ownership';
 
 export const COMPANY_TARGET = defineMergeTarget({
   schema: 'customers',
@@ -33,12 +34,18 @@ export const COMPANY_TARGET = defineMergeTarget({
   onChange: { updated_at: 'now()' },
 });
 
-/** ERP customer accounts: everything here is ERP-owned (the hub owns the users, in its own table). */
+/**
+ * ERP customer accounts: ERP-owned by default (the hub owns the users, in its own table). A field
+ * the deployment gives to the hub (HUB_FIELD_OWNERSHIP) is written when the company first arrives
+ * and never overwritten after: it becomes insert-only for this merge.
+ */
 export async function ingestCustomers(client: PoolClient, page: IngestPage<ErpCustomerRecord>): Promise<MergeResult> {
   const now = new Date();
+  const hubOwned = hubOwnedCompanyColumns() as Array<keyof typeof COMPANY_TARGET.columns>;
+  const target = hubOwned.length ? { ...COMPANY_TARGET, insertOnly: [...(COMPANY_TARGET.insertOnly ?? []), ...hubOwned] } : COMPANY_TARGET;
   return mergeRows(
     client,
-    COMPANY_TARGET,
+    target,
     page.rows.map(
       (c): RowOf<typeof COMPANY_TARGET> => ({
         id: erpEntityId('customer', c.customerNumber),

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { GraphQLClient } from 'graphql-request';
+import { dropDatabase, ensureDatabase } from '@hub/database';
+import { DEMO_PASSWORD } from '@hub/demo-data';
+import { TrytonJsonRpc } from '@hub/integrator';
+import { ensureTrytonDatabase, startTrytonServer, TrytonServerHandle } from '@hub/tryton-erp';
+import { HubProcess, startHubProcess } from './support/hub-process';
+import { eventually } from './support/staff-client';
+
+const PASSWORD = 'tryton-gateway-password-1';
+const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }';
+
+/**
+ * A hub of this file's own started against a real Tryton (HUB_ERP=tryton), with a customer login
+ * made the way a new customer gets one: registered through the gateway, approved by staff, pushed
+ * to Tryton as a party by the outbox. A list price changed in Tryton reaches that customer through
+ * the gateway after the next sync; Tryton stopped makes a run fail visibly to staff, and the next
+ * run after it is back succeeds.
+ */
+describe('the hub on Tryton, through the gateway', () => {
+  const serverUrl = process.env.HUB_TEST_SERVER_URL!;
+  const database = `hub_trygw_${process.pid}_${randomUUID().slice(0, 8)}`;
+  let tryton: TrytonServerHandle;
+  let rpc: TrytonJsonRpc;
+  let hub: HubProcess;
+  let staff: GraphQLClient;
+  let customer: GraphQLClient;
+
+  const signIn = async (email: string, password: string): Promise<GraphQLClient> => {
+    const { login } = await new GraphQLClient(hub.gatewayUrl).request<{ login: { token: string } }>(LOGIN, { e: email, p: password });
+    return new GraphQLClient(hub.gatewayUrl, { headers: { authorization: `Bearer ${login.token}` } });
+  };
+  const syncNow = async (operation: string): Promise<void> => {
+    await runNow(operation, 'SUCCEEDED');
+  };
+  const runNow = async (operation: string, expected: 'SUCCEEDED' | 'FAILED'): Promise<{ status: string; error: string | null }> => {
+    const asked = Date.now() - 50;
+    await staff.request('mutation($op: String!) { runSyncNow(operation: $op) { runRequested } }', { op: operation });
+    return eventually(async () => {
+      const { syncRuns } = await staff.request<{ syncRuns: Array<{ trigger: string; status: string; startedAt: string; error: string | null }> }>(
+        'query($op: String!) { syncRuns(operation: $op, first: 10) { trigger status startedAt error } }', { op: operation });
+      const run = syncRuns.find((r) => r.trigger === 'MANUAL' && Date.parse(r.startedAt) >= asked && r.status !== 'RUNNING');
+      if (run && run.status !== expected) throw new Error(`the ${operation} run ${run.status}: ${run.error}`);
+      return run;
+    }, 30_000, `a manual ${operation} sync`);
+  };
+
+  beforeAll(async () => {
+    const db = await ensureTrytonDatabase({ database: `gw_${process.pid}`, reset: true });
+    tryton = await startTrytonServer(db);
+    rpc = new TrytonJsonRpc({ url: tryton.url, database: tryton.database, user: tryton.user, password: tryton.password });
+    const databaseUrl = await ensureDatabase(serverUrl, database);
+    hub = await startHubProcess({
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      HUB_PORT: '0',
+      HUB_SUBGRAPH_BASE_PORT: '0',
+      HUB_DEMO_ERP_PORT: '0',
+      HUB_SMTP_HOST: '',
+      HUB_MODULES: '',
+      HUB_SUPERGRAPH: '',
+      HUB_ERP: 'tryton',
+      HUB_TRYTON_URL: tryton.url,
+      HUB_TRYTON_DATABASE: tryton.database,
+      HUB_TRYTON_USER: tryton.user,
+      HUB_TRYTON_PASSWORD: tryton.password,
+    });
+    staff = await signIn('admin@hub.example', DEMO_PASSWORD);
+
+    // A customer login the way registration makes one: registered, approved, created in Tryton by the outbox.
+    const email = `buyer-${randomUUID().slice(0, 8)}@tryton-gateway.example`;
+    const { register } = await new GraphQLClient(hub.gatewayUrl).request<{ register: { id: string } }>('mutation($i: RegistrationInput!) { register(input: $i) { id } }', {
+      i: {
+        companyName: `Tryton Gateway Buyer ${randomUUID().slice(0, 8)}`, country: 'EE', currency: 'EUR', contactName: 'Tiina Tamm', email, password: PASSWORD,
+        invoiceAddress: { street: 'Narva mnt 5', postalCode: '10117', city: 'Tallinn', country: 'EE' },
+      },
+    });
+    await staff.request('mutation($i: ApproveRegistrationInput!) { approveRegistration(input: $i) { id } }', { i: { registrationId: register.id } });
+    await eventually(async () => {
+      const { registration } = await staff.request<{ registration: { erpStatus: string; companyId: string | null } }>('query($id: ID!) { registration(id: $id) { erpStatus companyId } }', { id: register.id });
+      return registration.erpStatus === 'CREATED' && registration.companyId;
+    }, 60_000, 'Tryton to create the registered customer');
+    customer = await signIn(email, PASSWORD);
+  }, 240_000);
+
+  afterAll(async () => {
+    await hub?.stop();
+    await tryton?.stop();
+    await dropDatabase(serverUrl, database);
+  });
+
+  it('a list price changed in Tryton shows up for the customer after the next prices sync', async () => {
+    const PRODUCT = 'query($sku: String!) { product(sku: $sku) { sku price { amount currency } } }';
+    const before = await customer.request<{ product: { price: { amount: string; currency: string } } }>(PRODUCT, { sku: 'TR-0004' });
+    expect(before.product.price.currency).toBe('EUR');
+    expect(Number(before.product.price.amount)).not.toBeCloseTo(88.8, 4);
+    const [product] = await rpc.call('model.product.product.search_read', [[['code', '=', 'TR-0004']], 0, 1, null, ['template'], {}]);
+    // The list price is company-dependent: written for the seeded company (id 1).
+    await rpc.call('model.product.template.write', [[product.template], { list_price: { __class__: 'Decimal', decimal: '88.8000' } }, { company: 1 }], true);
+    // A customer without a Tryton price list pays the list price, which the products kind carries
+    // (products.product.list_price); the prices kind carries the price rules. Both runs follow the template's write_date.
+    await syncNow('prices');
+    await syncNow('products');
+    let seen: unknown;
+    const after = await eventually(async () => {
+      const { product: p } = await customer.request<{ product: { price: { amount: string } } }>(PRODUCT, { sku: 'TR-0004' });
+      seen = p;
+      return Number(p.price.amount) === 88.8 && p;
+    }, 15_000, 'the new price through the gateway').catch((error) => {
+      throw new Error(`${error.message}; before ${JSON.stringify(before)}, last seen ${JSON.stringify(seen)}; prices runs: ${hub.output().split('\n').filter((l) => /prices/.test(l)).slice(-5).join(' | ')}`);
+    });
+    expect(after.price).toEqual({ amount: expect.stringMatching(/^88\.8/), currency: 'EUR' });
+  });
+
+  it('Tryton stopped: a run fails visibly to staff with the reason; back again, the next run succeeds', async () => {
+    await tryton.stop();
+    try {
+      const failed = await runNow('products', 'FAILED');
+      expect(failed.error).toMatch(/tryton ERP .*ECONNREFUSED/);
+    } finally {
+      await tryton.start();
+    }
+    await syncNow('products');
+  });
+});
