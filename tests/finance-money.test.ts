@@ -127,10 +127,10 @@ describe('invoice list exports', () => {
     expect(data.every((r) => r[4] === 'Otwarta')).toBe(true);
     expect(data.map((r) => new Decimal(r[7] as number).toFixed(2))).toEqual(open.nodes.map((n) => n.total.amount));
     expect((data[0][1] as Date).toISOString()).toBe(new Date(open.nodes[0].issuedAt).toISOString());
-    // The totals row per currency closes the sheet.
-    const last = rows[rows.length - 1];
+    // The totals row per currency closes the list; the deployment's name and legal footer follow (tests/export-branding.test.ts).
+    const last = rows[open.nodes.length + 1];
     expect([last[0], new Decimal(last[7] as number).toFixed(2), last[9]]).toEqual(['Razem', sum(open.nodes.map((n) => n.total.amount)), 'EUR']);
-    expect(rows).toHaveLength(open.nodes.length + 2);
+    expect(rows).toHaveLength(open.nodes.length + 4);
 
     // Another user of the same company, nobody, a forged and an expired link: refused.
     const coworker = await download(invoicesExport.url, admin.email);

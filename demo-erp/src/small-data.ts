@@ -8,6 +8,7 @@ import { hashString, intBetween, isoDay, unit } from './random';
 import { CARRIERS, CITIES, VAT_RATE_PERCENT, WAREHOUSE_NAMES, categoriesOfSku, categoryRecords, exchangeRateRecords } from './reference';
 import { ArrayTable, ErpTables } from './tables';
 import { catalogueExtras } from './catalogue-extras';
+import { productTranslations } from './product-translations';
 
 const DAY = 86_400_000;
 export const SMALL_WAREHOUSES = [
@@ -147,6 +148,7 @@ export function buildSmallTables(seed: number, referenceDate: Date): ErpTables {
     categoryCodes: categoriesOfSku(p.sku),
     active: true,
     minOrderQuantity: String(p.minOrderQuantity),
+    translations: productTranslations(p.sku, p.name),
     ...catalogueExtras(seed, i, p.sku, (k) => {
       const other = data.products[i + k];
       return other && other.sku.slice(0, 2) === p.sku.slice(0, 2) ? other.sku : null;

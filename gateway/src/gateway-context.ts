@@ -6,4 +6,6 @@ export interface GatewayContext {
   viewer: Viewer | null;
   /** The client's network address, forwarded to subgraphs (login throttling). */
   clientAddress?: string | null;
+  /** The client's Accept-Language header, forwarded as is: subgraphs pick texts for callers who have no language of their own. */
+  acceptLanguage?: string | null;
 }

@@ -231,7 +231,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           const viewer = bearer ? await verifyAccessToken(bearer, options.secrets) : null;
           if (viewer && revoked?.list.isRevoked(viewer)) throw unauthenticated('This session has ended; sign in again.');
           setScopeViewer(viewer);
-          return { bearer, viewer, clientAddress: req.ip ?? req.socket.remoteAddress ?? null };
+          const acceptLanguage = typeof req.headers['accept-language'] === 'string' ? req.headers['accept-language'].slice(0, 200) : null;
+          return { bearer, viewer, clientAddress: req.ip ?? req.socket.remoteAddress ?? null, acceptLanguage };
         } catch (error) {
           throw asHttpRejection(error);
         }

@@ -47,11 +47,12 @@ export class HubSubgraphDataSource extends RemoteGraphQLDataSource<GatewayContex
   }
 
   override async willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): Promise<void> {
-    const { bearer, viewer, clientAddress } = context as Partial<GatewayContext>;
+    const { bearer, viewer, clientAddress, acceptLanguage } = context as Partial<GatewayContext>;
     // Also here, for operations the gateway runs itself (subscription events) with a token that was revoked since.
     if (viewer && this.revoked?.isRevoked(viewer)) throw unauthenticated('This session has ended; sign in again.');
     if (clientAddress) request.http?.headers.set(CLIENT_ADDRESS_HEADER, clientAddress);
     if (bearer) request.http?.headers.set('authorization', `Bearer ${bearer}`);
+    if (acceptLanguage) request.http?.headers.set('accept-language', acceptLanguage);
     // The request's id and trace go on: the subgraph's log lines and spans join the gateway's.
     injectTraceHeaders((name, value) => request.http?.headers.set(name, value));
   }

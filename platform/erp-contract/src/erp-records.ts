@@ -40,6 +40,16 @@ export interface ErpProductRecord {
   webAssortment?: string[] | null;
   /** The smallest quantity one order line may have, in sales units (absent: 1). */
   minOrderQuantity?: string | null;
+  /**
+   * Name and description in other languages, keyed by ISO 639-1 code ("sv", "es", "pl"), where the
+   * ERP has them. Absent (or a language missing): the hub shows `name` and `description`.
+   */
+  translations?: Record<string, ErpProductTranslation> | null;
+}
+
+export interface ErpProductTranslation {
+  name: string;
+  description?: string | null;
 }
 
 export interface ErpCategoryRecord {

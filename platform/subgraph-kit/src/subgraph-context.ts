@@ -9,6 +9,8 @@ export interface BaseContext {
   bearer: string | undefined;
   /** The client's address as the gateway forwarded it (trusted: the gateway's assertion was verified); null if absent. */
   clientAddress?: string | null;
+  /** The caller's Accept-Language header (at most 200 characters); null if absent. Not security relevant, so not part of the gateway's assertion. */
+  acceptLanguage?: string | null;
   /** A fork of the ORM's EntityManager for this request only. */
   em: EntityManager;
 }

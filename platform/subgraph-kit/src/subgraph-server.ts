@@ -103,7 +103,9 @@ export async function startSubgraphServer<TContext extends BaseContext>(
           // Read only after the assertion was verified: nobody but the gateway can set it.
           const forwarded = req.headers[CLIENT_ADDRESS_HEADER];
           const clientAddress = typeof forwarded === 'string' && forwarded.length > 0 && forwarded.length <= 100 ? forwarded : null;
-          return options.buildContext({ viewer, bearer, clientAddress, em: options.orm.em.fork() });
+          const language = req.headers['accept-language'];
+          const acceptLanguage = typeof language === 'string' && language.length > 0 ? language.slice(0, 200) : null;
+          return options.buildContext({ viewer, bearer, clientAddress, acceptLanguage, em: options.orm.em.fork() });
         } catch (error) {
           throw asHttpRejection(error);
         }

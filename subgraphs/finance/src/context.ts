@@ -1,3 +1,4 @@
+import { fetchExportBranding } from './export/export-branding';
 import DataLoader from 'dataloader';
 import { DEFAULT_FILE_LINK_TTL_SECONDS } from '@hub/auth';
 import { BaseContext, createByIdLoader, createGroupLoader, FileLinks, fileLinkOrigin, fileLinkTtlSeconds, SubgraphRuntime } from '@hub/subgraph-kit';
@@ -73,7 +74,7 @@ export function buildFinanceContext(base: BaseContext, runtime: SubgraphRuntime)
     openItems: new OpenItemService(base.em),
     statements,
     yearlyTotals: new YearlyTotalsService(base.em),
-    invoiceExports: new InvoiceExportService(base.em, links, ttl),
+    invoiceExports: new InvoiceExportService(base.em, links, ttl, undefined, () => fetchExportBranding(runtime.gatewayUrl())),
     statementExports: new StatementExportService(statements, links, ttl),
     returns: new ReturnService(base.em, base.viewer, links, () => runtime.erp?.() ?? null),
   };

@@ -7,13 +7,14 @@ import { PriceRuleRepository } from './price/price-rule.repository';
 import { PriceService } from './price/price.service';
 import { ProductEntity } from './product/product.entity';
 import { ProductRepository } from './product/product.repository';
+import { ProductLanguageService } from './product/product-language';
 import { ProductLoaders, ProductService } from './product/product.service';
 import { StockLevelRepository } from './stock/stock-level.repository';
 import { StockService } from './stock/stock.service';
 
 export interface ProductsContext extends BaseContext {
   loaders: ProductLoaders;
-  services: { products: ProductService; prices: PriceService; stock: StockService; categories: CategoryService; profiles: CustomerProfileService };
+  services: { languages: ProductLanguageService; products: ProductService; prices: PriceService; stock: StockService; categories: CategoryService; profiles: CustomerProfileService };
 }
 
 export function buildProductsContext(base: BaseContext): ProductsContext {
@@ -35,6 +36,7 @@ export function buildProductsContext(base: BaseContext): ProductsContext {
       stock: new StockService(em, viewer, profiles, new StockLevelRepository(em)),
       categories,
       profiles,
+      languages: new ProductLanguageService(async () => (await profiles.current())?.country ?? null, base.acceptLanguage),
     },
   };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import PDFDocument from 'pdfkit';
+import { ExportBranding } from './export-branding';
 
 // DejaVu Sans prints every name of the hub's markets (Łódź, Ferretería, Göteborg); read once.
 let fonts: { regular: Buffer; bold: Buffer } | null = null;
@@ -31,7 +32,7 @@ export interface PdfRow {
  * the column headings repeat on every page, with the page number.
  */
 export function pdfTable(
-  options: { title: string; subtitle: string; pageLabel: string; columns: readonly PdfColumn[] },
+  options: { title: string; subtitle: string; pageLabel: string; columns: readonly PdfColumn[]; branding?: ExportBranding },
   rows: AsyncIterable<PdfRow[]>,
 ): Readable {
   const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: MARGIN, info: { Title: options.title, Producer: 'ERP integration hub' } });
@@ -57,6 +58,20 @@ export function pdfTable(
   const header = () => {
     page++;
     y = MARGIN;
+    const brand = options.branding;
+    if (brand) {
+      // The deployment's name in its colour above the title, its legal footer at the foot of every page.
+      doc.font('bold').fontSize(10).fillColor(brand.primaryColor).text(brand.name, MARGIN, y, { lineBreak: false });
+      doc.fillColor('black');
+      if (brand.legalFooter) {
+        // Written inside the bottom margin, which pdfkit would otherwise answer with a new page.
+        const bottom = doc.page.margins.bottom;
+        doc.page.margins.bottom = 0;
+        doc.font('body').fontSize(7).text(brand.legalFooter, MARGIN, doc.page.height - MARGIN + 8, { width: doc.page.width - 2 * MARGIN, lineBreak: false, ellipsis: true });
+        doc.page.margins.bottom = bottom;
+      }
+      y += 14;
+    }
     doc.font('bold').fontSize(14).text(options.title, MARGIN, y, { lineBreak: false });
     doc.font('body').fontSize(8).text(`${options.subtitle} · ${options.pageLabel} ${page}`, 400, y + 4, { width: doc.page.width - MARGIN - 400, align: 'right', lineBreak: false });
     y += 26;

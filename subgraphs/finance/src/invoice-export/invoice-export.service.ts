@@ -12,6 +12,7 @@ import { InvoiceStatus } from '../invoice/invoice-status';
 import { exportLanguage, ExportLanguage, headingsIn } from '../export/export-headings';
 import { CONTENT_TYPES, ExportFormat, EXTENSIONS } from '../export/export-format';
 import { invoicesPdf } from './invoice-pdf.writer';
+import { ExportBranding } from '../export/export-branding';
 import { invoicesXlsx } from './invoice-xlsx.writer';
 
 export const INVOICE_EXPORT_ROUTE = 'invoice-exports';
@@ -69,6 +70,8 @@ export class InvoiceExportService {
     private readonly links: FileLinks | null,
     private readonly ttlSeconds: number = DEFAULT_FILE_LINK_TTL_SECONDS,
     private readonly now: () => Date = () => new Date(),
+    /** The deployment's branding for the file (see export-branding.ts); none: an unbranded file. */
+    private readonly branding: () => Promise<ExportBranding | undefined> = async () => undefined,
   ) {}
 
   /** A link to the filtered list as a file; bad input is refused now, before any link exists. */
@@ -84,14 +87,15 @@ export class InvoiceExportService {
   }
 
   /** The file behind a link, built as it is sent: the permission and tenant are checked again for the user opening it. */
-  serve(viewer: Viewer | null, ref: FileLinkRef): ServedFile {
+  async serve(viewer: Viewer | null, ref: FileLinkRef): Promise<ServedFile> {
     const v = requirePermission(viewer, 'invoices.view');
     const request = requestOf(ref);
     const query = invoiceQueryOf(v, request.filter, request.sort);
+    const branding = await this.branding();
     const batches = new InvoiceRepository(this.em).all(query, EXPORT_BATCH_SIZE);
     const headings = headingsIn(request.language);
     const at = this.now();
-    const body: Readable = request.format === ExportFormat.PDF ? invoicesPdf(batches, headings, at) : invoicesXlsx(batches, headings);
+    const body: Readable = request.format === ExportFormat.PDF ? invoicesPdf(batches, headings, at, branding) : invoicesXlsx(batches, headings, branding);
     return {
       body,
       contentType: CONTENT_TYPES[request.format],

@@ -4,9 +4,10 @@ import { InvoiceRow } from '../invoice/invoice.repository';
 import { isoDay } from '../period/day.inputs';
 import { ExportHeadings } from '../export/export-headings';
 import { pdfTable, PdfRow } from '../export/pdf-table.writer';
+import { ExportBranding } from '../export/export-branding';
 
 /** The invoice list as a PDF table, drawn while the rows are read, with totals per currency at the end. */
-export function invoicesPdf(batches: AsyncIterable<InvoiceRow[]>, h: ExportHeadings, generatedAt: Date): Readable {
+export function invoicesPdf(batches: AsyncIterable<InvoiceRow[]>, h: ExportHeadings, generatedAt: Date, branding?: ExportBranding): Readable {
   async function* rows(): AsyncGenerator<PdfRow[]> {
     const totals = new Map<string, { total: Decimal; open: Decimal }>();
     for await (const batch of batches) {
@@ -28,6 +29,7 @@ export function invoicesPdf(batches: AsyncIterable<InvoiceRow[]>, h: ExportHeadi
       title: h.title,
       subtitle: `${h.generated} ${isoDay(generatedAt)}`,
       pageLabel: h.page,
+      branding,
       columns: [
         { header: h.number, width: 90 }, { header: h.issued, width: 70 }, { header: h.due, width: 70 }, { header: h.order, width: 90 }, { header: h.status, width: 70 },
         { header: h.net, width: 80, right: true }, { header: h.tax, width: 70, right: true }, { header: h.total, width: 80, right: true }, { header: h.open, width: 80, right: true },

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { Decimal } from '@hub/money';
 import { InvoiceRow } from '../invoice/invoice.repository';
 import { ExportHeadings } from '../export/export-headings';
+import { ExportBranding } from '../export/export-branding';
 
 const AMOUNT = '#,##0.00';
 
@@ -11,7 +12,7 @@ const AMOUNT = '#,##0.00';
  * writer commits each row, so memory holds a batch of rows and the zip's buffers, not the sheet.
  * Amounts are numeric cells (Excel keeps doubles; cents are exact below 2^53), with totals per currency.
  */
-export function invoicesXlsx(batches: AsyncIterable<InvoiceRow[]>, h: ExportHeadings): Readable {
+export function invoicesXlsx(batches: AsyncIterable<InvoiceRow[]>, h: ExportHeadings, branding?: ExportBranding): Readable {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(h.title, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -50,6 +51,14 @@ export function invoicesXlsx(batches: AsyncIterable<InvoiceRow[]>, h: ExportHead
       const row = sheet.addRow({ number: h.totals, total: t.total.toNumber(), open: t.open.toNumber(), currency });
       row.font = { bold: true };
       row.commit();
+    }
+    if (branding) {
+      // The deployment's name (in its colour) and legal footer below the list, one blank row apart.
+      sheet.addRow([]).commit();
+      const name = sheet.addRow([branding.name]);
+      name.font = { bold: true, color: { argb: `FF${branding.primaryColor.slice(1).toUpperCase()}` } };
+      name.commit();
+      if (branding.legalFooter) sheet.addRow([branding.legalFooter]).commit();
     }
     sheet.commit();
     await workbook.commit();

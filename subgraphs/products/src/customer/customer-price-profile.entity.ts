@@ -19,4 +19,8 @@ export class CustomerPriceProfileEntity {
 
   @Property({ type: 'character', length: 3 })
   currency: string;
+
+  /** The company's country (ISO 3166-1 alpha-2) from the ERP: it picks the company's default language for product texts. */
+  @Property({ type: 'character', length: 2, nullable: true })
+  country?: string | null = null;
 }

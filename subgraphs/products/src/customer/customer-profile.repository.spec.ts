@@ -17,7 +17,7 @@ describe('CustomerProfileRepository (real PostgreSQL)', () => {
   beforeAll(async () => {
     db = await createSpecDatabase([productsSubgraph]);
     const em = db.em();
-    em.create(CustomerPriceProfileEntity, { companyId: WITH_BOTH, customerNumber: 'C-1', customerGroup: 'WHOLESALE', currency: 'SEK' });
+    em.create(CustomerPriceProfileEntity, { companyId: WITH_BOTH, customerNumber: 'C-1', customerGroup: 'WHOLESALE', currency: 'SEK', country: 'SE' });
     em.create(CustomerPriceProfileEntity, { companyId: PROFILE_ONLY, customerNumber: 'C-2', customerGroup: null, currency: 'EUR' });
     em.create(StockDisplayPolicyEntity, { companyId: WITH_BOTH, policy: 'QUANTITY' });
     // A policy outliving its profile (the ERP dropped the customer): the policy is still read.
@@ -28,13 +28,13 @@ describe('CustomerProfileRepository (real PostgreSQL)', () => {
 
   it('reads the price profile and the stock display policy together', async () => {
     expect(await repository().settingsOf(WITH_BOTH)).toEqual({
-      profile: { companyId: WITH_BOTH, customerNumber: 'C-1', customerGroup: 'WHOLESALE', currency: 'SEK' },
+      profile: { companyId: WITH_BOTH, customerNumber: 'C-1', customerGroup: 'WHOLESALE', currency: 'SEK', country: 'SE' },
       stockDisplayPolicy: 'QUANTITY',
     });
   });
 
   it('gives null for whichever part the company does not have', async () => {
-    expect(await repository().settingsOf(PROFILE_ONLY)).toEqual({ profile: { companyId: PROFILE_ONLY, customerNumber: 'C-2', customerGroup: null, currency: 'EUR' }, stockDisplayPolicy: null });
+    expect(await repository().settingsOf(PROFILE_ONLY)).toEqual({ profile: { companyId: PROFILE_ONLY, customerNumber: 'C-2', customerGroup: null, currency: 'EUR', country: null }, stockDisplayPolicy: null });
     expect(await repository().settingsOf(POLICY_ONLY)).toEqual({ profile: null, stockDisplayPolicy: 'HIDDEN' });
     expect(await repository().settingsOf(UNKNOWN)).toEqual({ profile: null, stockDisplayPolicy: null });
   });

@@ -16,7 +16,7 @@ export class CustomerProfileRepository {
   async settingsOf(companyId: string): Promise<StoredCompanySettings> {
     const rows = await executePrepared<CustomerPriceProfileEntity & { policy: StockDisplayPolicyValue | null }>(
       this.em,
-      `select pp.company_id as "companyId", pp.customer_number as "customerNumber", pp.customer_group as "customerGroup", pp.currency, sp.policy
+      `select pp.company_id as "companyId", pp.customer_number as "customerNumber", pp.customer_group as "customerGroup", pp.currency, pp.country, sp.policy
          from (select ?::uuid as company_id) c
          left join products.customer_price_profile pp on pp.company_id = c.company_id
          left join products.stock_display_policy sp on sp.company_id = c.company_id`,
@@ -24,7 +24,7 @@ export class CustomerProfileRepository {
     );
     const row = rows[0];
     return {
-      profile: row?.companyId ? { companyId: row.companyId, customerNumber: row.customerNumber, customerGroup: row.customerGroup, currency: row.currency } : null,
+      profile: row?.companyId ? { companyId: row.companyId, customerNumber: row.customerNumber, customerGroup: row.customerGroup, currency: row.currency, country: row.country ?? null } : null,
       stockDisplayPolicy: row?.policy ?? null,
     };
   }

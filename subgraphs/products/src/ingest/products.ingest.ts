@@ -28,6 +28,7 @@ export const PRODUCT_TARGET = defineMergeTarget({
     active: 'boolean',
     search_text: 'text',
     specifications: 'jsonb',
+    translations: 'jsonb',
     images: 'jsonb',
     related_skus: 'text[]',
     substitute_skus: 'text[]',
@@ -40,6 +41,16 @@ export const PRODUCT_TARGET = defineMergeTarget({
   onDelete: { set: { active: 'false', updated_at: 'now()' } },
   onChange: { updated_at: 'now()' },
 });
+
+/** Languages are ISO 639-1 codes in lower case; an entry without a name is not a translation. */
+function productTranslationsOf(p: ErpProductRecord): Record<string, { name: string; description: string | null }> {
+  const out: Record<string, { name: string; description: string | null }> = {};
+  for (const [language, t] of Object.entries(p.translations ?? {})) {
+    const code = language.toLowerCase();
+    if (/^[a-z]{2}$/.test(code) && t && typeof t.name === 'string' && t.name.trim()) out[code] = { name: t.name, description: t.description ?? null };
+  }
+  return out;
+}
 
 export const PRODUCT_CATEGORY_TARGET = defineMergeTarget({
   schema: SCHEMA,
@@ -66,8 +77,9 @@ export async function ingestProducts(client: PoolClient, page: IngestPage<ErpPro
         min_stock: p.minStock,
         min_order_quantity: p.minOrderQuantity ?? '1',
         active: p.active,
-        search_text: productSearchText(p),
+        search_text: productSearchText({ ...p, translations: productTranslationsOf(p) }),
         specifications: p.specifications ?? [],
+        translations: productTranslationsOf(p),
         images: p.images ?? [],
         related_skus: p.relatedSkus ?? [],
         substitute_skus: p.substituteSkus ?? [],
@@ -222,7 +234,7 @@ export function ingestExchangeRates(client: PoolClient, page: IngestPage<ErpExch
 export const CUSTOMER_PRICE_PROFILE_TARGET = defineMergeTarget({
   schema: SCHEMA,
   table: 'customer_price_profile',
-  columns: { company_id: 'uuid', customer_number: 'text', customer_group: 'text', currency: 'char(3)' },
+  columns: { company_id: 'uuid', customer_number: 'text', customer_group: 'text', currency: 'char(3)', country: 'char(2)' },
   key: ['company_id'],
   notFromErp: [],
   onDelete: 'delete',
@@ -232,7 +244,7 @@ export const CUSTOMER_PRICE_PROFILE_TARGET = defineMergeTarget({
  * The price profile (customer group, currency) of each ERP customer: the second ingest of the
  * `customers` kind, beside the customers subgraph's own.
  */
-export function ingestCustomerPriceProfiles(client: PoolClient, page: IngestPage<Pick<ErpCustomerRecord, 'customerNumber' | 'customerGroup' | 'currency'>>): Promise<MergeResult> {
+export function ingestCustomerPriceProfiles(client: PoolClient, page: IngestPage<Pick<ErpCustomerRecord, 'customerNumber' | 'customerGroup' | 'currency'> & { country?: string | null }>): Promise<MergeResult> {
   return mergeRows(
     client,
     CUSTOMER_PRICE_PROFILE_TARGET,
@@ -242,6 +254,7 @@ export function ingestCustomerPriceProfiles(client: PoolClient, page: IngestPage
         customer_number: c.customerNumber,
         customer_group: c.customerGroup,
         currency: c.currency,
+        country: c.country ? c.country.toUpperCase().slice(0, 2) : null,
       }),
     ),
     page.deletions.map((customerNumber) => ({ company_id: erpEntityId('customer', customerNumber) })),

@@ -16,6 +16,7 @@ export function productFromRow(row: Record<string, any>): ProductEntity {
     currency: row.currency,
     searchText: row.search_text,
     specifications: row.specifications ?? [],
+    translations: row.translations ?? {},
     images: row.images ?? [],
     relatedSkus: row.related_skus ?? [],
     substituteSkus: row.substitute_skus ?? [],
@@ -29,4 +30,4 @@ export function productFromRow(row: Record<string, any>): ProductEntity {
 
 /** The columns a catalogue page needs (not the search text). */
 export const PRODUCT_COLUMNS =
-  'p.id, p.sku, p.name, p.description, p.unit, p.list_price, p.currency, p.specifications, p.images, p.related_skus, p.substitute_skus, p.web_assortment, p.min_stock, p.min_order_quantity, p.active, p.updated_at';
+  'p.id, p.sku, p.name, p.description, p.translations, p.unit, p.list_price, p.currency, p.specifications, p.images, p.related_skus, p.substitute_skus, p.web_assortment, p.min_stock, p.min_order_quantity, p.active, p.updated_at';

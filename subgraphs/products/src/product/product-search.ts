@@ -16,10 +16,21 @@ export function normaliseSearchText(text: string): string {
     .trim();
 }
 
-export function productSearchText(product: { sku: string; name: string; description: string; specifications?: Array<{ name: string; value: string; unit?: string | null }> | null }): string {
+/**
+ * Translated names and descriptions are in the same text: "skruv", "tornillo" and "wkręt" find the
+ * screw whatever language the caller reads in, and the search stays one trigram-indexed column.
+ */
+export function productSearchText(product: {
+  sku: string;
+  name: string;
+  description: string;
+  specifications?: Array<{ name: string; value: string; unit?: string | null }> | null;
+  translations?: Record<string, { name: string; description?: string | null }> | null;
+}): string {
   const specs = (product.specifications ?? []).map((s) => `${s.name} ${s.value} ${s.unit ?? ''}`).join(' ');
+  const translated = Object.values(product.translations ?? {}).map((t) => `${t.name} ${t.description ?? ''}`).join(' ');
   const sku = normaliseSearchText(product.sku);
-  return ` ${[sku, sku.replace(/ /g, ''), normaliseSearchText(product.name), normaliseSearchText(product.description), normaliseSearchText(specs)].filter(Boolean).join(' ')} `;
+  return ` ${[sku, sku.replace(/ /g, ''), normaliseSearchText(product.name), normaliseSearchText(product.description), normaliseSearchText(specs), normaliseSearchText(translated)].filter(Boolean).join(' ')} `;
 }
 
 export const MAX_SEARCH_TERMS = 8;

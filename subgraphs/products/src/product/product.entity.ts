@@ -7,6 +7,12 @@ export interface ProductSpecification {
   unit?: string | null;
 }
 
+/** The ERP's name and description in another language. */
+export interface ProductTranslation {
+  name: string;
+  description?: string | null;
+}
+
 export interface ProductImage {
   url: string;
   /** PHOTO or DIAGRAM. */
@@ -49,6 +55,13 @@ export class ProductEntity {
    */
   @Property({ type: 'text', default: '', lazy: false })
   searchText: string & Opt = '';
+
+  /**
+   * The ERP's texts in other languages, by ISO 639-1 code ({"sv": {name, description}}). One column
+   * on the product row, so the catalogue page reads them without a join; searched through search_text.
+   */
+  @Property({ type: 'jsonb', default: '{}' })
+  translations: Record<string, ProductTranslation> & Opt = {};
 
   @Property({ type: 'jsonb', default: '[]' })
   specifications: ProductSpecification[] & Opt = [];

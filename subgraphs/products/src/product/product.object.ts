@@ -12,10 +12,9 @@ export class ProductObject {
   @Field()
   sku: string;
 
-  @Field()
+  /** The ERP's base (English) texts; the fields `name` and `description` are resolved in the caller's language (ProductResolver). */
   name: string;
 
-  @Field()
   description: string;
 
   @Field({ description: 'Sales unit, e.g. "box of 100".' })

@@ -8,6 +8,7 @@ import { ProductStockObject } from '../stock/stock.object';
 import { ProductConnection } from './product-connection.object';
 import { ProductFilterInput, ProductSortInput } from './product.inputs';
 import { ProductObject } from './product.object';
+import { localisedText } from './product-language';
 import { OrderableLineInput, OrderableProductObject } from './orderable-product.object';
 
 @Resolver(() => ProductObject)
@@ -46,6 +47,25 @@ export class ProductResolver {
   async orderableProducts(@Ctx() ctx: ProductsContext, @Arg('lines', () => [OrderableLineInput]) lines: OrderableLineInput[]): Promise<OrderableProductObject[]> {
     requireViewer(ctx.viewer);
     return (await ctx.services.products.orderable(lines.map((l) => ({ sku: l.sku ?? null, productId: l.productId ?? null, quantity: l.quantity })))).map(OrderableProductObject.from);
+  }
+
+  @FieldResolver(() => String, { description: "In the caller's language (the company's default, else Accept-Language) where the ERP has it, else the base text." })
+  async name(@Root() product: ProductObject, @Ctx() ctx: ProductsContext): Promise<string> {
+    return (await this.localised(product, ctx)).name;
+  }
+
+  @FieldResolver(() => String, { description: 'In the same language as name.' })
+  async description(@Root() product: ProductObject, @Ctx() ctx: ProductsContext): Promise<string> {
+    return (await this.localised(product, ctx)).description;
+  }
+
+  @FieldResolver(() => String, { description: 'The ISO 639-1 code of the language name and description are in ("en" for the base texts).' })
+  async textLanguage(@Root() product: ProductObject, @Ctx() ctx: ProductsContext): Promise<string> {
+    return (await this.localised(product, ctx)).language;
+  }
+
+  private async localised(product: ProductObject, ctx: ProductsContext) {
+    return localisedText(product, product.entity.translations, await ctx.services.languages.preferred());
   }
 
   @FieldResolver(() => MoneyObject, {
