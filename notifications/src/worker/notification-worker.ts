@@ -297,7 +297,13 @@ export class NotificationWorker {
         text: rendered.text,
         html: rendered.html,
         messageId: `<${message.id}@hub.messages>`,
-        headers: { 'X-Hub-Message-Id': message.id, 'X-Hub-Template': message.template, 'Content-Language': this.renderer.languageOf(message.template, message.language) },
+        headers: {
+          'X-Hub-Message-Id': message.id,
+          'X-Hub-Template': message.template,
+          'Content-Language': this.renderer.languageOf(message.template, message.language),
+          // RFC 8058 one-click unsubscribe (newsletters): the mail client POSTs to the link, no sign-in.
+          ...(message.values.unsubscribeUrl ? { 'List-Unsubscribe': `<${message.values.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
+        },
       });
       await this.messages.markAccepted(message.id, subject, receipt.response);
     } catch (error) {
