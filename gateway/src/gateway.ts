@@ -11,6 +11,7 @@ import { asHttpRejection, jsonRefusals, notFoundRefusal, requireJsonPost, unauth
 import { EventListener, SubscriptionRoutes } from '@hub/events';
 import { componentLogger, graphqlObservabilityPlugin, HealthCheck, httpCheck, newRequestScope, requestScope, runInScope, serveHealth, serveMetrics, setScopeViewer } from '@hub/observability';
 import { serveFileDownloads } from './file-downloads';
+import { serveOneClickUnsubscribe } from './one-click-unsubscribe';
 import { countSubscription, observeConnectionGuard, observeSubscriptions } from './gateway-metrics';
 import { ConnectionGuardOptions, guardConnections } from './connection-guard';
 import { GatewayContext } from './gateway-context';
@@ -215,6 +216,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   serveMetrics(app);
   // Signed file links (`/files/<subgraph>/<token>`): the same token checks as /graphql, then the subgraph's own.
   serveFileDownloads(app, { subgraphUrls: options.subgraphUrls, secrets: options.secrets, signer, revoked: revoked?.list ?? null });
+  // Newsletters' RFC 8058 one-click unsubscribe links (no sign-in: the signed token is the proof).
+  serveOneClickUnsubscribe(app, server);
   app.use(graphqlIde({ enabled: options.graphqlIde ?? graphqlIdeEnabled(), path: '/graphql' }));
   app.use(
     '/graphql',

@@ -4,6 +4,8 @@ import { BrandingService } from './branding/branding.service';
 import { MessageLogService } from './message/message.service';
 import { NotificationPreferenceService } from './preference/notification-preference.service';
 import { MessageTemplateService } from './template/message-template.service';
+import { NewsletterService } from './newsletter/newsletter.service';
+import { fileLinkOrigin } from '@hub/subgraph-kit';
 import { PaymentReminderScheduleService } from './schedule/payment-reminder-schedule.service';
 
 export interface NotificationsContext extends BaseContext {
@@ -13,6 +15,7 @@ export interface NotificationsContext extends BaseContext {
     preferences: NotificationPreferenceService;
     templates: MessageTemplateService;
     schedule: PaymentReminderScheduleService;
+    newsletters: NewsletterService;
   };
 }
 
@@ -38,6 +41,14 @@ export function buildNotificationsContext(base: BaseContext, runtime: SubgraphRu
       preferences: new NotificationPreferenceService(base.em, () => directoryPool(runtime.databaseUrl), directory),
       templates: new MessageTemplateService(base.em),
       schedule: new PaymentReminderScheduleService(base.em),
+      newsletters: new NewsletterService(base.em, {
+        pool: () => directoryPool(runtime.databaseUrl),
+        directory,
+        audience: runtime.modules.find((m) => m.newsletterAudience)?.newsletterAudience ?? null,
+        products: runtime.modules.find((m) => m.newsletterProducts)?.newsletterProducts ?? null,
+        secrets: runtime.secrets,
+        linkOrigin: fileLinkOrigin(() => runtime.gatewayUrl()),
+      }),
     },
   };
 }

@@ -7,6 +7,7 @@ import { MessageEntity } from './message/message.entity';
 import { NotificationPreferenceEntity } from './preference/notification-preference.entity';
 import { RecipientLanguageEntity } from './preference/recipient-language.entity';
 import { buildNotificationsSchema } from './schema';
+import { NewsletterEntity } from './newsletter/newsletter.entity';
 import { MessageTemplateEntity } from './template/message-template.entity';
 import { PaymentReminderScheduleEntity } from './schedule/payment-reminder-schedule.entity';
 
@@ -14,7 +15,7 @@ import { PaymentReminderScheduleEntity } from './schedule/payment-reminder-sched
 export const notificationsSubgraph: SubgraphModule<NotificationsContext> = {
   name: 'notifications',
   dbSchema: 'notifications',
-  entities: [MessageEntity, NotificationPreferenceEntity, RecipientLanguageEntity, BrandingEntity, MessageTemplateEntity, PaymentReminderScheduleEntity],
+  entities: [MessageEntity, NotificationPreferenceEntity, RecipientLanguageEntity, BrandingEntity, MessageTemplateEntity, PaymentReminderScheduleEntity, NewsletterEntity],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildNotificationsSchema,
   buildContext: buildNotificationsContext,
@@ -32,3 +33,4 @@ export * from './template/builtin-templates';
 export * from './template/template-text';
 export * from './template/message-renderer';
 export * from './worker/notification-worker';
+export * from './newsletter/newsletter.service';

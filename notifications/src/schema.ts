@@ -5,11 +5,12 @@ import { NotificationsContext } from './context';
 import { MessageLogResolver } from './message/message.resolver';
 import { NotificationPreferenceResolver } from './preference/notification-preference.resolver';
 import { MessageTemplateResolver } from './template/message-template.resolver';
+import { NewsletterResolver } from './newsletter/newsletter.resolver';
 import { PaymentReminderScheduleResolver } from './schedule/payment-reminder-schedule.resolver';
 
 export function buildNotificationsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<NotificationsContext>({
-    resolvers: [MessageLogResolver, BrandingResolver, NotificationPreferenceResolver, MessageTemplateResolver, PaymentReminderScheduleResolver],
+    resolvers: [MessageLogResolver, BrandingResolver, NotificationPreferenceResolver, MessageTemplateResolver, PaymentReminderScheduleResolver, NewsletterResolver],
     referenceResolvers: {},
   });
 }

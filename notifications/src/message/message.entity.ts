@@ -74,4 +74,8 @@ export class MessageEntity {
 
   @Property({ type: 'timestamptz', nullable: true })
   sentAt: Date | null = null;
+
+  /** When the recipient used this message's unsubscribe link (newsletters). */
+  @Property({ type: 'timestamptz', nullable: true })
+  unsubscribedAt: Date | null = null;
 }

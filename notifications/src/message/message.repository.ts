@@ -81,6 +81,16 @@ export class MessageRepository {
     await this.db.query(`update notifications.message set status = 'ACCEPTED', subject = $2, last_response = $3, sent_at = now(), claimed_at = null where id = $1 and status = 'SENDING'`, [id, subject, response]);
   }
 
+  /** Many ACCEPTED outcomes in one statement (the sender writes a batch's outcomes together). */
+  async markAcceptedMany(outcomes: ReadonlyArray<{ id: string; subject: string; response: string }>): Promise<void> {
+    if (outcomes.length === 0) return;
+    await this.db.query(
+      `update notifications.message m set status = 'ACCEPTED', subject = x.s, last_response = x.r, sent_at = now(), claimed_at = null
+         from unnest($1::uuid[], $2::text[], $3::text[]) as x(id, s, r) where m.id = x.id and m.status = 'SENDING'`,
+      [outcomes.map((o) => o.id), outcomes.map((o) => o.subject), outcomes.map((o) => o.response)],
+    );
+  }
+
   async markBounced(id: string, subject: string, response: string): Promise<void> {
     await this.db.query(`update notifications.message set status = 'BOUNCED', subject = $2, last_response = $3, claimed_at = null where id = $1 and status = 'SENDING'`, [id, subject, response]);
   }

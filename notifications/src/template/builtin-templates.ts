@@ -41,6 +41,15 @@ const orderAction = (label: string) => ({ label, url: '{{webUrl}}/orders/{{order
 
 export const BUILTIN_TEMPLATES: Readonly<Record<string, BuiltinTemplate>> = {
   ...RETURN_TEMPLATES,
+  newsletter: {
+    description: 'A newsletter staff composed (sent only to users who consented to newsletters).',
+    category: null,
+    placeholders: ['title', 'intro', 'productList', 'discountCodes', 'unsubscribeUrl'],
+    texts: {
+      en: { subject: '{{title}}', body: 'Hello {{recipientName}},\n\n{{intro}}\n\n{{productList}}\n\n{{discountCodes}}\n\nNo more newsletters? Unsubscribe: {{unsubscribeUrl}}', action: { label: 'Visit the shop', url: '{{webUrl}}' } },
+      sv: { subject: '{{title}}', body: 'Hej {{recipientName}},\n\n{{intro}}\n\n{{productList}}\n\n{{discountCodes}}\n\nInga fler nyhetsbrev? Avregistrera: {{unsubscribeUrl}}', action: { label: 'Till butiken', url: '{{webUrl}}' } },
+    },
+  },
   'order.placed': {
     description: 'An order was placed and is on its way to the ERP.',
     category: 'order.placed',

@@ -270,16 +270,20 @@ export class NotificationWorker {
       const batch = await this.messages.claimDue(batchSize);
       if (batch.length === 0) return sent;
       let next = 0;
+      // Accepted outcomes are written together, in one UPDATE per batch (a crash before it leaves them
+      // SENDING: released after the claim timeout and sent again, with the same Message-ID).
+      const accepted: Array<{ id: string; subject: string; response: string }> = [];
       await Promise.all(
         Array.from({ length: Math.min(concurrency, batch.length) }, async () => {
-          while (next < batch.length) await this.sendOne(batch[next++]);
+          while (next < batch.length) await this.sendOne(batch[next++], accepted);
         }),
       );
+      await this.messages.markAcceptedMany(accepted);
       sent += batch.length;
     }
   }
 
-  private async sendOne(message: ClaimedMessage): Promise<void> {
+  private async sendOne(message: ClaimedMessage, accepted: Array<{ id: string; subject: string; response: string }>): Promise<void> {
     let subject = '';
     try {
       const rendered = await this.renderer.render(message.template, message.language, message.values);
@@ -287,7 +291,7 @@ export class NotificationWorker {
       if (message.channel === MessageChannel.SMS) {
         if (!this.options.sms) throw Object.assign(new Error('No SMS gateway is configured.'), { responseCode: 550 });
         const receipt = await this.options.sms.send({ to: message.recipientAddress, text: `${rendered.subject}: ${message.values.orderNumber ?? ''}`.trim(), reference: message.id });
-        await this.messages.markAccepted(message.id, subject, receipt.response);
+        accepted.push({ id: message.id, subject, response: receipt.response });
         return;
       }
       const receipt = await this.mailer.send({
@@ -297,9 +301,15 @@ export class NotificationWorker {
         text: rendered.text,
         html: rendered.html,
         messageId: `<${message.id}@hub.messages>`,
-        headers: { 'X-Hub-Message-Id': message.id, 'X-Hub-Template': message.template, 'Content-Language': this.renderer.languageOf(message.template, message.language) },
+        headers: {
+          'X-Hub-Message-Id': message.id,
+          'X-Hub-Template': message.template,
+          'Content-Language': this.renderer.languageOf(message.template, message.language),
+          // RFC 8058 one-click unsubscribe (newsletters): the mail client POSTs to the link, no sign-in.
+          ...(message.values.unsubscribeUrl ? { 'List-Unsubscribe': `<${message.values.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
+        },
       });
-      await this.messages.markAccepted(message.id, subject, receipt.response);
+      accepted.push({ id: message.id, subject, response: receipt.response });
     } catch (error) {
       const response = (error as { response?: string }).response ?? (error as Error).message;
       if (isPermanentRefusal(error)) {

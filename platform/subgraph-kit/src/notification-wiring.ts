@@ -74,3 +74,19 @@ export interface NotificationScheduleDeclaration {
   name: string;
   notices(client: PoolClient, today: string, schedule: PaymentReminderSchedule): Promise<NotificationNotice[]>;
 }
+
+/** The active users whose latest NEWSLETTER consent is granted (user ids), from the users' module. */
+export type NewsletterAudience = (client: PoolClient) => Promise<string[]>;
+
+/** A catalogue item a newsletter shows, read by id from the products module's own tables. */
+export interface NewsletterProduct {
+  id: string;
+  sku: string;
+  name: string;
+  listPrice: string;
+  currency: string;
+  active: boolean;
+}
+
+/** Reads catalogue items by id (unknown ids are simply absent), from the products module. */
+export type NewsletterProducts = (client: PoolClient, productIds: readonly string[]) => Promise<NewsletterProduct[]>;

@@ -6,7 +6,7 @@ import { ErpAdapter } from '@hub/erp-contract';
 import { FileRoute } from './file-routes';
 import { BaseContext } from './subgraph-context';
 import { EventTopicDeclaration, SubgraphOutbox, SyncIngestDeclaration, SyncKindDeclaration } from './module-wiring';
-import { NotificationCompanyUsers, NotificationDeclaration, NotificationRecipientDirectory, NotificationScheduleDeclaration } from './notification-wiring';
+import { NewsletterAudience, NewsletterProducts, NotificationCompanyUsers, NotificationDeclaration, NotificationRecipientDirectory, NotificationScheduleDeclaration } from './notification-wiring';
 
 /** What a running subgraph may need from its surroundings. */
 export interface SubgraphRuntime {
@@ -57,6 +57,10 @@ export interface SubgraphModule<TContext extends BaseContext = BaseContext> {
   notificationRecipients?: NotificationRecipientDirectory;
   /** With notificationRecipients: a company's users holding a permission (for notices to "the company"). */
   notificationCompanyUsers?: NotificationCompanyUsers;
+  /** With notificationRecipients: who consented to newsletters (the newsletter's audience). */
+  newsletterAudience?: NewsletterAudience;
+  /** The module that owns the catalogue: products a newsletter shows, by id. */
+  newsletterProducts?: NewsletterProducts;
   /** Notices from the calendar (payment reminders, dunning). */
   notificationSchedules?: readonly NotificationScheduleDeclaration[];
   /**

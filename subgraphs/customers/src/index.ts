@@ -16,7 +16,7 @@ import { UserEntity } from './user/user.entity';
 import { AuditLogEntity } from './audit/audit-log.entity';
 import { LoginThrottleEntity } from './access/login-throttle.entity';
 import { PasswordResetEntity } from './access/password-reset.entity';
-import { readCompanyUsersWithPermission, readNotificationRecipients } from './user/user-directory';
+import { readCompanyUsersWithPermission, readNewsletterAudience, readNotificationRecipients } from './user/user-directory';
 
 export const customersSubgraph: SubgraphModule<CustomersContext> = {
   name: 'customers',
@@ -48,6 +48,7 @@ export const customersSubgraph: SubgraphModule<CustomersContext> = {
   events: [{ topic: USER_ACCESS_CHANGED_TOPIC, description: "A user's tokens were revoked (deactivated, password or permissions changed); data: the new access state." }],
   notificationRecipients: readNotificationRecipients,
   notificationCompanyUsers: readCompanyUsersWithPermission,
+  newsletterAudience: readNewsletterAudience,
 };
 
 export { CompanyEntity, UserEntity };

@@ -12,6 +12,7 @@ import { ProductEntity } from './product/product.entity';
 import { CustomerPriceProfileEntity } from './customer/customer-price-profile.entity';
 import { StockDisplayPolicyEntity } from './stock/stock-display-policy.entity';
 import { buildProductsSchema } from './schema';
+import { readNewsletterProducts } from './product/newsletter-products';
 
 export const productsSubgraph: SubgraphModule<ProductsContext> = {
   name: 'products',
@@ -32,6 +33,7 @@ export const productsSubgraph: SubgraphModule<ProductsContext> = {
     // The customer group and currency each company buys in, for its prices.
     alsoIngests: [alsoIngests('customers', ingestCustomerPriceProfiles)],
   },
+  newsletterProducts: readNewsletterProducts,
   events: [
     {
       topic: 'catalogChanged',

@@ -44,3 +44,15 @@ export async function readCompanyUsersWithPermission(client: PoolClient, company
   );
   return rows.map((r) => r.id);
 }
+
+/** Active users whose latest NEWSLETTER consent is a grant: a newsletter's audience (nobody else gets one). */
+export async function readNewsletterAudience(client: PoolClient): Promise<string[]> {
+  const { rows } = await client.query<{ user_id: string }>(
+    `select l.user_id from (
+       select distinct on (e.user_id) e.user_id, e.granted from customers.consent_event e
+        where e.channel = 'NEWSLETTER' order by e.user_id, e.at desc, e.id) l
+       join customers.user_account u on u.id = l.user_id and u.active
+      where l.granted order by l.user_id`,
+  );
+  return rows.map((r) => r.user_id);
+}
