@@ -9,7 +9,7 @@ describe('startDemoCarrierProcess', () => {
   it('says which port it could not take when another process holds it', async () => {
     taken = createServer();
     const port = await new Promise<number>((resolve) => taken.listen(0, '127.0.0.1', () => resolve((taken.address() as { port: number }).port)));
-    await expect(startDemoCarrierProcess({ port })).rejects.toThrow(`(is port ${port} taken? HUB_DEMO_CARRIER_PORT sets another)`);
+    await expect(startDemoCarrierProcess({ port })).rejects.toThrow(`the demo carrier exited before it was ready (exit 1) (is port ${port} taken by another process? HUB_DEMO_CARRIER_PORT sets another)`);
   });
 
   it('starts on a free port with the key it is given, and stops', async () => {

@@ -1,5 +1,5 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { startSimulatorProcess } from './simulator-process';
 
 export interface DemoCarrierProcess {
   url: string;
@@ -24,28 +24,6 @@ export interface DemoCarrierProcessOptions {
 export async function startDemoCarrierProcess(options: DemoCarrierProcessOptions): Promise<DemoCarrierProcess> {
   const apiKey = options.apiKey ?? 'demo-carrier-key';
   const adminKey = options.adminKey ?? 'demo-carrier-admin-key';
-  const args = [CLI, '--port', String(options.port), '--api-key', apiKey, '--admin-key', adminKey, '--step-seconds', String(options.stepSeconds ?? 0), '--lose-every', String(options.loseEvery ?? 7)];
-  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const match = /DEMO CARRIER READY (\S+)/.exec(out);
-      if (match) resolve(match[1]);
-    });
-    void exited.then(() => {
-      const hint = child.exitCode === 1 && options.port !== 0 ? ` (is port ${options.port} taken? HUB_DEMO_CARRIER_PORT sets another)` : '';
-      reject(new Error(`the demo carrier exited before it was ready (exit ${child.exitCode ?? child.signalCode})${hint}:\n${out}`));
-    });
-  });
-  return {
-    url,
-    apiKey,
-    adminKey,
-    stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  const simulator = await startSimulatorProcess({ name: 'demo carrier', cli: CLI, args: ['--port', String(options.port), '--api-key', apiKey, '--admin-key', adminKey, '--step-seconds', String(options.stepSeconds ?? 0), '--lose-every', String(options.loseEvery ?? 7)], ready: /DEMO CARRIER READY (\S+)/, port: options.port, portSetting: 'HUB_DEMO_CARRIER_PORT' });
+  return { url: simulator.url, apiKey, adminKey, stop: () => simulator.stop() };
 }

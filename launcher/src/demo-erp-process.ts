@@ -1,5 +1,5 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { startSimulatorProcess } from './simulator-process';
 
 export interface DemoErpProcess {
   url: string;
@@ -26,30 +26,6 @@ export interface DemoErpProcessOptions {
 export async function startDemoErpProcess(options: DemoErpProcessOptions): Promise<DemoErpProcess> {
   const apiKey = options.apiKey ?? 'demo-erp-key';
   const adminKey = options.adminKey ?? 'demo-erp-admin-key';
-  const args = [CLI, '--scale', options.scale, '--port', String(options.port), '--api-key', apiKey, '--admin-key', adminKey, '--step-seconds', String(options.stepSeconds ?? 0)];
-  // The IPC channel is how it notices this process gone (exitWithParent), even after a SIGKILL.
-  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const match = /DEMO ERP READY (\S+)/.exec(out);
-      if (match) resolve(match[1]);
-    });
-    void exited.then(() => {
-      const hint = child.exitCode === 1 && options.port !== 0 ? ` (is port ${options.port} taken by another process? HUB_DEMO_ERP_PORT sets another)` : '';
-      reject(new Error(`the demo ERP exited before it was ready (exit ${child.exitCode ?? child.signalCode})${hint}:\n${out}`));
-    });
-  });
-  return {
-    url,
-    apiKey,
-    adminKey,
-    stop: async () => {
-      // Ctrl-C in a terminal reaches the whole process group, so it may have stopped already.
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  const simulator = await startSimulatorProcess({ name: 'demo ERP', cli: CLI, args: ['--scale', options.scale, '--port', String(options.port), '--api-key', apiKey, '--admin-key', adminKey, '--step-seconds', String(options.stepSeconds ?? 0)], ready: /DEMO ERP READY (\S+)/, port: options.port, portSetting: 'HUB_DEMO_ERP_PORT' });
+  return { url: simulator.url, apiKey, adminKey, stop: () => simulator.stop() };
 }
