@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
 import { GraphQLClient } from 'graphql-request';
 import { dropDatabase, ensureDatabase } from '@hub/database';
 import { DEMO_PASSWORD } from '@hub/demo-data';
@@ -25,6 +27,11 @@ describe('the hub on Tryton, through the gateway', () => {
   let hub: HubProcess;
   let staff: GraphQLClient;
   let customer: GraphQLClient;
+  // The hub talks to Tryton through this proxy, which can lose the answer to a sale's confirmation
+  // after Tryton has done it (the push's outcome then unknown to the hub).
+  let proxy: http.Server;
+  let loseNextConfirmation = false;
+  let lostConfirmations = 0;
 
   const signIn = async (email: string, password: string): Promise<GraphQLClient> => {
     const { login } = await new GraphQLClient(hub.gatewayUrl).request<{ login: { token: string } }>(LOGIN, { e: email, p: password });
@@ -49,6 +56,33 @@ describe('the hub on Tryton, through the gateway', () => {
     const db = await ensureTrytonDatabase({ database: `gw_${process.pid}`, reset: true });
     tryton = await startTrytonServer(db);
     rpc = new TrytonJsonRpc({ url: tryton.url, database: tryton.database, user: tryton.user, password: tryton.password });
+    const upstream = new URL(tryton.url);
+    proxy = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks);
+        const lose = loseNextConfirmation && body.includes('"model.sale.sale.confirm"');
+        if (lose) loseNextConfirmation = false;
+        const forward = http.request({ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
+          const parts: Buffer[] = [];
+          answer.on('data', (c: Buffer) => parts.push(c));
+          answer.on('end', () => {
+            if (lose) {
+              lostConfirmations++;
+              req.socket.destroy();
+              return;
+            }
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            res.end(Buffer.concat(parts));
+          });
+        });
+        forward.on('error', () => req.socket.destroy());
+        forward.end(body);
+      });
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
     const databaseUrl = await ensureDatabase(serverUrl, database);
     hub = await startHubProcess({
       ...process.env,
@@ -60,7 +94,7 @@ describe('the hub on Tryton, through the gateway', () => {
       HUB_MODULES: '',
       HUB_SUPERGRAPH: '',
       HUB_ERP: 'tryton',
-      HUB_TRYTON_URL: tryton.url,
+      HUB_TRYTON_URL: proxyUrl,
       HUB_TRYTON_DATABASE: tryton.database,
       HUB_TRYTON_USER: tryton.user,
       HUB_TRYTON_PASSWORD: tryton.password,
@@ -86,6 +120,7 @@ describe('the hub on Tryton, through the gateway', () => {
   afterAll(async () => {
     await hub?.stop();
     await tryton?.stop();
+    await new Promise((resolve) => proxy?.close(resolve));
     await dropDatabase(serverUrl, database);
   });
 
@@ -116,10 +151,72 @@ describe('the hub on Tryton, through the gateway', () => {
     await tryton.stop();
     try {
       const failed = await runNow('products', 'FAILED');
-      expect(failed.error).toMatch(/tryton ERP .*ECONNREFUSED/);
+      // Refused by Tryton, or cut off by the proxy in front of it: a transient failure, with the reason.
+      expect(failed.error).toMatch(/TRANSIENT: tryton ERP .*(ECONNREFUSED|UND_ERR_SOCKET)/);
     } finally {
       await tryton.start();
     }
     await syncNow('products');
+  });
+  const PLACE = 'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id status } }';
+  const salesWithReference = async (reference: string): Promise<Array<{ number: string; state: string }>> =>
+    rpc.call('model.sale.sale.search_read', [[['reference', '=', reference]], 0, 10, null, ['number', 'state'], {}]);
+  const placeOne = async (): Promise<string> => {
+    const { product } = await customer.request<{ product: { id: string } }>('query { product(sku: "TR-0004") { id } }');
+    const { placeOrder } = await customer.request<{ placeOrder: { id: string; status: string } }>(PLACE, { i: { idempotencyKey: `tryton-${randomUUID()}`, lines: [{ productId: product.id, quantity: 2 }] } });
+    if (placeOrder.status === 'ON_HOLD') {
+      // A new customer has no credit limit in Tryton: the credit rule holds its order, and staff release it.
+      const { releaseHeldOrder } = await staff.request<{ releaseHeldOrder: { status: string } }>('mutation($id: ID!) { releaseHeldOrder(id: $id, note: "New customer, checked") { status } }', { id: placeOrder.id });
+      expect(releaseHeldOrder.status).toBe('PENDING');
+    } else {
+      expect(placeOrder.status).toBe('PENDING');
+    }
+    return placeOrder.id;
+  };
+  const outboxOf = async (orderId: string) =>
+    (await staff.request<{ outboxMessages: Array<{ key: string; status: string; attempts: number; lastError: string | null }> }>(
+      'query { outboxMessages(first: 500) { key status attempts lastError } }',
+    )).outboxMessages.find((m) => m.key === orderId);
+  const confirmedNumber = (orderId: string) =>
+    eventually(async () => {
+      const { order } = await customer.request<{ order: { status: string; erpNumber: string | null } }>('query($id: ID!) { order(id: $id) { status erpNumber } }', { id: orderId });
+      return order.erpNumber && order.status !== 'PENDING' ? order.erpNumber : undefined;
+    }, 60_000, 'the order confirmed by Tryton');
+
+  it('an order placed through the gateway while Tryton is down waits in the outbox, then reaches Tryton exactly once', async () => {
+    await tryton.stop();
+    let orderId: string;
+    try {
+      orderId = await placeOne();
+      const waiting = await eventually(async () => {
+        const message = await outboxOf(orderId);
+        return message && message.attempts >= 1 && message;
+      }, 30_000, 'a failed delivery attempt');
+      expect(waiting.status).toBe('PENDING');
+      expect(waiting.lastError).toMatch(/TRANSIENT|ECONNREFUSED/);
+    } finally {
+      await tryton.start();
+    }
+    const erpNumber = await confirmedNumber(orderId!);
+    const sales = await salesWithReference(orderId!);
+    expect(sales.map((sale) => sale.number)).toEqual([erpNumber]);
+    // The orders sync may read the sale back before the delivering attempt has recorded its receipt.
+    await eventually(async () => (await outboxOf(orderId!))?.status === 'DELIVERED', 60_000, 'the outbox message delivered');
+  });
+
+  it('an order whose confirmation answer is lost on the way back is pushed again and still appears once in Tryton', async () => {
+    loseNextConfirmation = true;
+    const lostBefore = lostConfirmations;
+    const orderId = await placeOne();
+    const erpNumber = await confirmedNumber(orderId);
+    const message = await eventually(async () => {
+      const m = await outboxOf(orderId);
+      return m?.status === 'DELIVERED' && m;
+    }, 90_000, 'the outbox message delivered after the lost answer');
+    expect(lostConfirmations).toBe(lostBefore + 1);
+    // The adapter looked the sale up by its key after the lost answer (in the same attempt or the next): one sale.
+    expect(message.status).toBe('DELIVERED');
+    const sales = await salesWithReference(orderId);
+    expect(sales).toEqual([expect.objectContaining({ number: erpNumber })]);
   });
 });
