@@ -53,6 +53,8 @@ export default async function globalSetup(): Promise<void> {
     HUB_OUTBOX_RETRY_BASE_MS: '200',
     HUB_OUTBOX_RETRY_MAX_MS: '1000',
     HUB_NOTIFICATIONS_RETRY_BASE_MS: '200',
+    // Branding a test has just set is the branding of the next mail (production keeps it for 2 s).
+    HUB_NOTIFICATIONS_TEXTS_REFRESH_MS: '0',
     HUB_NOTIFICATIONS_RETRY_MAX_MS: '1000',
     // Mail goes to the in-process SMTP catcher; tests read it from HUB_TEST_MAIL_FILE.
     HUB_SMTP_HOST: '127.0.0.1',
