@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { as, demo, failure, gatewayUrl } from './support/hub-client';
-import { caughtMail, CaughtMail } from './support/mail-catcher';
+import { bodyOf, caughtMail, CaughtMail } from './support/mail-catcher';
 import { freshCompany, FreshCompany, TestUser } from './support/ordering';
 import { eventually } from './support/staff-client';
 
@@ -14,8 +14,6 @@ const CONSENT = 'mutation($n: Boolean!) { setContactPreferences(input: { newslet
 const ordered = new Set(demo.orders.flatMap((o) => o.lines.map((l) => l.productId)));
 const shown = demo.products.filter((p, i) => ![11, 47, 95, 23, 71, 131].includes(i) && p.minOrderQuantity === 1 && ordered.has(p.id)).slice(30, 32);
 
-/** The decoded text of a mail (quoted-printable soft breaks undone). */
-const textOf = (mail: CaughtMail) => mail.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
 /** A header's value, unfolded. */
 const headerOf = (mail: CaughtMail, name: string) => {
   const head = mail.raw.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
@@ -78,7 +76,7 @@ describe('newsletters (C7): only to consenting users, with a one-click unsubscri
     expect(sent.recipients).toBeGreaterThanOrEqual(1);
     const [mail, ...more] = await eventually(async () => { const m = newsletterMails(consenting.email, title); return m.length ? m : undefined; }, 20_000, 'the newsletter mail');
     expect(more).toHaveLength(0);
-    const text = textOf(mail);
+    const text = bodyOf(mail);
     for (const p of shown) {
       expect(text).toContain(p.sku);
       expect(text).toContain(p.name);

@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { as, demoUser, failure, tokenFor } from './support/hub-client';
 import { erpAdmin, eventually, outboxMessages } from './support/staff-client';
 import { RecordedSubscription, wsClient } from './support/subscription-client';
-import { caughtMail } from './support/mail-catcher';
+import { bodyOf, caughtMail } from './support/mail-catcher';
 
 /**
  * Returns (RMA) through the gateway against the demo ERP: filing against synced delivery notes
@@ -314,7 +314,7 @@ describe('returns (RMA) through the gateway', () => {
       const r = await current(filed.id);
       return r.status === 'CREDITED' && r;
     }, 30_000, 'the ERP receipt');
-    const mailsAbout = (email: string) => caughtMail(email).map((m) => m.raw.replace(/=\r?\n/g, '')).filter((raw) => raw.includes(filed.number));
+    const mailsAbout = (email: string) => caughtMail(email).map(bodyOf).filter((body) => body.includes(filed.number));
     for (const email of [buyer.email, admin.email]) {
       await eventually(async () => mailsAbout(email).length >= 4 || undefined, 30_000, `the return's mails to ${email}`);
     }

@@ -6,6 +6,8 @@
  *   (sender and catcher together, so an upper bound for the sender);
  * - notify: meanwhile, one event every 50 ms (NOTIFY, as a subgraph publishes it) turned into an
  *   e-mail; the time from publishing to ACCEPTED, p95.
+ * The sender runs with the V8 flags of the notifications subgraph's process, where it runs when the
+ * hub is deployed (launcher/src/node-flags.ts): this script starts itself again with them.
  * The bulk is a real newsletter: BENCH_MESSAGES users with the newsletter consent are seeded in
  * the scratch database (customers' tables), a product in products', and NewsletterService.send
  * queues it (audience, directory, signed unsubscribe links) for the worker to send. The mail
@@ -27,6 +29,8 @@ import { productsSubgraph } from '@hub/products';
 import { NewsletterService, NotificationWorker, notificationsSubgraph, SmtpMailer, startLocalMailCatcher } from '@hub/notifications';
 import { migrateAll } from '@hub/schema';
 import { SubgraphModule } from '@hub/subgraph-kit';
+import { withHubNodeFlags } from '@hub/launcher/dist/node-flags';
+import { percentile } from './bench-stats';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 50_000);
 const NOTIFY_EVERY_MS = 50;
@@ -111,10 +115,10 @@ async function main(): Promise<void> {
     const accepted = await count(`select count(*) as n from notifications.message where ref = 'newsletter:${newsletterId}' and status = 'ACCEPTED'`);
     const { rows } = await worker.pool.query(`select ref, sent_at from notifications.message where ref like 'bench:%' and status = 'ACCEPTED'`);
     const latencies = rows.map((r) => new Date(r.sent_at).getTime() - published.get(String(r.ref).slice('bench:'.length))!).sort((a, b) => a - b);
-    const p95 = latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.95))] ?? NaN;
+    const p95 = percentile(latencies, 95);
     const perSec = accepted / bulkSeconds;
     console.log(`bulk: ${accepted}/${MESSAGES} accepted in ${bulkSeconds.toFixed(1)} s: ${perSec.toFixed(0)} messages/s; peak RSS ${(peakRss / 1048576).toFixed(0)} MB (the sender; the catcher is another process)`);
-    console.log(`notify under that load: ${latencies.length}/${published.size} events sent, p50 ${latencies[Math.floor(latencies.length / 2)]} ms, p95 ${p95} ms`);
+    console.log(`notify under that load: ${latencies.length}/${published.size} events sent, p50 ${percentile(latencies, 50)} ms, p95 ${p95} ms`);
     console.log(JSON.stringify({ newsletterPerSec: Math.round(perSec), senderPeakRssMb: Math.round(peakRss / 1048576), notifyP95Ms: p95 }));
   } finally {
     clearInterval(sampler);
@@ -134,7 +138,14 @@ async function runCatcher(folder: string): Promise<void> {
   process.on('SIGTERM', () => void catcher.stop().finally(() => process.exit(0)));
 }
 
-(process.argv[2] === '--catcher' ? runCatcher(process.argv[3]) : main()).catch((error) => {
+/** This script again, as the sender, with the notifications process's flags; its exit code is ours. */
+function runAsSender(): Promise<void> {
+  const sender = fork(__filename, ['--sender'], { execArgv: withHubNodeFlags(process.execArgv, 'notifications'), stdio: 'inherit' });
+  return new Promise((resolve) => sender.on('exit', (code) => { process.exitCode = code ?? 1; resolve(); }));
+}
+
+const role = process.argv[2];
+(role === '--catcher' ? runCatcher(process.argv[3]) : role === '--sender' ? main() : runAsSender()).catch((error) => {
   console.error(error);
   process.exit(1);
 });

@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { graphqlIdeEnabled } from '@hub/gateway';
 import { ErpAdapterSettings, trytonSettingsFromEnv } from '@hub/integrator';
 import { parseCompanyFieldOwnership } from '@hub/customers';
+import { notificationWorkerSettings, NotificationWorkerSettings } from '@hub/notifications';
 
 /** Everything `npm start` reads from the environment (documented in the README). */
 export interface LauncherConfig {
@@ -43,11 +44,9 @@ export interface LauncherConfig {
   outboxRetryBaseMs: number;
   outboxRetryMaxMs: number;
   outboxMaxAttempts: number;
-  /** Run the notifications worker (the one place that sends messages) in this process. */
-  notificationsWorker: boolean;
-  notificationsRetryBaseMs: number;
-  notificationsRetryMaxMs: number;
   /** No HUB_SMTP_HOST: start a local mail catcher on these ports (SMTP; HTTP listing) and send there. */
+  /** The notifications sender (it runs in the notifications subgraph's process). */
+  notificationsWorker: NotificationWorkerSettings;
   mailCatcher: { folder: string; smtpPort: number; httpPort: number } | null;
 }
 
@@ -106,9 +105,8 @@ export function loadLauncherConfig(env: NodeJS.ProcessEnv = process.env, root = 
     outboxRetryBaseMs: positiveInt('HUB_OUTBOX_RETRY_BASE_MS', env.HUB_OUTBOX_RETRY_BASE_MS, 1000),
     outboxRetryMaxMs: positiveInt('HUB_OUTBOX_RETRY_MAX_MS', env.HUB_OUTBOX_RETRY_MAX_MS, 300_000),
     outboxMaxAttempts: positiveInt('HUB_OUTBOX_MAX_ATTEMPTS', env.HUB_OUTBOX_MAX_ATTEMPTS, 10),
-    notificationsWorker: (env.HUB_NOTIFICATIONS_WORKER ?? 'true') !== 'false',
-    notificationsRetryBaseMs: positiveInt('HUB_NOTIFICATIONS_RETRY_BASE_MS', env.HUB_NOTIFICATIONS_RETRY_BASE_MS, 5000),
-    notificationsRetryMaxMs: positiveInt('HUB_NOTIFICATIONS_RETRY_MAX_MS', env.HUB_NOTIFICATIONS_RETRY_MAX_MS, 600_000),
+    // Checked here too, so a bad notifications setting stops `npm start` at once rather than its notifications process.
+    notificationsWorker: notificationWorkerSettings(env),
     mailCatcher: env.HUB_SMTP_HOST
       ? null
       : {

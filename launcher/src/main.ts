@@ -1,7 +1,7 @@
 import { buildDemoDataset, DEMO_PASSWORD } from '@hub/demo-data';
 import { ensureDatabase } from '@hub/database';
 import { ConnectedErpAdapter, createErpAdapter, ErpAdapterSettings, IntegratorWorker, startIntegratorWorker } from '@hub/integrator';
-import { LocalMailCatcher, NotificationWorker, startLocalMailCatcher, startNotificationWorker } from '@hub/notifications';
+import { LocalMailCatcher, startLocalMailCatcher } from '@hub/notifications';
 import { exitWithParent } from '@hub/process-lifecycle';
 import { componentLogger, setLogService, startProcessMetrics, startTracing, stopTracing } from '@hub/observability';
 import { HttpCarrierAdapter } from '@hub/carrier-contract';
@@ -15,7 +15,7 @@ import { RunningHub, startHub } from './hub';
 async function main(): Promise<void> {
   const startedAt = Date.now();
   const config = loadLauncherConfig();
-  // This process runs the gateway and the integrator worker, and in single mode every subgraph too.
+  // This process runs the gateway and the integrator worker, and in single mode every subgraph (and the notifications sender) too.
   const service = config.processes === 'split' ? 'gateway' : 'hub';
   setLogService(service);
   startProcessMetrics(service);
@@ -28,7 +28,6 @@ async function main(): Promise<void> {
   let demoCarrier: DemoCarrierProcess | undefined;
   let adapter: ConnectedErpAdapter | undefined;
   let worker: IntegratorWorker | undefined;
-  let notifications: NotificationWorker | undefined;
   let mailCatcher: LocalMailCatcher | undefined;
   let stopping = false;
 
@@ -40,7 +39,6 @@ async function main(): Promise<void> {
     // Start-up checks `stopping` between steps; let it reach the next one so everything it started can be stopped.
     await startup.catch(() => undefined);
     try {
-      await notifications?.stop();
       await worker?.stop();
       adapter?.close();
       await hub?.stop();
@@ -146,14 +144,6 @@ async function main(): Promise<void> {
       log,
     });
     for (const check of worker.readinessChecks) hub.addReadinessCheck(check);
-  }
-  if (config.notificationsWorker) {
-    notifications = await startNotificationWorker({
-      databaseUrl,
-      modules: hub.modules,
-      retryBaseMs: config.notificationsRetryBaseMs,
-      retryMaxMs: config.notificationsRetryMaxMs,
-    });
   }
   if (stopping) return;
 

@@ -10,8 +10,15 @@ import { buildNotificationsSchema } from './schema';
 import { NewsletterEntity } from './newsletter/newsletter.entity';
 import { MessageTemplateEntity } from './template/message-template.entity';
 import { PaymentReminderScheduleEntity } from './schedule/payment-reminder-schedule.entity';
+import { startNotificationWorker } from './worker/notification-worker';
+import { notificationWorkerSettings } from './worker/notification-worker-settings';
 
-/** Messages: the log, preferences, branding and templates (GraphQL); the sending is NotificationWorker's. */
+/**
+ * Messages: the log, preferences, branding and templates (GraphQL); the sending is NotificationWorker's,
+ * which runs in this subgraph's process while it serves (HUB_NOTIFICATIONS_WORKER=false: not here).
+ * Deployed split, that keeps mail rendering and SMTP off the gateway's CPU, and lets this process
+ * bound its heap (launcher/src/node-flags.ts) without bounding the gateway's.
+ */
 export const notificationsSubgraph: SubgraphModule<NotificationsContext> = {
   name: 'notifications',
   dbSchema: 'notifications',
@@ -21,6 +28,12 @@ export const notificationsSubgraph: SubgraphModule<NotificationsContext> = {
   buildContext: buildNotificationsContext,
   // The branding starts as the built-in default (no row) until staff set it.
   seedDemoData: async () => undefined,
+  whileServing: async (runtime) => {
+    const settings = notificationWorkerSettings();
+    if (!settings.enabled) return async () => undefined;
+    const worker = await startNotificationWorker({ databaseUrl: runtime.databaseUrl, modules: runtime.modules, ...settings });
+    return () => worker.stop();
+  },
 };
 
 export * from './mail/smtp-mailer';
@@ -33,4 +46,5 @@ export * from './template/builtin-templates';
 export * from './template/template-text';
 export * from './template/message-renderer';
 export * from './worker/notification-worker';
+export * from './worker/notification-worker-settings';
 export * from './newsletter/newsletter.service';

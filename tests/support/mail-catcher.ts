@@ -1,13 +1,22 @@
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 export interface CaughtMail {
   to: string[];
   from: string;
+  /** The message as sent (headers and encoded body). */
   raw: string;
+  /** Decoded by a MIME parser (mailparser), whatever transfer encoding the sender chose. */
+  subject: string;
+  text: string;
+  html: string;
   receivedAt: string;
 }
+
+/** What a reader sees of a mail: its decoded plain-text and HTML parts. */
+export const bodyOf = (mail: CaughtMail): string => `${mail.text}\n${mail.html}`;
 
 export interface MailCatcher {
   port: number;
@@ -30,14 +39,23 @@ export async function startMailCatcher(file: string): Promise<MailCatcher> {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        const mail: CaughtMail = {
-          to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          raw: Buffer.concat(chunks).toString('utf8'),
-          receivedAt: new Date().toISOString(),
-        };
-        appendFileSync(file, `${JSON.stringify(mail)}\n`);
-        callback();
+        const raw = Buffer.concat(chunks);
+        simpleParser(raw).then(
+          (parsed) => {
+            const mail: CaughtMail = {
+              to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+              from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+              raw: raw.toString('utf8'),
+              subject: parsed.subject ?? '',
+              text: parsed.text ?? '',
+              html: typeof parsed.html === 'string' ? parsed.html : '',
+              receivedAt: new Date().toISOString(),
+            };
+            appendFileSync(file, `${JSON.stringify(mail)}\n`);
+            callback();
+          },
+          (error: Error) => callback(error),
+        );
       });
     },
   });

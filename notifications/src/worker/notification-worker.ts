@@ -35,6 +35,8 @@ export interface NotificationWorkerOptions {
   scheduleEveryMs?: number;
   /** The day it is (YYYY-MM-DD); a simulated clock in tests and the demo. Default: today in UTC. */
   today?: () => string;
+  /** How long branding and template overrides are kept before they are read again (default 2 s; 0: for every message). */
+  textsRefreshMs?: number;
 }
 
 /** A notice addressed: what `queueNotices` needs besides the notice. */
@@ -72,8 +74,7 @@ export class NotificationWorker {
     this.pool = instrumentPool(new Pool({ connectionString: options.databaseUrl, max: 6, application_name: 'hub-notifications' }), 'notifications-worker');
     this.pool.on('error', (error) => log.warn(`database connection lost: ${error.message}`));
     this.messages = new MessageRepository(this.pool);
-    // Branding and template overrides are read again at most this often (HUB_NOTIFICATIONS_TEXTS_REFRESH_MS, default 2 s; the tests use 0).
-    this.renderer = new MessageRenderer(this.pool, textsRefreshMs(process.env));
+    this.renderer = new MessageRenderer(this.pool, options.textsRefreshMs ?? 2_000);
     this.listener = new EventListener({ connectionString: options.databaseUrl, applicationName: 'hub-notifications-events' });
     for (const module of options.modules) {
       for (const declaration of module.notifications ?? []) {
@@ -331,14 +332,6 @@ export class NotificationWorker {
     this.pendingEvents.add(tracked);
     void tracked.finally(() => this.pendingEvents.delete(tracked));
   }
-}
-
-/** HUB_NOTIFICATIONS_TEXTS_REFRESH_MS: a whole number of milliseconds (0: read them for every message). */
-export function textsRefreshMs(env: NodeJS.ProcessEnv): number {
-  const raw = env.HUB_NOTIFICATIONS_TEXTS_REFRESH_MS;
-  if (raw === undefined || raw === '') return 2_000;
-  if (!/^\d+$/.test(raw)) throw new Error(`HUB_NOTIFICATIONS_TEXTS_REFRESH_MS must be a whole number of milliseconds, got "${raw}".`);
-  return Number(raw);
 }
 
 export async function startNotificationWorker(options: NotificationWorkerOptions): Promise<NotificationWorker> {
