@@ -1,2 +1,3 @@
 export { exitWithParent, ExitWithParentOptions } from './exit-with-parent';
 export { processAlive, waitForExit } from './process-state';
+export { parseOptionArgs, serveUntilStopped, wholeNumberOption } from './simulator-main';
