@@ -2,7 +2,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { positiveIntegerSetting } from './env-settings';
+import { positiveIntegerSetting } from '@hub/settings';
 import {
   DocumentNode,
   FieldNode,

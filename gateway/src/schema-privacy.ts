@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { DocumentNode, GraphQLError, Kind, visit } from 'graphql';
 import { GatewayContext } from './gateway-context';
-import { booleanSetting } from './env-settings';
+import { booleanSetting } from '@hub/settings';
 
 /**
  * Whether callers who are not signed in may introspect the schema and read field suggestions in

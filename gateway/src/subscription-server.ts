@@ -12,7 +12,7 @@ import { SubscriberAuth, SubscriberSink, SubscriptionFanout } from './subscripti
 import { PushIterator } from './push-iterator';
 import { costLimitProblem, OperationLimits, tokenLimitProblem } from './operation-limits';
 import { TrustedDocuments } from './trusted-documents';
-import { booleanSetting, positiveIntegerSetting } from './env-settings';
+import { booleanSetting, positiveIntegerSetting } from '@hub/settings';
 
 export interface SubscriptionServerOptions {
   /** The gateway's HTTP server: WebSocket upgrades on `path` are ours, everything else stays HTTP. */

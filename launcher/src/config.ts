@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { graphqlIdeEnabled } from '@hub/gateway';
 import { ErpAdapterSettings, trytonSettingsFromEnv } from '@hub/integrator';
 import { parseCompanyFieldOwnership } from '@hub/customers';
+import { portSetting, positiveIntegerSetting, wholeNumberSetting } from '@hub/settings';
 import { notificationWorkerSettings, NotificationWorkerSettings } from '@hub/notifications';
 
 /** Everything `npm start` reads from the environment (documented in the README). */
@@ -50,38 +51,17 @@ export interface LauncherConfig {
   mailCatcher: { folder: string; smtpPort: number; httpPort: number } | null;
 }
 
-function positiveInt(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, got "${value}".`);
-  return n;
-}
-
-function wholeNumber(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number (0 or more), got "${value}".`);
-  return n;
-}
-
-function port(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} must be a port number, got "${value}".`);
-  return n;
-}
-
 export function loadLauncherConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): LauncherConfig {
-  const gatewayPort = port('HUB_PORT', env.HUB_PORT, 4000);
+  const gatewayPort = portSetting(env, 'HUB_PORT', 4000);
   // Field ownership is read by the processes that enforce it; checked here so a bad value stops the start.
   parseCompanyFieldOwnership(env.HUB_FIELD_OWNERSHIP);
   return {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.HUB_DATA_DIR || join(root, '.hub-data', 'postgres'),
-    embeddedPort: port('HUB_EMBEDDED_PG_PORT', env.HUB_EMBEDDED_PG_PORT, 54329),
+    embeddedPort: portSetting(env, 'HUB_EMBEDDED_PG_PORT', 54329),
     host: env.HUB_HOST || '127.0.0.1',
     gatewayPort,
-    subgraphBasePort: port('HUB_SUBGRAPH_BASE_PORT', env.HUB_SUBGRAPH_BASE_PORT, gatewayPort === 0 ? 0 : gatewayPort + 1),
+    subgraphBasePort: portSetting(env, 'HUB_SUBGRAPH_BASE_PORT', gatewayPort === 0 ? 0 : gatewayPort + 1),
     seedDemoData: (env.HUB_DEMO_DATA ?? 'true') !== 'false',
     processes: processesMode(env.HUB_PROCESSES),
     subgraphWorkers: subgraphWorkers(env.HUB_SUBGRAPH_WORKERS),
@@ -90,29 +70,29 @@ export function loadLauncherConfig(env: NodeJS.ProcessEnv = process.env, root = 
     erpApiKey: env.HUB_ERP_API_KEY || undefined,
     tryton: erpKind(env.HUB_ERP) === 'tryton' ? trytonSettingsFromEnv(env) : null,
     demoErpScale: env.HUB_DEMO_ERP_SCALE === 'large' ? 'large' : 'small',
-    demoErpPort: port('HUB_DEMO_ERP_PORT', env.HUB_DEMO_ERP_PORT, gatewayPort === 0 ? 0 : 4010),
+    demoErpPort: portSetting(env, 'HUB_DEMO_ERP_PORT', gatewayPort === 0 ? 0 : 4010),
     demoErpAdminKey: env.HUB_DEMO_ERP_ADMIN_KEY || 'demo-erp-admin-key',
-    demoErpStepSeconds: wholeNumber('HUB_DEMO_ERP_STEP_SECONDS', env.HUB_DEMO_ERP_STEP_SECONDS, 20),
+    demoErpStepSeconds: wholeNumberSetting(env, 'HUB_DEMO_ERP_STEP_SECONDS', 20),
     carrierUrl: env.HUB_CARRIER_URL || undefined,
     carrierApiKey: env.HUB_CARRIER_API_KEY || undefined,
-    demoCarrierPort: port('HUB_DEMO_CARRIER_PORT', env.HUB_DEMO_CARRIER_PORT, gatewayPort === 0 ? 0 : 4011),
+    demoCarrierPort: portSetting(env, 'HUB_DEMO_CARRIER_PORT', gatewayPort === 0 ? 0 : 4011),
     demoCarrierAdminKey: env.HUB_DEMO_CARRIER_ADMIN_KEY || 'demo-carrier-admin-key',
-    demoCarrierStepSeconds: wholeNumber('HUB_DEMO_CARRIER_STEP_SECONDS', env.HUB_DEMO_CARRIER_STEP_SECONDS, 30),
+    demoCarrierStepSeconds: wholeNumberSetting(env, 'HUB_DEMO_CARRIER_STEP_SECONDS', 30),
     integratorWorker: (env.HUB_INTEGRATOR_WORKER ?? 'true') !== 'false',
     syncOnStart: (env.HUB_SYNC_ON_START ?? 'true') !== 'false',
-    schedulerTickMs: positiveInt('HUB_SCHEDULER_TICK_MS', env.HUB_SCHEDULER_TICK_MS, 1000),
-    dispatcherTickMs: positiveInt('HUB_DISPATCHER_TICK_MS', env.HUB_DISPATCHER_TICK_MS, 500),
-    outboxRetryBaseMs: positiveInt('HUB_OUTBOX_RETRY_BASE_MS', env.HUB_OUTBOX_RETRY_BASE_MS, 1000),
-    outboxRetryMaxMs: positiveInt('HUB_OUTBOX_RETRY_MAX_MS', env.HUB_OUTBOX_RETRY_MAX_MS, 300_000),
-    outboxMaxAttempts: positiveInt('HUB_OUTBOX_MAX_ATTEMPTS', env.HUB_OUTBOX_MAX_ATTEMPTS, 10),
+    schedulerTickMs: positiveIntegerSetting(env, 'HUB_SCHEDULER_TICK_MS') ?? 1000,
+    dispatcherTickMs: positiveIntegerSetting(env, 'HUB_DISPATCHER_TICK_MS') ?? 500,
+    outboxRetryBaseMs: positiveIntegerSetting(env, 'HUB_OUTBOX_RETRY_BASE_MS') ?? 1000,
+    outboxRetryMaxMs: positiveIntegerSetting(env, 'HUB_OUTBOX_RETRY_MAX_MS') ?? 300_000,
+    outboxMaxAttempts: positiveIntegerSetting(env, 'HUB_OUTBOX_MAX_ATTEMPTS') ?? 10,
     // Checked here too, so a bad notifications setting stops `npm start` at once rather than its notifications process.
     notificationsWorker: notificationWorkerSettings(env),
     mailCatcher: env.HUB_SMTP_HOST
       ? null
       : {
           folder: env.HUB_MAIL_CATCHER_DIR || (env.HUB_DATA_DIR ? join(dirname(env.HUB_DATA_DIR), 'mail') : join(root, '.hub-data', 'mail')),
-          smtpPort: port('HUB_MAIL_CATCHER_SMTP_PORT', env.HUB_MAIL_CATCHER_SMTP_PORT, gatewayPort === 0 ? 0 : 2525),
-          httpPort: port('HUB_MAIL_CATCHER_HTTP_PORT', env.HUB_MAIL_CATCHER_HTTP_PORT, gatewayPort === 0 ? 0 : 1080),
+          smtpPort: portSetting(env, 'HUB_MAIL_CATCHER_SMTP_PORT', gatewayPort === 0 ? 0 : 2525),
+          httpPort: portSetting(env, 'HUB_MAIL_CATCHER_HTTP_PORT', gatewayPort === 0 ? 0 : 1080),
         },
   };
 }

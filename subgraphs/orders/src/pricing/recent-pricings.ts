@@ -1,3 +1,4 @@
+import { wholeNumberSetting } from '@hub/settings';
 import { EventListener } from '@hub/events';
 import { componentLogger } from '@hub/observability';
 import { PricingResult } from './order-pricing.client';
@@ -58,10 +59,7 @@ export class RecentPricings {
 
 /** HUB_PRICING_REUSE_SECONDS: a whole number of seconds, 0 to turn reuse off. */
 export function pricingReuseMs(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.HUB_PRICING_REUSE_SECONDS;
-  if (raw === undefined || raw === '') return 10_000;
-  if (!/^\d+$/.test(raw)) throw new Error(`HUB_PRICING_REUSE_SECONDS must be a whole number of seconds (0: off), got "${raw}".`);
-  return Number(raw) * 1000;
+  return wholeNumberSetting(env, 'HUB_PRICING_REUSE_SECONDS', 10) * 1000;
 }
 
 const serving = new Map<string, RecentPricings>();

@@ -1,0 +1,1 @@
+export { booleanSetting, portSetting, positiveIntegerSetting, wholeNumberSetting } from './env-settings';
