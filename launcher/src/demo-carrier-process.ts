@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { startSimulatorProcess } from './simulator-process';
+import { startServiceProcess } from '@hub/process-lifecycle';
 
 export interface DemoCarrierProcess {
   url: string;
@@ -24,6 +24,6 @@ export interface DemoCarrierProcessOptions {
 export async function startDemoCarrierProcess(options: DemoCarrierProcessOptions): Promise<DemoCarrierProcess> {
   const apiKey = options.apiKey ?? 'demo-carrier-key';
   const adminKey = options.adminKey ?? 'demo-carrier-admin-key';
-  const simulator = await startSimulatorProcess({ name: 'demo carrier', cli: CLI, args: ['--port', String(options.port), '--api-key', apiKey, '--admin-key', adminKey, '--step-seconds', String(options.stepSeconds ?? 0), '--lose-every', String(options.loseEvery ?? 7)], ready: /DEMO CARRIER READY (\S+)/, port: options.port, portSetting: 'HUB_DEMO_CARRIER_PORT' });
+  const simulator = await startServiceProcess({ name: 'demo carrier', cli: CLI, args: ['--port', String(options.port), '--api-key', apiKey, '--admin-key', adminKey, '--step-seconds', String(options.stepSeconds ?? 0), '--lose-every', String(options.loseEvery ?? 7)], ready: /DEMO CARRIER READY (\S+)/, port: options.port, portSetting: 'HUB_DEMO_CARRIER_PORT' });
   return { url: simulator.url, apiKey, adminKey, stop: () => simulator.stop() };
 }

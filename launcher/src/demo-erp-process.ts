@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { startSimulatorProcess } from './simulator-process';
+import { startServiceProcess } from '@hub/process-lifecycle';
 
 export interface DemoErpProcess {
   url: string;
@@ -26,6 +26,6 @@ export interface DemoErpProcessOptions {
 export async function startDemoErpProcess(options: DemoErpProcessOptions): Promise<DemoErpProcess> {
   const apiKey = options.apiKey ?? 'demo-erp-key';
   const adminKey = options.adminKey ?? 'demo-erp-admin-key';
-  const simulator = await startSimulatorProcess({ name: 'demo ERP', cli: CLI, args: ['--scale', options.scale, '--port', String(options.port), '--api-key', apiKey, '--admin-key', adminKey, '--step-seconds', String(options.stepSeconds ?? 0)], ready: /DEMO ERP READY (\S+)/, port: options.port, portSetting: 'HUB_DEMO_ERP_PORT' });
+  const simulator = await startServiceProcess({ name: 'demo ERP', cli: CLI, args: ['--scale', options.scale, '--port', String(options.port), '--api-key', apiKey, '--admin-key', adminKey, '--step-seconds', String(options.stepSeconds ?? 0)], ready: /DEMO ERP READY (\S+)/, port: options.port, portSetting: 'HUB_DEMO_ERP_PORT' });
   return { url: simulator.url, apiKey, adminKey, stop: () => simulator.stop() };
 }

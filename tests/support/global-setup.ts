@@ -10,13 +10,15 @@ import { HubProcess, startHubProcess } from './hub-process';
 import { MailCatcher, startMailCatcher } from './mail-catcher';
 import { startTestPostgres, TestServer } from './test-database';
 import { ensureTrytonDatabase, trytonInstalled } from '@hub/tryton-erp';
+import { startHiveGatewayProcess } from '@hub/hive-gateway';
+import { ServiceProcess } from '@hub/process-lifecycle';
 
 /** The test extension module, compiled (the hub process runs from dist). */
 const MEMO_MODULE = join(__dirname, '..', 'dist', 'support', 'memo-module', 'index.js');
 
 declare global {
   // eslint-disable-next-line no-var
-  var __HUB_TEST__: { hub: HubProcess; server: TestServer; database: string; mail: MailCatcher } | undefined;
+  var __HUB_TEST__: { hub: HubProcess; server: TestServer; database: string; mail: MailCatcher; hive?: ServiceProcess } | undefined;
 }
 
 /**
@@ -84,4 +86,12 @@ export default async function globalSetup(): Promise<void> {
   process.env.HUB_TEST_ERP_URL = hub.erpUrl;
   process.env.HUB_TEST_CARRIER_URL = hub.carrierUrl;
   process.env.HUB_TEST_SUPERGRAPH = supergraphPath;
+  // HUB_TEST_GATEWAY=hive or hive-rust (npm run test:hive): the tests' requests go through Hive Gateway (JS or Rust planner), in front of the same subgraphs.
+  const viaHive = process.env.HUB_TEST_GATEWAY;
+  if (viaHive === 'hive' || viaHive === 'hive-rust') {
+    const planner = viaHive === 'hive-rust' ? 'rust' : 'js';
+    const hive = await startHiveGatewayProcess({ subgraphUrls: hub.subgraphs, supergraphPath, planner });
+    globalThis.__HUB_TEST__.hive = hive;
+    process.env.HUB_TEST_GATEWAY_URL = hive.url;
+  }
 }

@@ -1,12 +1,12 @@
 import { ChildProcess, spawn } from 'node:child_process';
 
-/** A simulated outside system (demo ERP, demo carrier) running as a process of its own. */
-export interface SimulatorProcess {
+/** A server started as a process of its own (the demo ERP, the demo carrier, Hive Gateway) that says its URL once it listens. */
+export interface ServiceProcess {
   url: string;
   stop(): Promise<void>;
 }
 
-export interface SimulatorProcessOptions {
+export interface ServiceProcessOptions {
   /** What it is, for messages ("demo ERP"). */
   name: string;
   /** Its command-line entry point and arguments. */
@@ -17,15 +17,17 @@ export interface SimulatorProcessOptions {
   /** The port asked for (0: any), and the setting that changes it, for the message when it is taken. */
   port: number;
   portSetting: string;
+  /** Its environment (default: this process's). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
- * Starts a simulator as its own process (HTTP on loopback, as the real system would be its own),
- * resolving with its URL once it listens. Its memory and CPU stay out of the hub's process.
+ * Starts a server as its own process (HTTP on loopback, as the real system would be its own),
+ * resolving with its URL once it listens. Its memory and CPU stay out of this process.
  */
-export async function startSimulatorProcess(options: SimulatorProcessOptions): Promise<SimulatorProcess> {
+export async function startServiceProcess(options: ServiceProcessOptions): Promise<ServiceProcess> {
   // The IPC channel is how it notices this process gone (exitWithParent), even after a SIGKILL.
-  const child: ChildProcess = spawn(process.execPath, [options.cli, ...options.args], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const child: ChildProcess = spawn(process.execPath, [options.cli, ...options.args], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'], env: options.env ?? process.env });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
