@@ -61,18 +61,30 @@ describe('SyncOperationRepository (real PostgreSQL)', () => {
     ]);
   });
 
-  it('consumes a request and a due one-off run, moves the schedule on, asks for runs', async () => {
+  it('claims a request, a due one-off run and a due interval run once, whichever process asks first; moves the schedule on, asks for runs', async () => {
     await operations.ensure([{ name: 'a', defaultIntervalSeconds: 120 }, { name: 'b', defaultIntervalSeconds: 60 }, { name: 'c', defaultIntervalSeconds: 60 }]);
     await operations.request(['a', 'b']);
     expect((await rows()).map((r) => r.run_requested)).toEqual([true, true, false]);
-    await operations.consumeRequest('a');
+    // Two processes saw 'a' requested: the first claim consumes it, the second finds nothing to run.
+    expect(await operations.claim('a', 'MANUAL')).toBe(true);
+    expect(await operations.claim('a', 'MANUAL')).toBe(false);
     expect((await rows()).map((r) => r.run_requested)).toEqual([false, true, false]);
 
     await set('a', `run_once_at = now() - interval '1 second'`);
     await set('b', `run_once_at = now() + interval '1 hour'`);
-    await operations.consumeOnce('a');
-    await operations.consumeOnce('b');
+    expect(await operations.claim('a', 'ONCE')).toBe(true);
+    expect(await operations.claim('a', 'ONCE')).toBe(false);
+    expect(await operations.claim('b', 'ONCE')).toBe(false);
     expect((await rows()).map((r) => r.run_once_at === null)).toEqual([true, false, true]);
+
+    // An interval run: claiming it moves the schedule on, so a second process sees it not due; a paused one is not claimed.
+    await set('a', `next_run_at = now() - interval '1 hour'`);
+    await set('c', `next_run_at = now() - interval '1 hour', paused = true`);
+    expect(await Promise.all([operations.claim('a', 'SCHEDULE'), operations.claim('a', 'SCHEDULE')])).toEqual(expect.arrayContaining([true, false]));
+    expect((await rows())[0].next_in).toBe(120);
+    expect(await operations.claim('c', 'SCHEDULE')).toBe(false);
+    // Each process's run at start-up is its own.
+    expect(await operations.claim('c', 'STARTUP')).toBe(true);
 
     await set('a', `next_run_at = now() - interval '1 hour'`);
     await operations.scheduleNext('a');

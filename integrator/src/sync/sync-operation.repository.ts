@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { SyncTrigger } from './sync-run.repository';
 
 export interface DueOperation {
   name: string;
@@ -32,13 +33,22 @@ export class SyncOperationRepository {
     return rows.map((r) => ({ name: r.name, runRequested: r.run_requested, onceDue: r.once_due }));
   }
 
-  /** A manual request is consumed when its run starts; one made during the run triggers another. */
-  async consumeRequest(name: string): Promise<void> {
-    await this.pool.query('update integrator.sync_operation set run_requested = false where name = $1', [name]);
-  }
-
-  async consumeOnce(name: string): Promise<void> {
-    await this.pool.query('update integrator.sync_operation set run_once_at = null where name = $1 and run_once_at <= now()', [name]);
+  /**
+   * Claims a due run for this process, in one statement, so that of several integrator processes
+   * that saw the same due operation exactly one runs it (the runner's advisory lock only keeps two
+   * from running at once: a second that came just after the first had finished ran it again). A
+   * manual request is consumed when its run starts (one made during the run triggers another), a
+   * run scheduled once is taken off, and an interval run moves the schedule on; false when another
+   * process claimed it first. A run at start-up is each process's own.
+   */
+  async claim(name: string, trigger: SyncTrigger): Promise<boolean> {
+    if (trigger === 'STARTUP') return true;
+    const sql = {
+      MANUAL: 'update integrator.sync_operation set run_requested = false where name = $1 and run_requested',
+      ONCE: 'update integrator.sync_operation set run_once_at = null where name = $1 and run_once_at <= now()',
+      SCHEDULE: `update integrator.sync_operation set next_run_at = now() + interval_seconds * interval '1 second' where name = $1 and not paused and next_run_at <= now()`,
+    }[trigger];
+    return ((await this.pool.query(sql, [name])).rowCount ?? 0) === 1;
   }
 
   /** Moves the schedule on by the operation's interval from now. */

@@ -76,8 +76,7 @@ export class SyncScheduler {
   async runOperation(name: string, trigger: SyncTrigger): Promise<SyncRunOutcome> {
     const operation = this.options.registry.find(name);
     if (!operation) throw new Error(`Unknown sync operation ${name}`);
-    if (trigger === 'MANUAL') await this.operations.consumeRequest(name);
-    if (trigger === 'ONCE') await this.operations.consumeOnce(name);
+    if (!(await this.operations.claim(name, trigger))) return { status: 'SKIPPED' };
     const outcome = await runSyncOperation(
       { pool: this.options.pool, adapter: this.options.adapter, pageSize: this.options.pageSize, onRunChanged: this.options.onRunChanged, afterPage: this.options.afterPage },
       operation,
