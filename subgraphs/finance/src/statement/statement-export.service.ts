@@ -2,6 +2,7 @@ import { DEFAULT_FILE_LINK_TTL_SECONDS, FileLinkRef, requirePermission, Viewer }
 import { badUserInput } from '@hub/errors';
 import { FileLinks, FileRoute, ServedFile } from '@hub/subgraph-kit';
 import { exportLanguage, headingsIn } from '../export/export-headings';
+import { ExportBranding } from '../export/export-branding';
 import { CONTENT_TYPES, ExportFormat, EXTENSIONS } from '../export/export-format';
 import { StatementService } from './statement.service';
 import { statementPdf, statementXlsx } from './statement-file.writer';
@@ -25,6 +26,8 @@ export class StatementExportService {
     private readonly links: FileLinks | null,
     private readonly ttlSeconds: number = DEFAULT_FILE_LINK_TTL_SECONDS,
     private readonly now: () => Date = () => new Date(),
+    /** The deployment's branding for the file (see export-branding.ts); none: an unbranded file. */
+    private readonly branding: () => Promise<ExportBranding | undefined> = async () => undefined,
   ) {}
 
   /** Refuses what the statement itself would refuse (bad period, another company) before a link exists. */
@@ -46,8 +49,9 @@ export class StatementExportService {
     }
     const statement = await this.statements.statement(v, r.from, r.to, r.companyId);
     const headings = headingsIn(exportLanguage(r.lang));
+    const branding = await this.branding();
     return {
-      body: r.fmt === ExportFormat.PDF ? statementPdf(statement, headings) : statementXlsx(statement, headings),
+      body: r.fmt === ExportFormat.PDF ? statementPdf(statement, headings, branding) : statementXlsx(statement, headings, branding),
       contentType: CONTENT_TYPES[r.fmt],
       fileName: fileNameOf(r),
       disposition: 'attachment',
