@@ -7,20 +7,24 @@ import { MessageEntity } from './message/message.entity';
 import { NotificationPreferenceEntity } from './preference/notification-preference.entity';
 import { RecipientLanguageEntity } from './preference/recipient-language.entity';
 import { buildNotificationsSchema } from './schema';
+import { HubTextEntity } from './hub-text/hub-text.entity';
+import { hubTextStore } from './hub-text/hub-text.store';
 import { NewsletterEntity } from './newsletter/newsletter.entity';
 import { MessageTemplateEntity } from './template/message-template.entity';
 import { PaymentReminderScheduleEntity } from './schedule/payment-reminder-schedule.entity';
 
-/** Messages: the log, preferences, branding and templates (GraphQL); the sending is NotificationWorker's. */
+/** Messages: the log, preferences, branding, templates and hub texts (GraphQL); the sending is NotificationWorker's. */
 export const notificationsSubgraph: SubgraphModule<NotificationsContext> = {
   name: 'notifications',
   dbSchema: 'notifications',
-  entities: [MessageEntity, NotificationPreferenceEntity, RecipientLanguageEntity, BrandingEntity, MessageTemplateEntity, PaymentReminderScheduleEntity, NewsletterEntity],
+  entities: [MessageEntity, NotificationPreferenceEntity, RecipientLanguageEntity, BrandingEntity, MessageTemplateEntity, PaymentReminderScheduleEntity, NewsletterEntity, HubTextEntity],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildNotificationsSchema,
   buildContext: buildNotificationsContext,
   // The branding starts as the built-in default (no row) until staff set it.
   seedDemoData: async () => undefined,
+  // Staff's translations of the texts other modules declare (hubTextKinds), and each user's own language.
+  hubTextStore,
 };
 
 export * from './mail/smtp-mailer';

@@ -1,7 +1,7 @@
 import { fetchExportBranding } from './export/export-branding';
 import DataLoader from 'dataloader';
 import { DEFAULT_FILE_LINK_TTL_SECONDS } from '@hub/auth';
-import { BaseContext, createByIdLoader, createGroupLoader, FileLinks, fileLinkOrigin, fileLinkTtlSeconds, SubgraphRuntime } from '@hub/subgraph-kit';
+import { BaseContext, createByIdLoader, createGroupLoader, FileLinks, fileLinkOrigin, fileLinkTtlSeconds, SubgraphRuntime, ViewerTexts } from '@hub/subgraph-kit';
 import { DeliveryNoteEntity } from './delivery-note/delivery-note.entity';
 import { DocumentService } from './document/document.service';
 import { CreditNoteEntity } from './credit-note/credit-note.entity';
@@ -35,6 +35,7 @@ export interface FinanceContext extends BaseContext {
     invoiceExports: InvoiceExportService;
     statementExports: StatementExportService;
     returns: ReturnService;
+    texts: ViewerTexts;
   };
 }
 
@@ -66,6 +67,8 @@ export function buildFinanceContext(base: BaseContext, runtime: SubgraphRuntime)
   const statements = new StatementService(base.em);
   const links = fileLinks(runtime);
   const ttl = fileLinkTtlSeconds() ?? DEFAULT_FILE_LINK_TTL_SECONDS;
+  const branding = () => fetchExportBranding(runtime.gatewayUrl());
+  const texts = new ViewerTexts(runtime, base.viewer, base.acceptLanguage);
   ctx.services = {
     invoices: new InvoiceService(ctx),
     deliveryNotes: new DeliveryNoteService(base.em, base.viewer),
@@ -74,9 +77,10 @@ export function buildFinanceContext(base: BaseContext, runtime: SubgraphRuntime)
     openItems: new OpenItemService(base.em),
     statements,
     yearlyTotals: new YearlyTotalsService(base.em),
-    invoiceExports: new InvoiceExportService(base.em, links, ttl, undefined, () => fetchExportBranding(runtime.gatewayUrl())),
-    statementExports: new StatementExportService(statements, links, ttl),
-    returns: new ReturnService(base.em, base.viewer, links, () => runtime.erp?.() ?? null),
+    invoiceExports: new InvoiceExportService(base.em, links, ttl, undefined, branding),
+    statementExports: new StatementExportService(statements, links, ttl, undefined, branding),
+    texts,
+    returns: new ReturnService(base.em, base.viewer, links, texts, () => runtime.erp?.() ?? null, branding),
   };
   return ctx;
 }

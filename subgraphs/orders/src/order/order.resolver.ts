@@ -7,6 +7,7 @@ import { OrderConnection, OrderEdge, OrderLineCorrectionObject, OrderLineObject,
 import { PageInfo } from '@hub/subgraph-kit';
 import { OrderStatus, OrderEventSource } from './order-status';
 import { OrderPage } from './order.repository';
+import { ORDER_STATUS_LABELS, ORDER_STATUS_TEXTS } from './order-status-texts';
 
 function connectionOf(page: OrderPage): OrderConnection {
   const edges = page.orders.map((o) => Object.assign(new OrderEdge(), { cursor: page.cursorOf(o), node: OrderObject.from(o) }));
@@ -56,6 +57,11 @@ export class OrderResolver {
   })
   async placeOrder(@Arg('input', () => PlaceOrderInput) input: PlaceOrderInput, @Ctx() ctx: OrdersContext): Promise<OrderObject> {
     return OrderObject.from(await ctx.services.placement.place(ctx.viewer, input));
+  }
+
+  @FieldResolver(() => String, { description: "The status as the viewer reads it: in the user's language, else the company's default, else the deployment's (hub texts, kind ORDER_STATUS)." })
+  statusLabel(@Root() order: OrderObject, @Ctx() ctx: OrdersContext): Promise<string> {
+    return ctx.services.texts.text(ORDER_STATUS_TEXTS, order.status, ORDER_STATUS_LABELS[order.status], order.status);
   }
 
   @FieldResolver(() => [OrderLineObject])
