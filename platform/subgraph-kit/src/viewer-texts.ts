@@ -1,5 +1,6 @@
 import { Pool, PoolClient } from 'pg';
 import { Viewer } from '@hub/auth';
+import { instrumentPool } from '@hub/database';
 import { acceptedLanguages, deploymentLanguage } from './accept-language';
 import { HubTextOverride } from './hub-text-wiring';
 import { SubgraphRuntime } from './subgraph-module';
@@ -9,7 +10,8 @@ const pools = new Map<string, Pool>();
 export function declarationsPool(databaseUrl: string): Pool {
   let pool = pools.get(databaseUrl);
   if (!pool) {
-    pool = new Pool({ connectionString: databaseUrl, max: 2, application_name: 'hub-module-declarations' });
+    // Counted and traced like the ORM's statements (hub_db_* metrics, pool module-declarations).
+    pool = instrumentPool(new Pool({ connectionString: databaseUrl, max: 4, application_name: 'hub-module-declarations' }), 'module-declarations');
     pool.on('error', () => undefined);
     pools.set(databaseUrl, pool);
   }
