@@ -10,8 +10,9 @@ const pools = new Map<string, Pool>();
 export function declarationsPool(databaseUrl: string): Pool {
   let pool = pools.get(databaseUrl);
   if (!pool) {
-    // Counted and traced like the ORM's statements (hub_db_* metrics, pool module-declarations).
-    pool = instrumentPool(new Pool({ connectionString: databaseUrl, max: 4, application_name: 'hub-module-declarations' }), 'module-declarations');
+    // Counted and traced like the ORM's statements (hub_db_* metrics, pool module-declarations); idle
+    // connections do not keep a process alive that is otherwise done (tests run subgraphs in-process).
+    pool = instrumentPool(new Pool({ connectionString: databaseUrl, max: 4, application_name: 'hub-module-declarations', allowExitOnIdle: true }), 'module-declarations');
     pool.on('error', () => undefined);
     pools.set(databaseUrl, pool);
   }
