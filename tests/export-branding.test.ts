@@ -94,7 +94,8 @@ describe('branding on invoice list exports', () => {
     expect(last.getCell(1).value).toBe(branding.legalFooter);
     // The list and its totals come first, a blank row apart.
     expect(sheet.getRow(sheet.rowCount - 2).cellCount).toBe(0);
-    expect(sheet.getRow(sheet.rowCount - 3).getCell(1).value).toBe('Total');
+    // No language asked: the reader's (the Polish company's default).
+    expect(sheet.getRow(sheet.rowCount - 3).getCell(1).value).toBe('Razem');
   });
 });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { GraphQLClient } from 'graphql-request';
-import { as, client, demo, demoUser, failure, gatewayUrl } from './support/hub-client';
+import { as, client, demo, demoUser, failure, gatewayUrl, tokenFor } from './support/hub-client';
 import { COWORKER_PASSWORD, createCoworker, login } from './support/coworkers';
 
 /**
@@ -150,6 +151,27 @@ describe('hub texts per language (C9)', () => {
     // Nothing changed.
     expect(await textsOf(coworker, 'sv', 'ORDER_STATUS')).toEqual(before);
     expect(before.find((t) => t.key === 'SHIPPED')).toMatchObject({ text: 'Skickad', overridden: false });
+  });
+
+  it("exports without a language come in the user's language, else the company's; a language asked for wins", async () => {
+    const email = `texts-reader-${randomUUID().slice(0, 8)}@ferreteria-garcia.example`;
+    await createCoworker(spanishAdmin.email, { email, name: 'Texts Statement Reader', roles: ['READ_ONLY'], password: COWORKER_PASSWORD });
+    const token = await login(email);
+    const sheetName = async (bearer: string, language?: string) => {
+      const { statementExport } = await client(bearer).request<any>(
+        'query($l: String) { statementExport(from: "2020-01-01", to: "2029-12-31", format: XLSX, language: $l) { url } }',
+        { l: language ?? null },
+      );
+      const res = await fetch(statementExport.url, { headers: { authorization: `Bearer ${bearer}` } });
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Buffer.from(await res.arrayBuffer()) as any);
+      return workbook.worksheets[0].name;
+    };
+    expect(await sheetName(token)).toBe('Extracto de cuenta');
+    await client(token).request('mutation { setMyMessageLanguage(language: "sv") }');
+    expect(await sheetName(token)).toBe('Kontoutdrag');
+    expect(await sheetName(token, 'pl')).toBe('Wyciąg z konta');
+    expect(await sheetName(await tokenFor(demoUser(2, 'read-only').email))).toBe('Extracto de cuenta');
   });
 
   it('an anonymous caller reads labels in its Accept-Language, else the deployment default', async () => {

@@ -77,8 +77,8 @@ export function buildFinanceContext(base: BaseContext, runtime: SubgraphRuntime)
     openItems: new OpenItemService(base.em),
     statements,
     yearlyTotals: new YearlyTotalsService(base.em),
-    invoiceExports: new InvoiceExportService(base.em, links, ttl, undefined, branding),
-    statementExports: new StatementExportService(statements, links, ttl, undefined, branding),
+    invoiceExports: new InvoiceExportService(base.em, links, ttl, undefined, branding, () => texts.languages()),
+    statementExports: new StatementExportService(statements, links, ttl, undefined, branding, () => texts.languages()),
     texts,
     returns: new ReturnService(base.em, base.viewer, links, texts, () => runtime.erp?.() ?? null, branding),
   };

@@ -9,7 +9,7 @@ import { InvoiceFilterInput, InvoiceSortField, InvoiceSortInput, SortDirectionEn
 import { InvoiceRepository } from '../invoice/invoice.repository';
 import { invoiceQueryOf } from '../invoice/invoice.service';
 import { InvoiceStatus } from '../invoice/invoice-status';
-import { exportLanguage, ExportLanguage, headingsIn } from '../export/export-headings';
+import { exportLanguage, ExportLanguage, exportLanguageFor, headingsIn } from '../export/export-headings';
 import { CONTENT_TYPES, ExportFormat, EXTENSIONS } from '../export/export-format';
 import { invoicesPdf } from './invoice-pdf.writer';
 import { ExportBranding } from '../export/export-branding';
@@ -72,13 +72,15 @@ export class InvoiceExportService {
     private readonly now: () => Date = () => new Date(),
     /** The deployment's branding for the file (see export-branding.ts); none: an unbranded file. */
     private readonly branding: () => Promise<ExportBranding | undefined> = async () => undefined,
+    /** The viewer's languages (ViewerTexts), for headings when none is asked for. */
+    private readonly viewerLanguages: () => Promise<readonly string[]> = async () => [],
   ) {}
 
   /** A link to the filtered list as a file; bad input is refused now, before any link exists. */
   async issue(
     viewer: Viewer, filter: InvoiceFilterInput | null | undefined, sort: InvoiceSortInput | null | undefined, format: ExportFormat, language: string | null | undefined,
   ): Promise<{ url: string; fileName: string; format: ExportFormat; expiresAt: Date }> {
-    const lang = exportLanguage(language);
+    const lang = await exportLanguageFor(language, this.viewerLanguages);
     invoiceQueryOf(viewer, filter, sort);
     if (!this.links) throw new Error('File links are not configured in this process.');
     const at = this.now();

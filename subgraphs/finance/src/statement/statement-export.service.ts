@@ -1,7 +1,7 @@
 import { DEFAULT_FILE_LINK_TTL_SECONDS, FileLinkRef, requirePermission, Viewer } from '@hub/auth';
 import { badUserInput } from '@hub/errors';
 import { FileLinks, FileRoute, ServedFile } from '@hub/subgraph-kit';
-import { exportLanguage, headingsIn } from '../export/export-headings';
+import { exportLanguage, exportLanguageFor, headingsIn } from '../export/export-headings';
 import { ExportBranding } from '../export/export-branding';
 import { CONTENT_TYPES, ExportFormat, EXTENSIONS } from '../export/export-format';
 import { StatementService } from './statement.service';
@@ -28,11 +28,13 @@ export class StatementExportService {
     private readonly now: () => Date = () => new Date(),
     /** The deployment's branding for the file (see export-branding.ts); none: an unbranded file. */
     private readonly branding: () => Promise<ExportBranding | undefined> = async () => undefined,
+    /** The viewer's languages (ViewerTexts), for headings when none is asked for. */
+    private readonly viewerLanguages: () => Promise<readonly string[]> = async () => [],
   ) {}
 
   /** Refuses what the statement itself would refuse (bad period, another company) before a link exists. */
   async issue(viewer: Viewer, from: string, to: string, companyId: string | null | undefined, format: ExportFormat, language: string | null | undefined) {
-    const lang = exportLanguage(language);
+    const lang = await exportLanguageFor(language, this.viewerLanguages);
     await this.statements.check(viewer, from, to, companyId);
     if (!this.links) throw new Error('File links are not configured in this process.');
     const ref: StatementRef = { fmt: format, lang, from, to, companyId: companyId ?? null };
