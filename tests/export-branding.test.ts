@@ -192,8 +192,9 @@ describe('branding on statement exports and the return label', () => {
       // The status in the company's language (Spanish).
       expect(fileReturn).toMatchObject({ status: 'FILED', statusLabel: 'Solicitada' });
       await (await as('orders@hub.example')).request('mutation($id: ID!) { acceptReturn(id: $id) { id } }', { id: fileReturn.id });
-      const { returnRequest } = await admin.request<any>('query($id: ID!) { returnRequest(id: $id) { status statusLabel labelUrl } }', { id: fileReturn.id });
+      const { returnRequest } = await admin.request<any>('query($id: ID!) { returnRequest(id: $id) { status statusLabel labelUrl history { to toLabel } } }', { id: fileReturn.id });
       expect(returnRequest).toMatchObject({ status: 'LABEL_ISSUED', statusLabel: 'Etiqueta lista' });
+      expect(returnRequest.history.map((h: any) => h.toLabel)).toEqual(['Solicitada', 'Aceptada', 'Etiqueta lista']);
       return download(returnRequest.labelUrl, spanishAdmin.email);
     });
     const text = pdfText(file, 'label.pdf');

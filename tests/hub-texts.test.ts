@@ -21,7 +21,7 @@ const screw = demo.products.find((p) => p.sku.startsWith('WS-') && !p.sku.starts
 const HUB_TEXTS = 'query($l: String!, $k: String) { hubTexts(language: $l, kind: $k) { kind key language text builtInText overridden } }';
 const SET = 'mutation($k: String!, $key: String!, $l: String!, $t: String!) { setHubText(kind: $k, key: $key, language: $l, text: $t) { kind key language text builtInText overridden } }';
 const REMOVE = 'mutation($k: String!, $key: String!, $l: String!) { removeHubText(kind: $k, key: $key, language: $l) { key language text overridden } }';
-const ORDERS = '{ orders(first: 20) { edges { node { id status statusLabel } } } }';
+const ORDERS = '{ orders(first: 20) { edges { node { id status statusLabel timeline { status statusLabel } } } } }';
 
 interface HubText { kind: string; key: string; language: string; text: string; builtInText: string; overridden: boolean }
 
@@ -30,7 +30,8 @@ const staff = async <T = any>(query: string, variables?: Record<string, unknown>
 const textsOf = async (api: GraphQLClient, language: string, kind?: string): Promise<HubText[]> => (await api.request<{ hubTexts: HubText[] }>(HUB_TEXTS, { l: language, k: kind ?? null })).hubTexts;
 const productName = async (api: GraphQLClient): Promise<{ name: string; textLanguage: string }> =>
   (await api.request<any>('query($s: String!) { product(sku: $s) { name textLanguage } }', { s: screw.sku })).product;
-const ordersOf = async (api: GraphQLClient): Promise<Array<{ id: string; status: string; statusLabel: string }>> => (await api.request<any>(ORDERS)).orders.edges.map((e: any) => e.node);
+interface OrderLabels { id: string; status: string; statusLabel: string; timeline: Array<{ status: string; statusLabel: string }> }
+const ordersOf = async (api: GraphQLClient): Promise<OrderLabels[]> => (await api.request<any>(ORDERS)).orders.edges.map((e: any) => e.node);
 
 beforeAll(async () => {
   const email = `texts-${randomUUID().slice(0, 8)}@ferreteria-garcia.example`;
@@ -77,7 +78,12 @@ describe('hub texts per language (C9)', () => {
     expect((await productName(coworker)).name).toMatch(/^Träskruv /);
     const svLabels = new Map((await textsOf(coworker, 'sv', 'ORDER_STATUS')).map((t) => [t.key, t.text]));
     const after = await ordersOf(coworker);
-    for (const o of after) expect(o.statusLabel).toBe(svLabels.get(o.status));
+    for (const o of after) {
+      expect(o.statusLabel).toBe(svLabels.get(o.status));
+      // The timeline's entries too.
+      for (const h of o.timeline) expect(h.statusLabel).toBe(svLabels.get(h.status));
+    }
+    expect(after.some((o) => o.timeline.length > 0)).toBe(true);
     expect(after.map((o) => o.statusLabel)).not.toEqual(before.map((o) => o.statusLabel));
     expect((await coworker.request<any>('{ returnReasons { code label language } }')).returnReasons.find((r: any) => r.code === 'DEFECTIVE')).toEqual({ code: 'DEFECTIVE', label: 'Defekt eller fungerar inte', language: 'sv' });
     // A coworker without a language of their own still reads Spanish.

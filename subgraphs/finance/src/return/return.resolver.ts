@@ -174,3 +174,11 @@ export class ReturnFileResolver {
     return ctx.services.returns.fileUrl(f);
   }
 }
+
+@Resolver(() => ReturnStatusChangeObject)
+export class ReturnStatusChangeResolver {
+  @FieldResolver(() => String, { description: 'The status it moved to, as the viewer reads it (as ReturnRequest.statusLabel).' })
+  toLabel(@Root() change: ReturnStatusChangeObject, @Ctx() ctx: FinanceContext): Promise<string> {
+    return ctx.services.texts.text(RETURN_STATUS_TEXTS, change.to, RETURN_STATUS_LABELS[change.to], change.to);
+  }
+}

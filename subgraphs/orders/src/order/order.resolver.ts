@@ -106,3 +106,11 @@ export class CompanyOrdersResolver {
     return (await ctx.services.orders.listForCompany(ctx.viewer, company.id, first)).map(OrderObject.from);
   }
 }
+
+@Resolver(() => OrderStatusEventObject)
+export class OrderStatusEventResolver {
+  @FieldResolver(() => String, { description: 'The status after it, as the viewer reads it (as Order.statusLabel).' })
+  statusLabel(@Root() event: OrderStatusEventObject, @Ctx() ctx: OrdersContext): Promise<string> {
+    return ctx.services.texts.text(ORDER_STATUS_TEXTS, event.status, ORDER_STATUS_LABELS[event.status], event.status);
+  }
+}
