@@ -47,7 +47,7 @@ afterAll(async () => {
 describe('hub texts per language (C9)', () => {
   it('lists the kinds their owners declare, each key with its built-in text, to anyone signed in', async () => {
     const { hubTextKinds } = await coworker.request<{ hubTextKinds: Array<{ kind: string }> }>('{ hubTextKinds { kind description } }');
-    expect(hubTextKinds.map((k) => k.kind)).toEqual(expect.arrayContaining(['ORDER_STATUS', 'RETURN_STATUS', 'RETURN_REASON', 'CATEGORY']));
+    expect(hubTextKinds.map((k) => k.kind)).toEqual(expect.arrayContaining(['ORDER_STATUS', 'RETURN_STATUS', 'INVOICE_STATUS', 'RETURN_REASON', 'CATEGORY']));
     const es = await textsOf(coworker, 'es', 'ORDER_STATUS');
     expect(es).toContainEqual({ kind: 'ORDER_STATUS', key: 'SHIPPED', language: 'es', text: 'Enviado', builtInText: 'Enviado', overridden: false });
     const pl = await textsOf(coworker, 'pl', 'RETURN_STATUS');
@@ -178,6 +178,33 @@ describe('hub texts per language (C9)', () => {
     expect(await sheetName(token)).toBe('Kontoutdrag');
     expect(await sheetName(token, 'pl')).toBe('Wyciąg z konta');
     expect(await sheetName(await tokenFor(demoUser(2, 'read-only').email))).toBe('Extracto de cuenta');
+
+    // Invoice statuses: staff's Swedish text on screen and in the invoice list export's status column.
+    const { invoices } = await client(token).request<{ invoices: Array<{ number: string; status: string; statusLabel: string }> }>('{ invoices(first: 50) { number status statusLabel } }');
+    expect(invoices.length).toBeGreaterThan(0);
+    const swedish: Record<string, string> = { OPEN: 'Obetald', PAID: 'Betald' };
+    for (const i of invoices) expect(i.statusLabel).toBe(swedish[i.status]);
+    const status = invoices[0].status;
+    const text = `Fakturastatus ${randomUUID().slice(0, 6)}`;
+    cleanups.push(() => staff(REMOVE, { k: 'INVOICE_STATUS', key: status, l: 'sv' }));
+    await staff(SET, { k: 'INVOICE_STATUS', key: status, l: 'sv', t: text });
+    const after = (await client(token).request<{ invoices: Array<{ number: string; status: string; statusLabel: string }> }>('{ invoices(first: 50) { number status statusLabel } }')).invoices;
+    expect(after.filter((i) => i.status === status).every((i) => i.statusLabel === text)).toBe(true);
+    const { invoicesExport } = await client(token).request<any>('{ invoicesExport(format: XLSX, orderBy: { field: NUMBER, direction: ASC }) { url } }');
+    const res = await fetch(invoicesExport.url, { headers: { authorization: `Bearer ${token}` } });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await res.arrayBuffer()) as any);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.name).toBe('Fakturor');
+    const row = (number: string) => {
+      let found: unknown[] | null = null;
+      sheet.eachRow((r) => {
+        if (r.getCell(1).value === number) found = (r.values as unknown[]).slice(1);
+      });
+      return found as unknown[] | null;
+    };
+    expect(row(invoices[0].number)?.[4]).toBe(text);
+    await staff(REMOVE, { k: 'INVOICE_STATUS', key: status, l: 'sv' });
   });
 
   it('an anonymous caller reads labels in its Accept-Language, else the deployment default', async () => {

@@ -13,6 +13,7 @@ import { InvoiceService } from './invoice/invoice.service';
 import { DeliveryNoteService } from './delivery-note/delivery-note.service';
 import { OpenItemService } from './open-item/open-item.service';
 import { InvoiceExportService } from './invoice-export/invoice-export.service';
+import { INVOICE_STATUS_TEXTS } from './invoice/invoice-status-texts';
 import { StatementService } from './statement/statement.service';
 import { StatementExportService } from './statement/statement-export.service';
 import { YearlyTotalsService } from './yearly-totals/yearly-totals.service';
@@ -77,7 +78,7 @@ export function buildFinanceContext(base: BaseContext, runtime: SubgraphRuntime)
     openItems: new OpenItemService(base.em),
     statements,
     yearlyTotals: new YearlyTotalsService(base.em),
-    invoiceExports: new InvoiceExportService(base.em, links, ttl, undefined, branding, () => texts.languages()),
+    invoiceExports: new InvoiceExportService(base.em, links, ttl, undefined, branding, () => texts.languages(), () => texts.overrides(INVOICE_STATUS_TEXTS)),
     statementExports: new StatementExportService(statements, links, ttl, undefined, branding, () => texts.languages()),
     texts,
     returns: new ReturnService(base.em, base.viewer, links, texts, () => runtime.erp?.() ?? null, branding),

@@ -9,7 +9,7 @@ import { InvoiceFilterInput, InvoiceSortField, InvoiceSortInput, SortDirectionEn
 import { InvoiceRepository } from '../invoice/invoice.repository';
 import { invoiceQueryOf } from '../invoice/invoice.service';
 import { InvoiceStatus } from '../invoice/invoice-status';
-import { exportLanguage, ExportLanguage, exportLanguageFor, headingsIn } from '../export/export-headings';
+import { exportLanguage, ExportHeadings, ExportLanguage, exportLanguageFor, headingsIn } from '../export/export-headings';
 import { CONTENT_TYPES, ExportFormat, EXTENSIONS } from '../export/export-format';
 import { invoicesPdf } from './invoice-pdf.writer';
 import { ExportBranding } from '../export/export-branding';
@@ -74,6 +74,8 @@ export class InvoiceExportService {
     private readonly branding: () => Promise<ExportBranding | undefined> = async () => undefined,
     /** The viewer's languages (ViewerTexts), for headings when none is asked for. */
     private readonly viewerLanguages: () => Promise<readonly string[]> = async () => [],
+    /** Staff's texts of invoice statuses (hub texts, INVOICE_STATUS): key → language → text. */
+    private readonly statusTexts: () => Promise<ReadonlyMap<string, ReadonlyMap<string, string>>> = async () => new Map(),
   ) {}
 
   /** A link to the filtered list as a file; bad input is refused now, before any link exists. */
@@ -88,6 +90,15 @@ export class InvoiceExportService {
     return { url, fileName: fileNameOf(format, at), format, expiresAt: new Date(at.getTime() + this.ttlSeconds * 1000) };
   }
 
+  /** The headings in `language`, the status column as staff worded it there (the same label as Invoice.statusLabel). */
+  private async headingsWithStatusTexts(language: ExportLanguage): Promise<ExportHeadings> {
+    const headings = headingsIn(language);
+    const texts = await this.statusTexts();
+    const statuses = { ...headings.statuses };
+    for (const status of Object.values(InvoiceStatus)) statuses[status] = texts.get(status)?.get(language) ?? statuses[status];
+    return { ...headings, statuses };
+  }
+
   /** The file behind a link, built as it is sent: the permission and tenant are checked again for the user opening it. */
   async serve(viewer: Viewer | null, ref: FileLinkRef): Promise<ServedFile> {
     const v = requirePermission(viewer, 'invoices.view');
@@ -95,7 +106,7 @@ export class InvoiceExportService {
     const query = invoiceQueryOf(v, request.filter, request.sort);
     const branding = await this.branding();
     const batches = new InvoiceRepository(this.em).all(query, EXPORT_BATCH_SIZE);
-    const headings = headingsIn(request.language);
+    const headings = await this.headingsWithStatusTexts(request.language);
     const at = this.now();
     const body: Readable = request.format === ExportFormat.PDF ? invoicesPdf(batches, headings, at, branding) : invoicesXlsx(batches, headings, branding);
     return {
