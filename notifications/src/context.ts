@@ -1,5 +1,5 @@
-import { Pool } from 'pg';
-import { BaseContext, SubgraphRuntime } from '@hub/subgraph-kit';
+import { BaseContext, declarationsPool, SubgraphRuntime } from '@hub/subgraph-kit';
+import { HubTextService } from './hub-text/hub-text.service';
 import { BrandingService } from './branding/branding.service';
 import { MessageLogService } from './message/message.service';
 import { NotificationPreferenceService } from './preference/notification-preference.service';
@@ -16,19 +16,8 @@ export interface NotificationsContext extends BaseContext {
     templates: MessageTemplateService;
     schedule: PaymentReminderScheduleService;
     newsletters: NewsletterService;
+    hubTexts: HubTextService;
   };
-}
-
-const directoryPools = new Map<string, Pool>();
-/** One small pool per process for the users' directory (a coworker's company, for company admins). */
-function directoryPool(databaseUrl: string): Pool {
-  let pool = directoryPools.get(databaseUrl);
-  if (!pool) {
-    pool = new Pool({ connectionString: databaseUrl, max: 2, application_name: 'hub-notifications-directory' });
-    pool.on('error', () => undefined);
-    directoryPools.set(databaseUrl, pool);
-  }
-  return pool;
 }
 
 export function buildNotificationsContext(base: BaseContext, runtime: SubgraphRuntime): NotificationsContext {
@@ -38,11 +27,12 @@ export function buildNotificationsContext(base: BaseContext, runtime: SubgraphRu
     services: {
       messageLog: new MessageLogService(base.em),
       branding: new BrandingService(base.em),
-      preferences: new NotificationPreferenceService(base.em, () => directoryPool(runtime.databaseUrl), directory),
+      preferences: new NotificationPreferenceService(base.em, () => declarationsPool(runtime.databaseUrl), directory),
       templates: new MessageTemplateService(base.em),
       schedule: new PaymentReminderScheduleService(base.em),
+      hubTexts: new HubTextService(base.em, runtime.modules.flatMap((m) => m.hubTextKinds ?? []), () => declarationsPool(runtime.databaseUrl)),
       newsletters: new NewsletterService(base.em, {
-        pool: () => directoryPool(runtime.databaseUrl),
+        pool: () => declarationsPool(runtime.databaseUrl),
         directory,
         audience: runtime.modules.find((m) => m.newsletterAudience)?.newsletterAudience ?? null,
         products: runtime.modules.find((m) => m.newsletterProducts)?.newsletterProducts ?? null,

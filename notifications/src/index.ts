@@ -7,6 +7,8 @@ import { MessageEntity } from './message/message.entity';
 import { NotificationPreferenceEntity } from './preference/notification-preference.entity';
 import { RecipientLanguageEntity } from './preference/recipient-language.entity';
 import { buildNotificationsSchema } from './schema';
+import { HubTextEntity } from './hub-text/hub-text.entity';
+import { hubTextStore } from './hub-text/hub-text.store';
 import { NewsletterEntity } from './newsletter/newsletter.entity';
 import { MessageTemplateEntity } from './template/message-template.entity';
 import { PaymentReminderScheduleEntity } from './schedule/payment-reminder-schedule.entity';
@@ -14,7 +16,7 @@ import { startNotificationWorker } from './worker/notification-worker';
 import { notificationWorkerSettings } from './worker/notification-worker-settings';
 
 /**
- * Messages: the log, preferences, branding and templates (GraphQL); the sending is NotificationWorker's,
+ * Messages: the log, preferences, branding, templates and hub texts (GraphQL); the sending is NotificationWorker's,
  * which runs in this subgraph's process while it serves (HUB_NOTIFICATIONS_WORKER=false: not here).
  * Deployed split, that keeps mail rendering and SMTP off the gateway's CPU, and lets this process
  * bound its heap (launcher/src/node-flags.ts) without bounding the gateway's.
@@ -22,12 +24,14 @@ import { notificationWorkerSettings } from './worker/notification-worker-setting
 export const notificationsSubgraph: SubgraphModule<NotificationsContext> = {
   name: 'notifications',
   dbSchema: 'notifications',
-  entities: [MessageEntity, NotificationPreferenceEntity, RecipientLanguageEntity, BrandingEntity, MessageTemplateEntity, PaymentReminderScheduleEntity, NewsletterEntity],
+  entities: [MessageEntity, NotificationPreferenceEntity, RecipientLanguageEntity, BrandingEntity, MessageTemplateEntity, PaymentReminderScheduleEntity, NewsletterEntity, HubTextEntity],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildNotificationsSchema,
   buildContext: buildNotificationsContext,
   // The branding starts as the built-in default (no row) until staff set it.
   seedDemoData: async () => undefined,
+  // Staff's translations of the texts other modules declare (hubTextKinds), and each user's own language.
+  hubTextStore,
   whileServing: async (runtime) => {
     const settings = notificationWorkerSettings();
     if (!settings.enabled) return async () => undefined;

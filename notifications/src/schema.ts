@@ -1,4 +1,5 @@
 import { GraphQLSchema } from 'graphql';
+import { HubTextResolver } from './hub-text/hub-text.resolver';
 import { buildFederatedSchema } from '@hub/subgraph-kit';
 import { BrandingResolver } from './branding/branding.resolver';
 import { NotificationsContext } from './context';
@@ -10,7 +11,7 @@ import { PaymentReminderScheduleResolver } from './schedule/payment-reminder-sch
 
 export function buildNotificationsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<NotificationsContext>({
-    resolvers: [MessageLogResolver, BrandingResolver, NotificationPreferenceResolver, MessageTemplateResolver, PaymentReminderScheduleResolver, NewsletterResolver],
+    resolvers: [MessageLogResolver, BrandingResolver, NotificationPreferenceResolver, MessageTemplateResolver, PaymentReminderScheduleResolver, NewsletterResolver, HubTextResolver],
     referenceResolvers: {},
   });
 }

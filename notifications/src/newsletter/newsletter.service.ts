@@ -2,10 +2,9 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Pool } from 'pg';
 import { AuthSecrets, requireStaffPermission, signUnsubscribeToken, verifyUnsubscribeToken, Viewer } from '@hub/auth';
 import { badUserInput, conflict, notFound } from '@hub/errors';
-import { NewsletterAudience, NewsletterProducts, NotificationRecipientDirectory } from '@hub/subgraph-kit';
+import { deploymentLanguage, NewsletterAudience, NewsletterProducts, NotificationRecipientDirectory } from '@hub/subgraph-kit';
 import { MessageChannel, MessageStatus } from '../message/message-status';
 import { MessageRepository, NewMessage } from '../message/message.repository';
-import { DEFAULT_LANGUAGE } from '../template/builtin-templates';
 import { NewsletterEntity, NewsletterStatus } from './newsletter.entity';
 import { NewsletterCounts, NewsletterRepository } from './newsletter.repository';
 
@@ -128,7 +127,7 @@ export class NewsletterService {
             recipientUserId: r.userId,
             companyId: r.companyId,
             recipientAddress: r.email,
-            language: languages.get(r.userId) ?? r.language ?? DEFAULT_LANGUAGE,
+            language: languages.get(r.userId) ?? r.language ?? deploymentLanguage(),
             values: { title: newsletter.title, intro: newsletter.intro, productList, discountCodes, recipientName: r.name, unsubscribeUrl: unsubscribeUrl(origin, token, id) },
             status: MessageStatus.QUEUED,
           });

@@ -20,12 +20,12 @@ export class NotificationPreferenceResolver {
     return ctx.services.preferences.set(ctx.viewer, { userId, category, email, sms });
   }
 
-  @Query(() => String, { nullable: true, description: 'The language your messages are sent in (null: your company\'s default).' })
+  @Query(() => String, { nullable: true, description: "Your language (null: your company's default): your messages, status labels, reasons, category and product names." })
   myMessageLanguage(@Ctx() ctx: NotificationsContext): Promise<string | null> {
     return ctx.services.preferences.language(ctx.viewer);
   }
 
-  @Mutation(() => String, { description: 'Choose the language of your messages (en, sv, es, pl).' })
+  @Mutation(() => String, { description: 'Choose your language (en, sv, es, pl): your messages, status labels, reasons, category and product names.' })
   setMyMessageLanguage(@Ctx() ctx: NotificationsContext, @Arg('language') language: string): Promise<string> {
     return ctx.services.preferences.setLanguage(ctx.viewer, language);
   }

@@ -123,6 +123,29 @@ describe('NotificationWorker (real PostgreSQL, real SMTP)', () => {
     await smtp.stop();
   });
 
+  it("a recipient with neither a language nor a company default gets the deployment's (HUB_DEFAULT_LANGUAGE), else English", async () => {
+    const smtp = await smtpServer(() => 250);
+    const nobody = person(`nobody-${randomUUID().slice(0, 6)}@example.com`);
+    const w = await worker(smtp.port);
+    const [polish, english] = [randomUUID(), randomUUID()];
+    const before = process.env.HUB_DEFAULT_LANGUAGE;
+    process.env.HUB_DEFAULT_LANGUAGE = 'pl';
+    try {
+      await w.handleEvent({ topic: TOPIC, key: polish, data: { userId: nobody.userId, status: 'CONFIRMED' } });
+    } finally {
+      if (before === undefined) delete process.env.HUB_DEFAULT_LANGUAGE;
+      else process.env.HUB_DEFAULT_LANGUAGE = before;
+    }
+    await w.handleEvent({ topic: TOPIC, key: english, data: { userId: nobody.userId, status: 'CONFIRMED' } });
+    await until(() => smtp.caught.length === 2, 'both mails');
+    const languageOf = async (key: string) => (await db.pool.query(`select language from notifications.message where ref = $1`, [`thing:${key}:CONFIRMED`])).rows[0]?.language;
+    expect([await languageOf(polish), await languageOf(english)]).toEqual(['pl', 'en']);
+    const mail = smtp.caught.find((m) => m.raw.includes(`SO-${polish.slice(0, 4)}`))!;
+    expect(mail.raw).toMatch(/Content-Language: pl/);
+    await w.stop();
+    await smtp.stop();
+  });
+
   it('a 550 refusal is a logged bounce, tried once and never again; a 451 is retried with backoff until accepted', async () => {
     let temporary = 2;
     const gone = person(`gone-${randomUUID().slice(0, 6)}@example.com`);

@@ -2,13 +2,13 @@ import { Pool } from 'pg';
 import { instrumentPool } from '@hub/database';
 import { EventListener, HubEvent } from '@hub/events';
 import { componentLogger } from '@hub/observability';
-import { NotificationCompanyUsers, NotificationDeclaration, NotificationNotice, NotificationRecipientDirectory, NotificationScheduleDeclaration, SubgraphModule } from '@hub/subgraph-kit';
+import { NotificationCompanyUsers, NotificationDeclaration, NotificationNotice, NotificationRecipientDirectory, NotificationScheduleDeclaration, SubgraphModule, deploymentLanguage } from '@hub/subgraph-kit';
 import { Mailer, SmtpMailer } from '../mail/smtp-mailer';
 import { MessageChannel, MessageStatus } from '../message/message-status';
 import { isPermanentRefusal, retryDelayMs } from '../message/message.state-machine';
 import { ClaimedMessage, MessageRepository, NewMessage } from '../message/message.repository';
 import { SmsSender } from '../sms/sms-adapter';
-import { BUILTIN_TEMPLATES, DEFAULT_LANGUAGE } from '../template/builtin-templates';
+import { BUILTIN_TEMPLATES } from '../template/builtin-templates';
 import { MessageRenderer } from '../template/message-renderer';
 
 const log = componentLogger('notifications');
@@ -197,7 +197,7 @@ export class NotificationWorker {
             template: notice.template,
             recipientUserId: userId,
             companyId: recipient.companyId,
-            language: languages.get(userId) ?? recipient.language ?? DEFAULT_LANGUAGE,
+            language: languages.get(userId) ?? recipient.language ?? deploymentLanguage(),
             values: { ...notice.values, recipientName: recipient.name },
           };
           // E-mail: transactional notices unless switched off; marketing only with the newsletter consent.

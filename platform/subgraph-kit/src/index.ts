@@ -12,3 +12,6 @@ export * from './merge-target-conformance';
 export * from './file-routes';
 export * from './page-info.object';
 export * from './notification-wiring';
+export * from './hub-text-wiring';
+export * from './accept-language';
+export * from './viewer-texts';

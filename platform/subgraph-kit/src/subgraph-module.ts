@@ -6,6 +6,7 @@ import { ErpAdapter } from '@hub/erp-contract';
 import { FileRoute } from './file-routes';
 import { BaseContext } from './subgraph-context';
 import { EventTopicDeclaration, SubgraphOutbox, SyncIngestDeclaration, SyncKindDeclaration } from './module-wiring';
+import { CompanyLanguageDirectory, HubTextKindDeclaration, HubTextStore } from './hub-text-wiring';
 import { NewsletterAudience, NewsletterProducts, NotificationCompanyUsers, NotificationDeclaration, NotificationRecipientDirectory, NotificationScheduleDeclaration } from './notification-wiring';
 
 /** What a running subgraph may need from its surroundings. */
@@ -63,6 +64,12 @@ export interface SubgraphModule<TContext extends BaseContext = BaseContext> {
   newsletterProducts?: NewsletterProducts;
   /** Notices from the calendar (payment reminders, dunning). */
   notificationSchedules?: readonly NotificationScheduleDeclaration[];
+  /** Hub-owned texts whose keys this module owns (its statuses, reasons, categories), with its own texts (hub-text-wiring.ts). */
+  hubTextKinds?: readonly HubTextKindDeclaration[];
+  /** The one module keeping staff's translations of hub texts and users' own languages (notifications). */
+  hubTextStore?: HubTextStore;
+  /** The module owning users: a user's company's default language. */
+  companyLanguage?: CompanyLanguageDirectory;
   /**
    * Downloads it serves behind signed links: its GraphQL fields issue the links (FileLinks), the
    * gateway serves `/files/<name>/<token>` by asking this subgraph's `/files/<token>`.

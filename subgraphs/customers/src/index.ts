@@ -16,7 +16,7 @@ import { UserEntity } from './user/user.entity';
 import { AuditLogEntity } from './audit/audit-log.entity';
 import { LoginThrottleEntity } from './access/login-throttle.entity';
 import { PasswordResetEntity } from './access/password-reset.entity';
-import { readCompanyUsersWithPermission, readNewsletterAudience, readNotificationRecipients } from './user/user-directory';
+import { readCompanyLanguage, readCompanyUsersWithPermission, readNewsletterAudience, readNotificationRecipients } from './user/user-directory';
 
 export const customersSubgraph: SubgraphModule<CustomersContext> = {
   name: 'customers',
@@ -47,6 +47,7 @@ export const customersSubgraph: SubgraphModule<CustomersContext> = {
   },
   events: [{ topic: USER_ACCESS_CHANGED_TOPIC, description: "A user's tokens were revoked (deactivated, password or permissions changed); data: the new access state." }],
   notificationRecipients: readNotificationRecipients,
+  companyLanguage: readCompanyLanguage,
   notificationCompanyUsers: readCompanyUsersWithPermission,
   newsletterAudience: readNewsletterAudience,
 };

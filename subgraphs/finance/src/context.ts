@@ -1,7 +1,7 @@
 import { fetchExportBranding } from './export/export-branding';
 import DataLoader from 'dataloader';
 import { DEFAULT_FILE_LINK_TTL_SECONDS } from '@hub/auth';
-import { BaseContext, createByIdLoader, createGroupLoader, FileLinks, fileLinkOrigin, fileLinkTtlSeconds, SubgraphRuntime } from '@hub/subgraph-kit';
+import { BaseContext, createByIdLoader, createGroupLoader, FileLinks, fileLinkOrigin, fileLinkTtlSeconds, SubgraphRuntime, ViewerTexts } from '@hub/subgraph-kit';
 import { DeliveryNoteEntity } from './delivery-note/delivery-note.entity';
 import { DocumentService } from './document/document.service';
 import { CreditNoteEntity } from './credit-note/credit-note.entity';
@@ -13,6 +13,7 @@ import { InvoiceService } from './invoice/invoice.service';
 import { DeliveryNoteService } from './delivery-note/delivery-note.service';
 import { OpenItemService } from './open-item/open-item.service';
 import { InvoiceExportService } from './invoice-export/invoice-export.service';
+import { INVOICE_STATUS_TEXTS } from './invoice/invoice-status-texts';
 import { StatementService } from './statement/statement.service';
 import { StatementExportService } from './statement/statement-export.service';
 import { YearlyTotalsService } from './yearly-totals/yearly-totals.service';
@@ -35,6 +36,7 @@ export interface FinanceContext extends BaseContext {
     invoiceExports: InvoiceExportService;
     statementExports: StatementExportService;
     returns: ReturnService;
+    texts: ViewerTexts;
   };
 }
 
@@ -66,6 +68,8 @@ export function buildFinanceContext(base: BaseContext, runtime: SubgraphRuntime)
   const statements = new StatementService(base.em);
   const links = fileLinks(runtime);
   const ttl = fileLinkTtlSeconds() ?? DEFAULT_FILE_LINK_TTL_SECONDS;
+  const branding = () => fetchExportBranding(runtime.gatewayUrl());
+  const texts = new ViewerTexts(runtime, base.viewer, base.acceptLanguage);
   ctx.services = {
     invoices: new InvoiceService(ctx),
     deliveryNotes: new DeliveryNoteService(base.em, base.viewer),
@@ -74,9 +78,10 @@ export function buildFinanceContext(base: BaseContext, runtime: SubgraphRuntime)
     openItems: new OpenItemService(base.em),
     statements,
     yearlyTotals: new YearlyTotalsService(base.em),
-    invoiceExports: new InvoiceExportService(base.em, links, ttl, undefined, () => fetchExportBranding(runtime.gatewayUrl())),
-    statementExports: new StatementExportService(statements, links, ttl),
-    returns: new ReturnService(base.em, base.viewer, links, () => runtime.erp?.() ?? null),
+    invoiceExports: new InvoiceExportService(base.em, links, ttl, undefined, branding, () => texts.languages(), () => texts.overrides(INVOICE_STATUS_TEXTS)),
+    statementExports: new StatementExportService(statements, links, ttl, undefined, branding, () => texts.languages()),
+    texts,
+    returns: new ReturnService(base.em, base.viewer, links, texts, () => runtime.erp?.() ?? null, branding),
   };
   return ctx;
 }

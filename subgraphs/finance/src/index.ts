@@ -26,6 +26,8 @@ import { ReturnPolicyEntity } from './return/return-policy.entity';
 import { returnFilesRoute } from './return/return.file-route';
 import { RETURN_STATUS_CHANGED_TOPIC } from './return/return-events';
 import { RETURN_NOTIFICATIONS } from './return/return-notifications';
+import { returnReasonTexts, returnStatusTexts } from './return/return-texts';
+import { invoiceStatusTexts } from './invoice/invoice-status-texts';
 
 export const financeSubgraph: SubgraphModule<FinanceContext> = {
   name: 'finance',
@@ -64,6 +66,7 @@ export const financeSubgraph: SubgraphModule<FinanceContext> = {
   notificationSchedules: PAYMENT_MONITORING_SCHEDULES,
   // E-mails at each step of a return, to its filer and the company's administrators.
   notifications: RETURN_NOTIFICATIONS,
+  hubTextKinds: [invoiceStatusTexts, returnStatusTexts, returnReasonTexts],
   events: [
     {
       topic: ORDER_DOCUMENTS_CHANGED_TOPIC,

@@ -15,7 +15,7 @@ import { StatementResolver } from './statement/statement.resolver';
 import { YearlyTotalsResolver } from './yearly-totals/yearly-totals.resolver';
 import { InvoiceExportResolver } from './invoice-export/invoice-export.resolver';
 import { resolveOrderReference } from './order/order.reference';
-import { ReturnFileResolver, ReturnResolver } from './return/return.resolver';
+import { ReturnFileResolver, ReturnResolver, ReturnStatusChangeResolver } from './return/return.resolver';
 
 export function buildFinanceSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<FinanceContext>({
@@ -23,7 +23,7 @@ export function buildFinanceSchema(): Promise<GraphQLSchema> {
       InvoiceResolver, InvoiceConnectionResolver, CompanyInvoicesResolver, OrderInvoicesResolver, DeliveryNoteResolver, OrderDeliveryNotesResolver,
       InvoiceDeliveryNotesResolver, InvoiceDocumentResolver, DeliveryNoteDocumentResolver, OrderConfirmationDocumentResolver,
       CreditNoteResolver, CreditNoteDocumentResolver, OpenItemsResolver, OpenItemInvoiceResolver, StatementResolver, YearlyTotalsResolver, InvoiceExportResolver,
-      ReturnResolver, ReturnFileResolver,
+      ReturnResolver, ReturnStatusChangeResolver, ReturnFileResolver,
     ],
     referenceResolvers: {
       Invoice: { __resolveReference: resolveInvoiceReference },

@@ -1,4 +1,4 @@
-import { BaseContext, createByIdLoader, createGroupLoader, SubgraphRuntime } from '@hub/subgraph-kit';
+import { BaseContext, createByIdLoader, createGroupLoader, SubgraphRuntime, ViewerTexts } from '@hub/subgraph-kit';
 import { OrderApprovalService } from './approval/order-approval.service';
 import { BasketRepository } from './basket/basket.repository';
 import { BasketService } from './basket/basket.service';
@@ -28,6 +28,7 @@ export interface OrdersContext extends BaseContext {
     holdRules: HoldRuleService;
     settings: OrderingSettingsService;
     credit: CompanyCreditService;
+    texts: ViewerTexts;
   };
   gatewayUrl(): string;
 }
@@ -59,6 +60,7 @@ export function buildOrdersContext(base: BaseContext, runtime: SubgraphRuntime):
       holdRules: new HoldRuleService(new HoldRuleRepository(em), em),
       settings: new OrderingSettingsService(em),
       credit: new CompanyCreditService(em, facts),
+      texts: new ViewerTexts(runtime, base.viewer, base.acceptLanguage),
     },
   };
 }

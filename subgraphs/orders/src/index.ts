@@ -20,6 +20,7 @@ import { ingestOrders } from './ingest/orders.ingest';
 import { ORDER_STATUS_CHANGED_TOPIC } from './order/order-events';
 import { ORDER_NOTIFICATIONS } from './order/order-notifications';
 import { startRecentPricings } from './pricing/recent-pricings';
+import { orderStatusTexts } from './order/order-status-texts';
 
 export const ordersSubgraph: SubgraphModule<OrdersContext> = {
   name: 'orders',
@@ -55,6 +56,7 @@ export const ordersSubgraph: SubgraphModule<OrdersContext> = {
   ],
   // E-mails to the placer: placed, approved, awaiting approval, held, rejected, confirmed, invoiced, late.
   notifications: ORDER_NOTIFICATIONS,
+  hubTextKinds: [orderStatusTexts],
   // Reuses a caller's prices of a moment ago while the catalogue is unchanged (pricing/recent-pricings.ts).
   whileServing: (runtime) => startRecentPricings(runtime.databaseUrl),
 };

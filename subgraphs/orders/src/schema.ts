@@ -6,7 +6,7 @@ import { BasketLineResolver, BasketResolver } from './basket/basket.resolver';
 import { OrdersContext } from './context';
 import { HoldRuleResolver } from './hold/hold-rule.resolver';
 import { resolveCompanyReference, resolveOrderReference } from './order/order.reference';
-import { CompanyOrdersResolver, OrderConnectionResolver, OrderResolver } from './order/order.resolver';
+import { CompanyOrdersResolver, OrderConnectionResolver, OrderResolver, OrderStatusEventResolver } from './order/order.resolver';
 import { OrderSubscriptionResolver } from './order/order-subscription.resolver';
 import { QuoteResolver } from './quote/quote.resolver';
 import { OrderingSettingsResolver } from './settings/ordering-settings.resolver';
@@ -14,7 +14,7 @@ import { OrderingSettingsResolver } from './settings/ordering-settings.resolver'
 export function buildOrdersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<OrdersContext>({
     resolvers: [
-      OrderResolver, OrderConnectionResolver, CompanyOrdersResolver, OrderSubscriptionResolver, OrderApprovalResolver,
+      OrderResolver, OrderStatusEventResolver, OrderConnectionResolver, CompanyOrdersResolver, OrderSubscriptionResolver, OrderApprovalResolver,
       BasketResolver, BasketLineResolver, QuoteResolver, HoldRuleResolver, OrderingSettingsResolver, CompanyCreditResolver,
     ],
     referenceResolvers: {

@@ -1,4 +1,4 @@
-import { BaseContext, createByIdLoader, createUniqueLoader } from '@hub/subgraph-kit';
+import { BaseContext, createByIdLoader, createUniqueLoader, SubgraphRuntime, ViewerTexts } from '@hub/subgraph-kit';
 import { CategoryRepository } from './category/category.repository';
 import { CategoryService } from './category/category.service';
 import { CustomerProfileRepository } from './customer/customer-profile.repository';
@@ -7,17 +7,17 @@ import { PriceRuleRepository } from './price/price-rule.repository';
 import { PriceService } from './price/price.service';
 import { ProductEntity } from './product/product.entity';
 import { ProductRepository } from './product/product.repository';
-import { ProductLanguageService } from './product/product-language';
+import { languageOfCountry } from './product/product-language';
 import { ProductLoaders, ProductService } from './product/product.service';
 import { StockLevelRepository } from './stock/stock-level.repository';
 import { StockService } from './stock/stock.service';
 
 export interface ProductsContext extends BaseContext {
   loaders: ProductLoaders;
-  services: { languages: ProductLanguageService; products: ProductService; prices: PriceService; stock: StockService; categories: CategoryService; profiles: CustomerProfileService };
+  services: { texts: ViewerTexts; products: ProductService; prices: PriceService; stock: StockService; categories: CategoryService; profiles: CustomerProfileService };
 }
 
-export function buildProductsContext(base: BaseContext): ProductsContext {
+export function buildProductsContext(base: BaseContext, runtime: SubgraphRuntime): ProductsContext {
   const { em, viewer } = base;
   const products = new ProductRepository(em);
   const loaders: ProductLoaders = {
@@ -36,7 +36,8 @@ export function buildProductsContext(base: BaseContext): ProductsContext {
       stock: new StockService(em, viewer, profiles, new StockLevelRepository(em)),
       categories,
       profiles,
-      languages: new ProductLanguageService(async () => (await profiles.current())?.country ?? null, base.acceptLanguage),
+      // The company's default language from the country the ERP gives it (which products keeps for prices anyway).
+      texts: new ViewerTexts(runtime, viewer, base.acceptLanguage, async () => languageOfCountry((await profiles.current())?.country)),
     },
   };
 }

@@ -13,6 +13,7 @@ import { CustomerPriceProfileEntity } from './customer/customer-price-profile.en
 import { StockDisplayPolicyEntity } from './stock/stock-display-policy.entity';
 import { buildProductsSchema } from './schema';
 import { readNewsletterProducts } from './product/newsletter-products';
+import { categoryTexts } from './category/category-texts';
 
 export const productsSubgraph: SubgraphModule<ProductsContext> = {
   name: 'products',
@@ -34,6 +35,7 @@ export const productsSubgraph: SubgraphModule<ProductsContext> = {
     alsoIngests: [alsoIngests('customers', ingestCustomerPriceProfiles)],
   },
   newsletterProducts: readNewsletterProducts,
+  hubTextKinds: [categoryTexts],
   events: [
     {
       topic: 'catalogChanged',

@@ -36,6 +36,16 @@ export async function readNotificationRecipients(client: PoolClient, userIds: re
   }));
 }
 
+/** The default language of the user's company (from its country); null for staff, suppliers and countries without one here. */
+export async function readCompanyLanguage(client: PoolClient, userId: string): Promise<string | null> {
+  const { rows } = await client.query<{ country: string | null }>(
+    `select c.country from customers.user_account u join customers.company c on c.id = u.company_id where u.id = $1`,
+    [userId],
+  );
+  const country = rows[0]?.country;
+  return country ? LANGUAGE_OF_COUNTRY[country.toUpperCase()] ?? null : null;
+}
+
 /** A company's active users holding `permission` (customer users' permissions are stored per user). */
 export async function readCompanyUsersWithPermission(client: PoolClient, companyId: string, permission: string): Promise<string[]> {
   const { rows } = await client.query<{ id: string }>(

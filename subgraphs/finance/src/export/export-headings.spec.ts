@@ -1,9 +1,16 @@
-import { EXPORT_LANGUAGES, exportLanguage, headingsIn } from './export-headings';
+import { EXPORT_LANGUAGES, exportLanguage, exportLanguageFor, headingsIn } from './export-headings';
 
 describe('export headings', () => {
   it('takes a language or a tag of one, English when none is given, and refuses others', () => {
     expect([exportLanguage(null), exportLanguage(''), exportLanguage('es-ES'), exportLanguage('PL'), exportLanguage('sv_SE')]).toEqual(['en', 'en', 'es', 'pl', 'sv']);
     expect(() => exportLanguage('de')).toThrow('language must be one of en, es, pl, sv.');
+  });
+
+  it("takes the language asked for, else the viewer's first with headings, else English", async () => {
+    expect(await exportLanguageFor('pl-PL', async () => ['sv'])).toBe('pl');
+    expect(await exportLanguageFor(null, async () => ['fi', 'sv', 'en'])).toBe('sv');
+    expect(await exportLanguageFor('', async () => ['et'])).toBe('en');
+    await expect(exportLanguageFor('de', async () => ['sv'])).rejects.toThrow('language must be one of en, es, pl, sv.');
   });
 
   it('has every heading, none empty, in every language', () => {

@@ -77,6 +77,13 @@ export function exportLanguage(value: string | null | undefined): ExportLanguage
   return primary as ExportLanguage;
 }
 
+/** The language asked for (checked as exportLanguage), else the first of the viewer's languages the hub has headings in, else English. */
+export async function exportLanguageFor(value: string | null | undefined, viewerLanguages: () => Promise<readonly string[]>): Promise<ExportLanguage> {
+  if (value !== null && value !== undefined && value !== '') return exportLanguage(value);
+  const preferred = (await viewerLanguages()).find((l) => (EXPORT_LANGUAGES as readonly string[]).includes(l));
+  return (preferred as ExportLanguage | undefined) ?? 'en';
+}
+
 export function headingsIn(language: ExportLanguage): ExportHeadings {
   return HEADINGS[language];
 }

@@ -13,7 +13,17 @@ function dejaVu(): { regular: Buffer; bold: Buffer } {
 }
 
 const MARGIN = 36;
+
+/**
+ * pdfkit's openImage (missing from its type definitions): an image opened once and drawn on many
+ * pages is embedded once, where drawing the Buffer each time would embed it again on every page.
+ * Typed as the Buffer image() takes (the opened image is accepted there too).
+ */
+export function openImage(doc: PDFKit.PDFDocument, bytes: Buffer): Buffer {
+  return (doc as unknown as { openImage(src: Buffer): Buffer }).openImage(bytes);
+}
 const ROW = 14;
+const LOGO_WIDTH = 56;
 
 export interface PdfColumn {
   header: string;
@@ -45,6 +55,8 @@ export function pdfTable(
     xs.push(x);
     x += c.width + 4;
   }
+  // Opened once: pdfkit then embeds the logo once and refers to it from every page.
+  const logo = options.branding?.logo ? openImage(doc, options.branding.logo) : null;
   let page = 0;
   let y = 0;
   const cells = (values: readonly string[], font: 'body' | 'bold') => {
@@ -60,8 +72,9 @@ export function pdfTable(
     y = MARGIN;
     const brand = options.branding;
     if (brand) {
-      // The deployment's name in its colour above the title, its legal footer at the foot of every page.
-      doc.font('bold').fontSize(10).fillColor(brand.primaryColor).text(brand.name, MARGIN, y, { lineBreak: false });
+      // The deployment's logo and name in its colour above the title, its legal footer at the foot of every page.
+      if (logo) doc.image(logo, MARGIN, y - 2, { fit: [LOGO_WIDTH, 14] });
+      doc.font('bold').fontSize(10).fillColor(brand.primaryColor).text(brand.name, logo ? MARGIN + LOGO_WIDTH + 6 : MARGIN, y, { lineBreak: false });
       doc.fillColor('black');
       if (brand.legalFooter) {
         // Written inside the bottom margin, which pdfkit would otherwise answer with a new page.

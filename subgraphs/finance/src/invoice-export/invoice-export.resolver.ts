@@ -15,7 +15,7 @@ export class InvoiceExportResolver {
     @Arg('format', () => ExportFormat) format: ExportFormat,
     @Arg('filter', () => InvoiceFilterInput, { nullable: true }) filter: InvoiceFilterInput | null,
     @Arg('orderBy', () => InvoiceSortInput, { nullable: true }) orderBy: InvoiceSortInput | null,
-    @Arg('language', () => String, { nullable: true, description: 'en (default), es, pl or sv; a tag such as es-ES is fine.' }) language: string | null,
+    @Arg('language', () => String, { nullable: true, description: "en, es, pl or sv; a tag such as es-ES is fine. Default: your language (your own, your company's, Accept-Language), else en." }) language: string | null,
     @Ctx() ctx: FinanceContext,
   ): Promise<ExportLinkObject> {
     const viewer = requirePermission(ctx.viewer, 'invoices.view');

@@ -9,7 +9,7 @@ import { InvoiceFilterInput, InvoiceSortField, InvoiceSortInput, SortDirectionEn
 import { InvoiceRepository } from '../invoice/invoice.repository';
 import { invoiceQueryOf } from '../invoice/invoice.service';
 import { InvoiceStatus } from '../invoice/invoice-status';
-import { exportLanguage, ExportLanguage, headingsIn } from '../export/export-headings';
+import { exportLanguage, ExportHeadings, ExportLanguage, exportLanguageFor, headingsIn } from '../export/export-headings';
 import { CONTENT_TYPES, ExportFormat, EXTENSIONS } from '../export/export-format';
 import { invoicesPdf } from './invoice-pdf.writer';
 import { ExportBranding } from '../export/export-branding';
@@ -72,18 +72,31 @@ export class InvoiceExportService {
     private readonly now: () => Date = () => new Date(),
     /** The deployment's branding for the file (see export-branding.ts); none: an unbranded file. */
     private readonly branding: () => Promise<ExportBranding | undefined> = async () => undefined,
+    /** The viewer's languages (ViewerTexts), for headings when none is asked for. */
+    private readonly viewerLanguages: () => Promise<readonly string[]> = async () => [],
+    /** Staff's texts of invoice statuses (hub texts, INVOICE_STATUS): key → language → text. */
+    private readonly statusTexts: () => Promise<ReadonlyMap<string, ReadonlyMap<string, string>>> = async () => new Map(),
   ) {}
 
   /** A link to the filtered list as a file; bad input is refused now, before any link exists. */
   async issue(
     viewer: Viewer, filter: InvoiceFilterInput | null | undefined, sort: InvoiceSortInput | null | undefined, format: ExportFormat, language: string | null | undefined,
   ): Promise<{ url: string; fileName: string; format: ExportFormat; expiresAt: Date }> {
-    const lang = exportLanguage(language);
+    const lang = await exportLanguageFor(language, this.viewerLanguages);
     invoiceQueryOf(viewer, filter, sort);
     if (!this.links) throw new Error('File links are not configured in this process.');
     const at = this.now();
     const url = await this.links.url(viewer, INVOICE_EXPORT_ROUTE, refOf(filter, sort, format, lang) as unknown as FileLinkRef);
     return { url, fileName: fileNameOf(format, at), format, expiresAt: new Date(at.getTime() + this.ttlSeconds * 1000) };
+  }
+
+  /** The headings in `language`, the status column as staff worded it there (the same label as Invoice.statusLabel). */
+  private async headingsWithStatusTexts(language: ExportLanguage): Promise<ExportHeadings> {
+    const headings = headingsIn(language);
+    const texts = await this.statusTexts();
+    const statuses = { ...headings.statuses };
+    for (const status of Object.values(InvoiceStatus)) statuses[status] = texts.get(status)?.get(language) ?? statuses[status];
+    return { ...headings, statuses };
   }
 
   /** The file behind a link, built as it is sent: the permission and tenant are checked again for the user opening it. */
@@ -93,7 +106,7 @@ export class InvoiceExportService {
     const query = invoiceQueryOf(v, request.filter, request.sort);
     const branding = await this.branding();
     const batches = new InvoiceRepository(this.em).all(query, EXPORT_BATCH_SIZE);
-    const headings = headingsIn(request.language);
+    const headings = await this.headingsWithStatusTexts(request.language);
     const at = this.now();
     const body: Readable = request.format === ExportFormat.PDF ? invoicesPdf(batches, headings, at, branding) : invoicesXlsx(batches, headings, branding);
     return {

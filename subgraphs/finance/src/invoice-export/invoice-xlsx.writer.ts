@@ -4,6 +4,7 @@ import { Decimal } from '@hub/money';
 import { InvoiceRow } from '../invoice/invoice.repository';
 import { ExportHeadings } from '../export/export-headings';
 import { ExportBranding } from '../export/export-branding';
+import { appendBrandingRows } from '../export/xlsx-branding.writer';
 
 const AMOUNT = '#,##0.00';
 
@@ -52,14 +53,7 @@ export function invoicesXlsx(batches: AsyncIterable<InvoiceRow[]>, h: ExportHead
       row.font = { bold: true };
       row.commit();
     }
-    if (branding) {
-      // The deployment's name (in its colour) and legal footer below the list, one blank row apart.
-      sheet.addRow([]).commit();
-      const name = sheet.addRow([branding.name]);
-      name.font = { bold: true, color: { argb: `FF${branding.primaryColor.slice(1).toUpperCase()}` } };
-      name.commit();
-      if (branding.legalFooter) sheet.addRow([branding.legalFooter]).commit();
-    }
+    if (branding) appendBrandingRows(sheet, branding);
     sheet.commit();
     await workbook.commit();
   })().catch((error) => out.destroy(error));

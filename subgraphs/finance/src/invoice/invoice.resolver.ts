@@ -6,6 +6,7 @@ import { InvoiceConnection } from './invoice-connection.object';
 import { InvoiceFilterInput, InvoiceSortInput } from './invoice.inputs';
 import { DEFAULT_PAGE_SIZE } from './invoice.service';
 import { InvoiceStatus } from './invoice-status';
+import { INVOICE_STATUS_TEXTS, invoiceStatusLabels } from './invoice-status-texts';
 
 @Resolver(() => InvoiceObject)
 export class InvoiceResolver {
@@ -17,6 +18,11 @@ export class InvoiceResolver {
   ): Promise<InvoiceObject[]> {
     const viewer = requirePermission(ctx.viewer, 'invoices.view');
     return (await ctx.services.invoices.list(viewer, first, status)).map(InvoiceObject.from);
+  }
+
+  @FieldResolver(() => String, { description: "The status as the viewer reads it: in the user's language, else the company's default, else the deployment's (hub texts, kind INVOICE_STATUS)." })
+  statusLabel(@Root() invoice: InvoiceObject, @Ctx() ctx: FinanceContext): Promise<string> {
+    return ctx.services.texts.text(INVOICE_STATUS_TEXTS, invoice.status, invoiceStatusLabels(invoice.status), invoice.status);
   }
 
   @Query(() => InvoiceConnection, {

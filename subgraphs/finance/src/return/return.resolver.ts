@@ -7,6 +7,7 @@ import { DeliveryNoteObject } from '../delivery-note/delivery-note.object';
 import { FileReturnInput, ReturnAttachmentInput, ReturnReasonLabelInput } from './return.inputs';
 import { ReturnFileObject, ReturnLineObject, ReturnPolicyObject, ReturnReasonObject, ReturnRequestObject, ReturnStatusChangeObject } from './return.object';
 import { ReturnDisposition, ReturnStatus } from './return-status';
+import { RETURN_STATUS_LABELS, RETURN_STATUS_TEXTS } from './return-texts';
 
 /** Returns (RMA): thin resolvers over ReturnService, which holds the rules and the permission checks. */
 @Resolver(() => ReturnRequestObject)
@@ -36,7 +37,12 @@ export class ReturnResolver {
     return found ? ReturnRequestObject.from(found) : null;
   }
 
-  @Query(() => [ReturnReasonObject], { description: 'The return reasons to choose from, in the language asked (default en; English where a reason has no such label).' })
+  @FieldResolver(() => String, { description: "The status as the viewer reads it: in the user's language, else the company's default, else the deployment's (hub texts, kind RETURN_STATUS)." })
+  statusLabel(@Root() r: ReturnRequestObject, @Ctx() ctx: FinanceContext): Promise<string> {
+    return ctx.services.texts.text(RETURN_STATUS_TEXTS, r.status, RETURN_STATUS_LABELS[r.status], r.status);
+  }
+
+  @Query(() => [ReturnReasonObject], { description: "The return reasons to choose from, in the language asked (default: the viewer's language, the company's, the deployment's; English where a reason has no such label); staff's hub texts (kind RETURN_REASON) come first." })
   async returnReasons(@Arg('language', () => String, { nullable: true }) language: string | null, @Ctx() ctx: FinanceContext): Promise<ReturnReasonObject[]> {
     return (await ctx.services.returns.reasons(language)).map((r) => Object.assign(new ReturnReasonObject(), r));
   }
@@ -166,5 +172,13 @@ export class ReturnFileResolver {
   @FieldResolver(() => String, { description: 'A short-lived link to the file.' })
   async url(@Root() f: ReturnFileObject, @Ctx() ctx: FinanceContext): Promise<string> {
     return ctx.services.returns.fileUrl(f);
+  }
+}
+
+@Resolver(() => ReturnStatusChangeObject)
+export class ReturnStatusChangeResolver {
+  @FieldResolver(() => String, { description: 'The status it moved to, as the viewer reads it (as ReturnRequest.statusLabel).' })
+  toLabel(@Root() change: ReturnStatusChangeObject, @Ctx() ctx: FinanceContext): Promise<string> {
+    return ctx.services.texts.text(RETURN_STATUS_TEXTS, change.to, RETURN_STATUS_LABELS[change.to], change.to);
   }
 }

@@ -5,13 +5,15 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { canSeeCompany, companyRowsFilter, FileLinkRef, requirePermission, requireStaffPermission, Viewer } from '@hub/auth';
 import { ErpAdapter, ErpReturnSubmission } from '@hub/erp-contract';
 import { badUserInput, conflict, forbidden, HubError, notFound } from '@hub/errors';
-import { checkPageSize, createGroupLoader, FileLinks, isUuid, ServedFile } from '@hub/subgraph-kit';
+import { checkPageSize, createGroupLoader, FileLinks, isUuid, pickText, ServedFile, ViewerTexts } from '@hub/subgraph-kit';
 import { CreditNoteEntity } from '../credit-note/credit-note.entity';
 import { FinanceOutboxMessageEntity, RETURN_DISPOSED_TOPIC } from '../outbox/finance-outbox';
 import { checkAttachment, CheckedAttachment, MAX_ATTACHMENTS_PER_RETURN, maxAttachmentBytes } from './return-attachment.rules';
 import { onEntityManager, publishReturnStatusChanged } from './return-events';
 import { FileReturnInput, ReturnAttachmentInput, ReturnReasonLabelInput } from './return.inputs';
 import { renderReturnLabel } from './return-label.renderer';
+import { RETURN_REASON_TEXTS } from './return-texts';
+import { ExportBranding, NEUTRAL_BRANDING } from '../export/export-branding';
 import { ReturnEntity } from './return.entity';
 import { ReturnFileEntity } from './return-file.entity';
 import { ReturnLineEntity } from './return-line.entity';
@@ -70,7 +72,11 @@ export class ReturnService {
     private readonly em: EntityManager,
     private readonly viewer: Viewer | null,
     private readonly links: FileLinks,
+    /** The viewer's languages and staff's texts of return reasons (hub texts). */
+    private readonly texts: ViewerTexts,
     private readonly erp: () => ErpAdapter | null = () => null,
+    /** The deployment's branding on the label (see export-branding.ts). */
+    private readonly branding: () => Promise<ExportBranding> = async () => NEUTRAL_BRANDING,
   ) {
     this.linesOf = createGroupLoader((ids: string[]) => em.find(ReturnLineEntity, { returnId: { $in: ids } }, { orderBy: { deliveryLineNo: 'asc' } }), (l) => l.returnId, 'returnLines');
     this.filesOf = createGroupLoader((ids: string[]) => em.find(ReturnFileEntity, { returnId: { $in: ids } }, { orderBy: { createdAt: 'asc' } }), (f) => f.returnId, 'returnFiles');
@@ -169,15 +175,20 @@ export class ReturnService {
     return this.policy();
   }
 
-  /** The active reasons, labelled in the language asked, else in English, else in any language it has. */
+  /**
+   * The active reasons, labelled in the language asked (none asked: the viewer's languages), else
+   * in English, else in any language it has; a staff text (hub texts) comes before the reason's
+   * own label in the same language.
+   */
   async reasons(language: string | null | undefined): Promise<Array<{ code: string; label: string; language: string }>> {
-    const lang = (language ?? 'en').toLowerCase();
+    const [languages, overrides] = await Promise.all([language ? [language.toLowerCase()] : this.texts.languages(), this.texts.overrides(RETURN_REASON_TEXTS)]);
     const all = await this.em.find(ReturnReasonEntity, { active: true }, { orderBy: { code: 'asc', language: 'asc' } });
     const byCode = new Map<string, ReturnReasonEntity[]>();
     for (const r of all) byCode.set(r.code, [...(byCode.get(r.code) ?? []), r]);
     return [...byCode.values()].map((labels) => {
-      const chosen = labels.find((l) => l.language === lang) ?? labels.find((l) => l.language === 'en') ?? labels[0];
-      return { code: chosen.code, label: chosen.label, language: chosen.language };
+      const own = Object.fromEntries(labels.map((l) => [l.language, l.label]));
+      const picked = pickText([...languages, 'en'], overrides.get(labels[0].code), own, labels[0].label);
+      return { code: labels[0].code, label: picked.text, language: picked.language ?? labels[0].language };
     });
   }
 
@@ -316,10 +327,12 @@ export class ReturnService {
   /** Staff accept a filed return: the label (Code 128 of the RMA number) is issued with it. */
   async accept(id: string): Promise<ReturnEntity> {
     const v = requireStaffPermission(this.viewer, 'staff.orders');
+    // Read before the transaction: the branding comes over HTTP and may take its timeout.
+    const branding = await this.branding();
     return this.move(id, async (tx, r) => {
       this.transition(tx, r, S.ACCEPTED, v.userId, null);
       const lines = await tx.find(ReturnLineEntity, { returnId: r.id }, { orderBy: { deliveryLineNo: 'asc' } });
-      const pdf = await renderReturnLabel({ rmaNumber: r.number, deliveryNoteNumber: r.deliveryNoteNumber, sender: `Customer ${r.customerNumber}`, lines, issuedAt: new Date() });
+      const pdf = await renderReturnLabel({ rmaNumber: r.number, deliveryNoteNumber: r.deliveryNoteNumber, sender: `Customer ${r.customerNumber}`, lines, issuedAt: new Date(), branding });
       this.createFile(tx, r.id, { kind: ReturnFileKind.LABEL, fileName: `return-label-${r.number}.pdf`, contentType: 'application/pdf', content: pdf }, null);
       this.transition(tx, r, S.LABEL_ISSUED, null, `Label ${r.number}`);
     });

@@ -1,7 +1,8 @@
 import { DEFAULT_FILE_LINK_TTL_SECONDS, FileLinkRef, requirePermission, Viewer } from '@hub/auth';
 import { badUserInput } from '@hub/errors';
 import { FileLinks, FileRoute, ServedFile } from '@hub/subgraph-kit';
-import { exportLanguage, headingsIn } from '../export/export-headings';
+import { exportLanguage, exportLanguageFor, headingsIn } from '../export/export-headings';
+import { ExportBranding } from '../export/export-branding';
 import { CONTENT_TYPES, ExportFormat, EXTENSIONS } from '../export/export-format';
 import { StatementService } from './statement.service';
 import { statementPdf, statementXlsx } from './statement-file.writer';
@@ -25,11 +26,15 @@ export class StatementExportService {
     private readonly links: FileLinks | null,
     private readonly ttlSeconds: number = DEFAULT_FILE_LINK_TTL_SECONDS,
     private readonly now: () => Date = () => new Date(),
+    /** The deployment's branding for the file (see export-branding.ts); none: an unbranded file. */
+    private readonly branding: () => Promise<ExportBranding | undefined> = async () => undefined,
+    /** The viewer's languages (ViewerTexts), for headings when none is asked for. */
+    private readonly viewerLanguages: () => Promise<readonly string[]> = async () => [],
   ) {}
 
   /** Refuses what the statement itself would refuse (bad period, another company) before a link exists. */
   async issue(viewer: Viewer, from: string, to: string, companyId: string | null | undefined, format: ExportFormat, language: string | null | undefined) {
-    const lang = exportLanguage(language);
+    const lang = await exportLanguageFor(language, this.viewerLanguages);
     await this.statements.check(viewer, from, to, companyId);
     if (!this.links) throw new Error('File links are not configured in this process.');
     const ref: StatementRef = { fmt: format, lang, from, to, companyId: companyId ?? null };
@@ -46,8 +51,9 @@ export class StatementExportService {
     }
     const statement = await this.statements.statement(v, r.from, r.to, r.companyId);
     const headings = headingsIn(exportLanguage(r.lang));
+    const branding = await this.branding();
     return {
-      body: r.fmt === ExportFormat.PDF ? statementPdf(statement, headings) : statementXlsx(statement, headings),
+      body: r.fmt === ExportFormat.PDF ? statementPdf(statement, headings, branding) : statementXlsx(statement, headings, branding),
       contentType: CONTENT_TYPES[r.fmt],
       fileName: fileNameOf(r),
       disposition: 'attachment',

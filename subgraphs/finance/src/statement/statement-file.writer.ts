@@ -3,13 +3,15 @@ import ExcelJS from 'exceljs';
 import { Decimal, formatAmount } from '@hub/money';
 import { ExportHeadings } from '../export/export-headings';
 import { pdfTable, PdfRow } from '../export/pdf-table.writer';
+import { ExportBranding } from '../export/export-branding';
+import { appendBrandingRows } from '../export/xlsx-branding.writer';
 import { isoDay } from '../period/day.inputs';
 import { Statement } from './statement.service';
 
 const AMOUNT = '#,##0.00';
 
-/** Per currency: the opening balance, every movement with its running balance, the closing balance. */
-export function statementXlsx(s: Statement, h: ExportHeadings): Readable {
+/** Per currency: the opening balance, every movement with its running balance, the closing balance; the branding below. */
+export function statementXlsx(s: Statement, h: ExportHeadings, branding?: ExportBranding): Readable {
   const t = h.statement;
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
@@ -37,13 +39,14 @@ export function statementXlsx(s: Statement, h: ExportHeadings): Readable {
       closing.font = { bold: true };
       closing.commit();
     }
+    if (branding) appendBrandingRows(sheet, branding);
     sheet.commit();
     await workbook.commit();
   })().catch((error) => out.destroy(error));
   return out;
 }
 
-export function statementPdf(s: Statement, h: ExportHeadings): Readable {
+export function statementPdf(s: Statement, h: ExportHeadings, branding?: ExportBranding): Readable {
   const t = h.statement;
   async function* rows(): AsyncGenerator<PdfRow[]> {
     for (const a of s.accounts) {
@@ -58,6 +61,7 @@ export function statementPdf(s: Statement, h: ExportHeadings): Readable {
       title: t.title,
       subtitle: `${s.from} – ${s.to}`,
       pageLabel: h.page,
+      branding,
       columns: [
         { header: t.date, width: 70 }, { header: t.kind, width: 100 }, { header: t.document, width: 120 }, { header: t.invoice, width: 110 },
         { header: t.amount, width: 100, right: true }, { header: t.balance, width: 100, right: true }, { header: h.currency, width: 50 },

@@ -29,7 +29,7 @@ export class StatementResolver {
     @Arg('from', () => String) from: string,
     @Arg('to', () => String) to: string,
     @Arg('format', () => ExportFormat) format: ExportFormat,
-    @Arg('language', () => String, { nullable: true, description: 'en (default), es, pl or sv.' }) language: string | null,
+    @Arg('language', () => String, { nullable: true, description: "en, es, pl or sv. Default: your language (your own, your company's, Accept-Language), else en." }) language: string | null,
     @Arg('companyId', () => ID, { nullable: true, description: 'Staff: the company.' }) companyId: string | null,
     @Ctx() ctx: FinanceContext,
   ): Promise<ExportLinkObject> {

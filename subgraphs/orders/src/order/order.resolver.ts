@@ -7,6 +7,7 @@ import { OrderConnection, OrderEdge, OrderLineCorrectionObject, OrderLineObject,
 import { PageInfo } from '@hub/subgraph-kit';
 import { OrderStatus, OrderEventSource } from './order-status';
 import { OrderPage } from './order.repository';
+import { ORDER_STATUS_LABELS, ORDER_STATUS_TEXTS } from './order-status-texts';
 
 function connectionOf(page: OrderPage): OrderConnection {
   const edges = page.orders.map((o) => Object.assign(new OrderEdge(), { cursor: page.cursorOf(o), node: OrderObject.from(o) }));
@@ -58,6 +59,11 @@ export class OrderResolver {
     return OrderObject.from(await ctx.services.placement.place(ctx.viewer, input));
   }
 
+  @FieldResolver(() => String, { description: "The status as the viewer reads it: in the user's language, else the company's default, else the deployment's (hub texts, kind ORDER_STATUS)." })
+  statusLabel(@Root() order: OrderObject, @Ctx() ctx: OrdersContext): Promise<string> {
+    return ctx.services.texts.text(ORDER_STATUS_TEXTS, order.status, ORDER_STATUS_LABELS[order.status], order.status);
+  }
+
   @FieldResolver(() => [OrderLineObject])
   async lines(@Root() order: OrderObject, @Ctx() ctx: OrdersContext): Promise<OrderLineObject[]> {
     const lines = await ctx.loaders.linesByOrder.load(order.id);
@@ -98,5 +104,13 @@ export class CompanyOrdersResolver {
   @FieldResolver(() => [OrderObject], { nullable: true, description: "The company's orders, newest first. Needs orders.view." })
   async orders(@Root() company: CompanyReference, @Ctx() ctx: OrdersContext, @Arg('first', () => Int, { defaultValue: 20 }) first = 20): Promise<OrderObject[]> {
     return (await ctx.services.orders.listForCompany(ctx.viewer, company.id, first)).map(OrderObject.from);
+  }
+}
+
+@Resolver(() => OrderStatusEventObject)
+export class OrderStatusEventResolver {
+  @FieldResolver(() => String, { description: 'The status after it, as the viewer reads it (as Order.statusLabel).' })
+  statusLabel(@Root() event: OrderStatusEventObject, @Ctx() ctx: OrdersContext): Promise<string> {
+    return ctx.services.texts.text(ORDER_STATUS_TEXTS, event.status, ORDER_STATUS_LABELS[event.status], event.status);
   }
 }

@@ -9,7 +9,7 @@ export class CategoryObject {
   @Field()
   code: string;
 
-  @Field()
+  /** The ERP's name; the field `name` is resolved in the viewer's language (CategoryResolver). */
   name: string;
 
   @Field(() => Int)

@@ -3,6 +3,7 @@ import { ProductsContext } from '../context';
 import { ProductConnection } from '../product/product-connection.object';
 import { ProductFilterInput, ProductSortInput } from '../product/product.inputs';
 import { CategoryObject } from './category.object';
+import { CATEGORY_TEXTS } from './category-texts';
 
 @Resolver(() => CategoryObject)
 export class CategoryResolver {
@@ -14,6 +15,11 @@ export class CategoryResolver {
   @Query(() => CategoryObject)
   async category(@Ctx() ctx: ProductsContext, @Arg('id', () => ID) id: string): Promise<CategoryObject> {
     return CategoryObject.from(await ctx.services.categories.get(id));
+  }
+
+  @FieldResolver(() => String, { description: "In the viewer's language (the user's own, the company's default, Accept-Language, the deployment's): staff's text (hub texts, kind CATEGORY), else the ERP's name." })
+  async name(@Root() category: CategoryObject, @Ctx() ctx: ProductsContext): Promise<string> {
+    return ctx.services.texts.text(CATEGORY_TEXTS, category.code, undefined, category.name);
   }
 
   @FieldResolver(() => CategoryObject, { nullable: true })

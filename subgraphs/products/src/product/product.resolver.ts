@@ -49,7 +49,7 @@ export class ProductResolver {
     return (await ctx.services.products.orderable(lines.map((l) => ({ sku: l.sku ?? null, productId: l.productId ?? null, quantity: l.quantity })))).map(OrderableProductObject.from);
   }
 
-  @FieldResolver(() => String, { description: "In the caller's language (the company's default, else Accept-Language) where the ERP has it, else the base text." })
+  @FieldResolver(() => String, { description: "In the caller's language (the user's own, else the company's default, else Accept-Language, else the deployment's) where the ERP has it, else the base text." })
   async name(@Root() product: ProductObject, @Ctx() ctx: ProductsContext): Promise<string> {
     return (await this.localised(product, ctx)).name;
   }
@@ -65,7 +65,7 @@ export class ProductResolver {
   }
 
   private async localised(product: ProductObject, ctx: ProductsContext) {
-    return localisedText(product, product.entity.translations, await ctx.services.languages.preferred());
+    return localisedText(product, product.entity.translations, await ctx.services.texts.languages());
   }
 
   @FieldResolver(() => MoneyObject, {
