@@ -140,7 +140,7 @@ describe('NotificationWorker (real PostgreSQL, real SMTP)', () => {
     await until(() => smtp.caught.length === 2, 'both mails');
     const languageOf = async (key: string) => (await db.pool.query(`select language from notifications.message where ref = $1`, [`thing:${key}:CONFIRMED`])).rows[0]?.language;
     expect([await languageOf(polish), await languageOf(english)]).toEqual(['pl', 'en']);
-    const mail = smtp.caught.find((m) => m.raw.includes(`SO-${polish.slice(0, 4)}`))!;
+    const mail = smtp.caught.find((m) => m.text.includes(`SO-${polish.slice(0, 4)}`))!;
     expect(mail.raw).toMatch(/Content-Language: pl/);
     await w.stop();
     await smtp.stop();
