@@ -5,8 +5,10 @@ import { LocalMailCatcher, NotificationWorker, startLocalMailCatcher, startNotif
 import { exitWithParent } from '@hub/process-lifecycle';
 import { componentLogger, setLogService, startProcessMetrics, startTracing, stopTracing } from '@hub/observability';
 import { HttpCarrierAdapter } from '@hub/carrier-contract';
+import { HttpSmsGateway } from '@hub/sms-contract';
 import { DemoErpProcess, startDemoErpProcess } from './demo-erp-process';
 import { DemoCarrierProcess, startDemoCarrierProcess } from './demo-carrier-process';
+import { DemoSmsProcess, startDemoSmsProcess } from './demo-sms-process';
 import { loadLauncherConfig } from './config';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './embedded-postgres';
 import { RunningHub, startHub } from './hub';
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
   let hub: RunningHub | undefined;
   let demoErp: DemoErpProcess | undefined;
   let demoCarrier: DemoCarrierProcess | undefined;
+  let demoSms: DemoSmsProcess | undefined;
   let adapter: ConnectedErpAdapter | undefined;
   let worker: IntegratorWorker | undefined;
   let notifications: NotificationWorker | undefined;
@@ -47,6 +50,7 @@ async function main(): Promise<void> {
       await demoErp?.stop();
       await mailCatcher?.stop();
       await demoCarrier?.stop();
+      await demoSms?.stop();
       await embedded?.stop();
       await stopTracing();
       log('stopped');
@@ -147,10 +151,21 @@ async function main(): Promise<void> {
     });
     for (const check of worker.readinessChecks) hub.addReadinessCheck(check);
   }
+  // Texts: a real SMS gateway when configured, otherwise the built-in demo SMS gateway.
+  let smsUrl = config.smsUrl;
+  let smsApiKey = config.smsApiKey;
+  if (!smsUrl) {
+    demoSms = await startDemoSmsProcess({ port: config.demoSmsPort, adminKey: config.demoSmsAdminKey });
+    smsUrl = demoSms.url;
+    smsApiKey = demoSms.apiKey;
+    log(`demo SMS gateway listening at ${smsUrl}`);
+  }
+  if (stopping) return;
   if (config.notificationsWorker) {
     notifications = await startNotificationWorker({
       databaseUrl,
       modules: hub.modules,
+      sms: { gateway: new HttpSmsGateway({ baseUrl: smsUrl, apiKey: smsApiKey ?? '' }), from: config.smsFrom },
       retryBaseMs: config.notificationsRetryBaseMs,
       retryMaxMs: config.notificationsRetryMaxMs,
     });
@@ -169,6 +184,8 @@ async function main(): Promise<void> {
         ? `Mail: caught locally (SMTP 127.0.0.1:${mailCatcher.smtpPort}); read it at ${mailCatcher.httpUrl} or in ${mailCatcher.folder}`
         : `Mail: sent through ${process.env.HUB_SMTP_HOST}:${process.env.HUB_SMTP_PORT || 2525}`,
       `Carrier: ${carrierUrl}${demoCarrier ? ' (built-in demo carrier)' : ''}`,
+      `SMS: ${smsUrl}${demoSms ? ' (built-in demo SMS gateway)' : ''}`,
+      ...(demoSms ? [`Demo SMS gateway admin API: ${smsUrl}/admin (Authorization: Bearer ${demoSms.adminKey}; see demo-sms/README.md)`] : []),
       ...(demoCarrier ? [`Demo carrier admin API: ${carrierUrl}/admin (Authorization: Bearer ${demoCarrier.adminKey}; see demo-carrier/README.md)`] : []),
       ...(demoErp ? [`Demo ERP admin API: ${erpUrl}/admin (Authorization: Bearer ${demoErp.adminKey}; see demo-erp/README.md)`] : []),
       '',

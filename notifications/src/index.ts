@@ -28,7 +28,6 @@ export * from './mail/local-mail-catcher';
 export * from './message/message-status';
 export * from './message/message.state-machine';
 export * from './message/message.repository';
-export * from './sms/sms-adapter';
 export * from './template/builtin-templates';
 export * from './template/template-text';
 export * from './template/message-renderer';

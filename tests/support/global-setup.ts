@@ -2,6 +2,7 @@ import { ensureDatabase } from '@hub/database';
 import { demoReferenceDate } from '@hub/demo-data';
 import { TEST_ERP_ADMIN_KEY } from './demo-erp-process';
 import { TEST_CARRIER_ADMIN_KEY } from './demo-carrier';
+import { TEST_SMS_ADMIN_KEY } from './demo-sms';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,6 +71,10 @@ export default async function globalSetup(): Promise<void> {
     HUB_DEMO_CARRIER_PORT: '0',
     HUB_DEMO_CARRIER_STEP_SECONDS: '0',
     HUB_DEMO_CARRIER_ADMIN_KEY: TEST_CARRIER_ADMIN_KEY,
+    // Texts go to the demo SMS gateway (a process of its own, like the carrier); tests read and fault it through its admin API.
+    HUB_SMS_URL: '',
+    HUB_DEMO_SMS_PORT: '0',
+    HUB_DEMO_SMS_ADMIN_KEY: TEST_SMS_ADMIN_KEY,
     HUB_DEMO_DATE: demoDate,
     HUB_MODULES: MEMO_MODULE,
     HUB_SUPERGRAPH: supergraphPath,
@@ -83,5 +88,6 @@ export default async function globalSetup(): Promise<void> {
   process.env.HUB_TEST_SERVER_URL = server.serverUrl;
   process.env.HUB_TEST_ERP_URL = hub.erpUrl;
   process.env.HUB_TEST_CARRIER_URL = hub.carrierUrl;
+  process.env.HUB_TEST_SMS_URL = hub.smsUrl;
   process.env.HUB_TEST_SUPERGRAPH = supergraphPath;
 }

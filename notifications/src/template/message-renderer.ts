@@ -68,6 +68,14 @@ export class MessageRenderer {
     return this.branding;
   }
 
+  /** The SMS text of a template (the language's, else English's), filled in. */
+  async renderSms(key: string, language: string, values: Readonly<Record<string, string>>): Promise<string> {
+    await this.refresh();
+    const sms = BUILTIN_TEMPLATES[key]?.texts[language]?.sms ?? BUILTIN_TEMPLATES[key]?.texts[DEFAULT_LANGUAGE]?.sms;
+    if (!sms) throw new Error(`The template "${key}" has no SMS text.`);
+    return fillTemplate(sms, { brandName: this.branding.name, webUrl: this.branding.webUrl.replace(/\/$/, ''), ...values });
+  }
+
   async render(key: string, language: string, values: Readonly<Record<string, string>>): Promise<RenderedMessage> {
     await this.refresh();
     const text = this.textOf(key, language);

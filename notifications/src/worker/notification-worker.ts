@@ -7,8 +7,8 @@ import { Mailer, SmtpMailer } from '../mail/smtp-mailer';
 import { MessageChannel, MessageStatus } from '../message/message-status';
 import { isPermanentRefusal, retryDelayMs } from '../message/message.state-machine';
 import { ClaimedMessage, MessageRepository, NewMessage } from '../message/message.repository';
-import { SmsSender } from '../sms/sms-adapter';
-import { BUILTIN_TEMPLATES, DEFAULT_LANGUAGE } from '../template/builtin-templates';
+import { SmsGateway, SmsGatewayError } from '@hub/sms-contract';
+import { BUILTIN_TEMPLATES, DEFAULT_LANGUAGE, hasSmsText } from '../template/builtin-templates';
 import { MessageRenderer } from '../template/message-renderer';
 
 const log = componentLogger('notifications');
@@ -18,7 +18,8 @@ export interface NotificationWorkerOptions {
   /** The hub's modules: their `notifications:` are listened to, one of them gives `notificationRecipients`. */
   modules: readonly SubgraphModule<any>[];
   mailer?: Mailer;
-  sms?: SmsSender | null;
+  /** Where texts go (the SMS contract) and the sender name they show; none: no SMS is queued. */
+  sms?: { gateway: SmsGateway; from: string } | null;
   /** How often the sender looks for due messages (it also runs right after queueing). */
   tickMs?: number;
   batchSize?: number;
@@ -211,14 +212,14 @@ export class NotificationWorker {
             status: emailRefusal ? MessageStatus.OPTED_OUT : MessageStatus.QUEUED,
             reason: emailRefusal,
           });
-          // SMS: only when asked for, consented to, possible, and a gateway is configured.
-          if (!marketing && preference?.sms && this.options.sms) {
+          // SMS: only for templates with a text for it, when the user chose SMS for the category, consented, and a gateway is configured.
+          if (!marketing && hasSmsText(notice.template) && preference?.sms && this.options.sms) {
             const smsRefusal = recipient.consents.SMS !== true ? 'no SMS consent' : !recipient.phone ? 'no phone number' : null;
             messages.push({
               ...base,
               idempotencyKey: `${notice.ref}|${userId}|SMS`,
               channel: MessageChannel.SMS,
-              recipientAddress: recipient.phone ?? '',
+              recipientAddress: recipient.phone ? normalizePhone(recipient.phone) : '',
               status: smsRefusal ? MessageStatus.OPTED_OUT : MessageStatus.QUEUED,
               reason: smsRefusal,
             });
@@ -291,8 +292,9 @@ export class NotificationWorker {
       subject = rendered.subject;
       if (message.channel === MessageChannel.SMS) {
         if (!this.options.sms) throw Object.assign(new Error('No SMS gateway is configured.'), { responseCode: 550 });
-        const receipt = await this.options.sms.send({ to: message.recipientAddress, text: `${rendered.subject}: ${message.values.orderNumber ?? ''}`.trim(), reference: message.id });
-        accepted.push({ id: message.id, subject, response: receipt.response });
+        // The message id is the gateway's reference: a retry after a lost answer is the same text, not a second one.
+        const sms = await this.options.sms.gateway.send({ to: message.recipientAddress, from: this.options.sms.from, body: await this.renderer.renderSms(message.template, message.language, message.values), reference: message.id });
+        accepted.push({ id: message.id, subject, response: `${sms.id} ${sms.status}` });
         return;
       }
       const receipt = await this.mailer.send({
@@ -313,7 +315,10 @@ export class NotificationWorker {
       accepted.push({ id: message.id, subject, response: receipt.response });
     } catch (error) {
       const response = (error as { response?: string }).response ?? (error as Error).message;
-      if (isPermanentRefusal(error)) {
+      // A number the gateway refuses (or a request it will never take) fails at once: retrying changes nothing.
+      if (error instanceof SmsGatewayError && error.permanent) {
+        await this.messages.markFailed(message.id, response);
+      } else if (isPermanentRefusal(error)) {
         await this.messages.markBounced(message.id, subject, response);
       } else if (message.attempts >= (this.options.maxAttempts ?? 6)) {
         await this.messages.markFailed(message.id, response);
@@ -331,6 +336,11 @@ export class NotificationWorker {
     this.pendingEvents.add(tracked);
     void tracked.finally(() => this.pendingEvents.delete(tracked));
   }
+}
+
+/** A phone number as people write it ("+46 70-123 45 67") in the E.164 form gateways take ("+46701234567"). */
+export function normalizePhone(phone: string): string {
+  return phone.replace(/[\s\-().]/g, '').replace(/^00/, '+');
 }
 
 /** HUB_NOTIFICATIONS_TEXTS_REFRESH_MS: a whole number of milliseconds (0: read them for every message). */
