@@ -10,12 +10,13 @@ import { buildNotificationsSchema } from './schema';
 import { NewsletterEntity } from './newsletter/newsletter.entity';
 import { MessageTemplateEntity } from './template/message-template.entity';
 import { PaymentReminderScheduleEntity } from './schedule/payment-reminder-schedule.entity';
+import { CustomerMessageTemplateEntity } from './customer-template/customer-message-template.entity';
 
 /** Messages: the log, preferences, branding and templates (GraphQL); the sending is NotificationWorker's. */
 export const notificationsSubgraph: SubgraphModule<NotificationsContext> = {
   name: 'notifications',
   dbSchema: 'notifications',
-  entities: [MessageEntity, NotificationPreferenceEntity, RecipientLanguageEntity, BrandingEntity, MessageTemplateEntity, PaymentReminderScheduleEntity, NewsletterEntity],
+  entities: [MessageEntity, NotificationPreferenceEntity, RecipientLanguageEntity, BrandingEntity, MessageTemplateEntity, PaymentReminderScheduleEntity, NewsletterEntity, CustomerMessageTemplateEntity],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildNotificationsSchema,
   buildContext: buildNotificationsContext,

@@ -26,6 +26,8 @@ export interface BuiltinTemplate {
   /** The values its notices carry (besides COMMON_PLACEHOLDERS): the only placeholders a text of it may use. */
   placeholders: readonly string[];
   texts: Readonly<Record<string, TemplateText>>;
+  /** Staff may give a customer group or one company texts of its own (payment monitoring: a gentler or firmer dunning). */
+  perCustomer?: boolean;
 }
 
 /** Every message gets these. */
@@ -143,6 +145,7 @@ export const BUILTIN_TEMPLATES: Readonly<Record<string, BuiltinTemplate>> = {
   'payment.reminder': {
     description: 'An invoice falls due in a few days (payment monitoring schedule).',
     category: 'payment.reminder',
+    perCustomer: true,
     placeholders: PAYMENT_PLACEHOLDERS,
     texts: {
       en: { subject: 'Invoice {{documentNumber}} is due on {{dueDate}}', body: 'Hello {{recipientName}},\n\na friendly reminder: invoice {{documentNumber}} ({{amount}}) is due on {{dueDate}}.', action: invoicesAction('Your invoices'), sms: '{{brandName}}: invoice {{documentNumber}} ({{amount}}) is due on {{dueDate}}.' },
@@ -154,6 +157,7 @@ export const BUILTIN_TEMPLATES: Readonly<Record<string, BuiltinTemplate>> = {
   'payment.dunning': {
     description: 'An invoice is overdue: one message per dunning level of the schedule.',
     category: null,
+    perCustomer: true,
     placeholders: PAYMENT_PLACEHOLDERS,
     texts: {
       en: { subject: 'Payment overdue: invoice {{documentNumber}} (reminder {{level}})', body: 'Hello {{recipientName}},\n\ninvoice {{documentNumber}} ({{amount}}) was due on {{dueDate}} and is {{daysOverdue}} days overdue. Please pay it now.', action: invoicesAction('Your invoices') },
@@ -165,6 +169,7 @@ export const BUILTIN_TEMPLATES: Readonly<Record<string, BuiltinTemplate>> = {
   'payment.thanks': {
     description: 'A payment was recorded in the ERP.',
     category: 'payment.thanks',
+    perCustomer: true,
     placeholders: PAYMENT_PLACEHOLDERS,
     texts: {
       en: { subject: 'Thank you for your payment', body: 'Hello {{recipientName}},\n\nwe received your payment of {{amount}} for invoice {{documentNumber}}. Thank you.' },

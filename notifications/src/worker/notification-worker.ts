@@ -10,6 +10,7 @@ import { ClaimedMessage, MessageRepository, NewMessage } from '../message/messag
 import { SmsGateway, SmsGatewayError } from '@hub/sms-contract';
 import { BUILTIN_TEMPLATES, DEFAULT_LANGUAGE, hasSmsText } from '../template/builtin-templates';
 import { MessageRenderer } from '../template/message-renderer';
+import { CustomerTemplateScope, templateVariantOf } from '../customer-template/customer-message-template.entity';
 
 const log = componentLogger('notifications');
 
@@ -179,6 +180,12 @@ export class NotificationWorker {
       const preferences = new Map(preferenceRows.map((p) => [`${p.user_id}/${p.category}`, p as { email: boolean; sms: boolean }]));
       const { rows: languageRows } = await db.query(`select user_id, language from notifications.recipient_language where user_id = any($1::uuid[])`, [userIds]);
       const languages = new Map(languageRows.map((l) => [l.user_id as string, l.language as string]));
+      // Which customers have a text of their own for which template: a company's wins over its group's.
+      const { rows: variantRows } = await db.query(`select distinct key, scope, scope_value from notifications.customer_message_template`);
+      const variants = new Set(variantRows.map((r) => `${r.key}|${templateVariantOf(r.scope, r.scope_value)}`));
+      const variantFor = (key: string, recipient: { companyId: string | null; customerGroup?: string | null }) =>
+        [recipient.companyId ? templateVariantOf(CustomerTemplateScope.COMPANY, recipient.companyId) : null, recipient.customerGroup ? templateVariantOf(CustomerTemplateScope.GROUP, recipient.customerGroup) : null]
+          .find((v) => v && variants.has(`${key}|${v}`)) ?? null;
       const messages: NewMessage[] = [];
       for (const notice of notices) {
         const template = BUILTIN_TEMPLATES[notice.template];
@@ -195,6 +202,7 @@ export class NotificationWorker {
             ref: notice.ref,
             topic: origin.topic,
             template: notice.template,
+            templateVariant: template.perCustomer ? variantFor(notice.template, recipient) : null,
             recipientUserId: userId,
             companyId: recipient.companyId,
             language: languages.get(userId) ?? recipient.language ?? DEFAULT_LANGUAGE,
@@ -288,7 +296,7 @@ export class NotificationWorker {
   private async sendOne(message: ClaimedMessage, accepted: Array<{ id: string; subject: string; response: string }>): Promise<void> {
     let subject = '';
     try {
-      const rendered = await this.renderer.render(message.template, message.language, message.values);
+      const rendered = await this.renderer.render(message.template, message.language, message.values, message.templateVariant);
       subject = rendered.subject;
       if (message.channel === MessageChannel.SMS) {
         if (!this.options.sms) throw Object.assign(new Error('No SMS gateway is configured.'), { responseCode: 550 });
@@ -307,7 +315,7 @@ export class NotificationWorker {
         headers: {
           'X-Hub-Message-Id': message.id,
           'X-Hub-Template': message.template,
-          'Content-Language': this.renderer.languageOf(message.template, message.language),
+          'Content-Language': this.renderer.languageOf(message.template, message.language, message.templateVariant),
           // RFC 8058 one-click unsubscribe (newsletters): the mail client POSTs to the link, no sign-in.
           ...(message.values.unsubscribeUrl ? { 'List-Unsubscribe': `<${message.values.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
         },

@@ -49,6 +49,8 @@ export interface NotificationRecipient {
   /** Latest consent per channel (EMAIL, SMS, NEWSLETTER); absent: never given. */
   consents: Readonly<Record<string, boolean>>;
   phone: string | null;
+  /** The company's customer group as the ERP has it (e.g. RETAIL): payment messages may have a text of their own for it. */
+  customerGroup?: string | null;
 }
 
 /** Reads recipients by user id on `client` (from the owner's own tables). */
