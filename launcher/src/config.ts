@@ -54,6 +54,8 @@ export interface LauncherConfig {
   notificationsWorker: boolean;
   notificationsRetryBaseMs: number;
   notificationsRetryMaxMs: number;
+  /** How often payment monitoring (reminders, dunning, thanks) looks at the open items (HUB_NOTIFICATIONS_SCHEDULE_EVERY_MS, hourly). */
+  notificationsScheduleEveryMs: number;
   /** No HUB_SMTP_HOST: start a local mail catcher on these ports (SMTP; HTTP listing) and send there. */
   mailCatcher: { folder: string; smtpPort: number; httpPort: number } | null;
 }
@@ -121,6 +123,7 @@ export function loadLauncherConfig(env: NodeJS.ProcessEnv = process.env, root = 
     notificationsWorker: (env.HUB_NOTIFICATIONS_WORKER ?? 'true') !== 'false',
     notificationsRetryBaseMs: positiveInt('HUB_NOTIFICATIONS_RETRY_BASE_MS', env.HUB_NOTIFICATIONS_RETRY_BASE_MS, 5000),
     notificationsRetryMaxMs: positiveInt('HUB_NOTIFICATIONS_RETRY_MAX_MS', env.HUB_NOTIFICATIONS_RETRY_MAX_MS, 600_000),
+    notificationsScheduleEveryMs: positiveInt('HUB_NOTIFICATIONS_SCHEDULE_EVERY_MS', env.HUB_NOTIFICATIONS_SCHEDULE_EVERY_MS, 3_600_000),
     mailCatcher: env.HUB_SMTP_HOST
       ? null
       : {

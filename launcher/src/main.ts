@@ -168,6 +168,7 @@ async function main(): Promise<void> {
       sms: { gateway: new HttpSmsGateway({ baseUrl: smsUrl, apiKey: smsApiKey ?? '' }), from: config.smsFrom },
       retryBaseMs: config.notificationsRetryBaseMs,
       retryMaxMs: config.notificationsRetryMaxMs,
+      scheduleEveryMs: config.notificationsScheduleEveryMs,
     });
   }
   if (stopping) return;

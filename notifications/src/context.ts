@@ -1,5 +1,4 @@
-import { Pool } from 'pg';
-import { BaseContext, SubgraphRuntime } from '@hub/subgraph-kit';
+import { BaseContext, directoryPool, SubgraphRuntime } from '@hub/subgraph-kit';
 import { BrandingService } from './branding/branding.service';
 import { MessageLogService } from './message/message.service';
 import { NotificationPreferenceService } from './preference/notification-preference.service';
@@ -19,18 +18,6 @@ export interface NotificationsContext extends BaseContext {
     schedule: PaymentReminderScheduleService;
     newsletters: NewsletterService;
   };
-}
-
-const directoryPools = new Map<string, Pool>();
-/** One small pool per process for the users' directory (a coworker's company, for company admins). */
-function directoryPool(databaseUrl: string): Pool {
-  let pool = directoryPools.get(databaseUrl);
-  if (!pool) {
-    pool = new Pool({ connectionString: databaseUrl, max: 2, application_name: 'hub-notifications-directory' });
-    pool.on('error', () => undefined);
-    directoryPools.set(databaseUrl, pool);
-  }
-  return pool;
 }
 
 export function buildNotificationsContext(base: BaseContext, runtime: SubgraphRuntime): NotificationsContext {

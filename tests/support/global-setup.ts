@@ -57,6 +57,8 @@ export default async function globalSetup(): Promise<void> {
     // Branding a test has just set is the branding of the next mail (production keeps it for 2 s).
     HUB_NOTIFICATIONS_TEXTS_REFRESH_MS: '0',
     HUB_NOTIFICATIONS_RETRY_MAX_MS: '1000',
+    // Payment monitoring looks at the open items every 2 s (hourly in production), so an invoice a test makes overdue in the ERP is dunned within seconds.
+    HUB_NOTIFICATIONS_SCHEDULE_EVERY_MS: '2000',
     // Mail goes to the in-process SMTP catcher; tests read it from HUB_TEST_MAIL_FILE.
     HUB_SMTP_HOST: '127.0.0.1',
     HUB_SMTP_PORT: String(mail.port),

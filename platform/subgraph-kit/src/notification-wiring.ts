@@ -77,6 +77,20 @@ export interface NotificationScheduleDeclaration {
   notices(client: PoolClient, today: string, schedule: PaymentReminderSchedule): Promise<NotificationNotice[]>;
 }
 
+/** Who a debtor is, for a debt-collection agency: from the module that owns companies. */
+export interface DebtorDetails {
+  companyId: string;
+  erpCustomerNumber: string;
+  name: string;
+  country: string;
+  customerGroup: string | null;
+  invoiceAddress: { name?: string; street: string; postalCode: string; city: string; country: string } | null;
+  contacts: Array<{ name: string; email: string; phone: string | null }>;
+}
+
+/** Reads a company's debtor details (null: no such company). */
+export type DebtorDirectory = (client: PoolClient, companyId: string) => Promise<DebtorDetails | null>;
+
 /** The active users whose latest NEWSLETTER consent is granted (user ids), from the users' module. */
 export type NewsletterAudience = (client: PoolClient) => Promise<string[]>;
 

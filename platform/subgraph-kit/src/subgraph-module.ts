@@ -6,7 +6,7 @@ import { ErpAdapter } from '@hub/erp-contract';
 import { FileRoute } from './file-routes';
 import { BaseContext } from './subgraph-context';
 import { EventTopicDeclaration, SubgraphOutbox, SyncIngestDeclaration, SyncKindDeclaration } from './module-wiring';
-import { NewsletterAudience, NewsletterProducts, NotificationCompanyUsers, NotificationDeclaration, NotificationRecipientDirectory, NotificationScheduleDeclaration } from './notification-wiring';
+import { DebtorDirectory, NewsletterAudience, NewsletterProducts, NotificationCompanyUsers, NotificationDeclaration, NotificationRecipientDirectory, NotificationScheduleDeclaration } from './notification-wiring';
 
 /** What a running subgraph may need from its surroundings. */
 export interface SubgraphRuntime {
@@ -61,6 +61,8 @@ export interface SubgraphModule<TContext extends BaseContext = BaseContext> {
   newsletterAudience?: NewsletterAudience;
   /** The module that owns the catalogue: products a newsletter shows, by id. */
   newsletterProducts?: NewsletterProducts;
+  /** The module that owns companies: who a debtor is, for a debt-collection case (finance). */
+  debtorDetails?: DebtorDirectory;
   /** Notices from the calendar (payment reminders, dunning). */
   notificationSchedules?: readonly NotificationScheduleDeclaration[];
   /**

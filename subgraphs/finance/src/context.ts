@@ -1,7 +1,7 @@
 import { fetchExportBranding } from './export/export-branding';
 import DataLoader from 'dataloader';
 import { DEFAULT_FILE_LINK_TTL_SECONDS } from '@hub/auth';
-import { BaseContext, createByIdLoader, createGroupLoader, FileLinks, fileLinkOrigin, fileLinkTtlSeconds, SubgraphRuntime } from '@hub/subgraph-kit';
+import { BaseContext, createByIdLoader, createGroupLoader, directoryPool, FileLinks, fileLinkOrigin, fileLinkTtlSeconds, SubgraphRuntime } from '@hub/subgraph-kit';
 import { DeliveryNoteEntity } from './delivery-note/delivery-note.entity';
 import { DocumentService } from './document/document.service';
 import { CreditNoteEntity } from './credit-note/credit-note.entity';
@@ -17,6 +17,7 @@ import { StatementService } from './statement/statement.service';
 import { StatementExportService } from './statement/statement-export.service';
 import { YearlyTotalsService } from './yearly-totals/yearly-totals.service';
 import { ReturnService } from './return/return.service';
+import { DebtCollectionService } from './debt-collection/debt-collection.service';
 
 export interface FinanceContext extends BaseContext {
   loaders: {
@@ -35,6 +36,7 @@ export interface FinanceContext extends BaseContext {
     invoiceExports: InvoiceExportService;
     statementExports: StatementExportService;
     returns: ReturnService;
+    debtCollection: DebtCollectionService;
   };
 }
 
@@ -77,6 +79,7 @@ export function buildFinanceContext(base: BaseContext, runtime: SubgraphRuntime)
     invoiceExports: new InvoiceExportService(base.em, links, ttl, undefined, () => fetchExportBranding(runtime.gatewayUrl())),
     statementExports: new StatementExportService(statements, links, ttl),
     returns: new ReturnService(base.em, base.viewer, links, () => runtime.erp?.() ?? null),
+    debtCollection: new DebtCollectionService(base.em, { pool: () => directoryPool(runtime.databaseUrl), directory: runtime.modules.find((m) => m.debtorDetails)?.debtorDetails ?? null }, links, ttl),
   };
   return ctx;
 }

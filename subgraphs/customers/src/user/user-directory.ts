@@ -1,5 +1,5 @@
 import { PoolClient } from 'pg';
-import { NotificationRecipient } from '@hub/subgraph-kit';
+import { DebtorDetails, NotificationRecipient } from '@hub/subgraph-kit';
 
 /** A company's default language, from its (ERP-owned) country; the hub's default otherwise. */
 const LANGUAGE_OF_COUNTRY: Readonly<Record<string, string>> = { SE: 'sv', ES: 'es', PL: 'pl', DE: 'de', GB: 'en', US: 'en' };
@@ -56,4 +56,19 @@ export async function readNewsletterAudience(client: PoolClient): Promise<string
       where l.granted order by l.user_id`,
   );
   return rows.map((r) => r.user_id);
+}
+
+/** A company as a debt-collection agency needs it: ERP number, name, invoice address, contacts (the ERP's). */
+export async function readDebtorDetails(client: PoolClient, companyId: string): Promise<DebtorDetails | null> {
+  const { rows } = await client.query<{ id: string; erp_number: string; name: string; country: string; customer_group: string | null; invoice_address: DebtorDetails['invoiceAddress'] }>(
+    `select id, erp_number, name, country, customer_group, invoice_address from customers.company where id = $1`,
+    [companyId],
+  );
+  if (!rows[0]) return null;
+  const contacts = await client.query<{ name: string; email: string; phone: string | null }>(
+    `select name, email, phone from customers.contact where company_id = $1 order by contact_number`,
+    [companyId],
+  );
+  const c = rows[0];
+  return { companyId: c.id, erpCustomerNumber: c.erp_number, name: c.name, country: c.country, customerGroup: c.customer_group, invoiceAddress: c.invoice_address, contacts: contacts.rows };
 }
