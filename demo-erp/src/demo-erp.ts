@@ -487,6 +487,7 @@ export class DemoErp {
       const currency = requireString(b.currency, 'currency', /^[A-Z]{3}$/);
       const email = requireString(b.email, 'email', /^[^@\s]+@[^@\s]+\.[^@\s]+$/);
       if (b.vatNumber != null && typeof b.vatNumber !== 'string') throw new InvalidInput('vatNumber must be a string');
+      if (b.phone != null && typeof b.phone !== 'string') throw new InvalidInput('phone must be a string');
       const a = b.invoiceAddress;
       if (!a || typeof a !== 'object') throw new InvalidInput('invoiceAddress is required');
       const address = {
@@ -503,7 +504,7 @@ export class DemoErp {
         customerNumber, name, currency, country, customerGroup: 'RETAIL', creditLimit: '5000.00', balance: '0.00', blocked: false, paymentTermsDays: 14, taxRatePercent: String(VAT_RATE_PERCENT),
         invoiceAddress: { code: 'INV', name, ...address }, deliveryAddresses: [{ code: 'D1', name, ...address }],
       };
-      const contact: ErpContactRecord = { contactNumber, customerNumber, name, email, phone: null };
+      const contact: ErpContactRecord = { contactNumber, customerNumber, name, email, phone: b.phone ?? null };
       this.upsertRecord('customers', customer);
       this.upsertRecord('contacts', contact);
       return { customerNumber, contactNumber };

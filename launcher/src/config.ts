@@ -37,6 +37,10 @@ export interface LauncherConfig {
   demoCarrierAdminKey: string;
   /** Seconds between the demo carrier's working steps (every parcel moves one state); 0: only when asked. */
   demoCarrierStepSeconds: number;
+  /** A real SMS gateway's endpoint speaking the SMS protocol (@hub/sms-contract); unset starts the demo SMS gateway. */
+  smsUrl: string | undefined;
+  demoSmsPort: number;
+  demoSmsAdminKey: string;
   /** Run the scheduler and outbox dispatcher in this process. */
   integratorWorker: boolean;
   syncOnStart: boolean;
@@ -78,6 +82,9 @@ export function loadLauncherConfig(env: NodeJS.ProcessEnv = process.env, root = 
     demoCarrierPort: portSetting(env, 'HUB_DEMO_CARRIER_PORT', gatewayPort === 0 ? 0 : 4011),
     demoCarrierAdminKey: env.HUB_DEMO_CARRIER_ADMIN_KEY || 'demo-carrier-admin-key',
     demoCarrierStepSeconds: wholeNumberSetting(env, 'HUB_DEMO_CARRIER_STEP_SECONDS', 30),
+    smsUrl: env.HUB_SMS_URL || undefined,
+    demoSmsPort: portSetting(env, 'HUB_DEMO_SMS_PORT', gatewayPort === 0 ? 0 : 4012),
+    demoSmsAdminKey: env.HUB_DEMO_SMS_ADMIN_KEY || 'demo-sms-admin-key',
     integratorWorker: (env.HUB_INTEGRATOR_WORKER ?? 'true') !== 'false',
     syncOnStart: (env.HUB_SYNC_ON_START ?? 'true') !== 'false',
     schedulerTickMs: positiveIntegerSetting(env, 'HUB_SCHEDULER_TICK_MS') ?? 1000,

@@ -7,6 +7,7 @@ import { componentLogger, setLogService, startProcessMetrics, startTracing, stop
 import { HttpCarrierAdapter } from '@hub/carrier-contract';
 import { DemoErpProcess, startDemoErpProcess } from './demo-erp-process';
 import { DemoCarrierProcess, startDemoCarrierProcess } from './demo-carrier-process';
+import { DemoSmsProcess, startDemoSmsProcess } from './demo-sms-process';
 import { loadLauncherConfig } from './config';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './embedded-postgres';
 import { RunningHub, startHub } from './hub';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   let hub: RunningHub | undefined;
   let demoErp: DemoErpProcess | undefined;
   let demoCarrier: DemoCarrierProcess | undefined;
+  let demoSms: DemoSmsProcess | undefined;
   let adapter: ConnectedErpAdapter | undefined;
   let worker: IntegratorWorker | undefined;
   let mailCatcher: LocalMailCatcher | undefined;
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
       await demoErp?.stop();
       await mailCatcher?.stop();
       await demoCarrier?.stop();
+      await demoSms?.stop();
       await embedded?.stop();
       await stopTracing();
       log('stopped');
@@ -80,6 +83,16 @@ async function main(): Promise<void> {
     process.env.HUB_SMTP_HOST = '127.0.0.1';
     process.env.HUB_SMTP_PORT = String(mailCatcher.smtpPort);
     log(`mail catcher: SMTP on 127.0.0.1:${mailCatcher.smtpPort}, messages in ${mailCatcher.folder}, listed at ${mailCatcher.httpUrl}`);
+  }
+  // Texts: a real SMS gateway when configured, otherwise the built-in demo SMS gateway; before the
+  // hub starts, so the notifications process (split mode: a process of its own) inherits where it is.
+  let smsUrl = config.smsUrl;
+  if (!smsUrl) {
+    demoSms = await startDemoSmsProcess({ port: config.demoSmsPort, adminKey: config.demoSmsAdminKey });
+    smsUrl = demoSms.url;
+    process.env.HUB_SMS_URL = demoSms.url;
+    process.env.HUB_SMS_API_KEY = demoSms.apiKey;
+    log(`demo SMS gateway listening at ${smsUrl}`);
   }
   if (stopping) return;
   hub = await startHub({
@@ -159,6 +172,8 @@ async function main(): Promise<void> {
         ? `Mail: caught locally (SMTP 127.0.0.1:${mailCatcher.smtpPort}); read it at ${mailCatcher.httpUrl} or in ${mailCatcher.folder}`
         : `Mail: sent through ${process.env.HUB_SMTP_HOST}:${process.env.HUB_SMTP_PORT || 2525}`,
       `Carrier: ${carrierUrl}${demoCarrier ? ' (built-in demo carrier)' : ''}`,
+      `SMS: ${smsUrl}${demoSms ? ' (built-in demo SMS gateway)' : ''}`,
+      ...(demoSms ? [`Demo SMS gateway admin API: ${smsUrl}/admin (Authorization: Bearer ${demoSms.adminKey}; see demo-sms/README.md)`] : []),
       ...(demoCarrier ? [`Demo carrier admin API: ${carrierUrl}/admin (Authorization: Bearer ${demoCarrier.adminKey}; see demo-carrier/README.md)`] : []),
       ...(demoErp ? [`Demo ERP admin API: ${erpUrl}/admin (Authorization: Bearer ${demoErp.adminKey}; see demo-erp/README.md)`] : []),
       '',

@@ -7,6 +7,7 @@ import { MessageTemplateService } from './template/message-template.service';
 import { NewsletterService } from './newsletter/newsletter.service';
 import { fileLinkOrigin } from '@hub/subgraph-kit';
 import { PaymentReminderScheduleService } from './schedule/payment-reminder-schedule.service';
+import { CustomerMessageTemplateService } from './customer-template/customer-message-template.service';
 
 export interface NotificationsContext extends BaseContext {
   services: {
@@ -14,6 +15,7 @@ export interface NotificationsContext extends BaseContext {
     branding: BrandingService;
     preferences: NotificationPreferenceService;
     templates: MessageTemplateService;
+    customerTemplates: CustomerMessageTemplateService;
     schedule: PaymentReminderScheduleService;
     newsletters: NewsletterService;
     hubTexts: HubTextService;
@@ -29,6 +31,7 @@ export function buildNotificationsContext(base: BaseContext, runtime: SubgraphRu
       branding: new BrandingService(base.em),
       preferences: new NotificationPreferenceService(base.em, () => declarationsPool(runtime.databaseUrl), directory),
       templates: new MessageTemplateService(base.em),
+      customerTemplates: new CustomerMessageTemplateService(base.em),
       schedule: new PaymentReminderScheduleService(base.em),
       hubTexts: new HubTextService(base.em, runtime.modules.flatMap((m) => m.hubTextKinds ?? []), () => declarationsPool(runtime.databaseUrl)),
       newsletters: new NewsletterService(base.em, {

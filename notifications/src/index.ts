@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { SubgraphModule } from '@hub/subgraph-kit';
+import { HttpSmsGateway } from '@hub/sms-contract';
 import { BrandingEntity } from './branding/branding.entity';
 import { buildNotificationsContext, NotificationsContext } from './context';
 import { MessageEntity } from './message/message.entity';
@@ -14,6 +15,7 @@ import { MessageTemplateEntity } from './template/message-template.entity';
 import { PaymentReminderScheduleEntity } from './schedule/payment-reminder-schedule.entity';
 import { startNotificationWorker } from './worker/notification-worker';
 import { notificationWorkerSettings } from './worker/notification-worker-settings';
+import { CustomerMessageTemplateEntity } from './customer-template/customer-message-template.entity';
 
 /**
  * Messages: the log, preferences, branding, templates and hub texts (GraphQL); the sending is NotificationWorker's,
@@ -24,7 +26,7 @@ import { notificationWorkerSettings } from './worker/notification-worker-setting
 export const notificationsSubgraph: SubgraphModule<NotificationsContext> = {
   name: 'notifications',
   dbSchema: 'notifications',
-  entities: [MessageEntity, NotificationPreferenceEntity, RecipientLanguageEntity, BrandingEntity, MessageTemplateEntity, PaymentReminderScheduleEntity, NewsletterEntity, HubTextEntity],
+  entities: [MessageEntity, NotificationPreferenceEntity, RecipientLanguageEntity, BrandingEntity, MessageTemplateEntity, PaymentReminderScheduleEntity, NewsletterEntity, HubTextEntity, CustomerMessageTemplateEntity],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildNotificationsSchema,
   buildContext: buildNotificationsContext,
@@ -33,9 +35,14 @@ export const notificationsSubgraph: SubgraphModule<NotificationsContext> = {
   // Staff's translations of the texts other modules declare (hubTextKinds), and each user's own language.
   hubTextStore,
   whileServing: async (runtime) => {
-    const settings = notificationWorkerSettings();
-    if (!settings.enabled) return async () => undefined;
-    const worker = await startNotificationWorker({ databaseUrl: runtime.databaseUrl, modules: runtime.modules, ...settings });
+    const { enabled, sms, ...settings } = notificationWorkerSettings();
+    if (!enabled) return async () => undefined;
+    const worker = await startNotificationWorker({
+      databaseUrl: runtime.databaseUrl,
+      modules: runtime.modules,
+      ...settings,
+      sms: sms ? { gateway: new HttpSmsGateway({ baseUrl: sms.url, apiKey: sms.apiKey }), from: sms.from } : null,
+    });
     return () => worker.stop();
   },
 };
@@ -45,7 +52,6 @@ export * from './mail/local-mail-catcher';
 export * from './message/message-status';
 export * from './message/message.state-machine';
 export * from './message/message.repository';
-export * from './sms/sms-adapter';
 export * from './template/builtin-templates';
 export * from './template/template-text';
 export * from './template/message-renderer';

@@ -8,10 +8,11 @@ import { NotificationPreferenceResolver } from './preference/notification-prefer
 import { MessageTemplateResolver } from './template/message-template.resolver';
 import { NewsletterResolver } from './newsletter/newsletter.resolver';
 import { PaymentReminderScheduleResolver } from './schedule/payment-reminder-schedule.resolver';
+import { CustomerMessageTemplateResolver } from './customer-template/customer-message-template.resolver';
 
 export function buildNotificationsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<NotificationsContext>({
-    resolvers: [MessageLogResolver, BrandingResolver, NotificationPreferenceResolver, MessageTemplateResolver, PaymentReminderScheduleResolver, NewsletterResolver, HubTextResolver],
+    resolvers: [MessageLogResolver, BrandingResolver, NotificationPreferenceResolver, MessageTemplateResolver, PaymentReminderScheduleResolver, NewsletterResolver, HubTextResolver, CustomerMessageTemplateResolver],
     referenceResolvers: {},
   });
 }

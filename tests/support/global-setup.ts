@@ -2,6 +2,7 @@ import { ensureDatabase } from '@hub/database';
 import { demoReferenceDate } from '@hub/demo-data';
 import { TEST_ERP_ADMIN_KEY } from './demo-erp-process';
 import { TEST_CARRIER_ADMIN_KEY } from './demo-carrier';
+import { TEST_SMS_ADMIN_KEY } from './demo-sms';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +59,8 @@ export default async function globalSetup(): Promise<void> {
     // Branding a test has just set is the branding of the next mail (production keeps it for 2 s).
     HUB_NOTIFICATIONS_TEXTS_REFRESH_MS: '0',
     HUB_NOTIFICATIONS_RETRY_MAX_MS: '1000',
+    // Payment monitoring looks at the open items every 2 s (hourly in production), so an invoice a test makes overdue in the ERP is dunned within seconds.
+    HUB_NOTIFICATIONS_SCHEDULE_EVERY_MS: '2000',
     // Mail goes to the in-process SMTP catcher; tests read it from HUB_TEST_MAIL_FILE.
     HUB_SMTP_HOST: '127.0.0.1',
     HUB_SMTP_PORT: String(mail.port),
@@ -72,6 +75,10 @@ export default async function globalSetup(): Promise<void> {
     HUB_DEMO_CARRIER_PORT: '0',
     HUB_DEMO_CARRIER_STEP_SECONDS: '0',
     HUB_DEMO_CARRIER_ADMIN_KEY: TEST_CARRIER_ADMIN_KEY,
+    // Texts go to the demo SMS gateway (a process of its own, like the carrier); tests read and fault it through its admin API.
+    HUB_SMS_URL: '',
+    HUB_DEMO_SMS_PORT: '0',
+    HUB_DEMO_SMS_ADMIN_KEY: TEST_SMS_ADMIN_KEY,
     HUB_DEMO_DATE: demoDate,
     HUB_MODULES: MEMO_MODULE,
     HUB_SUPERGRAPH: supergraphPath,
@@ -85,6 +92,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.HUB_TEST_SERVER_URL = server.serverUrl;
   process.env.HUB_TEST_ERP_URL = hub.erpUrl;
   process.env.HUB_TEST_CARRIER_URL = hub.carrierUrl;
+  process.env.HUB_TEST_SMS_URL = hub.smsUrl;
   process.env.HUB_TEST_SUPERGRAPH = supergraphPath;
   // HUB_TEST_GATEWAY=hive or hive-rust (npm run test:hive): the tests' requests go through Hive Gateway (JS or Rust planner), in front of the same subgraphs.
   const viaHive = process.env.HUB_TEST_GATEWAY;

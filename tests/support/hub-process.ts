@@ -7,6 +7,7 @@ export interface HubProcess {
   gatewayUrl: string;
   erpUrl: string;
   carrierUrl: string;
+  smsUrl: string;
   subgraphs: Record<string, string>;
   output(): string;
   /** Ctrl-C, as a user would; resolves with the exit code. */
@@ -48,11 +49,13 @@ export async function startHubProcess(env: NodeJS.ProcessEnv, timeoutMs = 90_000
   );
   const erpUrl = /ERP: (\S+)/.exec(output)![1];
   const carrierUrl = /Carrier: (\S+)/.exec(output)![1];
+  const smsUrl = /SMS: (\S+)/.exec(output)![1];
   return {
     pid: child.pid!,
     gatewayUrl,
     erpUrl,
     carrierUrl,
+    smsUrl,
     subgraphs,
     output: () => output,
     stop: async () => {

@@ -33,16 +33,16 @@ async function signIn(email: string): Promise<{ token: string; api: GraphQLClien
  * demo ERP through the outbox (RETAIL group, EUR, credit limit 5,000.00, one delivery address D1),
  * so a test can set its ordering settings and hold rules, and count its orders, without meeting
  * another test file's. Each registration comes from an address of its own (registrations are
- * throttled per address).
+ * throttled per address). `phone` is the registering contact's (and so its admin's) phone number.
  */
-export async function freshCompany(label: string): Promise<FreshCompany> {
+export async function freshCompany(label: string, options: { phone?: string } = {}): Promise<FreshCompany> {
   const suffix = randomUUID().slice(0, 8);
   const name = `${label} Trading ${suffix}`;
   const email = `admin-${suffix}@${label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.example`;
   const from = new GraphQLClient(gatewayUrl(), { headers: { 'x-forwarded-for': `198.18.${randomInt(0, 255)}.${randomInt(1, 254)}` } });
   const { register } = await from.request<{ register: { id: string } }>('mutation($i: RegistrationInput!) { register(input: $i) { id } }', {
     i: {
-      companyName: name, country: 'EE', currency: 'EUR', contactName: `${label} Admin`, email, password: PASSWORD,
+      companyName: name, country: 'EE', currency: 'EUR', contactName: `${label} Admin`, email, password: PASSWORD, ...(options.phone ? { phone: options.phone } : {}),
       invoiceAddress: { street: `${label} tee ${randomInt(1, 999)}`, postalCode: '10111', city: 'Tallinn', country: 'EE' },
     },
   });

@@ -30,6 +30,10 @@ export class MessageEntity {
   @Property({ type: 'text' })
   template: string;
 
+  /** The customer's own text it was sent with (group:<code> or company:<id>), null: the deployment's. */
+  @Property({ type: 'text', nullable: true })
+  templateVariant: string | null = null;
+
   @Enum({ items: () => MessageChannel, type: 'text' })
   channel: MessageChannel;
 

@@ -8,6 +8,7 @@ export class MessageLogEntryObject {
   @Field({ description: 'What it answers: e.g. order:<id>:CONFIRMED.' }) ref: string;
   @Field(() => String, { nullable: true, description: 'The event topic it answers.' }) topic: string | null;
   @Field() template: string;
+  @Field(() => String, { nullable: true, description: "The customer group's or company's own text it used (group:<code>, company:<id>); null: the deployment's." }) templateVariant: string | null;
   @Field(() => MessageChannel) channel: MessageChannel;
   @Field(() => ID, { nullable: true }) recipientUserId: string | null;
   @Field() recipientAddress: string;
@@ -21,7 +22,7 @@ export class MessageLogEntryObject {
 
   static from(m: MessageEntity): MessageLogEntryObject {
     return Object.assign(new MessageLogEntryObject(), {
-      id: m.id, ref: m.ref, topic: m.topic, template: m.template, channel: m.channel, recipientUserId: m.recipientUserId, recipientAddress: m.recipientAddress,
+      id: m.id, ref: m.ref, topic: m.topic, template: m.template, templateVariant: m.templateVariant, channel: m.channel, recipientUserId: m.recipientUserId, recipientAddress: m.recipientAddress,
       language: m.language, subject: m.subject, status: m.status, attempts: m.attempts, lastResponse: m.lastResponse, createdAt: m.createdAt, sentAt: m.sentAt,
     });
   }

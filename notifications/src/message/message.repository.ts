@@ -7,6 +7,8 @@ export interface NewMessage {
   ref: string;
   topic: string | null;
   template: string;
+  /** A customer's own text of the template (group:<code>, company:<id>). */
+  templateVariant?: string | null;
   channel: MessageChannel;
   recipientUserId: string | null;
   companyId: string | null;
@@ -21,6 +23,7 @@ export interface NewMessage {
 export interface ClaimedMessage {
   id: string;
   template: string;
+  templateVariant: string | null;
   channel: MessageChannel;
   recipientAddress: string;
   language: string;
@@ -40,14 +43,14 @@ export class MessageRepository {
     const column = <K extends keyof NewMessage>(key: K) => messages.map((m) => m[key] ?? null);
     const result = await this.db.query(
       `insert into notifications.message
-         (id, idempotency_key, ref, topic, template, channel, recipient_user_id, company_id, recipient_address, language, "values", status, last_response, attempts, next_attempt_at, created_at)
-       select gen_random_uuid(), k, r, t, tp, ch, u, c, a, l, v, s, why, 0, now(), now()
-         from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::uuid[], $8::text[], $9::text[], $10::jsonb[], $11::text[], $12::text[])
-           as x(k, r, t, tp, ch, u, c, a, l, v, s, why)
+         (id, idempotency_key, ref, topic, template, channel, recipient_user_id, company_id, recipient_address, language, "values", status, last_response, template_variant, attempts, next_attempt_at, created_at)
+       select gen_random_uuid(), k, r, t, tp, ch, u, c, a, l, v, s, why, tv, 0, now(), now()
+         from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::uuid[], $8::text[], $9::text[], $10::jsonb[], $11::text[], $12::text[], $13::text[])
+           as x(k, r, t, tp, ch, u, c, a, l, v, s, why, tv)
        on conflict (idempotency_key) do nothing`,
       [
         column('idempotencyKey'), column('ref'), column('topic'), column('template'), column('channel'), column('recipientUserId'), column('companyId'),
-        column('recipientAddress'), column('language'), messages.map((m) => JSON.stringify(m.values)), column('status'), column('reason'),
+        column('recipientAddress'), column('language'), messages.map((m) => JSON.stringify(m.values)), column('status'), column('reason'), column('templateVariant'),
       ],
     );
     return result.rowCount ?? 0;
@@ -68,11 +71,11 @@ export class MessageRepository {
       `update notifications.message m set status = 'SENDING', claimed_at = now(), attempts = m.attempts + 1
         where m.id in (select id from notifications.message where status = 'QUEUED' and next_attempt_at <= now()
                         order by (topic is null), next_attempt_at limit $1 for update skip locked)
-        returning m.id, m.template, m.channel, m.recipient_address, m.language, m."values", m.attempts, m.ref, m.recipient_user_id`,
+        returning m.id, m.template, m.template_variant, m.channel, m.recipient_address, m.language, m."values", m.attempts, m.ref, m.recipient_user_id`,
       [limit],
     );
     return rows.map((r) => ({
-      id: r.id, template: r.template, channel: r.channel, recipientAddress: r.recipient_address, language: r.language,
+      id: r.id, template: r.template, templateVariant: r.template_variant, channel: r.channel, recipientAddress: r.recipient_address, language: r.language,
       values: r.values, attempts: r.attempts, ref: r.ref, recipientUserId: r.recipient_user_id,
     }));
   }

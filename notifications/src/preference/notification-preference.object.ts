@@ -6,4 +6,5 @@ export class NotificationPreferenceObject {
   @Field(() => [String], { description: 'The templates it covers.' }) templates: string[];
   @Field() email: boolean;
   @Field({ description: 'Also needs the SMS consent and a phone number.' }) sms: boolean;
+  @Field({ description: 'Whether any of its templates has a text message (only those can be chosen for SMS).' }) smsAvailable: boolean;
 }

@@ -35,15 +35,19 @@ export class NotificationPreferenceService {
   async list(viewer: Viewer | null, userId?: string | null): Promise<NotificationPreferenceObject[]> {
     const target = await this.targetOf(requireViewer(viewer), userId);
     const saved = new Map((await this.em.find(NotificationPreferenceEntity, { userId: target })).map((p) => [p.category, p]));
-    return notificationCategories().map(({ category, templates }) =>
-      Object.assign(new NotificationPreferenceObject(), { category, templates, email: saved.get(category)?.email ?? true, sms: saved.get(category)?.sms ?? false }),
+    return notificationCategories().map(({ category, templates, smsAvailable }) =>
+      Object.assign(new NotificationPreferenceObject(), { category, templates, smsAvailable, email: saved.get(category)?.email ?? true, sms: saved.get(category)?.sms ?? false }),
     );
   }
 
   async set(viewer: Viewer | null, input: { userId?: string | null; category: string; email: boolean; sms?: boolean | null }): Promise<NotificationPreferenceObject[]> {
     const v = requireNotImpersonating(requireViewer(viewer), 'change notification settings');
-    const categories = notificationCategories().map((c) => c.category);
-    if (!categories.includes(input.category)) throw badUserInput(`Unknown category "${input.category}" (known: ${categories.join(', ')}).`, 'category');
+    const known = notificationCategories();
+    const chosen = known.find((c) => c.category === input.category);
+    if (!chosen) throw badUserInput(`Unknown category "${input.category}" (known: ${known.map((c) => c.category).join(', ')}).`, 'category');
+    if (input.sms && !chosen.smsAvailable) {
+      throw badUserInput(`"${input.category}" is not sent as SMS (SMS is available for: ${known.filter((c) => c.smsAvailable).map((c) => c.category).join(', ')}).`, 'sms');
+    }
     const target = await this.targetOf(v, input.userId);
     const existing = await this.em.findOne(NotificationPreferenceEntity, { userId: target, category: input.category });
     const preference = existing ?? this.em.create(NotificationPreferenceEntity, { userId: target, category: input.category, email: true, sms: false, changedBy: v.userId });

@@ -15,6 +15,8 @@ export interface TemplateText {
   body: string;
   /** The button of the e-mail (and the link in its text part). */
   action?: { label: string; url: string };
+  /** The text message, for users who chose SMS for the category (templates without one are never texted). */
+  sms?: string;
 }
 
 export interface BuiltinTemplate {
@@ -24,6 +26,8 @@ export interface BuiltinTemplate {
   /** The values its notices carry (besides COMMON_PLACEHOLDERS): the only placeholders a text of it may use. */
   placeholders: readonly string[];
   texts: Readonly<Record<string, TemplateText>>;
+  /** Staff may give a customer group or one company texts of its own (payment monitoring: a gentler or firmer dunning). */
+  perCustomer?: boolean;
 }
 
 /** Every message gets these. */
@@ -110,10 +114,10 @@ export const BUILTIN_TEMPLATES: Readonly<Record<string, BuiltinTemplate>> = {
     category: 'order.confirmed',
     placeholders: ORDER_PLACEHOLDERS,
     texts: {
-      en: { subject: 'Order {{orderNumber}} confirmed', body: 'Hello {{recipientName}},\n\nyour order {{orderNumber}} ({{total}}) is confirmed. Expected delivery: {{deliveryDate}}.', action: orderAction('View order') },
-      sv: { subject: 'Order {{orderNumber}} bekräftad', body: 'Hej {{recipientName}},\n\ndin order {{orderNumber}} ({{total}}) är bekräftad. Beräknad leverans: {{deliveryDate}}.', action: orderAction('Visa order') },
-      es: { subject: 'Pedido {{orderNumber}} confirmado', body: 'Hola {{recipientName}}:\n\nsu pedido {{orderNumber}} ({{total}}) está confirmado. Entrega prevista: {{deliveryDate}}.', action: orderAction('Ver pedido') },
-      pl: { subject: 'Zamówienie {{orderNumber}} potwierdzone', body: 'Dzień dobry {{recipientName}},\n\nzamówienie {{orderNumber}} ({{total}}) zostało potwierdzone. Przewidywana dostawa: {{deliveryDate}}.', action: orderAction('Zobacz zamówienie') },
+      en: { subject: 'Order {{orderNumber}} confirmed', body: 'Hello {{recipientName}},\n\nyour order {{orderNumber}} ({{total}}) is confirmed. Expected delivery: {{deliveryDate}}.', action: orderAction('View order'), sms: '{{brandName}}: order {{orderNumber}} ({{total}}) is confirmed, delivery {{deliveryDate}}.' },
+      sv: { subject: 'Order {{orderNumber}} bekräftad', body: 'Hej {{recipientName}},\n\ndin order {{orderNumber}} ({{total}}) är bekräftad. Beräknad leverans: {{deliveryDate}}.', action: orderAction('Visa order'), sms: '{{brandName}}: order {{orderNumber}} ({{total}}) är bekräftad, leverans {{deliveryDate}}.' },
+      es: { subject: 'Pedido {{orderNumber}} confirmado', body: 'Hola {{recipientName}}:\n\nsu pedido {{orderNumber}} ({{total}}) está confirmado. Entrega prevista: {{deliveryDate}}.', action: orderAction('Ver pedido'), sms: '{{brandName}}: pedido {{orderNumber}} ({{total}}) confirmado, entrega {{deliveryDate}}.' },
+      pl: { subject: 'Zamówienie {{orderNumber}} potwierdzone', body: 'Dzień dobry {{recipientName}},\n\nzamówienie {{orderNumber}} ({{total}}) zostało potwierdzone. Przewidywana dostawa: {{deliveryDate}}.', action: orderAction('Zobacz zamówienie'), sms: '{{brandName}}: zamówienie {{orderNumber}} ({{total}}) potwierdzone, dostawa {{deliveryDate}}.' },
     },
   },
   'order.invoiced': {
@@ -132,8 +136,8 @@ export const BUILTIN_TEMPLATES: Readonly<Record<string, BuiltinTemplate>> = {
     category: 'order.late',
     placeholders: ORDER_PLACEHOLDERS,
     texts: {
-      en: { subject: 'Order {{orderNumber}} is late', body: 'Hello {{recipientName}},\n\nyour order {{orderNumber}} was promised for {{deliveryDate}} and has not been delivered yet. We are sorry for the delay.', action: orderAction('View order') },
-      sv: { subject: 'Order {{orderNumber}} är försenad', body: 'Hej {{recipientName}},\n\ndin order {{orderNumber}} utlovades till {{deliveryDate}} och har ännu inte levererats. Vi ber om ursäkt för förseningen.', action: orderAction('Visa order') },
+      en: { subject: 'Order {{orderNumber}} is late', body: 'Hello {{recipientName}},\n\nyour order {{orderNumber}} was promised for {{deliveryDate}} and has not been delivered yet. We are sorry for the delay.', action: orderAction('View order'), sms: '{{brandName}}: order {{orderNumber}} was promised for {{deliveryDate}} and is late. Sorry for the delay.' },
+      sv: { subject: 'Order {{orderNumber}} är försenad', body: 'Hej {{recipientName}},\n\ndin order {{orderNumber}} utlovades till {{deliveryDate}} och har ännu inte levererats. Vi ber om ursäkt för förseningen.', action: orderAction('Visa order'), sms: '{{brandName}}: order {{orderNumber}} utlovades till {{deliveryDate}} och är försenad. Vi ber om ursäkt.' },
       es: { subject: 'El pedido {{orderNumber}} se retrasa', body: 'Hola {{recipientName}}:\n\nsu pedido {{orderNumber}} estaba previsto para el {{deliveryDate}} y aún no se ha entregado. Disculpe el retraso.', action: orderAction('Ver pedido') },
       pl: { subject: 'Zamówienie {{orderNumber}} jest opóźnione', body: 'Dzień dobry {{recipientName}},\n\nzamówienie {{orderNumber}} miało zostać dostarczone {{deliveryDate}} i jeszcze nie dotarło. Przepraszamy za opóźnienie.', action: orderAction('Zobacz zamówienie') },
     },
@@ -141,10 +145,11 @@ export const BUILTIN_TEMPLATES: Readonly<Record<string, BuiltinTemplate>> = {
   'payment.reminder': {
     description: 'An invoice falls due in a few days (payment monitoring schedule).',
     category: 'payment.reminder',
+    perCustomer: true,
     placeholders: PAYMENT_PLACEHOLDERS,
     texts: {
-      en: { subject: 'Invoice {{documentNumber}} is due on {{dueDate}}', body: 'Hello {{recipientName}},\n\na friendly reminder: invoice {{documentNumber}} ({{amount}}) is due on {{dueDate}}.', action: invoicesAction('Your invoices') },
-      sv: { subject: 'Faktura {{documentNumber}} förfaller {{dueDate}}', body: 'Hej {{recipientName}},\n\nen vänlig påminnelse: faktura {{documentNumber}} ({{amount}}) förfaller {{dueDate}}.', action: invoicesAction('Dina fakturor') },
+      en: { subject: 'Invoice {{documentNumber}} is due on {{dueDate}}', body: 'Hello {{recipientName}},\n\na friendly reminder: invoice {{documentNumber}} ({{amount}}) is due on {{dueDate}}.', action: invoicesAction('Your invoices'), sms: '{{brandName}}: invoice {{documentNumber}} ({{amount}}) is due on {{dueDate}}.' },
+      sv: { subject: 'Faktura {{documentNumber}} förfaller {{dueDate}}', body: 'Hej {{recipientName}},\n\nen vänlig påminnelse: faktura {{documentNumber}} ({{amount}}) förfaller {{dueDate}}.', action: invoicesAction('Dina fakturor'), sms: '{{brandName}}: faktura {{documentNumber}} ({{amount}}) förfaller {{dueDate}}.' },
       es: { subject: 'La factura {{documentNumber}} vence el {{dueDate}}', body: 'Hola {{recipientName}}:\n\nle recordamos que la factura {{documentNumber}} ({{amount}}) vence el {{dueDate}}.', action: invoicesAction('Sus facturas') },
       pl: { subject: 'Termin faktury {{documentNumber}}: {{dueDate}}', body: 'Dzień dobry {{recipientName}},\n\nprzypominamy: termin płatności faktury {{documentNumber}} ({{amount}}) mija {{dueDate}}.', action: invoicesAction('Twoje faktury') },
     },
@@ -152,6 +157,7 @@ export const BUILTIN_TEMPLATES: Readonly<Record<string, BuiltinTemplate>> = {
   'payment.dunning': {
     description: 'An invoice is overdue: one message per dunning level of the schedule.',
     category: null,
+    perCustomer: true,
     placeholders: PAYMENT_PLACEHOLDERS,
     texts: {
       en: { subject: 'Payment overdue: invoice {{documentNumber}} (reminder {{level}})', body: 'Hello {{recipientName}},\n\ninvoice {{documentNumber}} ({{amount}}) was due on {{dueDate}} and is {{daysOverdue}} days overdue. Please pay it now.', action: invoicesAction('Your invoices') },
@@ -163,6 +169,7 @@ export const BUILTIN_TEMPLATES: Readonly<Record<string, BuiltinTemplate>> = {
   'payment.thanks': {
     description: 'A payment was recorded in the ERP.',
     category: 'payment.thanks',
+    perCustomer: true,
     placeholders: PAYMENT_PLACEHOLDERS,
     texts: {
       en: { subject: 'Thank you for your payment', body: 'Hello {{recipientName}},\n\nwe received your payment of {{amount}} for invoice {{documentNumber}}. Thank you.' },
@@ -178,11 +185,16 @@ export function allowedPlaceholders(key: string): string[] {
   return [...COMMON_PLACEHOLDERS, ...(BUILTIN_TEMPLATES[key]?.placeholders ?? [])];
 }
 
-/** The categories a user can switch off, with what they cover. */
-export function notificationCategories(): Array<{ category: string; templates: string[] }> {
+/** Only templates with an SMS text are ever texted. */
+export function hasSmsText(key: string): boolean {
+  return Object.values(BUILTIN_TEMPLATES[key]?.texts ?? {}).some((t) => !!t.sms);
+}
+
+/** The categories a user can switch off, with what they cover and whether any of it can come as a text. */
+export function notificationCategories(): Array<{ category: string; templates: string[]; smsAvailable: boolean }> {
   const byCategory = new Map<string, string[]>();
   for (const [key, template] of Object.entries(BUILTIN_TEMPLATES)) {
     if (template.category) byCategory.set(template.category, [...(byCategory.get(template.category) ?? []), key]);
   }
-  return [...byCategory].map(([category, templates]) => ({ category, templates }));
+  return [...byCategory].map(([category, templates]) => ({ category, templates, smsAvailable: templates.some(hasSmsText) }));
 }

@@ -4,7 +4,7 @@ import { badUserInput } from '@hub/errors';
 import { allowedPlaceholders, BUILTIN_TEMPLATES, LANGUAGES } from './builtin-templates';
 import { MessageTemplateEntity } from './message-template.entity';
 import { MessageTemplateInput, MessageTemplateObject } from './message-template.object';
-import { checkTemplateText } from './template-text';
+import { checkTemplateTexts } from './template-text';
 
 /** Staff read and override template texts; a bad text is refused here, when saved, never when sent. */
 export class MessageTemplateService {
@@ -35,16 +35,7 @@ export class MessageTemplateService {
     const v = requireStaffPermission(viewer, 'staff.users');
     if (!BUILTIN_TEMPLATES[input.key]) throw badUserInput(`Unknown template "${input.key}".`, 'key');
     if (!(LANGUAGES as readonly string[]).includes(input.language)) throw badUserInput(`Language must be one of ${LANGUAGES.join(', ')}.`, 'language');
-    const allowed = allowedPlaceholders(input.key);
-    checkTemplateText('subject', input.subject, allowed);
-    if (/[\r\n]/.test(input.subject)) throw badUserInput('The subject must be one line.', 'subject');
-    checkTemplateText('body', input.body, allowed);
-    if ((input.actionLabel == null) !== (input.actionUrl == null)) throw badUserInput('Give both actionLabel and actionUrl, or neither.', 'actionUrl');
-    if (input.actionLabel != null) checkTemplateText('actionLabel', input.actionLabel, allowed);
-    if (input.actionUrl != null) {
-      checkTemplateText('actionUrl', input.actionUrl, allowed);
-      if (!/^(https?:\/\/|\{\{webUrl\}\})/.test(input.actionUrl)) throw badUserInput('actionUrl must start with http(s):// or {{webUrl}}.', 'actionUrl');
-    }
+    checkTemplateTexts(input, allowedPlaceholders(input.key));
     const existing = await this.em.findOne(MessageTemplateEntity, { key: input.key, language: input.language });
     const row = existing ?? this.em.create(MessageTemplateEntity, { key: input.key, language: input.language, subject: input.subject, body: input.body, changedBy: v.userId });
     Object.assign(row, { subject: input.subject, body: input.body, actionLabel: input.actionLabel ?? null, actionUrl: input.actionUrl ?? null, changedBy: v.userId });

@@ -22,6 +22,19 @@ export function checkTemplateText(field: string, text: string, allowed: readonly
   }
 }
 
+/** A template's texts as staff save them: subject (one line), body, and an optional action (both label and URL, the URL a web address). */
+export function checkTemplateTexts(input: { subject: string; body: string; actionLabel?: string | null; actionUrl?: string | null }, allowed: readonly string[]): void {
+  checkTemplateText('subject', input.subject, allowed);
+  if (/[\r\n]/.test(input.subject)) throw badUserInput('The subject must be one line.', 'subject');
+  checkTemplateText('body', input.body, allowed);
+  if ((input.actionLabel == null) !== (input.actionUrl == null)) throw badUserInput('Give both actionLabel and actionUrl, or neither.', 'actionUrl');
+  if (input.actionLabel != null) checkTemplateText('actionLabel', input.actionLabel, allowed);
+  if (input.actionUrl != null) {
+    checkTemplateText('actionUrl', input.actionUrl, allowed);
+    if (!/^(https?:\/\/|\{\{webUrl\}\})/.test(input.actionUrl)) throw badUserInput('actionUrl must start with http(s):// or {{webUrl}}.', 'actionUrl');
+  }
+}
+
 /** Fills the placeholders; one without a value becomes empty (checked templates never have any). */
 export function fillTemplate(text: string, values: Readonly<Record<string, string>>, escape: (value: string) => string = (v) => v): string {
   return text.replace(PLACEHOLDER, (_, name: string) => escape(values[name] ?? ''));

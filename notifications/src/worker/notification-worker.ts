@@ -7,9 +7,10 @@ import { Mailer, SmtpMailer } from '../mail/smtp-mailer';
 import { MessageChannel, MessageStatus } from '../message/message-status';
 import { isPermanentRefusal, retryDelayMs } from '../message/message.state-machine';
 import { ClaimedMessage, MessageRepository, NewMessage } from '../message/message.repository';
-import { SmsSender } from '../sms/sms-adapter';
-import { BUILTIN_TEMPLATES } from '../template/builtin-templates';
+import { SmsGateway, SmsGatewayError } from '@hub/sms-contract';
+import { BUILTIN_TEMPLATES, hasSmsText } from '../template/builtin-templates';
 import { MessageRenderer } from '../template/message-renderer';
+import { CustomerTemplateScope, templateVariantOf } from '../customer-template/customer-message-template.entity';
 
 const log = componentLogger('notifications');
 
@@ -18,7 +19,8 @@ export interface NotificationWorkerOptions {
   /** The hub's modules: their `notifications:` are listened to, one of them gives `notificationRecipients`. */
   modules: readonly SubgraphModule<any>[];
   mailer?: Mailer;
-  sms?: SmsSender | null;
+  /** Where texts go (the SMS contract) and the sender name they show; none: no SMS is queued. */
+  sms?: { gateway: SmsGateway; from: string } | null;
   /** How often the sender looks for due messages (it also runs right after queueing). */
   tickMs?: number;
   batchSize?: number;
@@ -179,6 +181,12 @@ export class NotificationWorker {
       const preferences = new Map(preferenceRows.map((p) => [`${p.user_id}/${p.category}`, p as { email: boolean; sms: boolean }]));
       const { rows: languageRows } = await db.query(`select user_id, language from notifications.recipient_language where user_id = any($1::uuid[])`, [userIds]);
       const languages = new Map(languageRows.map((l) => [l.user_id as string, l.language as string]));
+      // Which customers have a text of their own for which template: a company's wins over its group's.
+      const { rows: variantRows } = await db.query(`select distinct key, scope, scope_value from notifications.customer_message_template`);
+      const variants = new Set(variantRows.map((r) => `${r.key}|${templateVariantOf(r.scope, r.scope_value)}`));
+      const variantFor = (key: string, recipient: { companyId: string | null; customerGroup?: string | null }) =>
+        [recipient.companyId ? templateVariantOf(CustomerTemplateScope.COMPANY, recipient.companyId) : null, recipient.customerGroup ? templateVariantOf(CustomerTemplateScope.GROUP, recipient.customerGroup) : null]
+          .find((v) => v && variants.has(`${key}|${v}`)) ?? null;
       const messages: NewMessage[] = [];
       for (const notice of notices) {
         const template = BUILTIN_TEMPLATES[notice.template];
@@ -195,6 +203,7 @@ export class NotificationWorker {
             ref: notice.ref,
             topic: origin.topic,
             template: notice.template,
+            templateVariant: template.perCustomer ? variantFor(notice.template, recipient) : null,
             recipientUserId: userId,
             companyId: recipient.companyId,
             language: languages.get(userId) ?? recipient.language ?? deploymentLanguage(),
@@ -212,14 +221,14 @@ export class NotificationWorker {
             status: emailRefusal ? MessageStatus.OPTED_OUT : MessageStatus.QUEUED,
             reason: emailRefusal,
           });
-          // SMS: only when asked for, consented to, possible, and a gateway is configured.
-          if (!marketing && preference?.sms && this.options.sms) {
+          // SMS: only for templates with a text for it, when the user chose SMS for the category, consented, and a gateway is configured.
+          if (!marketing && hasSmsText(notice.template) && preference?.sms && this.options.sms) {
             const smsRefusal = recipient.consents.SMS !== true ? 'no SMS consent' : !recipient.phone ? 'no phone number' : null;
             messages.push({
               ...base,
               idempotencyKey: `${notice.ref}|${userId}|SMS`,
               channel: MessageChannel.SMS,
-              recipientAddress: recipient.phone ?? '',
+              recipientAddress: recipient.phone ? normalizePhone(recipient.phone) : '',
               status: smsRefusal ? MessageStatus.OPTED_OUT : MessageStatus.QUEUED,
               reason: smsRefusal,
             });
@@ -288,12 +297,13 @@ export class NotificationWorker {
   private async sendOne(message: ClaimedMessage, accepted: Array<{ id: string; subject: string; response: string }>): Promise<void> {
     let subject = '';
     try {
-      const rendered = await this.renderer.render(message.template, message.language, message.values);
+      const rendered = await this.renderer.render(message.template, message.language, message.values, message.templateVariant);
       subject = rendered.subject;
       if (message.channel === MessageChannel.SMS) {
         if (!this.options.sms) throw Object.assign(new Error('No SMS gateway is configured.'), { responseCode: 550 });
-        const receipt = await this.options.sms.send({ to: message.recipientAddress, text: `${rendered.subject}: ${message.values.orderNumber ?? ''}`.trim(), reference: message.id });
-        accepted.push({ id: message.id, subject, response: receipt.response });
+        // The message id is the gateway's reference: a retry after a lost answer is the same text, not a second one.
+        const sms = await this.options.sms.gateway.send({ to: message.recipientAddress, from: this.options.sms.from, body: await this.renderer.renderSms(message.template, message.language, message.values), reference: message.id });
+        accepted.push({ id: message.id, subject, response: `${sms.id} ${sms.status}` });
         return;
       }
       const receipt = await this.mailer.send({
@@ -306,7 +316,7 @@ export class NotificationWorker {
         headers: {
           'X-Hub-Message-Id': message.id,
           'X-Hub-Template': message.template,
-          'Content-Language': this.renderer.languageOf(message.template, message.language),
+          'Content-Language': this.renderer.languageOf(message.template, message.language, message.templateVariant),
           // RFC 8058 one-click unsubscribe (newsletters): the mail client POSTs to the link, no sign-in.
           ...(message.values.unsubscribeUrl ? { 'List-Unsubscribe': `<${message.values.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
         },
@@ -314,7 +324,10 @@ export class NotificationWorker {
       accepted.push({ id: message.id, subject, response: receipt.response });
     } catch (error) {
       const response = (error as { response?: string }).response ?? (error as Error).message;
-      if (isPermanentRefusal(error)) {
+      // A number the gateway refuses (or a request it will never take) fails at once: retrying changes nothing.
+      if (error instanceof SmsGatewayError && error.permanent) {
+        await this.messages.markFailed(message.id, response);
+      } else if (isPermanentRefusal(error)) {
         await this.messages.markBounced(message.id, subject, response);
       } else if (message.attempts >= (this.options.maxAttempts ?? 6)) {
         await this.messages.markFailed(message.id, response);
@@ -332,6 +345,11 @@ export class NotificationWorker {
     this.pendingEvents.add(tracked);
     void tracked.finally(() => this.pendingEvents.delete(tracked));
   }
+}
+
+/** A phone number as people write it ("+46 70-123 45 67") in the E.164 form gateways take ("+46701234567"). */
+export function normalizePhone(phone: string): string {
+  return phone.replace(/[\s\-().]/g, '').replace(/^00/, '+');
 }
 
 export async function startNotificationWorker(options: NotificationWorkerOptions): Promise<NotificationWorker> {

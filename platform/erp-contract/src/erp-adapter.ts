@@ -47,6 +47,8 @@ export interface ErpCustomerSubmission {
   currency: string;
   email: string;
   vatNumber?: string | null;
+  /** The registering contact's phone number as given (the ERP keeps it on the contact it creates). */
+  phone?: string | null;
   invoiceAddress: { street: string; postalCode: string; city: string; country: string };
 }
 

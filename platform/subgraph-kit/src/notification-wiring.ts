@@ -49,6 +49,8 @@ export interface NotificationRecipient {
   /** Latest consent per channel (EMAIL, SMS, NEWSLETTER); absent: never given. */
   consents: Readonly<Record<string, boolean>>;
   phone: string | null;
+  /** The company's customer group as the ERP has it (e.g. RETAIL): payment messages may have a text of their own for it. */
+  customerGroup?: string | null;
 }
 
 /** Reads recipients by user id on `client` (from the owner's own tables). */
@@ -74,6 +76,20 @@ export interface NotificationScheduleDeclaration {
   name: string;
   notices(client: PoolClient, today: string, schedule: PaymentReminderSchedule): Promise<NotificationNotice[]>;
 }
+
+/** Who a debtor is, for a debt-collection agency: from the module that owns companies. */
+export interface DebtorDetails {
+  companyId: string;
+  erpCustomerNumber: string;
+  name: string;
+  country: string;
+  customerGroup: string | null;
+  invoiceAddress: { name?: string; street: string; postalCode: string; city: string; country: string } | null;
+  contacts: Array<{ name: string; email: string; phone: string | null }>;
+}
+
+/** Reads a company's debtor details (null: no such company). */
+export type DebtorDirectory = (client: PoolClient, companyId: string) => Promise<DebtorDetails | null>;
 
 /** The active users whose latest NEWSLETTER consent is granted (user ids), from the users' module. */
 export type NewsletterAudience = (client: PoolClient) => Promise<string[]>;

@@ -7,7 +7,7 @@ import { FileRoute } from './file-routes';
 import { BaseContext } from './subgraph-context';
 import { EventTopicDeclaration, SubgraphOutbox, SyncIngestDeclaration, SyncKindDeclaration } from './module-wiring';
 import { CompanyLanguageDirectory, HubTextKindDeclaration, HubTextStore } from './hub-text-wiring';
-import { NewsletterAudience, NewsletterProducts, NotificationCompanyUsers, NotificationDeclaration, NotificationRecipientDirectory, NotificationScheduleDeclaration } from './notification-wiring';
+import { DebtorDirectory, NewsletterAudience, NewsletterProducts, NotificationCompanyUsers, NotificationDeclaration, NotificationRecipientDirectory, NotificationScheduleDeclaration } from './notification-wiring';
 
 /** What a running subgraph may need from its surroundings. */
 export interface SubgraphRuntime {
@@ -62,6 +62,8 @@ export interface SubgraphModule<TContext extends BaseContext = BaseContext> {
   newsletterAudience?: NewsletterAudience;
   /** The module that owns the catalogue: products a newsletter shows, by id. */
   newsletterProducts?: NewsletterProducts;
+  /** The module that owns companies: who a debtor is, for a debt-collection case (finance). */
+  debtorDetails?: DebtorDirectory;
   /** Notices from the calendar (payment reminders, dunning). */
   notificationSchedules?: readonly NotificationScheduleDeclaration[];
   /** Hub-owned texts whose keys this module owns (its statuses, reasons, categories), with its own texts (hub-text-wiring.ts). */

@@ -16,7 +16,7 @@ import { UserEntity } from './user/user.entity';
 import { AuditLogEntity } from './audit/audit-log.entity';
 import { LoginThrottleEntity } from './access/login-throttle.entity';
 import { PasswordResetEntity } from './access/password-reset.entity';
-import { readCompanyLanguage, readCompanyUsersWithPermission, readNewsletterAudience, readNotificationRecipients } from './user/user-directory';
+import { readCompanyLanguage, readCompanyUsersWithPermission, readNewsletterAudience, readDebtorDetails, readNotificationRecipients } from './user/user-directory';
 
 export const customersSubgraph: SubgraphModule<CustomersContext> = {
   name: 'customers',
@@ -50,6 +50,7 @@ export const customersSubgraph: SubgraphModule<CustomersContext> = {
   companyLanguage: readCompanyLanguage,
   notificationCompanyUsers: readCompanyUsersWithPermission,
   newsletterAudience: readNewsletterAudience,
+  debtorDetails: readDebtorDetails,
 };
 
 export { CompanyEntity, UserEntity };

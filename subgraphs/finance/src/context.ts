@@ -1,7 +1,7 @@
 import { fetchExportBranding } from './export/export-branding';
 import DataLoader from 'dataloader';
 import { DEFAULT_FILE_LINK_TTL_SECONDS } from '@hub/auth';
-import { BaseContext, createByIdLoader, createGroupLoader, FileLinks, fileLinkOrigin, fileLinkTtlSeconds, SubgraphRuntime, ViewerTexts } from '@hub/subgraph-kit';
+import { BaseContext, createByIdLoader, createGroupLoader, declarationsPool, FileLinks, fileLinkOrigin, fileLinkTtlSeconds, SubgraphRuntime, ViewerTexts } from '@hub/subgraph-kit';
 import { DeliveryNoteEntity } from './delivery-note/delivery-note.entity';
 import { DocumentService } from './document/document.service';
 import { CreditNoteEntity } from './credit-note/credit-note.entity';
@@ -18,6 +18,7 @@ import { StatementService } from './statement/statement.service';
 import { StatementExportService } from './statement/statement-export.service';
 import { YearlyTotalsService } from './yearly-totals/yearly-totals.service';
 import { ReturnService } from './return/return.service';
+import { DebtCollectionService } from './debt-collection/debt-collection.service';
 
 export interface FinanceContext extends BaseContext {
   loaders: {
@@ -37,6 +38,7 @@ export interface FinanceContext extends BaseContext {
     statementExports: StatementExportService;
     returns: ReturnService;
     texts: ViewerTexts;
+    debtCollection: DebtCollectionService;
   };
 }
 
@@ -82,6 +84,7 @@ export function buildFinanceContext(base: BaseContext, runtime: SubgraphRuntime)
     statementExports: new StatementExportService(statements, links, ttl, undefined, branding, () => texts.languages()),
     texts,
     returns: new ReturnService(base.em, base.viewer, links, texts, () => runtime.erp?.() ?? null, branding),
+    debtCollection: new DebtCollectionService(base.em, { pool: () => declarationsPool(runtime.databaseUrl), directory: runtime.modules.find((m) => m.debtorDetails)?.debtorDetails ?? null }, links, ttl),
   };
   return ctx;
 }

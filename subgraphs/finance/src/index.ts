@@ -28,6 +28,10 @@ import { RETURN_STATUS_CHANGED_TOPIC } from './return/return-events';
 import { RETURN_NOTIFICATIONS } from './return/return-notifications';
 import { returnReasonTexts, returnStatusTexts } from './return/return-texts';
 import { invoiceStatusTexts } from './invoice/invoice-status-texts';
+import { DunningStepEntity } from './debt-collection/dunning-step.entity';
+import { DebtCollectionCaseEntity } from './debt-collection/debt-collection-case.entity';
+import { DebtCollectionExportEntity } from './debt-collection/debt-collection-export.entity';
+import { debtCollectionExportRoute } from './debt-collection/debt-collection.service';
 
 export const financeSubgraph: SubgraphModule<FinanceContext> = {
   name: 'finance',
@@ -35,6 +39,7 @@ export const financeSubgraph: SubgraphModule<FinanceContext> = {
   entities: [
     InvoiceEntity, DeliveryNoteEntity, OpenItemEntity, CreditNoteEntity, PaymentEntity, StoredDocumentEntity,
     ReturnEntity, ReturnLineEntity, ReturnFileEntity, ReturnStatusEventEntity, ReturnReasonEntity, ReturnPolicyEntity, FinanceOutboxMessageEntity,
+    DunningStepEntity, DebtCollectionCaseEntity, DebtCollectionExportEntity,
   ],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildFinanceSchema,
@@ -60,8 +65,8 @@ export const financeSubgraph: SubgraphModule<FinanceContext> = {
       }),
     ],
   },
-  // Documents as printed, the invoice list's and statement's exports, and returns' files, behind signed links.
-  fileRoutes: [documentsFileRoute, invoiceExportRoute, statementExportRoute, returnFilesRoute],
+  // Documents as printed, the invoice list's and statement's exports, returns' files and debt-collection cases, behind signed links.
+  fileRoutes: [documentsFileRoute, invoiceExportRoute, statementExportRoute, returnFilesRoute, debtCollectionExportRoute],
   // Payment reminders, dunning and thanks, on the notifications worker's calendar.
   notificationSchedules: PAYMENT_MONITORING_SCHEDULES,
   // E-mails at each step of a return, to its filer and the company's administrators.

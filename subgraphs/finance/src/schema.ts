@@ -16,6 +16,7 @@ import { YearlyTotalsResolver } from './yearly-totals/yearly-totals.resolver';
 import { InvoiceExportResolver } from './invoice-export/invoice-export.resolver';
 import { resolveOrderReference } from './order/order.reference';
 import { ReturnFileResolver, ReturnResolver, ReturnStatusChangeResolver } from './return/return.resolver';
+import { DebtCollectionResolver } from './debt-collection/debt-collection.resolver';
 
 export function buildFinanceSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<FinanceContext>({
@@ -23,7 +24,7 @@ export function buildFinanceSchema(): Promise<GraphQLSchema> {
       InvoiceResolver, InvoiceConnectionResolver, CompanyInvoicesResolver, OrderInvoicesResolver, DeliveryNoteResolver, OrderDeliveryNotesResolver,
       InvoiceDeliveryNotesResolver, InvoiceDocumentResolver, DeliveryNoteDocumentResolver, OrderConfirmationDocumentResolver,
       CreditNoteResolver, CreditNoteDocumentResolver, OpenItemsResolver, OpenItemInvoiceResolver, StatementResolver, YearlyTotalsResolver, InvoiceExportResolver,
-      ReturnResolver, ReturnStatusChangeResolver, ReturnFileResolver,
+      ReturnResolver, ReturnStatusChangeResolver, ReturnFileResolver, DebtCollectionResolver,
     ],
     referenceResolvers: {
       Invoice: { __resolveReference: resolveInvoiceReference },

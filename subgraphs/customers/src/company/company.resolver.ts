@@ -34,6 +34,11 @@ export class CompanyResolver {
     return AddressObject.from(company.entity.invoiceAddress);
   }
 
+  @FieldResolver(() => String, { nullable: true, description: 'ERP-owned: the customer group it buys in (prices; staff may give a group payment messages of its own).' })
+  customerGroup(@Root() company: CompanyObject): string | null {
+    return company.entity.customerGroup;
+  }
+
   @FieldResolver(() => [AddressObject], { description: 'ERP-owned: where goods may be delivered.' })
   deliveryAddresses(@Root() company: CompanyObject): AddressObject[] {
     return (company.entity.deliveryAddresses ?? []).map((a) => AddressObject.from(a)!);

@@ -133,7 +133,7 @@ export class RegistrationService {
       } else {
         const payload: CustomerRegisteredPayload = {
           hubRegistrationId: registration.id, name: registration.companyName, country: registration.country, currency: registration.currency,
-          email: registration.email, vatNumber: registration.vatNumber,
+          email: registration.email, vatNumber: registration.vatNumber, phone: registration.phone,
           invoiceAddress: {
             street: registration.invoiceAddress.street, postalCode: registration.invoiceAddress.postalCode,
             city: registration.invoiceAddress.city, country: registration.invoiceAddress.country,

@@ -1,5 +1,5 @@
 import { PoolClient } from 'pg';
-import { NotificationRecipient } from '@hub/subgraph-kit';
+import { DebtorDetails, NotificationRecipient } from '@hub/subgraph-kit';
 
 /** A company's default language, from its (ERP-owned) country; the hub's default otherwise. */
 const LANGUAGE_OF_COUNTRY: Readonly<Record<string, string>> = { SE: 'sv', ES: 'es', PL: 'pl', DE: 'de', GB: 'en', US: 'en' };
@@ -12,9 +12,9 @@ const LANGUAGE_OF_COUNTRY: Readonly<Record<string, string>> = { SE: 'sv', ES: 'e
 export async function readNotificationRecipients(client: PoolClient, userIds: readonly string[]): Promise<NotificationRecipient[]> {
   if (userIds.length === 0) return [];
   const { rows } = await client.query<{
-    id: string; email: string; name: string; active: boolean; company_id: string | null; country: string | null; phone: string | null; consents: Record<string, boolean> | null;
+    id: string; email: string; name: string; active: boolean; company_id: string | null; country: string | null; phone: string | null; customer_group: string | null; consents: Record<string, boolean> | null;
   }>(
-    `select u.id, u.email, u.name, u.active, u.company_id, c.country, ct.phone,
+    `select u.id, u.email, u.name, u.active, u.company_id, c.country, c.customer_group, ct.phone,
             (select jsonb_object_agg(l.channel, l.granted) from (
                select distinct on (e.channel) e.channel, e.granted from customers.consent_event e
                 where e.user_id = u.id order by e.channel, e.at desc, e.id) l) as consents
@@ -33,6 +33,7 @@ export async function readNotificationRecipients(client: PoolClient, userIds: re
     language: r.country ? LANGUAGE_OF_COUNTRY[r.country.toUpperCase()] ?? null : null,
     consents: r.consents ?? {},
     phone: r.phone,
+    customerGroup: r.customer_group,
   }));
 }
 
@@ -65,4 +66,19 @@ export async function readNewsletterAudience(client: PoolClient): Promise<string
       where l.granted order by l.user_id`,
   );
   return rows.map((r) => r.user_id);
+}
+
+/** A company as a debt-collection agency needs it: ERP number, name, invoice address, contacts (the ERP's). */
+export async function readDebtorDetails(client: PoolClient, companyId: string): Promise<DebtorDetails | null> {
+  const { rows } = await client.query<{ id: string; erp_number: string; name: string; country: string; customer_group: string | null; invoice_address: DebtorDetails['invoiceAddress'] }>(
+    `select id, erp_number, name, country, customer_group, invoice_address from customers.company where id = $1`,
+    [companyId],
+  );
+  if (!rows[0]) return null;
+  const contacts = await client.query<{ name: string; email: string; phone: string | null }>(
+    `select name, email, phone from customers.contact where company_id = $1 order by contact_number`,
+    [companyId],
+  );
+  const c = rows[0];
+  return { companyId: c.id, erpCustomerNumber: c.erp_number, name: c.name, country: c.country, customerGroup: c.customer_group, invoiceAddress: c.invoice_address, contacts: contacts.rows };
 }

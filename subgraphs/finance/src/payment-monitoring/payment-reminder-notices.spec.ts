@@ -15,9 +15,13 @@ describe('payment monitoring (F5) over a simulated clock', () => {
   let db: SpecDatabase;
   let worker: NotificationWorker;
   let smtp: SMTPServer;
-  const caught: Array<{ to: string; subject: string }> = [];
+  const caught: Array<{ to: string; subject: string; raw: string }> = [];
   const company = randomUUID();
-  const payer: NotificationRecipient = { userId: randomUUID(), email: `payer-${randomUUID().slice(0, 6)}@example.com`, name: 'Pat', active: true, companyId: company, language: null, consents: {}, phone: null };
+  const payer: NotificationRecipient = { userId: randomUUID(), email: `payer-${randomUUID().slice(0, 6)}@example.com`, name: 'Pat', active: true, companyId: company, language: null, consents: {}, phone: null, customerGroup: 'RETAIL' };
+  // A company of another ERP customer group, which staff gave a dunning text of its own.
+  const wholesaleCompany = randomUUID();
+  const wholesalePayer: NotificationRecipient = { ...payer, userId: randomUUID(), email: `wholesale-${randomUUID().slice(0, 6)}@example.com`, name: 'Quinn', companyId: wholesaleCompany, customerGroup: 'WHOLESALE' };
+  const payers = [payer, wholesalePayer];
   const invoice = `INV-SPEC-${randomUUID().slice(0, 6)}`;
 
   beforeAll(async () => {
@@ -28,7 +32,7 @@ describe('payment monitoring (F5) over a simulated clock', () => {
         let raw = '';
         stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
         stream.on('end', () => {
-          caught.push({ to: session.envelope.rcptTo[0].address, subject: /^Subject: (.*)$/m.exec(raw)?.[1] ?? '' });
+          caught.push({ to: session.envelope.rcptTo[0].address, subject: /^Subject: (.*)$/m.exec(raw)?.[1] ?? '', raw });
           callback();
         });
       },
@@ -38,8 +42,8 @@ describe('payment monitoring (F5) over a simulated clock', () => {
     const users: SubgraphModule<any> = {
       ...notificationsSubgraph,
       name: 'spec-users',
-      notificationRecipients: async (_c, ids) => (ids.includes(payer.userId) ? [payer] : []),
-      notificationCompanyUsers: async (_c, companyId, permission) => (companyId === company && permission === 'invoices.view' ? [payer.userId] : []),
+      notificationRecipients: async (_c, ids) => payers.filter((p) => ids.includes(p.userId)),
+      notificationCompanyUsers: async (_c, companyId, permission) => (permission === 'invoices.view' ? payers.filter((p) => p.companyId === companyId).map((p) => p.userId) : []),
     };
     worker = new NotificationWorker({
       databaseUrl: db.url, modules: [financeSubgraph, users], tickMs: 50, scheduleEveryMs: 3_600_000, today: () => '2000-01-01',
@@ -58,7 +62,7 @@ describe('payment monitoring (F5) over a simulated clock', () => {
   const day = async (date: string) => {
     await worker.runSchedules(date);
     await worker.drain();
-    return caught.map((m) => m.subject);
+    return caught.filter((m) => m.to === payer.email).map((m) => m.subject);
   };
 
   it('reminds, duns at two levels, stops when the ERP records the payment, and thanks', async () => {
@@ -88,5 +92,27 @@ describe('payment monitoring (F5) over a simulated clock', () => {
       { ref: `open-item:${invoice}:dunning-2`, template: 'payment.dunning', status: 'ACCEPTED' },
       { ref: `payment:PAY-${invoice}:thanks`, template: 'payment.thanks', status: 'ACCEPTED' },
     ]);
+  });
+
+  it("duns a company with the text staff gave its customer group, and the log says which; other groups keep the deployment's", async () => {
+    const dunned = `INV-WHS-${randomUUID().slice(0, 6)}`;
+    await db.pool.query(
+      `insert into notifications.customer_message_template (id, key, scope, scope_value, language, subject, body, changed_by, updated_at)
+       values (gen_random_uuid(), 'payment.dunning', 'GROUP', 'WHOLESALE', 'en', 'Wholesale account: {{documentNumber}} is {{daysOverdue}} days late (step {{level}})', 'Dear {{recipientName}},\n\nyour wholesale terms need {{amount}} paid now.', $1, now())`,
+      [randomUUID()],
+    );
+    // The sender keeps texts for HUB_NOTIFICATIONS_TEXTS_REFRESH_MS (2 s): read them again now.
+    await worker.renderer.refresh(true);
+    await db.pool.query(`insert into finance.open_item values ($1, $2, 'INVOICE', '2026-05-10', 800.00, 800.00, 'EUR')`, [dunned, wholesaleCompany]);
+    await worker.runSchedules('2026-05-18');
+    await worker.drain();
+    const mails = caught.filter((m) => m.to === wholesalePayer.email);
+    expect(mails.map((m) => m.subject)).toEqual([`Wholesale account: ${dunned} is 8 days late (step 1)`]);
+    expect(mails[0].raw.replace(/=\r?\n/g, '')).toContain('your wholesale terms need 800.00 EUR paid now.');
+    const { rows } = await db.pool.query(`select ref, template, template_variant, status from notifications.message where recipient_user_id = $1`, [wholesalePayer.userId]);
+    expect(rows).toEqual([{ ref: `open-item:${dunned}:dunning-1`, template: 'payment.dunning', template_variant: 'group:WHOLESALE', status: 'ACCEPTED' }]);
+    // The RETAIL payer's dunning messages used the deployment's text.
+    const retail = await db.pool.query(`select distinct template_variant from notifications.message where recipient_user_id = $1`, [payer.userId]);
+    expect(retail.rows).toEqual([{ template_variant: null }]);
   });
 });

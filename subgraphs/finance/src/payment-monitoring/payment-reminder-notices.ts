@@ -10,12 +10,15 @@ const INVOICES_VIEW = 'invoices.view';
  * the due date, a dunning at each level after it (only the highest level reached, each level
  * once), and thanks for a payment recorded in the last days. A paid item leaves the open items
  * (or has nothing open), so the ERP's payment stops the next dunning step. Each goes to the
- * company's users who see its invoices.
+ * company's users who see its invoices. Each level reached is recorded (finance.dunning_step); an
+ * invoice handed to debt collection is left alone.
  */
 export async function paymentReminderNotices(client: PoolClient, today: string, schedule: PaymentReminderSchedule): Promise<NotificationNotice[]> {
   const { rows: items } = await client.query<{ document_number: string; company_id: string; due_date: string; open_amount: string; currency: string; days: number }>(
     `select document_number, company_id, due_date::text, open_amount::text, currency, ($1::date - due_date) as days
-       from finance.open_item where document_type = 'INVOICE' and open_amount > 0`,
+       from finance.open_item o where document_type = 'INVOICE' and open_amount > 0
+        -- handed to a debt-collection agency: the agency collects it now, the hub duns it no more
+        and not exists (select 1 from finance.debt_collection_case c where o.document_number = any(c.document_numbers))`,
     [today],
   );
   const levels = [...schedule.dunningDays].sort((a, b) => a - b);
@@ -28,6 +31,11 @@ export async function paymentReminderNotices(client: PoolClient, today: string, 
     }
     const reached = levels.filter((days) => item.days >= days).length;
     if (reached > 0) {
+      // The dunning history (a debt-collection case carries it); once per level, on the day it was first due.
+      await client.query(
+        `insert into finance.dunning_step (document_number, level, company_id, last_level, dunned_on, days_overdue) values ($1, $2, $3, $4, $5::date, $6) on conflict do nothing`,
+        [item.document_number, reached, item.company_id, reached === levels.length, today, item.days],
+      );
       notices.push({ ref: `open-item:${item.document_number}:dunning-${reached}`, template: 'payment.dunning', recipientUserIds: [], recipientCompany, values: { ...values, level: String(reached) } });
     }
   }

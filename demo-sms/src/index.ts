@@ -1,0 +1,2 @@
+export * from './sms-outbox';
+export * from './server';
