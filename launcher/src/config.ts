@@ -35,6 +35,8 @@ export interface LauncherConfig {
   demoCarrierAdminKey: string;
   /** Seconds between the demo carrier's working steps (every parcel moves one state); 0: only when asked. */
   demoCarrierStepSeconds: number;
+  /** The demo carrier loses every n-th parcel it registers (an exception on the shipment); 0: none. */
+  demoCarrierLoseEvery: number;
   /** Run the scheduler and outbox dispatcher in this process. */
   integratorWorker: boolean;
   syncOnStart: boolean;
@@ -99,6 +101,7 @@ export function loadLauncherConfig(env: NodeJS.ProcessEnv = process.env, root = 
     demoCarrierPort: port('HUB_DEMO_CARRIER_PORT', env.HUB_DEMO_CARRIER_PORT, gatewayPort === 0 ? 0 : 4011),
     demoCarrierAdminKey: env.HUB_DEMO_CARRIER_ADMIN_KEY || 'demo-carrier-admin-key',
     demoCarrierStepSeconds: wholeNumber('HUB_DEMO_CARRIER_STEP_SECONDS', env.HUB_DEMO_CARRIER_STEP_SECONDS, 30),
+    demoCarrierLoseEvery: wholeNumber('HUB_DEMO_CARRIER_LOSE_EVERY', env.HUB_DEMO_CARRIER_LOSE_EVERY, 7),
     integratorWorker: (env.HUB_INTEGRATOR_WORKER ?? 'true') !== 'false',
     syncOnStart: (env.HUB_SYNC_ON_START ?? 'true') !== 'false',
     schedulerTickMs: positiveInt('HUB_SCHEDULER_TICK_MS', env.HUB_SCHEDULER_TICK_MS, 1000),

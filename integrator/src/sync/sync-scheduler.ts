@@ -1,4 +1,5 @@
 import { Pool, PoolClient } from 'pg';
+import { CarrierAdapter } from '@hub/carrier-contract';
 import { ErpAdapter } from '@hub/erp-contract';
 import { componentLogger } from '@hub/observability';
 import { SyncOperationRepository } from './sync-operation.repository';
@@ -8,6 +9,8 @@ import { runSyncOperation, SyncRunOutcome, SyncTrigger } from './sync-runner';
 export interface SyncSchedulerOptions {
   pool: Pool;
   adapter: ErpAdapter;
+  /** The parcel carrier the modules' carrier feeds are polled at. */
+  carrier?: CarrierAdapter | null;
   registry: SyncRegistry;
   /** How often due operations are looked for. */
   tickMs?: number;
@@ -79,7 +82,7 @@ export class SyncScheduler {
     if (trigger === 'MANUAL') await this.operations.consumeRequest(name);
     if (trigger === 'ONCE') await this.operations.consumeOnce(name);
     const outcome = await runSyncOperation(
-      { pool: this.options.pool, adapter: this.options.adapter, pageSize: this.options.pageSize, onRunChanged: this.options.onRunChanged, afterPage: this.options.afterPage },
+      { pool: this.options.pool, adapter: this.options.adapter, carrier: this.options.carrier, pageSize: this.options.pageSize, onRunChanged: this.options.onRunChanged, afterPage: this.options.afterPage },
       operation,
       trigger,
     );

@@ -12,3 +12,4 @@ export * from './merge-target-conformance';
 export * from './file-routes';
 export * from './page-info.object';
 export * from './notification-wiring';
+export * from './carrier-wiring';

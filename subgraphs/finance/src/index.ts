@@ -26,6 +26,10 @@ import { ReturnPolicyEntity } from './return/return-policy.entity';
 import { returnFilesRoute } from './return/return.file-route';
 import { RETURN_STATUS_CHANGED_TOPIC } from './return/return-events';
 import { RETURN_NOTIFICATIONS } from './return/return-notifications';
+import { ShipmentEntity, ShipmentTrackingEventEntity } from './shipment/shipment.entity';
+import { SHIPMENT_CARRIER_FEED } from './shipment/shipment-carrier.ingest';
+import { SHIPMENT_STATUS_CHANGED_TOPIC } from './shipment/shipment-events';
+import { SHIPMENT_NOTIFICATIONS } from './shipment/shipment-notifications';
 
 export const financeSubgraph: SubgraphModule<FinanceContext> = {
   name: 'finance',
@@ -33,6 +37,7 @@ export const financeSubgraph: SubgraphModule<FinanceContext> = {
   entities: [
     InvoiceEntity, DeliveryNoteEntity, OpenItemEntity, CreditNoteEntity, PaymentEntity, StoredDocumentEntity,
     ReturnEntity, ReturnLineEntity, ReturnFileEntity, ReturnStatusEventEntity, ReturnReasonEntity, ReturnPolicyEntity, FinanceOutboxMessageEntity,
+    ShipmentEntity, ShipmentTrackingEventEntity,
   ],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildFinanceSchema,
@@ -47,6 +52,8 @@ export const financeSubgraph: SubgraphModule<FinanceContext> = {
       syncKind('payments', { ingest: ingestPayments, defaultIntervalSeconds: 300, description: 'Payments received (finance subgraph)' }),
     ],
   },
+  // Parcels of the delivery notes the hub's carrier takes: registered, tracked and their cash on delivery read back.
+  carrier: SHIPMENT_CARRIER_FEED,
   outbox: {
     store: financeOutbox,
     // A return's disposition, keyed by the return's id; the ERP's credit note is read back at once.
@@ -62,8 +69,8 @@ export const financeSubgraph: SubgraphModule<FinanceContext> = {
   fileRoutes: [documentsFileRoute, invoiceExportRoute, statementExportRoute, returnFilesRoute],
   // Payment reminders, dunning and thanks, on the notifications worker's calendar.
   notificationSchedules: PAYMENT_MONITORING_SCHEDULES,
-  // E-mails at each step of a return, to its filer and the company's administrators.
-  notifications: RETURN_NOTIFICATIONS,
+  // E-mails at each step of a return, to its filer and the company's administrators; a parcel shipped and delivered.
+  notifications: [...RETURN_NOTIFICATIONS, ...SHIPMENT_NOTIFICATIONS],
   events: [
     {
       topic: ORDER_DOCUMENTS_CHANGED_TOPIC,
@@ -81,6 +88,14 @@ export const financeSubgraph: SubgraphModule<FinanceContext> = {
         returnStatusChanged: { keyArg: 'returnId', queryField: 'returnRequest', queryArg: 'id', batchQueryField: 'returnRequestsByIds', batchQueryArg: 'ids' },
       },
     },
+    {
+      topic: SHIPMENT_STATUS_CHANGED_TOPIC,
+      // Its orders hear of it through ORDER_DOCUMENTS_CHANGED_TOPIC, published beside it (order.shipments).
+      description: "A shipment's status, parcel, tracking events or cash collection changed (key: the shipment id).",
+      serves: {
+        shipmentStatusChanged: { keyArg: 'shipmentId', queryField: 'shipment', queryArg: 'id', batchQueryField: 'shipmentsByIds', batchQueryArg: 'ids' },
+      },
+    },
   ],
 };
 
@@ -89,3 +104,4 @@ export { InvoiceStatus } from './invoice/invoice-status';
 export * from './ingest/finance.ingest';
 export { RETURN_STATUS_CHANGED_TOPIC, ReturnStatusChangedData } from './return/return-events';
 export { RETURN_DISPOSED_TOPIC } from './outbox/finance-outbox';
+export { SHIPMENT_STATUS_CHANGED_TOPIC } from './shipment/shipment-events';

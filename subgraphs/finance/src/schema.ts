@@ -16,6 +16,8 @@ import { YearlyTotalsResolver } from './yearly-totals/yearly-totals.resolver';
 import { InvoiceExportResolver } from './invoice-export/invoice-export.resolver';
 import { resolveOrderReference } from './order/order.reference';
 import { ReturnFileResolver, ReturnResolver } from './return/return.resolver';
+import { OrderShipmentsResolver, ShipmentResolver } from './shipment/shipment.resolver';
+import { resolveShipmentReference } from './shipment/shipment.reference';
 
 export function buildFinanceSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<FinanceContext>({
@@ -23,13 +25,14 @@ export function buildFinanceSchema(): Promise<GraphQLSchema> {
       InvoiceResolver, InvoiceConnectionResolver, CompanyInvoicesResolver, OrderInvoicesResolver, DeliveryNoteResolver, OrderDeliveryNotesResolver,
       InvoiceDeliveryNotesResolver, InvoiceDocumentResolver, DeliveryNoteDocumentResolver, OrderConfirmationDocumentResolver,
       CreditNoteResolver, CreditNoteDocumentResolver, OpenItemsResolver, OpenItemInvoiceResolver, StatementResolver, YearlyTotalsResolver, InvoiceExportResolver,
-      ReturnResolver, ReturnFileResolver,
+      ReturnResolver, ReturnFileResolver, ShipmentResolver, OrderShipmentsResolver,
     ],
     referenceResolvers: {
       Invoice: { __resolveReference: resolveInvoiceReference },
       DeliveryNote: { __resolveReference: resolveDeliveryNoteReference },
       Company: { __resolveReference: resolveCompanyReference },
       Order: { __resolveReference: resolveOrderReference },
+      Shipment: { __resolveReference: resolveShipmentReference },
     },
   });
 }
