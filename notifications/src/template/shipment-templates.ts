@@ -11,10 +11,10 @@ export const SHIPMENT_TEMPLATES: Readonly<Record<string, BuiltinTemplate>> = {
     category: 'shipment.shipped',
     placeholders: SHIPMENT_PLACEHOLDERS,
     texts: {
-      en: { subject: 'Shipped: parcel {{parcelNumber}} (delivery note {{deliveryNoteNumber}})', body: 'Hello {{recipientName}},\n\nyour goods of delivery note {{deliveryNoteNumber}} are on their way with {{carrier}}, parcel number {{parcelNumber}}.\n\nFollow the parcel: {{trackingUrl}}', action: trackAction('Track the parcel') },
-      sv: { subject: 'Skickat: paket {{parcelNumber}} (följesedel {{deliveryNoteNumber}})', body: 'Hej {{recipientName}},\n\ndina varor på följesedel {{deliveryNoteNumber}} är på väg med {{carrier}}, paketnummer {{parcelNumber}}.\n\nFölj paketet: {{trackingUrl}}', action: trackAction('Spåra paketet') },
-      es: { subject: 'Enviado: paquete {{parcelNumber}} (albarán {{deliveryNoteNumber}})', body: 'Hola {{recipientName}}:\n\nla mercancía del albarán {{deliveryNoteNumber}} va en camino con {{carrier}}, número de paquete {{parcelNumber}}.\n\nSiga el paquete: {{trackingUrl}}', action: trackAction('Seguir el paquete') },
-      pl: { subject: 'Wysłano: paczka {{parcelNumber}} (WZ {{deliveryNoteNumber}})', body: 'Dzień dobry {{recipientName}},\n\ntowar z dokumentu WZ {{deliveryNoteNumber}} jest w drodze z {{carrier}}, numer paczki {{parcelNumber}}.\n\nŚledź paczkę: {{trackingUrl}}', action: trackAction('Śledź paczkę') },
+      en: { subject: 'Shipped: parcel {{parcelNumber}}', body: 'Hello {{recipientName}},\n\nyour goods of delivery note {{deliveryNoteNumber}} are on their way with {{carrier}}, parcel number {{parcelNumber}}.\n\nFollow the parcel: {{trackingUrl}}', action: trackAction('Track the parcel') },
+      sv: { subject: 'Skickat: paket {{parcelNumber}}', body: 'Hej {{recipientName}},\n\ndina varor på följesedel {{deliveryNoteNumber}} är på väg med {{carrier}}, paketnummer {{parcelNumber}}.\n\nFölj paketet: {{trackingUrl}}', action: trackAction('Spåra paketet') },
+      es: { subject: 'Enviado: paquete {{parcelNumber}}', body: 'Hola {{recipientName}}:\n\nla mercancía del albarán {{deliveryNoteNumber}} va en camino con {{carrier}}, número de paquete {{parcelNumber}}.\n\nSiga el paquete: {{trackingUrl}}', action: trackAction('Seguir el paquete') },
+      pl: { subject: 'Wysłano: paczka {{parcelNumber}}', body: 'Dzień dobry {{recipientName}},\n\ntowar z dokumentu WZ {{deliveryNoteNumber}} jest w drodze z {{carrier}}, numer paczki {{parcelNumber}}.\n\nŚledź paczkę: {{trackingUrl}}', action: trackAction('Śledź paczkę') },
     },
   },
   'shipment.delivered': {
