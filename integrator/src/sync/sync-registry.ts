@@ -89,6 +89,11 @@ export class SyncRegistry {
     return operation?.source === 'erp' ? operation : undefined;
   }
 
+  /** The ERP kinds alone, in dependency order. */
+  get erpKinds(): ErpSyncOperation[] {
+    return this.all.filter((op): op is ErpSyncOperation => op.source === 'erp');
+  }
+
   get names(): string[] {
     return this.all.map((op) => op.name);
   }
