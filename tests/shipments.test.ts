@@ -1,5 +1,5 @@
 import { HttpCarrierAdapter } from '@hub/carrier-contract';
-import { as, demo, demoUser, failure } from './support/hub-client';
+import { as, demo, demoUser, failure, tokenFor } from './support/hub-client';
 import { carrierAdmin } from './support/demo-carrier';
 import { caughtMail, CaughtMail } from './support/mail-catcher';
 import { freshCompany, FreshCompany, key, syncNow, TestUser } from './support/ordering';
@@ -170,9 +170,23 @@ describe('shipments and tracking through the gateway (O9, G3)', () => {
     await syncNow('carrierTracking');
     const registered = await shipmentOf(company.admin, shipment.id);
     expect(registered.status).toBe('REGISTERED');
+    // The owner hears of it; another company's user, subscribed to the same id, hears nothing.
+    const query = 'subscription($id: ID!) { shipmentStatusChanged(shipmentId: $id) { status problem } }';
+    const before = fieldMetrics(await gatewayMetrics(), 'shipmentStatusChanged').checks;
+    const ownerWs = wsClient({ token: company.admin.token });
+    const strangerWs = wsClient({ token: await tokenFor(demoUser(1, 'customer admin').email) });
+    const owner = new RecordedSubscription(ownerWs, query, { id: shipment.id });
+    const stranger = new RecordedSubscription(strangerWs, query, { id: shipment.id });
+    await untilMetrics((m) => fieldMetrics(m, 'shipmentStatusChanged').checks >= before + 2);
+
     await carrierAdmin('POST', `/admin/parcels/${registered.parcelNumber}/lose`);
     await carrierAdmin('POST', '/admin/step', { times: 3 });
     await syncNow('carrierTracking');
+    await owner.until((s) => s.results.some((r) => r.data?.shipmentStatusChanged?.status === 'EXCEPTION'), 30_000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(stranger.results.filter((r) => r.data?.shipmentStatusChanged)).toEqual([]);
+    await ownerWs.dispose();
+    await strangerWs.dispose();
     const lost = await shipmentOf(company.admin, shipment.id);
     expect(lost).toMatchObject({ status: 'EXCEPTION', deliveredAt: null, cashCollected: null, problem: 'Parcel missing: investigation opened (Central hub)' });
     expect(lost.trackingEvents.map((e) => e.status)).toEqual(['REGISTERED', 'PICKED_UP', 'IN_TRANSIT', 'EXCEPTION']);
