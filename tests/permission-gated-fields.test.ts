@@ -96,9 +96,9 @@ describe('permission-gated fields are nullable and null alone', () => {
     const gated: Record<string, string[]> = {
       Query: ['companies', 'registrations', 'registration', 'auditLog', 'orders', 'order', 'invoices', 'invoice', 'suppliers', 'syncOperations', 'syncRuns', 'syncRun', 'outboxMessages',
         'basket', 'quotes', 'quote', 'holdRules', 'orderingSettings', 'deliveryNotes', 'deliveryNote',
-        'invoiceList', 'invoicesExport', 'openItems', 'statement', 'statementExport', 'yearlyTotals'],
+        'invoiceList', 'invoicesExport', 'openItems', 'statement', 'statementExport', 'yearlyTotals', 'shipments', 'shipment'],
       Company: ['users', 'creditLimit', 'balance', 'blocked', 'orders', 'invoices', 'credit'],
-      Order: ['invoices', 'deliveryNotes', 'confirmationPdfUrl'],
+      Order: ['invoices', 'deliveryNotes', 'confirmationPdfUrl', 'shipments'],
       Invoice: ['pdfUrl', 'deliveryNotes'],
       DeliveryNote: ['pdfUrl', 'invoices'],
       Supplier: ['email', 'offers'],

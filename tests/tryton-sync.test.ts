@@ -44,7 +44,7 @@ describe('ERP synchronisation from Tryton', () => {
 
   it('a full sync loads products, categories, prices, stock in both warehouses, customers and sales', async () => {
     const started = Date.now();
-    for (const operation of registry.all) {
+    for (const operation of registry.erpKinds) {
       const outcome = await run(operation.name);
       expect({ operation: operation.name, status: outcome.status, error: outcome.error ?? null }).toEqual({ operation: operation.name, status: 'SUCCEEDED', error: null });
     }

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   try {
     let started = performance.now();
     let rows = 0;
-    for (const operation of registry.all) rows += (await run(operation.name)).rowsRead;
+    for (const operation of registry.erpKinds) rows += (await run(operation.name)).rowsRead;
     console.log(`full sync of the seeded Tryton company (every operation): ${rows} rows read in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 
     const [unit] = await rpc.call('model.product.uom.search_read', [[['symbol', '=', 'u']], 0, 1, null, ['id'], {}]);

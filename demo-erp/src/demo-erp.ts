@@ -11,7 +11,7 @@ import { renderDocument } from './printed-document';
 import { TickRandom, isoDay } from './random';
 import { demoReferenceDate } from '@hub/demo-data';
 import { DEFAULT_SEED, VAT_RATE_PERCENT } from './reference';
-import { buildSmallTables, deliveryNoteFor, openItemFor, paymentFor, SMALL_WAREHOUSES } from './small-data';
+import { buildSmallTables, deliveryNoteFor, openItemFor, parcelDataFor, paymentFor, SMALL_WAREHOUSES } from './small-data';
 import { BaseTable, ErpTables } from './tables';
 
 export type DemoErpScale = 'small' | 'large';
@@ -288,7 +288,10 @@ export class DemoErp {
     this.upsertRecord('orders', { ...order, status });
     const dnKey = `DN-${digits}`;
     if (status === 'SHIPPED' && !this.state.get('deliveryNotes', dnKey)) {
-      this.upsertRecord('deliveryNotes', deliveryNoteFor(order, this.seed, at, null));
+      // A web order goes by the hub's parcel carrier: its note says where to and what to collect.
+      const customer = order.hubOrderId !== null ? this.state.get('customers', order.customerNumber) : undefined;
+      const parcel = customer ? parcelDataFor(order, customer, customer.taxRatePercent ?? VAT_RATE_PERCENT) : {};
+      this.upsertRecord('deliveryNotes', { ...deliveryNoteFor(order, this.seed, at, null), ...parcel });
     } else if (status === 'DELIVERED') {
       const dn = this.state.get('deliveryNotes', dnKey);
       if (!dn) this.upsertRecord('deliveryNotes', deliveryNoteFor(order, this.seed, at, at));

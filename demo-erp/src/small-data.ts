@@ -36,6 +36,29 @@ export function phoneFor(seed: number, n: number, country: string): string | nul
   return `${prefix[country] ?? '+46 70'} ${intBetween(100, 999, seed, n, 32)} ${intBetween(1000, 9999, seed, n, 33)}`;
 }
 
+/** Packing a small order costs this much (in the order's currency); orders of FREE_PACKAGING_FROM or more are packed free. */
+const PACKAGING_FEE = '4.90';
+const FREE_PACKAGING_FROM = 250;
+
+/**
+ * The carrier data of a web order's delivery note: shipped to the order's delivery address, 800 g
+ * per unit packed (within a parcel's 31.5 kg), cash on delivery (the gross total) for customers
+ * with 0 payment-term days, and a packaging fee on small orders.
+ */
+export function parcelDataFor(order: ErpOrderRecord, customer: ErpCustomerRecord, taxRatePercent: Decimal.Value): Pick<ErpDeliveryNoteRecord, 'shipTo' | 'weightGrams' | 'codAmount' | 'packagingFee' | 'currency'> {
+  const shipTo = customer.deliveryAddresses.find((a) => a.code === order.deliveryAddressCode) ?? customer.deliveryAddresses[0] ?? customer.invoiceAddress;
+  const units = order.lines.reduce((sum, l) => sum + Math.max(1, Math.ceil(Number(l.quantity))), 0);
+  const net = new Decimal(order.total);
+  const gross = net.plus(net.mul(taxRatePercent).div(100).toDecimalPlaces(2));
+  return {
+    shipTo,
+    weightGrams: Math.min(31_500, 800 * units),
+    codAmount: customer.paymentTermsDays === 0 ? gross.toFixed(2) : null,
+    packagingFee: net.lessThan(FREE_PACKAGING_FROM) ? PACKAGING_FEE : '0.00',
+    currency: order.currency,
+  };
+}
+
 export function deliveryNoteFor(order: ErpOrderRecord, seed: number, shippedAt: Date, deliveredAt: Date | null): ErpDeliveryNoteRecord {
   const h = hashString(order.orderNumber);
   const digits = order.orderNumber.replace(/^SO-/, '');

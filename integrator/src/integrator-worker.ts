@@ -1,4 +1,5 @@
 import { Pool, PoolClient } from 'pg';
+import { CarrierAdapter } from '@hub/carrier-contract';
 import { ErpAdapter } from '@hub/erp-contract';
 import { instrumentPool } from '@hub/database';
 import { publishEvent } from '@hub/events';
@@ -15,6 +16,8 @@ import { SyncRunOutcome } from './sync/sync-runner';
 export interface IntegratorWorkerOptions {
   databaseUrl: string;
   adapter: ErpAdapter;
+  /** The parcel carrier: modules' carrier feeds are polled at it on their schedule (without one, each poll fails visibly). */
+  carrier?: CarrierAdapter | null;
   /** The hub's modules: their declared sync kinds are scheduled and their outboxes dispatched. */
   modules: readonly SubgraphModule<any>[];
   /** Run every operation once before the schedule starts (npm start does). */
@@ -56,6 +59,7 @@ export async function startIntegratorWorker(options: IntegratorWorkerOptions): P
   const scheduler = new SyncScheduler({
     pool,
     adapter: options.adapter,
+    carrier: options.carrier,
     registry,
     tickMs: options.schedulerTickMs,
     pageSize: options.pageSize,

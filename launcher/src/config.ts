@@ -41,6 +41,8 @@ export interface LauncherConfig {
   smsUrl: string | undefined;
   demoSmsPort: number;
   demoSmsAdminKey: string;
+  /** The demo carrier loses every n-th parcel it registers (an exception on the shipment); 0: none. */
+  demoCarrierLoseEvery: number;
   /** Run the scheduler and outbox dispatcher in this process. */
   integratorWorker: boolean;
   syncOnStart: boolean;
@@ -85,6 +87,7 @@ export function loadLauncherConfig(env: NodeJS.ProcessEnv = process.env, root = 
     smsUrl: env.HUB_SMS_URL || undefined,
     demoSmsPort: portSetting(env, 'HUB_DEMO_SMS_PORT', gatewayPort === 0 ? 0 : 4012),
     demoSmsAdminKey: env.HUB_DEMO_SMS_ADMIN_KEY || 'demo-sms-admin-key',
+    demoCarrierLoseEvery: wholeNumberSetting(env, 'HUB_DEMO_CARRIER_LOSE_EVERY', 7),
     integratorWorker: (env.HUB_INTEGRATOR_WORKER ?? 'true') !== 'false',
     syncOnStart: (env.HUB_SYNC_ON_START ?? 'true') !== 'false',
     schedulerTickMs: positiveIntegerSetting(env, 'HUB_SCHEDULER_TICK_MS') ?? 1000,

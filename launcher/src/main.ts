@@ -135,7 +135,7 @@ async function main(): Promise<void> {
   let carrierUrl = config.carrierUrl;
   let carrierApiKey = config.carrierApiKey;
   if (!carrierUrl) {
-    demoCarrier = await startDemoCarrierProcess({ port: config.demoCarrierPort, adminKey: config.demoCarrierAdminKey, stepSeconds: config.demoCarrierStepSeconds });
+    demoCarrier = await startDemoCarrierProcess({ port: config.demoCarrierPort, adminKey: config.demoCarrierAdminKey, stepSeconds: config.demoCarrierStepSeconds, loseEvery: config.demoCarrierLoseEvery });
     carrierUrl = demoCarrier.url;
     carrierApiKey = demoCarrier.apiKey;
     log(`demo carrier (${config.demoCarrierStepSeconds > 0 ? `moves every ${config.demoCarrierStepSeconds} s` : 'moves only when asked'}) listening at ${carrierUrl}`);
@@ -147,6 +147,7 @@ async function main(): Promise<void> {
     worker = await startIntegratorWorker({
       databaseUrl,
       adapter,
+      carrier,
       syncOnStart: config.syncOnStart,
       schedulerTickMs: config.schedulerTickMs,
       dispatcherTickMs: config.dispatcherTickMs,

@@ -74,6 +74,8 @@ export default async function globalSetup(): Promise<void> {
     // The demo carrier too moves only when a test steps it.
     HUB_DEMO_CARRIER_PORT: '0',
     HUB_DEMO_CARRIER_STEP_SECONDS: '0',
+    // Parcels are lost only when a test asks (POST /admin/parcels/<no>/lose), so every other parcel arrives.
+    HUB_DEMO_CARRIER_LOSE_EVERY: '0',
     HUB_DEMO_CARRIER_ADMIN_KEY: TEST_CARRIER_ADMIN_KEY,
     // Texts go to the demo SMS gateway (a process of its own, like the carrier); tests read and fault it through its admin API.
     HUB_SMS_URL: '',

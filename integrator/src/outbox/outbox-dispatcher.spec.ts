@@ -104,7 +104,7 @@ const adapter = {
 
 const ingested: Array<{ kind: string; client: PoolClient; page: unknown }> = [];
 const registry = {
-  find: (kind: string) => ({
+  findErpKind: (kind: string) => ({
     ingest: async (client: PoolClient, page: unknown) => {
       log.push(`ingest ${kind}`);
       ingested.push({ kind, client, page });

@@ -153,7 +153,7 @@ export class OutboxDispatcher {
       const readBack = await this.readBack(topic, message, receipt);
       await inTransaction(pool, async (client) => {
         // What the ERP made of it first, through the owners' ingest functions, then the sender's own acknowledgement.
-        for (const { kind, record } of readBack) await this.options.registry.find(kind)!.ingest(client, { rows: [record], deletions: [] });
+        for (const { kind, record } of readBack) await this.options.registry.findErpKind(kind)!.ingest(client, { rows: [record], deletions: [] });
         await outbox.store.markDelivered(client, message, receipt);
         await topic.acknowledge?.(client, message, receipt);
       });

@@ -24,7 +24,7 @@ export function collectOutboxes(modules: readonly SubgraphModule<any>[], registr
     for (const topic of topics) {
       if (byTopic.has(topic.topic)) throw new Error(`${module.name} declares outbox topic ${topic.topic} twice.`);
       for (const { kind } of topic.ingestAfterDelivery ?? []) {
-        if (!registry.find(kind)) throw new Error(`Outbox topic ${topic.topic} (${module.name}) reads back sync kind ${kind}, which no module owns.`);
+        if (!registry.findErpKind(kind)) throw new Error(`Outbox topic ${topic.topic} (${module.name}) reads back sync kind ${kind}, which no module owns.`);
       }
       byTopic.set(topic.topic, topic);
     }

@@ -1,23 +1,36 @@
 import { PoolClient } from 'pg';
 import { IngestPage, MergeResult } from '@hub/ingest';
-import { IngestFunction, SubgraphModule, SyncKindDeclaration } from '@hub/subgraph-kit';
+import { CarrierFeedDeclaration, IngestFunction, SubgraphModule, SyncKindDeclaration } from '@hub/subgraph-kit';
 
-/** One synchronised kind: where its pages go and how often by default. */
-export interface SyncOperationDefinition {
+interface ScheduledOperation {
   name: string;
   /** The subgraph that owns the kind (its ingest's counts and changed keys are the run's). */
   owner: string;
-  /** Subgraphs whose ingest functions receive every page, owner first; the only way ERP data enters a subgraph. */
-  ingestedBy: string[];
-  /** Runs every ingest on the page, in order, on the caller's client (so in one transaction). */
-  ingest(client: PoolClient, page: IngestPage<unknown>): Promise<MergeResult>;
   defaultIntervalSeconds: number;
   description: string;
   runsAfter: readonly string[];
 }
 
+/** One synchronised ERP kind: where its pages go and how often by default. */
+export interface ErpSyncOperation extends ScheduledOperation {
+  source: 'erp';
+  /** Subgraphs whose ingest functions receive every page, owner first; the only way ERP data enters a subgraph. */
+  ingestedBy: string[];
+  /** Runs every ingest on the page, in order, on the caller's client (so in one transaction). */
+  ingest(client: PoolClient, page: IngestPage<unknown>): Promise<MergeResult>;
+}
+
+/** A module's parcel carrier feed (registrations, tracking events, cash on delivery), polled like a kind. */
+export interface CarrierPollOperation extends ScheduledOperation {
+  source: 'carrier';
+  feed: CarrierFeedDeclaration;
+}
+
+/** What staff see, schedule and run as one operation: an ERP kind or a carrier poll. */
+export type SyncOperationDefinition = ErpSyncOperation | CarrierPollOperation;
+
 /**
- * The sync operations of a hub, one per kind, gathered from its modules' declarations: each kind
+ * The sync operations of a hub, one per ERP kind and one per carrier feed, gathered from its modules' declarations: each kind
  * has exactly one owner, other modules may keep a part of it, and `all` is in dependency order
  * (a kind after those it `runsAfter`, otherwise in module order), the order a first full sync runs in.
  */
@@ -41,7 +54,8 @@ export class SyncRegistry {
         kind.ingests.push({ module: module.name, ingest: declaration.ingest });
       }
     }
-    const operations = [...kinds.values()].map(({ owner, declaration, ingests }): SyncOperationDefinition => ({
+    const operations: SyncOperationDefinition[] = [...kinds.values()].map(({ owner, declaration, ingests }): ErpSyncOperation => ({
+      source: 'erp',
       name: declaration.kind,
       owner,
       ingestedBy: ingests.map((i) => i.module),
@@ -55,12 +69,29 @@ export class SyncRegistry {
         return result;
       },
     }));
+    for (const module of modules) {
+      const feed = module.carrier;
+      if (!feed) continue;
+      if (kinds.has(feed.operation) || operations.some((op) => op.name === feed.operation)) throw new Error(`Sync operation ${feed.operation} (${module.name}'s carrier feed) is declared twice.`);
+      operations.push({ source: 'carrier', name: feed.operation, owner: module.name, feed, defaultIntervalSeconds: feed.defaultIntervalSeconds, description: feed.description, runsAfter: feed.runsAfter ?? [] });
+    }
     this.all = dependencyOrder(operations);
     this.byName = new Map(this.all.map((op) => [op.name, op]));
   }
 
   find(name: string): SyncOperationDefinition | undefined {
     return this.byName.get(name);
+  }
+
+  /** An ERP kind (not a carrier poll), e.g. for records an outbox topic reads back. */
+  findErpKind(name: string): ErpSyncOperation | undefined {
+    const operation = this.byName.get(name);
+    return operation?.source === 'erp' ? operation : undefined;
+  }
+
+  /** The ERP kinds alone, in dependency order. */
+  get erpKinds(): ErpSyncOperation[] {
+    return this.all.filter((op): op is ErpSyncOperation => op.source === 'erp');
   }
 
   get names(): string[] {

@@ -34,6 +34,7 @@ describe('runSyncOperation (real PostgreSQL)', () => {
 
   /** An operation whose ingest writes its rows into a table of the spec database, on the run's client. */
   const operation = (name: string, ingest?: (client: PoolClient, p: IngestPage<unknown>) => Promise<MergeResult>): SyncOperationDefinition => ({
+    source: 'erp',
     name,
     owner: 'spec',
     ingestedBy: ['spec'],

@@ -1,9 +1,11 @@
 import { Pool, PoolClient } from 'pg';
 import { inTransaction } from '@hub/database';
+import { CarrierAdapter, CarrierError } from '@hub/carrier-contract';
 import { ErpAdapter, ErpError } from '@hub/erp-contract';
 import { componentLogger, withSpan } from '@hub/observability';
 import { syncRows, syncRunSeconds, syncRuns } from '../integrator-metrics';
-import { SyncOperationDefinition } from './sync-registry';
+import { pollCarrier } from '../carrier/carrier-poll';
+import { ErpSyncOperation, SyncOperationDefinition } from './sync-registry';
 import { SyncRunCounts, SyncRunRepository, SyncTrigger } from './sync-run.repository';
 
 export type { SyncRunCounts, SyncTrigger } from './sync-run.repository';
@@ -15,6 +17,8 @@ export type SyncRunOutcome =
 export interface SyncRunnerOptions {
   pool: Pool;
   adapter: ErpAdapter;
+  /** The parcel carrier, for the carrier feeds' operations (a poll without one fails). */
+  carrier?: CarrierAdapter | null;
   pageSize?: number;
   /** Told when a run starts, makes progress, and ends (e.g. to publish syncRunUpdated). */
   onRunChanged?: (runId: string) => void;
@@ -62,7 +66,7 @@ export async function runSyncOperation(options: SyncRunnerOptions, operation: Sy
 const log = componentLogger('sync');
 
 async function runOnce(options: SyncRunnerOptions, operation: SyncOperationDefinition, trigger: SyncTrigger): Promise<SyncRunOutcome> {
-  const { pool, adapter } = options;
+  const { pool } = options;
   const pageSize = options.pageSize ?? 5000;
   const runs = new SyncRunRepository(pool);
   // Set inside the transaction's callback; the run row outlives a rollback.
@@ -71,30 +75,14 @@ async function runOnce(options: SyncRunnerOptions, operation: SyncOperationDefin
   try {
     const locked = await inTransaction(pool, async (client) => {
       if (!(await runs.tryLock(client, operation.name))) return false;
-      let cursor = await runs.readCursor(client, operation.name);
+      const stored = await runs.readCursor(client, operation.name);
       await runs.failInterrupted(operation.name);
       run.id = await runs.start(operation.name, trigger);
       options.onRunChanged?.(run.id);
-
-      let next = adapter.pullChanges(operation.name, cursor, pageSize);
-      for (;;) {
-        const page = await next;
-        // Ask for the following page before merging this one, so the ERP and PostgreSQL work at once.
-        if (page.hasMore) {
-          next = adapter.pullChanges(operation.name, page.nextCursor, pageSize);
-          // Its failure is handled where it is awaited; this only keeps it from counting as unhandled meanwhile.
-          next.catch(() => undefined);
-        }
-        const result = await operation.ingest(client, { rows: page.rows, deletions: page.deletions });
-        if (options.afterPage && result.changedKeys.length > 0) await options.afterPage(client, operation.name, result.changedKeys);
-        counts.pages++;
-        counts.rowsRead += page.rows.length + page.deletions.length;
-        counts.rowsInserted += result.inserted;
-        counts.rowsUpdated += result.updated;
-        counts.rowsDeleted += result.deleted;
-        cursor = page.nextCursor;
-        if (!page.hasMore) break;
-      }
+      let cursor: string | null;
+      if (operation.source === 'erp') cursor = await pullErpChanges(options, operation, client, stored, counts, pageSize);
+      else if (!options.carrier) throw new Error('no parcel carrier is configured for this hub');
+      else cursor = await pollCarrier(options.carrier, operation.feed, client, stored, counts, pageSize);
       await runs.saveCursor(client, operation.name, cursor);
       return true;
     });
@@ -103,10 +91,34 @@ async function runOnce(options: SyncRunnerOptions, operation: SyncOperationDefin
     options.onRunChanged?.(run.id);
     return { status: 'SUCCEEDED', runId: run.id, error: null, ...counts };
   } catch (error) {
-    const message = error instanceof ErpError ? `${error.kind}: ${error.message}` : (error as Error).message;
+    const message = error instanceof ErpError || error instanceof CarrierError ? `${error.kind}: ${error.message}` : (error as Error).message;
     if (!run.id) throw error;
     await runs.finish(run.id, 'FAILED', counts, message);
     options.onRunChanged?.(run.id);
     return { status: 'FAILED', runId: run.id, error: message, ...counts };
+  }
+}
+
+/** Pages an ERP kind's changes from the cursor through its ingest functions; returns the new cursor. */
+async function pullErpChanges(options: SyncRunnerOptions, operation: ErpSyncOperation, client: PoolClient, cursor: string | null, counts: SyncRunCounts, pageSize: number): Promise<string | null> {
+  const { adapter } = options;
+  let next = adapter.pullChanges(operation.name, cursor, pageSize);
+  for (;;) {
+    const page = await next;
+    // Ask for the following page before merging this one, so the ERP and PostgreSQL work at once.
+    if (page.hasMore) {
+      next = adapter.pullChanges(operation.name, page.nextCursor, pageSize);
+      // Its failure is handled where it is awaited; this only keeps it from counting as unhandled meanwhile.
+      next.catch(() => undefined);
+    }
+    const result = await operation.ingest(client, { rows: page.rows, deletions: page.deletions });
+    if (options.afterPage && result.changedKeys.length > 0) await options.afterPage(client, operation.name, result.changedKeys);
+    counts.pages++;
+    counts.rowsRead += page.rows.length + page.deletions.length;
+    counts.rowsInserted += result.inserted;
+    counts.rowsUpdated += result.updated;
+    counts.rowsDeleted += result.deleted;
+    cursor = page.nextCursor;
+    if (!page.hasMore) return cursor;
   }
 }

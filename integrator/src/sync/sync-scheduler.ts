@@ -1,4 +1,5 @@
 import { Pool, PoolClient } from 'pg';
+import { CarrierAdapter } from '@hub/carrier-contract';
 import { ErpAdapter } from '@hub/erp-contract';
 import { componentLogger } from '@hub/observability';
 import { SyncOperationRepository } from './sync-operation.repository';
@@ -8,6 +9,8 @@ import { runSyncOperation, SyncRunOutcome, SyncTrigger } from './sync-runner';
 export interface SyncSchedulerOptions {
   pool: Pool;
   adapter: ErpAdapter;
+  /** The parcel carrier the modules' carrier feeds are polled at. */
+  carrier?: CarrierAdapter | null;
   registry: SyncRegistry;
   /** How often due operations are looked for. */
   tickMs?: number;
@@ -78,7 +81,7 @@ export class SyncScheduler {
     if (!operation) throw new Error(`Unknown sync operation ${name}`);
     if (!(await this.operations.claim(name, trigger))) return { status: 'SKIPPED' };
     const outcome = await runSyncOperation(
-      { pool: this.options.pool, adapter: this.options.adapter, pageSize: this.options.pageSize, onRunChanged: this.options.onRunChanged, afterPage: this.options.afterPage },
+      { pool: this.options.pool, adapter: this.options.adapter, carrier: this.options.carrier, pageSize: this.options.pageSize, onRunChanged: this.options.onRunChanged, afterPage: this.options.afterPage },
       operation,
       trigger,
     );

@@ -1,4 +1,5 @@
 import { RETURN_TEMPLATES } from './return-templates';
+import { SHIPMENT_TEMPLATES } from './shipment-templates';
 
 /**
  * The hub's own message texts, per template key and language. A key is also the preference
@@ -45,6 +46,7 @@ const orderAction = (label: string) => ({ label, url: '{{webUrl}}/orders/{{order
 
 export const BUILTIN_TEMPLATES: Readonly<Record<string, BuiltinTemplate>> = {
   ...RETURN_TEMPLATES,
+  ...SHIPMENT_TEMPLATES,
   newsletter: {
     description: 'A newsletter staff composed (sent only to users who consented to newsletters).',
     category: null,

@@ -158,6 +158,16 @@ export interface ErpDeliveryNoteRecord {
   trackingNumber: string;
   /** serialNumbers: the units' serial numbers, for products the ERP tracks by serial (absent otherwise). */
   lines: Array<{ lineNo: number; sku: string; quantity: string; serialNumbers?: string[] | null }>;
+  /**
+   * What the parcel carrier needs, when the hub hands this delivery to its carrier (absent on notes
+   * the ERP shipped itself): the ship-to address of the order, the packed weight, the cash the
+   * carrier collects on delivery and the packaging fee charged, both in `currency`.
+   */
+  shipTo?: ErpAddress | null;
+  weightGrams?: number | null;
+  codAmount?: string | null;
+  packagingFee?: string | null;
+  currency?: string | null;
 }
 
 export interface ErpOpenItemRecord {

@@ -15,3 +15,4 @@ export * from './notification-wiring';
 export * from './hub-text-wiring';
 export * from './accept-language';
 export * from './viewer-texts';
+export * from './carrier-wiring';

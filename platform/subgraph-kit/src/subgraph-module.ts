@@ -3,6 +3,7 @@ import { GraphQLSchema } from 'graphql';
 import { AuthSecrets } from '@hub/auth';
 import { DemoDataset } from '@hub/demo-data';
 import { ErpAdapter } from '@hub/erp-contract';
+import { CarrierFeedDeclaration } from './carrier-wiring';
 import { FileRoute } from './file-routes';
 import { BaseContext } from './subgraph-context';
 import { EventTopicDeclaration, SubgraphOutbox, SyncIngestDeclaration, SyncKindDeclaration } from './module-wiring';
@@ -48,6 +49,8 @@ export interface SubgraphModule<TContext extends BaseContext = BaseContext> {
     kinds?: readonly SyncKindDeclaration<any>[];
     alsoIngests?: readonly SyncIngestDeclaration<any>[];
   };
+  /** What it registers with and reads from the parcel carrier (see carrier-wiring.ts). */
+  carrier?: CarrierFeedDeclaration;
   /** What it sends to the ERP: its outbox table and the topics written into it. */
   outbox?: SubgraphOutbox;
   /** The event topics it publishes, and the subscription fields they feed. */

@@ -19,6 +19,7 @@ import { StatementExportService } from './statement/statement-export.service';
 import { YearlyTotalsService } from './yearly-totals/yearly-totals.service';
 import { ReturnService } from './return/return.service';
 import { DebtCollectionService } from './debt-collection/debt-collection.service';
+import { ShipmentService } from './shipment/shipment.service';
 
 export interface FinanceContext extends BaseContext {
   loaders: {
@@ -39,6 +40,7 @@ export interface FinanceContext extends BaseContext {
     returns: ReturnService;
     texts: ViewerTexts;
     debtCollection: DebtCollectionService;
+    shipments: ShipmentService;
   };
 }
 
@@ -85,6 +87,7 @@ export function buildFinanceContext(base: BaseContext, runtime: SubgraphRuntime)
     texts,
     returns: new ReturnService(base.em, base.viewer, links, texts, () => runtime.erp?.() ?? null, branding),
     debtCollection: new DebtCollectionService(base.em, { pool: () => declarationsPool(runtime.databaseUrl), directory: runtime.modules.find((m) => m.debtorDetails)?.debtorDetails ?? null }, links, ttl),
+    shipments: new ShipmentService(base.em, base.viewer),
   };
   return ctx;
 }

@@ -32,6 +32,10 @@ import { DunningStepEntity } from './debt-collection/dunning-step.entity';
 import { DebtCollectionCaseEntity } from './debt-collection/debt-collection-case.entity';
 import { DebtCollectionExportEntity } from './debt-collection/debt-collection-export.entity';
 import { debtCollectionExportRoute } from './debt-collection/debt-collection.service';
+import { ShipmentEntity, ShipmentTrackingEventEntity } from './shipment/shipment.entity';
+import { SHIPMENT_CARRIER_FEED } from './shipment/shipment-carrier.ingest';
+import { SHIPMENT_STATUS_CHANGED_TOPIC } from './shipment/shipment-events';
+import { SHIPMENT_NOTIFICATIONS } from './shipment/shipment-notifications';
 
 export const financeSubgraph: SubgraphModule<FinanceContext> = {
   name: 'finance',
@@ -40,6 +44,7 @@ export const financeSubgraph: SubgraphModule<FinanceContext> = {
     InvoiceEntity, DeliveryNoteEntity, OpenItemEntity, CreditNoteEntity, PaymentEntity, StoredDocumentEntity,
     ReturnEntity, ReturnLineEntity, ReturnFileEntity, ReturnStatusEventEntity, ReturnReasonEntity, ReturnPolicyEntity, FinanceOutboxMessageEntity,
     DunningStepEntity, DebtCollectionCaseEntity, DebtCollectionExportEntity,
+    ShipmentEntity, ShipmentTrackingEventEntity,
   ],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildFinanceSchema,
@@ -54,6 +59,8 @@ export const financeSubgraph: SubgraphModule<FinanceContext> = {
       syncKind('payments', { ingest: ingestPayments, defaultIntervalSeconds: 300, description: 'Payments received (finance subgraph)' }),
     ],
   },
+  // Parcels of the delivery notes the hub's carrier takes: registered, tracked and their cash on delivery read back.
+  carrier: SHIPMENT_CARRIER_FEED,
   outbox: {
     store: financeOutbox,
     // A return's disposition, keyed by the return's id; the ERP's credit note is read back at once.
@@ -69,8 +76,8 @@ export const financeSubgraph: SubgraphModule<FinanceContext> = {
   fileRoutes: [documentsFileRoute, invoiceExportRoute, statementExportRoute, returnFilesRoute, debtCollectionExportRoute],
   // Payment reminders, dunning and thanks, on the notifications worker's calendar.
   notificationSchedules: PAYMENT_MONITORING_SCHEDULES,
-  // E-mails at each step of a return, to its filer and the company's administrators.
-  notifications: RETURN_NOTIFICATIONS,
+  // E-mails at each step of a return, to its filer and the company's administrators; a parcel shipped and delivered.
+  notifications: [...RETURN_NOTIFICATIONS, ...SHIPMENT_NOTIFICATIONS],
   hubTextKinds: [invoiceStatusTexts, returnStatusTexts, returnReasonTexts],
   events: [
     {
@@ -89,6 +96,14 @@ export const financeSubgraph: SubgraphModule<FinanceContext> = {
         returnStatusChanged: { keyArg: 'returnId', queryField: 'returnRequest', queryArg: 'id', batchQueryField: 'returnRequestsByIds', batchQueryArg: 'ids' },
       },
     },
+    {
+      topic: SHIPMENT_STATUS_CHANGED_TOPIC,
+      // Its orders hear of it through ORDER_DOCUMENTS_CHANGED_TOPIC, published beside it (order.shipments).
+      description: "A shipment's status, parcel, tracking events or cash collection changed (key: the shipment id).",
+      serves: {
+        shipmentStatusChanged: { keyArg: 'shipmentId', queryField: 'shipment', queryArg: 'id', batchQueryField: 'shipmentsByIds', batchQueryArg: 'ids' },
+      },
+    },
   ],
 };
 
@@ -97,3 +112,4 @@ export { InvoiceStatus } from './invoice/invoice-status';
 export * from './ingest/finance.ingest';
 export { RETURN_STATUS_CHANGED_TOPIC, ReturnStatusChangedData } from './return/return-events';
 export { RETURN_DISPOSED_TOPIC } from './outbox/finance-outbox';
+export { SHIPMENT_STATUS_CHANGED_TOPIC } from './shipment/shipment-events';

@@ -17,6 +17,8 @@ import { InvoiceExportResolver } from './invoice-export/invoice-export.resolver'
 import { resolveOrderReference } from './order/order.reference';
 import { ReturnFileResolver, ReturnResolver, ReturnStatusChangeResolver } from './return/return.resolver';
 import { DebtCollectionResolver } from './debt-collection/debt-collection.resolver';
+import { OrderShipmentsResolver, ShipmentResolver } from './shipment/shipment.resolver';
+import { resolveShipmentReference } from './shipment/shipment.reference';
 
 export function buildFinanceSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<FinanceContext>({
@@ -24,13 +26,14 @@ export function buildFinanceSchema(): Promise<GraphQLSchema> {
       InvoiceResolver, InvoiceConnectionResolver, CompanyInvoicesResolver, OrderInvoicesResolver, DeliveryNoteResolver, OrderDeliveryNotesResolver,
       InvoiceDeliveryNotesResolver, InvoiceDocumentResolver, DeliveryNoteDocumentResolver, OrderConfirmationDocumentResolver,
       CreditNoteResolver, CreditNoteDocumentResolver, OpenItemsResolver, OpenItemInvoiceResolver, StatementResolver, YearlyTotalsResolver, InvoiceExportResolver,
-      ReturnResolver, ReturnStatusChangeResolver, ReturnFileResolver, DebtCollectionResolver,
+      ReturnResolver, ReturnStatusChangeResolver, ReturnFileResolver, DebtCollectionResolver, ShipmentResolver, OrderShipmentsResolver,
     ],
     referenceResolvers: {
       Invoice: { __resolveReference: resolveInvoiceReference },
       DeliveryNote: { __resolveReference: resolveDeliveryNoteReference },
       Company: { __resolveReference: resolveCompanyReference },
       Order: { __resolveReference: resolveOrderReference },
+      Shipment: { __resolveReference: resolveShipmentReference },
     },
   });
 }

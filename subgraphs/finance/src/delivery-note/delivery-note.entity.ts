@@ -36,6 +36,23 @@ export class DeliveryNoteEntity {
   @Property({ type: 'text' })
   trackingNumber: string;
 
+  /** Where the hub's parcel carrier takes it (the order's delivery address); null on notes the ERP shipped itself. */
+  @Property({ type: 'jsonb', nullable: true })
+  shipTo: { code: string; name: string; street: string; postalCode: string; city: string; country: string } | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  weightGrams: number | null = null;
+
+  /** Cash the carrier collects on delivery, in `currency`; null: none. */
+  @Property({ type: 'numeric', precision: 14, scale: 2, nullable: true })
+  codAmount: string | null = null;
+
+  @Property({ type: 'numeric', precision: 14, scale: 2, nullable: true })
+  packagingFee: string | null = null;
+
+  @Property({ type: 'character', length: 3, nullable: true })
+  currency: string | null = null;
+
   /** [{ lineNo, sku, quantity, serialNumbers? }] as delivered. */
   @Property({ type: 'jsonb' })
   lines: Array<{ lineNo: number; sku: string; quantity: string; serialNumbers?: string[] | null }>;

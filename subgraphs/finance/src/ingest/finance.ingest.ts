@@ -3,6 +3,7 @@ import { erpEntityId } from '@hub/erp-ids';
 import { ErpCreditNoteRecord, ErpDeliveryNoteRecord, ErpInvoiceRecord, ErpOpenItemRecord, ErpPaymentRecord } from '@hub/erp-contract';
 import { defineMergeTarget, IngestPage, MergeResult, mergeRows, RowOf } from '@hub/ingest';
 import { publishOrderDocumentsChanged } from '../order/order-documents-events';
+import { openShipmentsForDeliveryNotes } from '../shipment/shipment-carrier.ingest';
 
 const orderIdOf = (hubOrderId: string | null | undefined, orderNumber: string | null): string | null =>
   hubOrderId ?? (orderNumber ? erpEntityId('order', orderNumber) : null);
@@ -76,6 +77,11 @@ export const DELIVERY_NOTE_TARGET = defineMergeTarget({
     carrier: 'text',
     tracking_number: 'text',
     lines: 'jsonb',
+    ship_to: 'jsonb',
+    weight_grams: 'integer',
+    cod_amount: 'numeric',
+    packaging_fee: 'numeric',
+    currency: 'char(3)',
   },
   key: ['id'],
   notFromErp: [],
@@ -100,11 +106,17 @@ export async function ingestDeliveryNotes(client: PoolClient, page: IngestPage<E
         carrier: d.carrier,
         tracking_number: d.trackingNumber,
         lines: d.lines,
+        ship_to: d.shipTo ?? null,
+        weight_grams: d.weightGrams ?? null,
+        cod_amount: d.codAmount ?? null,
+        packaging_fee: d.packagingFee ?? null,
+        currency: d.currency ?? null,
       }),
     ),
     page.deletions.map((n) => ({ id: erpEntityId('deliveryNote', n) })),
     { returnChangedKeys: true },
   );
+  await openShipmentsForDeliveryNotes(client, result.changedKeys);
   await publishOrderDocumentsChanged(client, 'delivery_note', result.changedKeys);
   return result;
 }
