@@ -5,10 +5,11 @@ import { CategoryResolver } from './category/category.resolver';
 import { OrderableProductResolver, ProductConnectionResolver, ProductResolver } from './product/product.resolver';
 import { resolveProductReference } from './product/product.reference';
 import { StockResolver } from './stock/stock.resolver';
+import { StoreResolver } from './store/store.resolver';
 
 export function buildProductsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<ProductsContext>({
-    resolvers: [ProductResolver, ProductConnectionResolver, OrderableProductResolver, CategoryResolver, StockResolver],
+    resolvers: [ProductResolver, ProductConnectionResolver, OrderableProductResolver, CategoryResolver, StockResolver, StoreResolver],
     referenceResolvers: { Product: { __resolveReference: resolveProductReference } },
   });
 }
