@@ -16,6 +16,7 @@ import { recentPricings } from './pricing/recent-pricings';
 import { QuoteRepository } from './quote/quote.repository';
 import { QuoteService } from './quote/quote.service';
 import { OrderingSettingsService } from './settings/ordering-settings.service';
+import { PickupService } from './pickup/pickup.service';
 
 export interface OrdersContext extends BaseContext {
   loaders: OrderLoaders;
@@ -28,6 +29,7 @@ export interface OrdersContext extends BaseContext {
     holdRules: HoldRuleService;
     settings: OrderingSettingsService;
     credit: CompanyCreditService;
+    pickups: PickupService;
   };
   gatewayUrl(): string;
 }
@@ -58,6 +60,7 @@ export function buildOrdersContext(base: BaseContext, runtime: SubgraphRuntime):
       quotes: new QuoteService(quotes, em, baskets, pricing, facts),
       holdRules: new HoldRuleService(new HoldRuleRepository(em), em),
       settings: new OrderingSettingsService(em),
+      pickups: new PickupService(em),
       credit: new CompanyCreditService(em, facts),
     },
   };
