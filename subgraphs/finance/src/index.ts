@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { pushToCollection, SubgraphModule, syncKind } from '@hub/subgraph-kit';
+import { alsoIngests, pushToCollection, SubgraphModule, syncKind } from '@hub/subgraph-kit';
 import { ingestCreditNotes, ingestDeliveryNotes, ingestInvoices, ingestOpenItems, ingestPayments } from './ingest/finance.ingest';
 import { ORDER_DOCUMENTS_CHANGED_TOPIC } from './order/order-documents-events';
 import { buildFinanceContext, FinanceContext } from './context';
@@ -26,13 +26,15 @@ import { ReturnPolicyEntity } from './return/return-policy.entity';
 import { returnFilesRoute } from './return/return.file-route';
 import { RETURN_STATUS_CHANGED_TOPIC } from './return/return-events';
 import { RETURN_NOTIFICATIONS } from './return/return-notifications';
+import { ReturnStoreEntity } from './return/return-store.entity';
+import { ingestReturnStores } from './return/return-store.ingest';
 
 export const financeSubgraph: SubgraphModule<FinanceContext> = {
   name: 'finance',
   dbSchema: 'finance',
   entities: [
     InvoiceEntity, DeliveryNoteEntity, OpenItemEntity, CreditNoteEntity, PaymentEntity, StoredDocumentEntity,
-    ReturnEntity, ReturnLineEntity, ReturnFileEntity, ReturnStatusEventEntity, ReturnReasonEntity, ReturnPolicyEntity, FinanceOutboxMessageEntity,
+    ReturnEntity, ReturnLineEntity, ReturnFileEntity, ReturnStatusEventEntity, ReturnReasonEntity, ReturnPolicyEntity, FinanceOutboxMessageEntity, ReturnStoreEntity,
   ],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildFinanceSchema,
@@ -46,6 +48,8 @@ export const financeSubgraph: SubgraphModule<FinanceContext> = {
       syncKind('creditNotes', { ingest: ingestCreditNotes, defaultIntervalSeconds: 300, description: 'Credit notes (finance subgraph)' }),
       syncKind('payments', { ingest: ingestPayments, defaultIntervalSeconds: 300, description: 'Payments received (finance subgraph)' }),
     ],
+    // Which ERP warehouses are stores that take returns in.
+    alsoIngests: [alsoIngests('warehouses', ingestReturnStores)],
   },
   outbox: {
     store: financeOutbox,
