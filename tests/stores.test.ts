@@ -128,8 +128,10 @@ describe('stores as pick-up points through the gateway', () => {
     const ready = await orderOf();
     expect(ready).toMatchObject({ status: 'READY_FOR_PICKUP', pickup: { storeCode: 'MAL', pickupCode: code, handedOverAt: null } });
     expect((await orderOf(company.admin.api)).pickup!.pickupCode).toBe(code);
-    // Staff (the store's too) never read the code: the customer shows it.
+    // Staff (the store's too, and staff signed in as the buyer) never read the code: the customer shows it.
     expect((await orderOf(orderStaff)).pickup).toEqual({ storeCode: 'MAL', pickupCode: null, handedOverAt: null });
+    const { impersonate } = await (await as('admin@hub.example')).request<{ impersonate: { token: string } }>('mutation($id: ID!) { impersonate(userId: $id) { token } }', { id: buyer.id });
+    expect((await orderOf(client(impersonate.token))).pickup).toEqual({ storeCode: 'MAL', pickupCode: null, handedOverAt: null });
     // Another company does not see the order at all.
     expect((await failure(orderOf(await as(demoUser(1, 'buyer').email)))).codes).toEqual(['NOT_FOUND']);
 

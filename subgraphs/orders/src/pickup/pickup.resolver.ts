@@ -9,8 +9,8 @@ export class PickupResolver {
   @FieldResolver(() => OrderPickupObject, { nullable: true, description: 'Collected in a store: where, the pick-up code, the handover; null for a delivered order.' })
   pickup(@Root() order: OrderObject, @Ctx() ctx: OrdersContext): OrderPickupObject | null {
     if (!order.pickupStoreCode) return null;
-    // The code is the customer's proof at the counter: store staff must be shown it, never read it here.
-    const own = ctx.viewer?.kind === 'CUSTOMER' && ctx.viewer.companyId === order.company.id;
+    // The code is the customer's proof at the counter: staff (also signed in as the customer) must be shown it, never read it here.
+    const own = ctx.viewer?.kind === 'CUSTOMER' && !ctx.viewer.actorId && ctx.viewer.companyId === order.company.id;
     return Object.assign(new OrderPickupObject(), {
       storeCode: order.pickupStoreCode,
       pickupCode: own && order.status === OrderStatus.READY_FOR_PICKUP ? order.pickupCode : null,
