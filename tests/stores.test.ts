@@ -128,6 +128,10 @@ describe('stores as pick-up points through the gateway', () => {
     const ready = await orderOf();
     expect(ready).toMatchObject({ status: 'READY_FOR_PICKUP', pickup: { storeCode: 'MAL', pickupCode: code, handedOverAt: null } });
     expect((await orderOf(company.admin.api)).pickup!.pickupCode).toBe(code);
+    // Where to collect it: the store itself, from the products subgraph.
+    const { order: withStore } = await buyer.api.request<{ order: { pickup: { store: { code: string; name: string; address: { city: string } } } } }>(
+      'query($id: ID!) { order(id: $id) { pickup { store { code name address { city } } } } }', { id: orderId });
+    expect(withStore.pickup.store).toEqual({ code: 'MAL', name: 'Malmö central', address: { city: 'Malmö' } });
     // Staff (the store's too, and staff signed in as the buyer) never read the code: the customer shows it.
     expect((await orderOf(orderStaff)).pickup).toEqual({ storeCode: 'MAL', pickupCode: null, handedOverAt: null });
     const { impersonate } = await (await as('admin@hub.example')).request<{ impersonate: { token: string } }>('mutation($id: ID!) { impersonate(userId: $id) { token } }', { id: buyer.id });

@@ -6,10 +6,11 @@ import { OrderableProductResolver, ProductConnectionResolver, ProductResolver } 
 import { resolveProductReference } from './product/product.reference';
 import { StockResolver } from './stock/stock.resolver';
 import { StoreResolver } from './store/store.resolver';
+import { resolveStoreReference } from './store/store.reference';
 
 export function buildProductsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<ProductsContext>({
     resolvers: [ProductResolver, ProductConnectionResolver, OrderableProductResolver, CategoryResolver, StockResolver, StoreResolver],
-    referenceResolvers: { Product: { __resolveReference: resolveProductReference } },
+    referenceResolvers: { Product: { __resolveReference: resolveProductReference }, Store: { __resolveReference: resolveStoreReference } },
   });
 }

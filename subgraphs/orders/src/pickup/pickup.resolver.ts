@@ -3,6 +3,7 @@ import { OrdersContext } from '../context';
 import { OrderObject } from '../order/order.object';
 import { OrderStatus } from '../order/order-status';
 import { OrderPickupObject } from './pickup.object';
+import { StoreReference } from '../references/reference.objects';
 
 @Resolver(() => OrderObject)
 export class PickupResolver {
@@ -13,6 +14,7 @@ export class PickupResolver {
     const own = ctx.viewer?.kind === 'CUSTOMER' && !ctx.viewer.actorId && ctx.viewer.companyId === order.company.id;
     return Object.assign(new OrderPickupObject(), {
       storeCode: order.pickupStoreCode,
+      store: StoreReference.of(order.pickupStoreCode),
       pickupCode: own && order.status === OrderStatus.READY_FOR_PICKUP ? order.pickupCode : null,
       handedOverAt: order.handedOverAt,
     });

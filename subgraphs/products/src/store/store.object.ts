@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { WarehouseStockObject } from '../stock/stock.object';
 import { OpeningHours, WarehouseEntity } from './store.entity';
 
@@ -29,6 +29,7 @@ export class StoreAddressObject {
   country: string;
 }
 
+@Directive('@key(fields: "code")')
 @ObjectType('Store', { description: 'A shop of the distributor (an ERP warehouse flagged as a store): orders can be collected and returns handed in there.' })
 export class StoreObject {
   @Field({ description: 'The ERP warehouse code; placeOrder(input: { pickupStoreCode }) takes it.' })

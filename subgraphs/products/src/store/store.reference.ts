@@ -1,0 +1,8 @@
+import { ProductsContext } from '../context';
+import { StoreObject } from './store.object';
+
+/** Stores are public, like the catalogue; a warehouse that is no longer a store resolves to null. */
+export async function resolveStoreReference(reference: { code: string }, ctx: ProductsContext): Promise<StoreObject | null> {
+  const store = await ctx.services.stores.store(reference.code);
+  return store ? StoreObject.from(store, null) : null;
+}
