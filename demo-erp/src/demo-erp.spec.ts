@@ -275,6 +275,48 @@ describe('orders the hub pushes', () => {
   });
 });
 
+describe('orders collected in a store', () => {
+  const erp = new DemoErp('small', 42, 'run');
+  const customer = drain(erp, 'customers', null, 10).rows[0];
+  const sku = drain(erp, 'products', null, 5).rows[4].sku;
+  const body = (hubOrderId: string, extra: Record<string, unknown>) => ({
+    hubOrderId, customerNumber: customer.customerNumber, placedAt: new Date().toISOString(), currency: 'EUR', lines: [{ lineNo: 1, sku, quantity: '1', unitPrice: '5.00' }], ...extra,
+  });
+
+  it('lists its warehouses, the ones with a counter as stores', () => {
+    const warehouses = drain(erp, 'warehouses', null, 10).rows;
+    expect(warehouses.map((w) => [w.code, w.isStore])).toEqual([['MAL', true], ['POZ', false], ['VLC', true]]);
+    expect(warehouses[0]).toMatchObject({ address: { city: 'Malmö', country: 'SE' }, phone: expect.any(String) });
+    expect(warehouses[1]).toMatchObject({ address: null, phone: null, openingHours: [] });
+  });
+
+  it('takes an order for a store only, never with a delivery address too', () => {
+    expect(erp.submitOrder('pickup-refused-1', body('hub-p-1', { pickupStoreCode: 'POZ' }))).toMatchObject({ status: 422, body: { error: 'POZ is not a store orders can be collected in' } });
+    expect(erp.submitOrder('pickup-refused-2', body('hub-p-2', { pickupStoreCode: 'NOPE' }))).toMatchObject({ status: 422 });
+    expect(erp.submitOrder('pickup-refused-3', body('hub-p-3', { pickupStoreCode: 'MAL', deliveryAddressCode: 'D1' }))).toMatchObject({ status: 422, body: { error: 'an order is delivered or collected in a store, not both' } });
+  });
+
+  it('prepares it, waits READY_FOR_PICKUP with a code, and hands it over once against that code: COLLECTED, with a delivery note, then invoiced', () => {
+    const pushed = erp.submitOrder('pickup-1', body('hub-pickup-1', { pickupStoreCode: 'VLC' }));
+    const orderNumber = (pushed.body as { orderNumber: string }).orderNumber;
+    expect(erp.advanceOrder(orderNumber, 2)).toBe('READY_FOR_PICKUP');
+    expect(erp.advanceOrder(orderNumber, 3)).toBe('READY_FOR_PICKUP');
+    const order = erp.state.get('orders', orderNumber)!;
+    expect(order).toMatchObject({ pickupStoreCode: 'VLC', pickupCode: expect.stringMatching(/^\d{6}$/) });
+    const handover = (code: string, storeCode = 'VLC') => ({ hubOrderId: 'hub-pickup-1', orderNumber, storeCode, pickupCode: code, handedOverAt: new Date().toISOString() });
+    const wrong = order.pickupCode === '111111' ? '222222' : '111111';
+    expect(erp.submitPickup('handover-wrong', handover(wrong))).toMatchObject({ status: 422, body: { error: `wrong pick-up code for order ${orderNumber}` } });
+    expect(erp.submitPickup('handover-store', handover(order.pickupCode!, 'MAL'))).toMatchObject({ status: 422 });
+    expect(erp.state.get('orders', orderNumber)!.status).toBe('READY_FOR_PICKUP');
+    const right = handover(order.pickupCode!);
+    expect(erp.submitPickup('handover-1', right)).toMatchObject({ status: 201, body: { orderNumber, status: 'COLLECTED' } });
+    expect(erp.submitPickup('handover-1', right)).toMatchObject({ status: 200, body: { orderNumber, status: 'COLLECTED' } });
+    expect(erp.stats().pickups.acceptedByKey).toEqual({ 'handover-1': 1 });
+    expect(erp.state.get('deliveryNotes', `DN-${orderNumber.replace(/^SO-/, '')}`)).toMatchObject({ orderNumber, hubOrderId: 'hub-pickup-1', deliveredAt: expect.any(String) });
+    expect(erp.advanceOrder(orderNumber, 1)).toBe('INVOICED');
+  });
+});
+
 const drainAll = <K extends SyncKind>(erp: DemoErp, kind: K) => drain(erp, kind, null, 100_000).rows;
 
 describe('PDF documents', () => {

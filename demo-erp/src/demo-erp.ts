@@ -1,8 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
 import Decimal from 'decimal.js';
 import {
   ErpContactRecord, ErpCustomerReceipt, ErpCustomerRecord, ErpDocumentKind, ErpInvoiceRecord, ErpOrderLine, ErpOrderReceipt, ErpOrderRecord, ErpPaymentRecord,
-  ErpOrderStatus, ErpRecordOf, ErpRecordsByKind, ErpReturnReceipt, ErpStockRecord, SyncKind, recordKey,
+  ErpOrderStatus, ErpPickupReceipt, ErpRecordOf, ErpRecordsByKind, ErpReturnReceipt, ErpStockRecord, SyncKind, recordKey,
 } from '@hub/erp-contract';
 import { ErpState } from './erp-state';
 import { buildLargeTables, LARGE_WAREHOUSE_CODES } from './large-data';
@@ -23,7 +23,14 @@ export interface ErpExtensionReceipt {
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const NEXT_STATUS: Partial<Record<ErpOrderStatus, ErpOrderStatus>> = { CONFIRMED: 'PICKED', PICKED: 'SHIPPED', SHIPPED: 'DELIVERED', DELIVERED: 'INVOICED' };
+const DELIVERED_ORDER_STEPS: Partial<Record<ErpOrderStatus, ErpOrderStatus>> = { CONFIRMED: 'PICKED', PICKED: 'SHIPPED', SHIPPED: 'DELIVERED', DELIVERED: 'INVOICED' };
+/** An order collected in a store waits READY_FOR_PICKUP until the store hands it over (submitPickup); then it is invoiced. */
+const PICKUP_ORDER_STEPS: Partial<Record<ErpOrderStatus, ErpOrderStatus>> = { CONFIRMED: 'PICKED', PICKED: 'READY_FOR_PICKUP', COLLECTED: 'INVOICED' };
+
+/** The status the ERP moves an order to next, or undefined when it waits (for the customer, or forever). */
+function nextStatus(order: Pick<ErpOrderRecord, 'status' | 'pickupStoreCode'>): ErpOrderStatus | undefined {
+  return (order.pickupStoreCode ? PICKUP_ORDER_STEPS : DELIVERED_ORDER_STEPS)[order.status];
+}
 const DECIMAL = /^\d{1,12}(\.\d{1,6})?$/;
 /** Days from the order to its delivery when the goods are in stock; back orders wait for their receipt. */
 const DELIVERY_DAYS = 2;
@@ -139,12 +146,13 @@ export class DemoErp {
   private readonly orders = new Map<string, Accepted<ErpOrderReceipt>>();
   private readonly customers = new Map<string, Accepted<ErpCustomerReceipt>>();
   private readonly returns = new Map<string, Accepted<ErpReturnReceipt>>();
+  private readonly pickups = new Map<string, Accepted<ErpPickupReceipt>>();
   /** Documents pushed into collections the contract does not name (a deployment's own modules), per collection. */
   private readonly documents = new Map<string, Map<string, Accepted<ErpExtensionReceipt>>>();
   private readonly returned = new Map<string, Decimal>();
   /** Credit notes for the returns it accepted, by number. */
   private readonly creditNotes = new Map<string, ErpCreditNote>();
-  private readonly counters = { orderReplays: 0, orderConflicts: 0, orderRejections: 0, customerReplays: 0, customerConflicts: 0, customerRejections: 0, returnReplays: 0, returnConflicts: 0, returnRejections: 0, documentReplays: 0, documentConflicts: 0, documentRejections: 0 };
+  private readonly counters = { orderReplays: 0, orderConflicts: 0, orderRejections: 0, customerReplays: 0, customerConflicts: 0, customerRejections: 0, returnReplays: 0, returnConflicts: 0, returnRejections: 0, pickupReplays: 0, pickupConflicts: 0, pickupRejections: 0, documentReplays: 0, documentConflicts: 0, documentRejections: 0 };
   private nextOrder = 900_001;
   private nextCustomer = 900_001;
   private nextContact: number;
@@ -163,7 +171,7 @@ export class DemoErp {
     this.nextContact = tables.contacts.size + 1;
     for (let i = 0; i < tables.orders.size; i++) {
       const o = tables.orders.at(i);
-      if (NEXT_STATUS[o.status]) this.activeOrders.add(o.orderNumber);
+      if (nextStatus(o)) this.activeOrders.add(o.orderNumber);
     }
     for (let i = 0; i < tables.invoices.size; i++) {
       const inv = tables.invoices.at(i);
@@ -188,7 +196,7 @@ export class DemoErp {
   private track(kind: string, key: string): void {
     if (kind === 'orders') {
       const o = this.state.get('orders', key);
-      if (o && NEXT_STATUS[o.status]) this.activeOrders.add(key);
+      if (o && nextStatus(o)) this.activeOrders.add(key);
       else this.activeOrders.delete(key);
     } else if (kind === 'invoices') {
       const inv = this.state.get('invoices', key);
@@ -212,7 +220,7 @@ export class DemoErp {
     for (let s = 0; s < steps; s++) {
       const order = this.state.get('orders', orderNumber);
       if (!order) return undefined;
-      if (NEXT_STATUS[order.status]) this.progress(order, this.clock());
+      if (nextStatus(order)) this.progress(order, this.clock());
       else if (this.hubInvoicesToPay.has(`INV-${orderNumber.replace(/^SO-/, '')}`)) {
         const invoiceNumber = `INV-${orderNumber.replace(/^SO-/, '')}`;
         this.hubInvoicesToPay.delete(invoiceNumber);
@@ -267,7 +275,7 @@ export class DemoErp {
     const progressChance = Math.min(0.15, 25 / Math.max(1, this.activeOrders.size));
     for (const key of this.activeOrders.snapshot()) {
       const order = this.state.get('orders', key);
-      if (!order || !NEXT_STATUS[order.status]) {
+      if (!order || !nextStatus(order)) {
         this.activeOrders.delete(key);
         continue;
       }
@@ -282,10 +290,12 @@ export class DemoErp {
   }
 
   private progress(order: ErpOrderRecord, now: Date): void {
-    const status = NEXT_STATUS[order.status]!;
+    const status = nextStatus(order)!;
     const at = new Date(Math.max(now.getTime(), new Date(order.placedAt).getTime() + HOUR));
     const digits = order.orderNumber.replace(/^SO-/, '');
-    this.upsertRecord('orders', { ...order, status });
+    // The code the customer shows at the counter: drawn at random, as nobody may guess it.
+    const pickupCode = status === 'READY_FOR_PICKUP' ? String(randomInt(100_000, 1_000_000)) : order.pickupCode;
+    this.upsertRecord('orders', { ...order, status, ...(pickupCode ? { pickupCode } : {}) });
     const dnKey = `DN-${digits}`;
     if (status === 'SHIPPED' && !this.state.get('deliveryNotes', dnKey)) {
       // A web order goes by the hub's parcel carrier: its note says where to and what to collect.
@@ -362,7 +372,7 @@ export class DemoErp {
   // ---- documents pushed by the hub -----------------------------------------------------------
 
   private accept<T>(
-    store: Map<string, Accepted<T>>, key: string | undefined, body: unknown, kind: 'order' | 'customer' | 'return' | 'document', create: (body: any) => T,
+    store: Map<string, Accepted<T>>, key: string | undefined, body: unknown, kind: 'order' | 'customer' | 'return' | 'pickup' | 'document', create: (body: any) => T,
   ): PushResult<T> {
     if (typeof key !== 'string' || key.length === 0 || key.length > 200) return { status: 400, body: { error: 'the Idempotency-Key header is required' }, stored: false };
     const print = fingerprint(body);
@@ -400,6 +410,11 @@ export class DemoErp {
       if (b.deliveryAddressCode != null && !customer.deliveryAddresses.some((a) => a.code === b.deliveryAddressCode)) {
         throw new InvalidInput(`unknown delivery address ${String(b.deliveryAddressCode)}`);
       }
+      if (b.pickupStoreCode != null) {
+        if (b.deliveryAddressCode != null) throw new InvalidInput('an order is delivered or collected in a store, not both');
+        const store = typeof b.pickupStoreCode === 'string' ? this.state.get('warehouses', b.pickupStoreCode) : undefined;
+        if (!store?.isStore) throw new InvalidInput(`${String(b.pickupStoreCode)} is not a store orders can be collected in`);
+      }
       if (b.customerReference != null && typeof b.customerReference !== 'string') throw new InvalidInput('customerReference must be a string');
       if (b.notes != null && typeof b.notes !== 'string') throw new InvalidInput('notes must be a string');
       let total = new Decimal(0);
@@ -421,6 +436,7 @@ export class DemoErp {
       this.upsertRecord('orders', {
         orderNumber, hubOrderId, customerNumber: customer.customerNumber, status: 'CONFIRMED', placedAt: placedAt.toISOString(), currency, total: total.toFixed(2), lines,
         deliveryDate, deliveryAddressCode: (b.deliveryAddressCode as string | null | undefined) ?? null, customerReference: (b.customerReference as string | null | undefined) ?? null,
+        pickupStoreCode: (b.pickupStoreCode as string | null | undefined) ?? null, pickupCode: null,
       });
       return { orderNumber, status: 'CONFIRMED', deliveryDate };
     });
@@ -512,6 +528,29 @@ export class DemoErp {
       this.upsertRecord('contacts', contact);
       return { customerNumber, contactNumber };
     });
+  }
+
+  /**
+   * A store handed a READY_FOR_PICKUP order over to its customer, who showed the pick-up code: the
+   * order is COLLECTED, with a delivery note (shipped and delivered at the counter) for its returns.
+   */
+  submitPickup(key: string | undefined, body: unknown): PushResult<ErpPickupReceipt> {
+    return this.accept(this.pickups, key, body, 'pickup', (b) => {
+      const order = this.state.get('orders', requireString(b.orderNumber, 'orderNumber'));
+      if (!order || order.hubOrderId !== requireString(b.hubOrderId, 'hubOrderId')) throw new InvalidInput(`unknown order ${b.orderNumber}`);
+      if (order.pickupStoreCode !== requireString(b.storeCode, 'storeCode')) throw new InvalidInput(`order ${order.orderNumber} is not collected in store ${b.storeCode}`);
+      if (order.status !== 'READY_FOR_PICKUP') throw new InvalidInput(`order ${order.orderNumber} is ${order.status}, not READY_FOR_PICKUP`);
+      if (order.pickupCode !== requireString(b.pickupCode, 'pickupCode')) throw new InvalidInput(`wrong pick-up code for order ${order.orderNumber}`);
+      const at = new Date(requireString(b.handedOverAt, 'handedOverAt'));
+      if (Number.isNaN(at.getTime())) throw new InvalidInput('handedOverAt must be an ISO 8601 date');
+      this.upsertRecord('orders', { ...order, status: 'COLLECTED' });
+      this.upsertRecord('deliveryNotes', { ...deliveryNoteFor(order, this.seed, at, at), carrier: `Collected in store ${order.pickupStoreCode}`, trackingNumber: '' });
+      return { orderNumber: order.orderNumber, status: 'COLLECTED' };
+    });
+  }
+
+  findPickup(key: string): ErpPickupReceipt | undefined {
+    return this.pickups.get(key)?.receipt;
   }
 
   findCustomer(key: string): ErpCustomerReceipt | undefined {
@@ -666,6 +705,7 @@ export class DemoErp {
       orders: { accepted: this.orders.size, acceptedByKey: byKey(this.orders), replays: c.orderReplays, conflicts: c.orderConflicts, rejections: c.orderRejections },
       customers: { accepted: this.customers.size, acceptedByKey: byKey(this.customers), replays: c.customerReplays, conflicts: c.customerConflicts, rejections: c.customerRejections },
       returns: { accepted: this.returns.size, acceptedByKey: byKey(this.returns), replays: c.returnReplays, conflicts: c.returnConflicts, rejections: c.returnRejections },
+      pickups: { accepted: this.pickups.size, acceptedByKey: byKey(this.pickups), replays: c.pickupReplays, conflicts: c.pickupConflicts, rejections: c.pickupRejections },
     };
   }
 }

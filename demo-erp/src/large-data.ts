@@ -10,6 +10,7 @@ import {
 import { addresses, creditNoteFor, deliveryNoteFor, openItemFor, paymentFor, phoneFor } from './small-data';
 import { ArrayTable, ErpTables, LazyTable } from './tables';
 import { catalogueExtras } from './catalogue-extras';
+import { warehouseRecord } from './warehouses';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -297,6 +298,7 @@ export function buildLargeTables(seed: number, referenceDate: Date): ErpTables {
     customers: new LazyTable(LARGE_SIZES.customers, customer, customerIndex),
     prices: new LazyTable(LARGE_SIZES.customers * per, price, priceIndex),
     stock: new LazyTable(N * wpp, stockRow, stockIndex),
+    warehouses: new ArrayTable('warehouses', LARGE_WAREHOUSE_CODES.map((code, w) => warehouseRecord(code, WAREHOUSE_NAMES[w]))),
     contacts: new LazyTable(LARGE_SIZES.customers * LARGE_SIZES.contactsPerCustomer, contact, (key) => {
       const m = /^K(\d+)$/.exec(key);
       return m ? Number(m[1]) - 1 : undefined;

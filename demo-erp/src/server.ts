@@ -214,6 +214,7 @@ export class DemoErpServer {
       orders: { submit: (k, body) => this.erp.submitOrder(k, body), find: (k) => this.erp.findOrder(k) },
       customers: { submit: (k, body) => this.erp.submitCustomer(k, body), find: (k) => this.erp.findCustomer(k) },
       returns: { submit: (k, body) => this.erp.submitReturn(k, body), find: (k) => this.erp.findReturn(k) },
+      pickups: { submit: (k, body) => this.erp.submitPickup(k, body), find: (k) => this.erp.findPickup(k) },
     };
     if (head === 'records' && a !== undefined && b !== undefined && extra === undefined) {
       if (method !== 'GET') throw new HttpFailure(405, 'method not allowed');

@@ -9,6 +9,7 @@ import { CARRIERS, CITIES, VAT_RATE_PERCENT, WAREHOUSE_NAMES, categoriesOfSku, c
 import { ArrayTable, ErpTables } from './tables';
 import { catalogueExtras } from './catalogue-extras';
 import { productTranslations } from './product-translations';
+import { warehouseRecord } from './warehouses';
 
 const DAY = 86_400_000;
 export const SMALL_WAREHOUSES = [
@@ -295,6 +296,7 @@ export function buildSmallTables(seed: number, referenceDate: Date): ErpTables {
     products: new ArrayTable('products', products),
     prices: new ArrayTable('prices', prices),
     stock: new ArrayTable('stock', stock),
+    warehouses: new ArrayTable('warehouses', SMALL_WAREHOUSES.map((w) => warehouseRecord(w.code, w.name))),
     exchangeRates: new ArrayTable('exchangeRates', exchangeRateRecords(referenceDate)),
     customers: new ArrayTable('customers', customers),
     contacts: new ArrayTable('contacts', contacts),

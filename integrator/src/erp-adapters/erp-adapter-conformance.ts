@@ -1,4 +1,4 @@
-import { ErpAdapter, ErpError, ErpOrderSubmission, ErpProductRecord } from '@hub/erp-contract';
+import { ErpAdapter, ErpError, ErpOrderSubmission, ErpProductRecord, ErpWarehouseRecord } from '@hub/erp-contract';
 
 /** What the conformance suite needs around one adapter: a running ERP and ways to change it behind the adapter's back. */
 export interface ConformanceHarness {
@@ -64,6 +64,14 @@ export function describeErpAdapterConformance(name: string, start: () => Promise
       expect(new Set(skus).size).toBe(skus.length);
       expect([...skus].sort()).toEqual(whole.rows.map((p: ErpProductRecord) => p.sku).sort());
       for (const kind of ['categories', 'prices', 'stock', 'customers']) expect((await drain(h.adapter, kind, null, 1000)).rows.length).toBeGreaterThan(0);
+    });
+
+    it('serves warehouses (an optional kind: none where the ERP cannot tell a store), every store with its address', async () => {
+      const { rows } = await drain(h.adapter, 'warehouses', null, 1000);
+      for (const w of rows as ErpWarehouseRecord[]) {
+        expect(w).toEqual({ code: expect.any(String), name: expect.any(String), isStore: expect.any(Boolean), address: w.isStore ? expect.objectContaining({ city: expect.any(String), country: expect.stringMatching(/^[A-Z]{2}$/) }) : null, phone: w.phone === null ? null : expect.any(String), openingHours: expect.any(Array) });
+      }
+      if (rows.length > 0) expect(await h.adapter.fetchRecord('warehouses', rows[0].code)).toEqual(rows[0]);
     });
 
     it('delivers a changed record in the next delta, and far fewer rows than a full pull', async () => {

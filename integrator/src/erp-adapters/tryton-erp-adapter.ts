@@ -132,6 +132,10 @@ export class TrytonErpAdapter implements ErpAdapter {
         return this.customers(since, offset, limit, key);
       case 'orders':
         return this.orders(since, offset, limit, key);
+      case 'warehouses':
+        // Tryton's warehouses (stock.location of type warehouse) have no flag that makes one a shop, nor
+        // opening hours: the adapter serves none, so a Tryton hub has no pick-up points (the kind is optional).
+        return [];
       default:
         // Invoices, delivery notes, payments and the rest are not read from Tryton yet (no accounting in the seeded company).
         return [];

@@ -133,6 +133,17 @@ export const BUILTIN_TEMPLATES: Readonly<Record<string, BuiltinTemplate>> = {
       pl: { subject: 'Zamówienie {{orderNumber}} zafakturowane', body: 'Dzień dobry {{recipientName}},\n\nzamówienie {{orderNumber}} ({{total}}) zostało zafakturowane. Faktura jest na Twoim koncie.', action: orderAction('Zobacz zamówienie') },
     },
   },
+  'order.ready-for-pickup': {
+    description: 'An order to be collected in a store is ready there (with the pick-up code to show at the counter).',
+    category: 'order.ready-for-pickup',
+    placeholders: [...ORDER_PLACEHOLDERS, 'storeName', 'pickupCode'],
+    texts: {
+      en: { subject: 'Order {{orderNumber}} is ready for pick-up', body: 'Hello {{recipientName}},\n\nyour order {{orderNumber}} is ready for pick-up at {{storeName}}.\n\nShow the pick-up code {{pickupCode}} at the counter.', action: orderAction('View order') },
+      sv: { subject: 'Order {{orderNumber}} kan hämtas', body: 'Hej {{recipientName}},\n\ndin order {{orderNumber}} kan nu hämtas i {{storeName}}.\n\nVisa hämtkoden {{pickupCode}} i disken.', action: orderAction('Visa order') },
+      es: { subject: 'El pedido {{orderNumber}} está listo para recoger', body: 'Hola {{recipientName}}:\n\nsu pedido {{orderNumber}} está listo para recoger en {{storeName}}.\n\nMuestre el código de recogida {{pickupCode}} en el mostrador.', action: orderAction('Ver pedido') },
+      pl: { subject: 'Zamówienie {{orderNumber}} czeka na odbiór', body: 'Dzień dobry {{recipientName}},\n\nzamówienie {{orderNumber}} czeka na odbiór w {{storeName}}.\n\nPokaż kod odbioru {{pickupCode}} przy ladzie.', action: orderAction('Zobacz zamówienie') },
+    },
+  },
   'order.late': {
     description: "An open order's promised delivery date has passed.",
     category: 'order.late',

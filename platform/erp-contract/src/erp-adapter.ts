@@ -31,6 +31,8 @@ export interface ErpOrderSubmission {
   customerReference?: string | null;
   /** Free text for the ERP's order desk (delivery instructions, the branch it is for). */
   notes?: string | null;
+  /** Collected in this store (a warehouse flagged isStore) instead of delivered; then deliveryAddressCode is null. */
+  pickupStoreCode?: string | null;
 }
 
 export interface ErpOrderReceipt {
@@ -75,17 +77,34 @@ export interface ErpReturnReceipt {
   creditNoteNumber?: string | null;
 }
 
+/** A store handed an order collected there to the customer, who showed the pick-up code. */
+export interface ErpPickupSubmission {
+  hubOrderId: string;
+  orderNumber: string;
+  storeCode: string;
+  pickupCode: string;
+  handedOverAt: string;
+}
+
+export interface ErpPickupReceipt {
+  orderNumber: string;
+  /** COLLECTED. */
+  status: string;
+}
+
 /** The documents the hub pushes into collections the contract names; other collections carry a deployment's own documents. */
 export interface ErpSubmissionsByCollection {
   orders: ErpOrderSubmission;
   customers: ErpCustomerSubmission;
   returns: ErpReturnSubmission;
+  pickups: ErpPickupSubmission;
 }
 
 export interface ErpReceiptsByCollection {
   orders: ErpOrderReceipt;
   customers: ErpCustomerReceipt;
   returns: ErpReturnReceipt;
+  pickups: ErpPickupReceipt;
 }
 
 export type ErpCollection = keyof ErpSubmissionsByCollection;
@@ -97,6 +116,7 @@ export const RECEIPT_FIELDS: Readonly<Record<ErpCollection, readonly string[]>> 
   orders: ['orderNumber', 'status'],
   customers: ['customerNumber', 'contactNumber'],
   returns: ['returnNumber'],
+  pickups: ['orderNumber', 'status'],
 };
 
 /**

@@ -88,6 +88,23 @@ export interface ErpStockRecord {
   nextReceiptQuantity: string | null;
 }
 
+/**
+ * A warehouse of the ERP. Those flagged `isStore` are shops: customers collect orders there and hand
+ * returns in, so they carry an address, opening hours and a phone. Optional for an adapter: an ERP
+ * that cannot tell a shop from a warehouse serves no records of this kind (Tryton's adapter does so),
+ * and the hub then has no pick-up points.
+ */
+export interface ErpWarehouseRecord {
+  code: string;
+  name: string;
+  isStore: boolean;
+  /** Where the shop is (null for a warehouse that is not a store). */
+  address: { street: string; postalCode: string; city: string; country: string } | null;
+  phone: string | null;
+  /** Weekly hours, local time: weekday 1 (Monday) to 7 (Sunday), "HH:MM"; days not listed are closed. */
+  openingHours: Array<{ weekday: number; opens: string; closes: string }>;
+}
+
 export interface ErpCustomerRecord {
   customerNumber: string;
   name: string;
@@ -205,7 +222,8 @@ export interface ErpPaymentRecord {
   amount: string;
 }
 
-export type ErpOrderStatus = 'CONFIRMED' | 'PICKED' | 'SHIPPED' | 'DELIVERED' | 'INVOICED' | 'CANCELLED';
+/** READY_FOR_PICKUP and COLLECTED are the statuses of an order collected in a store (instead of SHIPPED and DELIVERED). */
+export type ErpOrderStatus = 'CONFIRMED' | 'PICKED' | 'SHIPPED' | 'DELIVERED' | 'READY_FOR_PICKUP' | 'COLLECTED' | 'INVOICED' | 'CANCELLED';
 
 /**
  * One line of an ERP order. The ERP may split an ordered line by warehouse, or into an available
@@ -243,6 +261,10 @@ export interface ErpOrderRecord {
   customerReference?: string | null;
   /** The delivery date the ERP promises for the whole order (YYYY-MM-DD; the latest of its lines). */
   deliveryDate?: string | null;
+  /** The store (a warehouse code) the customer collects the order in; absent or null: delivered. */
+  pickupStoreCode?: string | null;
+  /** The code the customer shows at the store, set by the ERP once the order is READY_FOR_PICKUP. */
+  pickupCode?: string | null;
 }
 
 export interface ErpRecordsByKind {
@@ -250,6 +272,7 @@ export interface ErpRecordsByKind {
   categories: ErpCategoryRecord;
   prices: ErpPriceRecord;
   stock: ErpStockRecord;
+  warehouses: ErpWarehouseRecord;
   customers: ErpCustomerRecord;
   contacts: ErpContactRecord;
   exchangeRates: ErpExchangeRateRecord;
@@ -269,6 +292,7 @@ export const SYNC_KINDS: readonly SyncKind[] = [
   'products',
   'prices',
   'stock',
+  'warehouses',
   'exchangeRates',
   'customers',
   'contacts',
@@ -320,6 +344,8 @@ export function recordKey(kind: string, record: object): string {
       return r.paymentNumber as string;
     case 'orders':
       return r.orderNumber as string;
+    case 'warehouses':
+      return r.code as string;
     default:
       return r.key as string;
   }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { pushToCollection, SubgraphModule, syncKind } from '@hub/subgraph-kit';
+import { alsoIngests, pushToCollection, SubgraphModule, syncKind } from '@hub/subgraph-kit';
 import { ingestCreditNotes, ingestDeliveryNotes, ingestInvoices, ingestOpenItems, ingestPayments } from './ingest/finance.ingest';
 import { ORDER_DOCUMENTS_CHANGED_TOPIC } from './order/order-documents-events';
 import { buildFinanceContext, FinanceContext } from './context';
@@ -36,13 +36,15 @@ import { ShipmentEntity, ShipmentTrackingEventEntity } from './shipment/shipment
 import { SHIPMENT_CARRIER_FEED } from './shipment/shipment-carrier.ingest';
 import { SHIPMENT_STATUS_CHANGED_TOPIC } from './shipment/shipment-events';
 import { SHIPMENT_NOTIFICATIONS } from './shipment/shipment-notifications';
+import { ReturnStoreEntity } from './return/return-store.entity';
+import { ingestReturnStores } from './return/return-store.ingest';
 
 export const financeSubgraph: SubgraphModule<FinanceContext> = {
   name: 'finance',
   dbSchema: 'finance',
   entities: [
     InvoiceEntity, DeliveryNoteEntity, OpenItemEntity, CreditNoteEntity, PaymentEntity, StoredDocumentEntity,
-    ReturnEntity, ReturnLineEntity, ReturnFileEntity, ReturnStatusEventEntity, ReturnReasonEntity, ReturnPolicyEntity, FinanceOutboxMessageEntity,
+    ReturnEntity, ReturnLineEntity, ReturnFileEntity, ReturnStatusEventEntity, ReturnReasonEntity, ReturnPolicyEntity, FinanceOutboxMessageEntity, ReturnStoreEntity,
     DunningStepEntity, DebtCollectionCaseEntity, DebtCollectionExportEntity,
     ShipmentEntity, ShipmentTrackingEventEntity,
   ],
@@ -58,6 +60,8 @@ export const financeSubgraph: SubgraphModule<FinanceContext> = {
       syncKind('creditNotes', { ingest: ingestCreditNotes, defaultIntervalSeconds: 300, description: 'Credit notes (finance subgraph)' }),
       syncKind('payments', { ingest: ingestPayments, defaultIntervalSeconds: 300, description: 'Payments received (finance subgraph)' }),
     ],
+    // Which ERP warehouses are stores that take returns in.
+    alsoIngests: [alsoIngests('warehouses', ingestReturnStores)],
   },
   // Parcels of the delivery notes the hub's carrier takes: registered, tracked and their cash on delivery read back.
   carrier: SHIPMENT_CARRIER_FEED,

@@ -16,6 +16,7 @@ import { recentPricings } from './pricing/recent-pricings';
 import { QuoteRepository } from './quote/quote.repository';
 import { QuoteService } from './quote/quote.service';
 import { OrderingSettingsService } from './settings/ordering-settings.service';
+import { PickupService } from './pickup/pickup.service';
 
 export interface OrdersContext extends BaseContext {
   loaders: OrderLoaders;
@@ -29,6 +30,7 @@ export interface OrdersContext extends BaseContext {
     settings: OrderingSettingsService;
     credit: CompanyCreditService;
     texts: ViewerTexts;
+    pickups: PickupService;
   };
   gatewayUrl(): string;
 }
@@ -59,6 +61,7 @@ export function buildOrdersContext(base: BaseContext, runtime: SubgraphRuntime):
       quotes: new QuoteService(quotes, em, baskets, pricing, facts),
       holdRules: new HoldRuleService(new HoldRuleRepository(em), em),
       settings: new OrderingSettingsService(em),
+      pickups: new PickupService(em),
       credit: new CompanyCreditService(em, facts),
       texts: new ViewerTexts(runtime, base.viewer, base.acceptLanguage),
     },

@@ -21,13 +21,16 @@ import { ORDER_STATUS_CHANGED_TOPIC } from './order/order-events';
 import { ORDER_NOTIFICATIONS } from './order/order-notifications';
 import { startRecentPricings } from './pricing/recent-pricings';
 import { orderStatusTexts } from './order/order-status-texts';
+import { PickupStoreEntity } from './pickup/pickup-store.entity';
+import { ingestPickupStores } from './pickup/pickup-store.ingest';
+import { acknowledgeHandover, ORDER_HANDED_OVER_TOPIC } from './pickup/pickup-outbox';
 
 export const ordersSubgraph: SubgraphModule<OrdersContext> = {
   name: 'orders',
   dbSchema: 'orders',
   entities: [
     OrderEntity, OrderLineEntity, OrderStatusEventEntity, OrdersOutboxMessageEntity, BasketEntity, BasketLineEntity,
-    QuoteEntity, QuoteLineEntity, OrderingSettingsEntity, HoldRuleEntity, CompanyAccountEntity,
+    QuoteEntity, QuoteLineEntity, OrderingSettingsEntity, HoldRuleEntity, CompanyAccountEntity, PickupStoreEntity,
   ],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildOrdersSchema,
@@ -36,12 +39,17 @@ export const ordersSubgraph: SubgraphModule<OrdersContext> = {
   sync: {
     kinds: [syncKind('orders', { ingest: ingestOrders, defaultIntervalSeconds: 30, description: 'Order status, delivery dates, line splits and ERP-side corrections (orders subgraph)' })],
     // Each company's ERP account: credit limit, balance and block for the hold rules, tax rate, customer number, delivery addresses.
-    alsoIngests: [alsoIngests('customers', ingestCompanyAccounts)],
+    // Which ERP warehouses are stores an order can be collected in.
+    alsoIngests: [alsoIngests('customers', ingestCompanyAccounts), alsoIngests('warehouses', ingestPickupStores)],
   },
   outbox: {
     store: ordersOutbox,
     // The ERP's idempotency key is the hub's order id; its receipt gives the order its ERP number, its refusal a visible state.
-    topics: [pushToCollection(ORDER_PLACED_TOPIC, 'orders', { acknowledge: acknowledgeOrder, deadLettered: orderDeadLettered })],
+    topics: [
+      pushToCollection(ORDER_PLACED_TOPIC, 'orders', { acknowledge: acknowledgeOrder, deadLettered: orderDeadLettered }),
+      // A store's handover of an order collected there; the ERP's receipt makes it COLLECTED.
+      pushToCollection(ORDER_HANDED_OVER_TOPIC, 'pickups', { acknowledge: acknowledgeHandover }),
+    ],
   },
   events: [
     {

@@ -11,10 +11,11 @@ import { languageOfCountry } from './product/product-language';
 import { ProductLoaders, ProductService } from './product/product.service';
 import { StockLevelRepository } from './stock/stock-level.repository';
 import { StockService } from './stock/stock.service';
+import { StoreService } from './store/store.service';
 
 export interface ProductsContext extends BaseContext {
   loaders: ProductLoaders;
-  services: { texts: ViewerTexts; products: ProductService; prices: PriceService; stock: StockService; categories: CategoryService; profiles: CustomerProfileService };
+  services: { texts: ViewerTexts; products: ProductService; prices: PriceService; stock: StockService; stores: StoreService; categories: CategoryService; profiles: CustomerProfileService };
 }
 
 export function buildProductsContext(base: BaseContext, runtime: SubgraphRuntime): ProductsContext {
@@ -27,13 +28,16 @@ export function buildProductsContext(base: BaseContext, runtime: SubgraphRuntime
   };
   const profiles = new CustomerProfileService(new CustomerProfileRepository(em), viewer);
   const categories = new CategoryService(new CategoryRepository(em));
+  const productService = new ProductService(products, profiles, categories, loaders);
+  const stock = new StockService(em, viewer, profiles, new StockLevelRepository(em));
   return {
     ...base,
     loaders,
     services: {
-      products: new ProductService(products, profiles, categories, loaders),
+      products: productService,
       prices: new PriceService(em, viewer, profiles, new PriceRuleRepository(em)),
-      stock: new StockService(em, viewer, profiles, new StockLevelRepository(em)),
+      stock,
+      stores: new StoreService(em, productService, stock),
       categories,
       profiles,
       // The company's default language from the country the ERP gives it (which products keeps for prices anyway).

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { alsoIngests, SubgraphModule, syncKind } from '@hub/subgraph-kit';
-import { ingestCategories, ingestCustomerPriceProfiles, ingestExchangeRates, ingestPrices, ingestProducts, ingestStock } from './ingest/products.ingest';
+import { ingestCategories, ingestCustomerPriceProfiles, ingestExchangeRates, ingestPrices, ingestProducts, ingestStock, ingestWarehouses } from './ingest/products.ingest';
 import { buildProductsContext, ProductsContext } from './context';
 import { seedProductsDemoData } from './demo/products-demo.seed';
 import { CategoryEntity, ProductCategoryEntity } from './category/category.entity';
@@ -11,6 +11,7 @@ import { StockLevelEntity } from './stock/stock-level.entity';
 import { ProductEntity } from './product/product.entity';
 import { CustomerPriceProfileEntity } from './customer/customer-price-profile.entity';
 import { StockDisplayPolicyEntity } from './stock/stock-display-policy.entity';
+import { WarehouseEntity } from './store/store.entity';
 import { buildProductsSchema } from './schema';
 import { readNewsletterProducts } from './product/newsletter-products';
 import { categoryTexts } from './category/category-texts';
@@ -18,7 +19,7 @@ import { categoryTexts } from './category/category-texts';
 export const productsSubgraph: SubgraphModule<ProductsContext> = {
   name: 'products',
   dbSchema: 'products',
-  entities: [ProductEntity, PriceRuleEntity, CategoryEntity, ProductCategoryEntity, StockLevelEntity, ExchangeRateEntity, CustomerPriceProfileEntity, StockDisplayPolicyEntity],
+  entities: [ProductEntity, PriceRuleEntity, CategoryEntity, ProductCategoryEntity, StockLevelEntity, ExchangeRateEntity, CustomerPriceProfileEntity, StockDisplayPolicyEntity, WarehouseEntity],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildProductsSchema,
   buildContext: buildProductsContext,
@@ -29,6 +30,7 @@ export const productsSubgraph: SubgraphModule<ProductsContext> = {
       syncKind('products', { ingest: ingestProducts, defaultIntervalSeconds: 900, description: 'Items and their web categories (products subgraph)', runsAfter: ['categories'] }),
       syncKind('prices', { ingest: ingestPrices, defaultIntervalSeconds: 300, description: 'Price lists, customer prices, quantity breaks, promotions (products subgraph)', runsAfter: ['products'] }),
       syncKind('stock', { ingest: ingestStock, defaultIntervalSeconds: 60, description: 'Stock per warehouse and next receipts (products subgraph)', runsAfter: ['products'] }),
+      syncKind('warehouses', { ingest: ingestWarehouses, defaultIntervalSeconds: 3600, description: 'Warehouses, and which are stores (pick-up points) with address, opening hours and phone (products subgraph)' }),
       syncKind('exchangeRates', { ingest: ingestExchangeRates, defaultIntervalSeconds: 3600, description: 'Exchange rates (products subgraph)' }),
     ],
     // The customer group and currency each company buys in, for its prices.

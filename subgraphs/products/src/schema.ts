@@ -5,10 +5,12 @@ import { CategoryResolver } from './category/category.resolver';
 import { OrderableProductResolver, ProductConnectionResolver, ProductResolver } from './product/product.resolver';
 import { resolveProductReference } from './product/product.reference';
 import { StockResolver } from './stock/stock.resolver';
+import { StoreResolver } from './store/store.resolver';
+import { resolveStoreReference } from './store/store.reference';
 
 export function buildProductsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<ProductsContext>({
-    resolvers: [ProductResolver, ProductConnectionResolver, OrderableProductResolver, CategoryResolver, StockResolver],
-    referenceResolvers: { Product: { __resolveReference: resolveProductReference } },
+    resolvers: [ProductResolver, ProductConnectionResolver, OrderableProductResolver, CategoryResolver, StockResolver, StoreResolver],
+    referenceResolvers: { Product: { __resolveReference: resolveProductReference }, Store: { __resolveReference: resolveStoreReference } },
   });
 }

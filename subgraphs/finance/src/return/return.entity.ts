@@ -59,6 +59,10 @@ export class ReturnEntity {
   @Property({ type: 'text', nullable: true })
   waybillCarrier: string | null = null;
 
+  /** The store the goods were handed in at (an ERP warehouse code); null: received at the warehouse, or not yet. */
+  @Property({ type: 'text', nullable: true })
+  receivedAtStoreCode: string | null = null;
+
   @Property({ type: 'text', nullable: true })
   assessment: string | null = null;
 

@@ -136,6 +136,9 @@ export class ReturnRequestObject {
   @Field(() => String, { nullable: true })
   waybillCarrier: string | null;
 
+  @Field(() => String, { nullable: true, description: 'The store (its code, as in `stores`) the goods were handed in at; null otherwise.' })
+  receivedAtStoreCode: string | null;
+
   @Field(() => String, { nullable: true, description: "Staff's assessment of the goods received." })
   assessment: string | null;
 
@@ -164,7 +167,7 @@ export class ReturnRequestObject {
     return Object.assign(new ReturnRequestObject(), {
       id: e.id, number: e.number, status: e.status, statusReason: e.statusReason, deliveryNoteNumber: e.deliveryNoteNumber, deliveryNoteId: e.deliveryNoteId,
       reason: Object.assign(new ReturnReasonObject(), { code: e.reasonCode, label: e.reasonLabel, language: e.reasonLanguage }),
-      comment: e.comment, waybillNumber: e.waybillNumber, waybillCarrier: e.waybillCarrier, assessment: e.assessment, disposition: e.disposition,
+      comment: e.comment, waybillNumber: e.waybillNumber, waybillCarrier: e.waybillCarrier, receivedAtStoreCode: e.receivedAtStoreCode ?? null, assessment: e.assessment, disposition: e.disposition,
       erpReturnNumber: e.erpReturnNumber, creditNoteNumber: e.creditNoteNumber, filedByUserId: e.filedByUserId, filedAt: e.createdAt, updatedAt: e.updatedAt,
       company: CompanyReference.of(e.companyId),
     });

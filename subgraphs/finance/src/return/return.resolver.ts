@@ -92,6 +92,11 @@ export class ReturnResolver {
     return ReturnRequestObject.from(await ctx.services.returns.receive(barcode, note));
   }
 
+  @Mutation(() => ReturnRequestObject, { description: "Store staff (staff.stores): the customer handed the goods in at this store; found by the label's barcode (the RMA number)." })
+  async receiveReturnAtStore(@Arg('storeCode') storeCode: string, @Arg('barcode') barcode: string, @Ctx() ctx: FinanceContext): Promise<ReturnRequestObject> {
+    return ReturnRequestObject.from(await ctx.services.returns.receiveAtStore(storeCode, barcode));
+  }
+
   @Mutation(() => ReturnRequestObject, { description: 'Staff (staff.orders): what the goods received were found to be.' })
   async assessReturn(@Arg('id', () => ID) id: string, @Arg('assessment') assessment: string, @Ctx() ctx: FinanceContext): Promise<ReturnRequestObject> {
     return ReturnRequestObject.from(await ctx.services.returns.assess(id, assessment));

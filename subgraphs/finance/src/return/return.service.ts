@@ -20,6 +20,7 @@ import { ReturnLineEntity } from './return-line.entity';
 import { ReturnPolicyEntity } from './return-policy.entity';
 import { ReturnReasonEntity } from './return-reason.entity';
 import { ReturnStatusEventEntity } from './return-status-event.entity';
+import { ReturnStoreEntity } from './return-store.entity';
 import { ReturnCondition, ReturnDisposition, ReturnFileKind, ReturnStatus } from './return-status';
 import { assertTransition } from './return.state-machine';
 import { LockedDeliveryNote, ReturnRepository } from './return.repository';
@@ -120,6 +121,10 @@ export class ReturnService {
   /** Staff: the return whose label carries this barcode (the RMA number), as a scanner reads it. */
   async byLabel(barcode: string): Promise<ReturnEntity | null> {
     requireStaffPermission(this.viewer, 'staff.orders');
+    return this.findByLabel(barcode);
+  }
+
+  private findByLabel(barcode: string): Promise<ReturnEntity | null> {
     const number = barcode.trim().toUpperCase();
     if (!/^R-[A-Z0-9]{8}$/.test(number)) throw badUserInput('A return label barcode reads R- and eight letters or digits.', 'barcode');
     return this.em.findOne(ReturnEntity, { number });
@@ -379,6 +384,26 @@ export class ReturnService {
     if (!found) throw notFound('Return with label', barcode.trim());
     const remark = text(note, 'note', 1000);
     return this.move(found.id, async (tx, r) => this.transition(tx, r, S.RECEIVED, v.userId, remark));
+  }
+
+  /**
+   * Store staff (staff.stores) take the goods in at their store against the label's barcode: the
+   * return is RECEIVED there, through the state machine (a return not labelled or on its way is a
+   * CONFLICT), with the store recorded. A code that is no store, or a warehouse that is not one, is
+   * refused before anything is looked up.
+   */
+  async receiveAtStore(storeCode: string, barcode: string): Promise<ReturnEntity> {
+    const v = requireStaffPermission(this.viewer, 'staff.stores');
+    if (!/^[A-Za-z0-9_.-]{1,40}$/.test(storeCode)) throw badUserInput('storeCode is not a store code.', 'storeCode');
+    const store = await this.em.findOne(ReturnStoreEntity, { code: storeCode });
+    if (!store) throw badUserInput(`There is no store ${storeCode}.`, 'storeCode');
+    if (!store.isStore) throw badUserInput(`${store.name} (${storeCode}) is a warehouse, not a store: it takes no returns over the counter.`, 'storeCode');
+    const found = await this.findByLabel(barcode);
+    if (!found) throw notFound('Return with label', barcode.trim());
+    return this.move(found.id, async (tx, r) => {
+      this.transition(tx, r, S.RECEIVED, v.userId, `Handed in at store ${store.name} (${store.code})`);
+      r.receivedAtStoreCode = store.code;
+    });
   }
 
   async assess(id: string, assessment: string): Promise<ReturnEntity> {

@@ -21,6 +21,8 @@ export const ORDER_TARGET = defineMergeTarget({
     currency: 'char(3)',
     total: 'numeric',
     delivery_date: 'date',
+    pickup_store_code: 'text',
+    pickup_code: 'text',
   },
   key: ['id'],
   // Hub-owned: who placed a web order and what they asked for (retry key, delivery, references, quote), the web
@@ -28,6 +30,8 @@ export const ORDER_TARGET = defineMergeTarget({
   notFromErp: [
     'idempotency_key', 'request_fingerprint', 'placed_by_user_id', 'placed_by_actor_id', 'status_reason', 'hold_reasons', 'tax_total',
     'delivery_address_code', 'branch_id', 'customer_reference', 'notes', 'quote_id', 'quote_price_changes', 'updated_at',
+    // The store's handover (the ERP hears of it through the outbox and reports COLLECTED).
+    'handed_over_at', 'handed_over_by_user_id',
   ],
   // An order deleted in the ERP is shown as cancelled rather than vanishing from the history.
   onDelete: { set: { status: "'CANCELLED'", updated_at: 'now()' } },
@@ -109,6 +113,8 @@ export async function ingestOrders(client: PoolClient, page: IngestPage<ErpOrder
         currency: o.currency,
         total: o.total,
         delivery_date: o.deliveryDate ?? null,
+        pickup_store_code: o.pickupStoreCode ?? null,
+        pickup_code: o.pickupCode ?? null,
       }),
     ),
     deletedIds.map((id) => ({ id })),

@@ -9,6 +9,7 @@ const TEMPLATE_OF_STATUS: Readonly<Record<string, string>> = {
   ON_HOLD: 'order.held',
   REJECTED: 'order.rejected',
   CONFIRMED: 'order.confirmed',
+  READY_FOR_PICKUP: 'order.ready-for-pickup',
   INVOICED: 'order.invoiced',
 };
 
@@ -25,9 +26,10 @@ const OPEN_FOR_DELIVERY = new Set(['CONFIRMED', 'PICKED']);
 export async function orderNotices(client: PoolClient, event: { key: string }): Promise<NotificationNotice[]> {
   const { rows } = await client.query<{
     id: string; number: string; status: string; status_reason: string | null; placed_by_user_id: string | null; currency: string; total: string;
-    delivery_date: string | null; customer_reference: string | null; last_source: string | null; late: boolean;
+    delivery_date: string | null; customer_reference: string | null; last_source: string | null; late: boolean; pickup_code: string | null; store_name: string | null;
   }>(
-    `select o.id, o.number, o.status, o.status_reason, o.placed_by_user_id, o.currency, o.total::text, o.delivery_date::text, o.customer_reference,
+    `select o.id, o.number, o.status, o.status_reason, o.placed_by_user_id, o.currency, o.total::text, o.delivery_date::text, o.customer_reference, o.pickup_code,
+            (select s.name from orders.pickup_store s where s.code = o.pickup_store_code) as store_name,
             (select e.source from orders.order_status_event e where e.order_id = o.id and e.status = o.status order by e.at desc limit 1) as last_source,
             (o.delivery_date is not null and o.delivery_date < current_date) as late
        from orders.customer_order o where o.id = $1`,
@@ -43,6 +45,7 @@ export async function orderNotices(client: PoolClient, event: { key: string }): 
     reason: order.status_reason ?? '',
     deliveryDate: order.delivery_date ?? '',
     customerReference: order.customer_reference ?? '',
+    ...(order.status === 'READY_FOR_PICKUP' ? { storeName: order.store_name ?? '', pickupCode: order.pickup_code ?? '' } : {}),
   };
   const notices: NotificationNotice[] = [];
   const template = order.status === 'PENDING' && order.last_source === 'APPROVAL' ? 'order.approved' : TEMPLATE_OF_STATUS[order.status];

@@ -23,6 +23,7 @@ import { requireOrderer } from './order-access';
 import { OrderRepository } from './order.repository';
 import { OrderEventSource, OrderStatus } from './order-status';
 import { actorOf, OrderWorkflow } from './order-workflow';
+import { requirePickupStore } from '../pickup/pickup.service';
 
 interface DraftLine {
   productId: string;
@@ -76,12 +77,14 @@ export class OrderPlacementService {
     // A replay finds the basket emptied: its source is judged only for a new order.
     const draft = await this.draft(v, source, read.basket);
     const branchId = input.branchId ?? draft.details.branchId;
+    // Collected in a store: no delivery address at all (not the basket's, quote's or branch's either).
+    const pickupStore = input.pickupStoreCode ? await requirePickupStore(this.em, input.pickupStoreCode) : null;
     const [pricing, delivery] = await Promise.all([
       this.pricing.price(draft.lines.map((l) => ({ productId: l.productId, quantity: l.quantity }))),
-      checkDelivery(this.pricing, this.facts, v.companyId, { deliveryAddressCode: input.deliveryAddressCode ?? draft.details.deliveryAddressCode, branchId }),
+      checkDelivery(this.pricing, this.facts, v.companyId, { deliveryAddressCode: pickupStore ? null : input.deliveryAddressCode ?? draft.details.deliveryAddressCode, branchId }),
     ]);
     const priced = requireOrderable(pricing, draft.field, (i) => draft.lines[i].sku);
-    const deliveryAddressCode = input.deliveryAddressCode ?? draft.details.deliveryAddressCode ?? delivery.branchDeliveryAddressCode;
+    const deliveryAddressCode = pickupStore ? null : input.deliveryAddressCode ?? draft.details.deliveryAddressCode ?? delivery.branchDeliveryAddressCode;
     const taxRatePercent = facts.account?.taxRatePercent ?? null;
     const settings = facts.settings;
     if (!delivery.customerNumber) throw forbidden('Only users of a customer company the ERP knows can place orders.');
@@ -118,6 +121,7 @@ export class OrderPlacementService {
           total: totals.net.toFixed(2),
           taxTotal: totals.tax?.toFixed(2) ?? null,
           deliveryAddressCode,
+          pickupStoreCode: pickupStore?.code ?? null,
           branchId: branchId ?? null,
           customerReference: optionalText(input.customerReference, 'customerReference', MAX_REFERENCE_LENGTH) ?? draft.details.customerReference,
           notes: optionalText(input.notes, 'notes', MAX_NOTES_LENGTH) ?? draft.details.notes,

@@ -12,6 +12,8 @@ export const ORDER_STATUS_LABELS: Readonly<Record<OrderStatus, Readonly<Record<'
   ERP_REFUSED: { en: 'Needs attention', sv: 'Behöver åtgärd', es: 'Requiere atención', pl: 'Wymaga uwagi' },
   CONFIRMED: { en: 'Confirmed', sv: 'Bekräftad', es: 'Confirmado', pl: 'Potwierdzone' },
   PICKED: { en: 'Picked', sv: 'Plockad', es: 'Preparado', pl: 'Skompletowane' },
+  READY_FOR_PICKUP: { en: 'Ready for pick-up', sv: 'Klar att hämta', es: 'Listo para recoger', pl: 'Gotowe do odbioru' },
+  COLLECTED: { en: 'Collected', sv: 'Hämtad', es: 'Recogido', pl: 'Odebrane' },
   SHIPPED: { en: 'Shipped', sv: 'Skickad', es: 'Enviado', pl: 'Wysłane' },
   DELIVERED: { en: 'Delivered', sv: 'Levererad', es: 'Entregado', pl: 'Dostarczone' },
   INVOICED: { en: 'Invoiced', sv: 'Fakturerad', es: 'Facturado', pl: 'Zafakturowane' },

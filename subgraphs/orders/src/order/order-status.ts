@@ -19,6 +19,10 @@ export enum OrderStatus {
   PICKED = 'PICKED',
   SHIPPED = 'SHIPPED',
   DELIVERED = 'DELIVERED',
+  /** Collected in a store: waiting there for the customer, who shows the pick-up code (Order.pickup). */
+  READY_FOR_PICKUP = 'READY_FOR_PICKUP',
+  /** Collected in a store: handed over to the customer. */
+  COLLECTED = 'COLLECTED',
   INVOICED = 'INVOICED',
   CANCELLED = 'CANCELLED',
 }
@@ -27,7 +31,7 @@ registerEnumType(OrderStatus, {
   name: 'OrderStatus',
   description:
     'AWAITING_APPROVAL (a coworker approves it), ON_HOLD (staff review it), REJECTED, PENDING (on its way to the ERP), ERP_REFUSED (the ERP refused it); ' +
-    'then as the ERP reports it: CONFIRMED, PICKED, SHIPPED, DELIVERED, INVOICED, CANCELLED.',
+    'then as the ERP reports it: CONFIRMED, PICKED, SHIPPED, DELIVERED (or, collected in a store, READY_FOR_PICKUP and COLLECTED), INVOICED, CANCELLED.',
 });
 
 /** What a status change came from (the order's timeline). */
@@ -48,6 +52,8 @@ export enum OrderEventSource {
   ERP_SYNC = 'ERP_SYNC',
   /** The ERP's operator changed lines (quantities, prices, items). */
   ERP_CORRECTION = 'ERP_CORRECTION',
+  /** Store staff handed the order over to the customer. */
+  STORE_HANDOVER = 'STORE_HANDOVER',
 }
 
 registerEnumType(OrderEventSource, { name: 'OrderEventSource', description: 'What caused an entry of an order\'s timeline.' });

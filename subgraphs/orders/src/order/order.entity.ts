@@ -110,6 +110,21 @@ export class OrderEntity {
   @Property({ type: 'date', nullable: true })
   deliveryDate: string | null = null;
 
+  /** Collected in this store (an ERP warehouse flagged as a store) instead of delivered. */
+  @Property({ type: 'text', nullable: true })
+  pickupStoreCode: string | null = null;
+
+  /** The code the customer shows at the store, from the ERP once the order is READY_FOR_PICKUP. */
+  @Property({ type: 'text', nullable: true })
+  pickupCode: string | null = null;
+
+  /** When store staff handed the order over (hub-owned; the ERP hears of it through the outbox and reports COLLECTED). */
+  @Property({ type: 'timestamptz', nullable: true })
+  handedOverAt: Date | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  handedOverByUserId: string | null = null;
+
   @OneToMany(() => OrderLineEntity, (line) => line.order, { orderBy: { lineNo: 'asc' } })
   lines = new Collection<OrderLineEntity>(this);
 

@@ -24,6 +24,8 @@ describe('validatePlaceOrder', () => {
     ['a quote id that is not a UUID', { idempotencyKey: 'order-12345', quoteId: 'q-1' }, 'quoteId'],
     ['a branch id that is not a UUID', { ...valid, branchId: 'main' }, 'branchId'],
     ['a delivery address code that is not one', { ...valid, deliveryAddressCode: 'D 1; drop' }, 'deliveryAddressCode'],
+    ['a pick-up store code that is not one', { ...valid, pickupStoreCode: 'M A L' }, 'pickupStoreCode'],
+    ['a pick-up store and a delivery address', { ...valid, pickupStoreCode: 'MAL', deliveryAddressCode: 'D1' }, 'pickupStoreCode'],
     ['a long customer reference', { ...valid, customerReference: 'x'.repeat(101) }, 'customerReference'],
     ['long notes', { ...valid, notes: 'x'.repeat(1001) }, 'notes'],
   ])('rejects %s with BAD_USER_INPUT', (_what, input, field) => {
@@ -41,6 +43,8 @@ describe('requestFingerprint', () => {
       { ...two, customerReference: 'PO-1' },
       { ...two, notes: 'n' },
       { ...two, deliveryAddressCode: 'D2' },
+      { ...two, pickupStoreCode: 'MAL' },
+      { ...two, pickupStoreCode: 'VLC' },
       { idempotencyKey: 'k-1234567' },
       { idempotencyKey: 'k-1234567', quoteId: other },
     ];

@@ -28,6 +28,9 @@ export class PlaceOrderInput {
   @Field(() => String, { nullable: true, description: "One of the company's ERP delivery addresses (its code); default: the basket's or quote's, the branch's, else the company's default." })
   deliveryAddressCode?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Collect the order in this store (its code, from `stores`) instead of having it delivered; not together with deliveryAddressCode.' })
+  pickupStoreCode?: string | null;
+
   @Field(() => ID, { nullable: true, description: "One of the company's branches; default: the basket's or quote's." })
   branchId?: string | null;
 
@@ -54,6 +57,10 @@ export function validatePlaceOrder(input: PlaceOrderInput): OrderSource {
   if (input.branchId !== null && input.branchId !== undefined && !isUuid(input.branchId)) throw badUserInput('branchId must be a UUID.', 'branchId');
   if (input.deliveryAddressCode !== null && input.deliveryAddressCode !== undefined && !/^[A-Za-z0-9_.-]{1,40}$/.test(input.deliveryAddressCode)) {
     throw badUserInput('deliveryAddressCode is not an address code.', 'deliveryAddressCode');
+  }
+  if (input.pickupStoreCode !== null && input.pickupStoreCode !== undefined) {
+    if (input.deliveryAddressCode !== null && input.deliveryAddressCode !== undefined) throw badUserInput('An order is delivered to an address or collected in a store, not both.', 'pickupStoreCode');
+    if (!/^[A-Za-z0-9_.-]{1,40}$/.test(input.pickupStoreCode)) throw badUserInput('pickupStoreCode is not a store code.', 'pickupStoreCode');
   }
   optionalText(input.customerReference, 'customerReference', MAX_REFERENCE_LENGTH);
   optionalText(input.notes, 'notes', MAX_NOTES_LENGTH);
@@ -89,6 +96,8 @@ export function requestFingerprint(input: PlaceOrderInput): string {
     input.branchId ?? null,
     optionalText(input.customerReference, 'customerReference', MAX_REFERENCE_LENGTH),
     optionalText(input.notes, 'notes', MAX_NOTES_LENGTH),
+    // Only when given: the fingerprints of delivered orders placed before stores stay what they were.
+    ...(input.pickupStoreCode ? [`pickup:${input.pickupStoreCode}`] : []),
   ];
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }

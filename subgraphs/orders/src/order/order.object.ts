@@ -233,6 +233,10 @@ export class OrderObject {
 
   quoteId: string | null;
   currency: string;
+  /** For Order.pickup (PickupResolver). */
+  pickupStoreCode: string | null;
+  pickupCode: string | null;
+  handedOverAt: Date | null;
 
   static from(order: OrderEntity): OrderObject {
     const tax = order.taxTotal === null || order.taxTotal === undefined ? null : new Decimal(order.taxTotal);
@@ -259,6 +263,9 @@ export class OrderObject {
       placedByActorId: order.placedByActorId ?? null,
       quoteId: order.quoteId ?? null,
       currency: order.currency,
+      pickupStoreCode: order.pickupStoreCode ?? null,
+      pickupCode: order.pickupCode ?? null,
+      handedOverAt: order.handedOverAt ?? null,
     });
   }
 }

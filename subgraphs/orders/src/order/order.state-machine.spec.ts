@@ -50,9 +50,12 @@ describe('the order state machine', () => {
   });
 
   it('counts open orders and credit exposure from the right statuses', () => {
-    expect(NOT_DELIVERED_STATUSES).toEqual([S.AWAITING_APPROVAL, S.ON_HOLD, S.PENDING, S.ERP_REFUSED, S.CONFIRMED, S.PICKED, S.SHIPPED]);
+    expect(NOT_DELIVERED_STATUSES).toEqual([S.AWAITING_APPROVAL, S.ON_HOLD, S.PENDING, S.ERP_REFUSED, S.CONFIRMED, S.PICKED, S.SHIPPED, S.READY_FOR_PICKUP]);
     expect(NOT_INVOICED_STATUSES).toContain(S.DELIVERED);
+    // Collected in a store: waiting there is not delivered yet; collected is delivered but not invoiced.
+    expect(NOT_INVOICED_STATUSES).toContain(S.COLLECTED);
+    expect(NOT_DELIVERED_STATUSES).not.toContain(S.COLLECTED);
     for (const closed of [S.INVOICED, S.CANCELLED, S.REJECTED]) expect(NOT_INVOICED_STATUSES).not.toContain(closed);
-    expect(CREDIT_EXPOSURE_STATUSES).toEqual([S.PENDING, S.CONFIRMED, S.PICKED, S.SHIPPED, S.DELIVERED]);
+    expect(CREDIT_EXPOSURE_STATUSES).toEqual([S.PENDING, S.CONFIRMED, S.PICKED, S.SHIPPED, S.DELIVERED, S.READY_FOR_PICKUP, S.COLLECTED]);
   });
 });

@@ -4,7 +4,7 @@ import { OrderStatus } from './order-status';
 const S = OrderStatus;
 
 /** The statuses the ERP reports; once an order is in the ERP, the ERP is the master of its status. */
-export const ERP_STATUSES: readonly OrderStatus[] = [S.CONFIRMED, S.PICKED, S.SHIPPED, S.DELIVERED, S.INVOICED, S.CANCELLED];
+export const ERP_STATUSES: readonly OrderStatus[] = [S.CONFIRMED, S.PICKED, S.SHIPPED, S.DELIVERED, S.READY_FOR_PICKUP, S.COLLECTED, S.INVOICED, S.CANCELLED];
 
 /**
  * Every move an order may make, in one place. The hub moves web orders through approval and the
@@ -22,6 +22,8 @@ const TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
   [S.PICKED]: ERP_STATUSES,
   [S.SHIPPED]: ERP_STATUSES,
   [S.DELIVERED]: ERP_STATUSES,
+  [S.READY_FOR_PICKUP]: ERP_STATUSES,
+  [S.COLLECTED]: ERP_STATUSES,
   [S.INVOICED]: ERP_STATUSES,
   [S.CANCELLED]: ERP_STATUSES,
 };
@@ -57,10 +59,10 @@ export function statusesBefore(to: OrderStatus): OrderStatus[] {
 }
 
 /** Orders still to be delivered: everything on the way or in the ERP before DELIVERED. */
-export const NOT_DELIVERED_STATUSES: readonly OrderStatus[] = [S.AWAITING_APPROVAL, S.ON_HOLD, S.PENDING, S.ERP_REFUSED, S.CONFIRMED, S.PICKED, S.SHIPPED];
+export const NOT_DELIVERED_STATUSES: readonly OrderStatus[] = [S.AWAITING_APPROVAL, S.ON_HOLD, S.PENDING, S.ERP_REFUSED, S.CONFIRMED, S.PICKED, S.SHIPPED, S.READY_FOR_PICKUP];
 
 /** Orders still to be invoiced: not delivered yet, or delivered and not invoiced. */
-export const NOT_INVOICED_STATUSES: readonly OrderStatus[] = [...NOT_DELIVERED_STATUSES, S.DELIVERED];
+export const NOT_INVOICED_STATUSES: readonly OrderStatus[] = [...NOT_DELIVERED_STATUSES, S.DELIVERED, S.COLLECTED];
 
 /** Orders the ERP has or will have and has not invoiced: what they are worth counts against the credit limit. */
-export const CREDIT_EXPOSURE_STATUSES: readonly OrderStatus[] = [S.PENDING, S.CONFIRMED, S.PICKED, S.SHIPPED, S.DELIVERED];
+export const CREDIT_EXPOSURE_STATUSES: readonly OrderStatus[] = [S.PENDING, S.CONFIRMED, S.PICKED, S.SHIPPED, S.DELIVERED, S.READY_FOR_PICKUP, S.COLLECTED];

@@ -18,7 +18,7 @@ export const ORDER_PLACED_TOPIC = 'order.placed';
 
 /** What the ERP receives for an accepted order: the hub's order id (also the idempotency key), its lines as priced, delivery and references. */
 export function erpSubmissionOf(
-  order: Pick<OrderEntity, 'id' | 'customerNumber' | 'placedAt' | 'currency' | 'customerReference' | 'deliveryAddressCode' | 'notes'>,
+  order: Pick<OrderEntity, 'id' | 'customerNumber' | 'placedAt' | 'currency' | 'customerReference' | 'deliveryAddressCode' | 'notes' | 'pickupStoreCode'>,
   lines: ReadonlyArray<Pick<OrderLineEntity, 'lineNo' | 'sku' | 'quantity' | 'unitPrice'>>,
 ): ErpOrderSubmission {
   return {
@@ -29,6 +29,8 @@ export function erpSubmissionOf(
     customerReference: order.customerReference,
     deliveryAddressCode: order.deliveryAddressCode,
     notes: order.notes,
+    // Only for an order collected in a store, so a delivered order's submission is what it always was.
+    ...(order.pickupStoreCode ? { pickupStoreCode: order.pickupStoreCode } : {}),
     lines: lines.map((l) => ({ lineNo: l.lineNo, sku: l.sku, quantity: new Decimal(l.quantity).toFixed(), unitPrice: new Decimal(l.unitPrice).toFixed() })),
   };
 }

@@ -12,6 +12,18 @@ export class ProductReference {
   }
 }
 
+/** A store (products subgraph: the ERP's warehouses flagged as stores), by its code. */
+@Directive('@key(fields: "code", resolvable: false)')
+@ObjectType('Store')
+export class StoreReference {
+  @Field()
+  code: string;
+
+  static of(code: string): StoreReference {
+    return Object.assign(new StoreReference(), { code });
+  }
+}
+
 /** Company is extended here with its orders, so this stub is resolvable. */
 @Directive('@key(fields: "id")')
 @ObjectType('Company')

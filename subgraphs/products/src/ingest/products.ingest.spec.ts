@@ -8,7 +8,7 @@ describe('products merge targets', () => {
   const targets = Object.values<unknown>(ingest).filter(isMergeTarget);
 
   it('are exported for every table the ERP fills', () => {
-    expect(targets.map((t) => t.table).sort()).toEqual(['category', 'customer_price_profile', 'exchange_rate', 'price_rule', 'product', 'product_category', 'stock_level']);
+    expect(targets.map((t) => t.table).sort()).toEqual(['category', 'customer_price_profile', 'exchange_rate', 'price_rule', 'product', 'product_category', 'stock_level', 'warehouse']);
   });
 
   it('agree with the products entities', async () => {

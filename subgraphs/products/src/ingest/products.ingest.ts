@@ -1,6 +1,6 @@
 import { PoolClient } from 'pg';
 import { erpEntityId } from '@hub/erp-ids';
-import { ErpCategoryRecord, ErpCustomerRecord, ErpExchangeRateRecord, ErpPriceRecord, ErpProductRecord, ErpStockRecord } from '@hub/erp-contract';
+import { ErpCategoryRecord, ErpCustomerRecord, ErpExchangeRateRecord, ErpPriceRecord, ErpProductRecord, ErpStockRecord, ErpWarehouseRecord } from '@hub/erp-contract';
 import { defineMergeTarget, IngestPage, MergeResult, mergeRows, RowOf, sumResults } from '@hub/ingest';
 import { productSearchText } from '../product/product-search';
 
@@ -210,6 +210,28 @@ export function ingestStock(client: PoolClient, page: IngestPage<ErpStockRecord>
       }),
     ),
     page.deletions.map((key) => ({ key })),
+  );
+}
+
+export const WAREHOUSE_TARGET = defineMergeTarget({
+  schema: SCHEMA,
+  table: 'warehouse',
+  columns: { code: 'text', name: 'text', is_store: 'boolean', street: 'text', postal_code: 'text', city: 'text', country: 'char(2)', phone: 'text', opening_hours: 'jsonb' },
+  key: ['code'],
+  notFromErp: [],
+  onDelete: 'delete',
+});
+
+/** The ERP's warehouses; those flagged as stores are the pick-up points (`stores`). */
+export function ingestWarehouses(client: PoolClient, page: IngestPage<ErpWarehouseRecord>): Promise<MergeResult> {
+  return mergeRows(
+    client,
+    WAREHOUSE_TARGET,
+    page.rows.map((w): RowOf<typeof WAREHOUSE_TARGET> => ({
+      code: w.code, name: w.name, is_store: w.isStore, street: w.address?.street ?? null, postal_code: w.address?.postalCode ?? null,
+      city: w.address?.city ?? null, country: w.address?.country ?? null, phone: w.phone, opening_hours: w.openingHours ?? [],
+    })),
+    page.deletions.map((code) => ({ code })),
   );
 }
 

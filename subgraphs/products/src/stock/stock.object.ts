@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { DecimalScalar } from '@hub/money';
 import { StockDisplayPolicyValue } from './stock-display-policy.entity';
-import { StockStatusValue } from './stock-view';
+import { StockStatusValue, StockView } from './stock-view';
 import { ProductStockResult } from './stock.service';
 
 export const StockDisplayPolicyEnum = { QUANTITY: 'QUANTITY', TRAFFIC_LIGHT: 'TRAFFIC_LIGHT', HIDDEN: 'HIDDEN' } as const;
@@ -32,6 +32,17 @@ export class WarehouseStockObject {
 
   @Field(() => DecimalScalar, { nullable: true, description: 'Null unless the policy is QUANTITY.' })
   nextReceiptQuantity: string | null;
+
+  static fromView(w: StockView['warehouses'][number]): WarehouseStockObject {
+    return Object.assign(new WarehouseStockObject(), {
+      code: w.code,
+      name: w.name,
+      status: w.status,
+      quantity: w.quantity ? w.quantity.toFixed() : null,
+      nextReceiptDate: w.nextReceiptDate,
+      nextReceiptQuantity: w.nextReceiptQuantity ? w.nextReceiptQuantity.toFixed() : null,
+    });
+  }
 }
 
 @ObjectType('ProductStock', { description: "Stock as the signed-in company's display policy allows." })
@@ -57,16 +68,7 @@ export class ProductStockObject {
       policy: v.policy,
       status: v.status,
       quantity: v.quantity ? v.quantity.toFixed() : null,
-      warehouses: v.warehouses.map((w) =>
-        Object.assign(new WarehouseStockObject(), {
-          code: w.code,
-          name: w.name,
-          status: w.status,
-          quantity: w.quantity ? w.quantity.toFixed() : null,
-          nextReceiptDate: w.nextReceiptDate,
-          nextReceiptQuantity: w.nextReceiptQuantity ? w.nextReceiptQuantity.toFixed() : null,
-        }),
-      ),
+      warehouses: v.warehouses.map((w) => WarehouseStockObject.fromView(w)),
       result,
     });
   }
