@@ -73,17 +73,36 @@ export interface ErpReturnReceipt {
   creditNoteNumber?: string | null;
 }
 
+/** A customer's service request for a registered product (serial number), for the ERP's workshop. */
+export interface ErpServiceOrderSubmission {
+  hubServiceRequestId: string;
+  customerNumber: string;
+  serialNumber: string;
+  sku: string;
+  /** The delivery note the unit came with. */
+  deliveryNumber: string;
+  description: string;
+  /** Whether the hub found the unit under warranty when the request was opened (else the repair is chargeable). */
+  underWarranty: boolean;
+}
+
+export interface ErpServiceOrderReceipt {
+  serviceOrderNumber: string;
+}
+
 /** The documents the hub pushes into collections the contract names; other collections carry a deployment's own documents. */
 export interface ErpSubmissionsByCollection {
   orders: ErpOrderSubmission;
   customers: ErpCustomerSubmission;
   returns: ErpReturnSubmission;
+  serviceOrders: ErpServiceOrderSubmission;
 }
 
 export interface ErpReceiptsByCollection {
   orders: ErpOrderReceipt;
   customers: ErpCustomerReceipt;
   returns: ErpReturnReceipt;
+  serviceOrders: ErpServiceOrderReceipt;
 }
 
 export type ErpCollection = keyof ErpSubmissionsByCollection;
@@ -95,6 +114,7 @@ export const RECEIPT_FIELDS: Readonly<Record<ErpCollection, readonly string[]>> 
   orders: ['orderNumber', 'status'],
   customers: ['customerNumber', 'contactNumber'],
   returns: ['returnNumber'],
+  serviceOrders: ['serviceOrderNumber'],
 };
 
 /**
