@@ -17,6 +17,7 @@ import { StatementService } from './statement/statement.service';
 import { StatementExportService } from './statement/statement-export.service';
 import { YearlyTotalsService } from './yearly-totals/yearly-totals.service';
 import { ReturnService } from './return/return.service';
+import { WarrantyService } from './warranty/warranty.service';
 
 export interface FinanceContext extends BaseContext {
   loaders: {
@@ -35,6 +36,7 @@ export interface FinanceContext extends BaseContext {
     invoiceExports: InvoiceExportService;
     statementExports: StatementExportService;
     returns: ReturnService;
+    warranty: WarrantyService;
   };
 }
 
@@ -77,6 +79,7 @@ export function buildFinanceContext(base: BaseContext, runtime: SubgraphRuntime)
     invoiceExports: new InvoiceExportService(base.em, links, ttl, undefined, () => fetchExportBranding(runtime.gatewayUrl())),
     statementExports: new StatementExportService(statements, links, ttl),
     returns: new ReturnService(base.em, base.viewer, links, () => runtime.erp?.() ?? null),
+    warranty: new WarrantyService(base.em, base.viewer, () => runtime.erp?.() ?? null),
   };
   return ctx;
 }

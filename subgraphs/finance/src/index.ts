@@ -26,6 +26,10 @@ import { ReturnPolicyEntity } from './return/return-policy.entity';
 import { returnFilesRoute } from './return/return.file-route';
 import { RETURN_STATUS_CHANGED_TOPIC } from './return/return-events';
 import { RETURN_NOTIFICATIONS } from './return/return-notifications';
+import { RegisteredProductEntity } from './warranty/registered-product.entity';
+import { ServiceRequestEntity } from './warranty/service-request.entity';
+import { ingestServiceOrders } from './warranty/service-order.ingest';
+import { acknowledgeServiceRequest, SERVICE_REQUESTED_TOPIC, serviceRequestDeadLettered } from './warranty/service-request-outbox';
 
 export const financeSubgraph: SubgraphModule<FinanceContext> = {
   name: 'finance',
@@ -33,6 +37,7 @@ export const financeSubgraph: SubgraphModule<FinanceContext> = {
   entities: [
     InvoiceEntity, DeliveryNoteEntity, OpenItemEntity, CreditNoteEntity, PaymentEntity, StoredDocumentEntity,
     ReturnEntity, ReturnLineEntity, ReturnFileEntity, ReturnStatusEventEntity, ReturnReasonEntity, ReturnPolicyEntity, FinanceOutboxMessageEntity,
+    RegisteredProductEntity, ServiceRequestEntity,
   ],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildFinanceSchema,
@@ -45,6 +50,8 @@ export const financeSubgraph: SubgraphModule<FinanceContext> = {
       syncKind('openItems', { ingest: ingestOpenItems, defaultIntervalSeconds: 300, description: 'Open items (finance subgraph)' }),
       syncKind('creditNotes', { ingest: ingestCreditNotes, defaultIntervalSeconds: 300, description: 'Credit notes (finance subgraph)' }),
       syncKind('payments', { ingest: ingestPayments, defaultIntervalSeconds: 300, description: 'Payments received (finance subgraph)' }),
+      // Repairs move by the hour: their status and history come back more often than documents.
+      syncKind('serviceOrders', { ingest: ingestServiceOrders, defaultIntervalSeconds: 120, description: "The ERP workshop's service orders: status and repair history of service requests (finance subgraph)" }),
     ],
   },
   outbox: {
@@ -55,6 +62,12 @@ export const financeSubgraph: SubgraphModule<FinanceContext> = {
         acknowledge: acknowledgeReturn,
         deadLettered: returnDeadLettered,
         ingestAfterDelivery: [{ kind: 'creditNotes', key: (receipt) => (typeof receipt.creditNoteNumber === 'string' ? receipt.creditNoteNumber : '') }],
+      }),
+      // A service request for the ERP's workshop, keyed by the request's id; its service order is read back at once.
+      pushToCollection(SERVICE_REQUESTED_TOPIC, 'serviceOrders', {
+        acknowledge: acknowledgeServiceRequest,
+        deadLettered: serviceRequestDeadLettered,
+        ingestAfterDelivery: [{ kind: 'serviceOrders', key: (receipt) => (typeof receipt.serviceOrderNumber === 'string' ? receipt.serviceOrderNumber : '') }],
       }),
     ],
   },

@@ -16,6 +16,7 @@ import { YearlyTotalsResolver } from './yearly-totals/yearly-totals.resolver';
 import { InvoiceExportResolver } from './invoice-export/invoice-export.resolver';
 import { resolveOrderReference } from './order/order.reference';
 import { ReturnFileResolver, ReturnResolver } from './return/return.resolver';
+import { RegisteredProductResolver, ServiceRequestResolver } from './warranty/warranty.resolver';
 
 export function buildFinanceSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<FinanceContext>({
@@ -23,7 +24,7 @@ export function buildFinanceSchema(): Promise<GraphQLSchema> {
       InvoiceResolver, InvoiceConnectionResolver, CompanyInvoicesResolver, OrderInvoicesResolver, DeliveryNoteResolver, OrderDeliveryNotesResolver,
       InvoiceDeliveryNotesResolver, InvoiceDocumentResolver, DeliveryNoteDocumentResolver, OrderConfirmationDocumentResolver,
       CreditNoteResolver, CreditNoteDocumentResolver, OpenItemsResolver, OpenItemInvoiceResolver, StatementResolver, YearlyTotalsResolver, InvoiceExportResolver,
-      ReturnResolver, ReturnFileResolver,
+      ReturnResolver, ReturnFileResolver, RegisteredProductResolver, ServiceRequestResolver,
     ],
     referenceResolvers: {
       Invoice: { __resolveReference: resolveInvoiceReference },
