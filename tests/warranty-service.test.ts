@@ -21,7 +21,7 @@ interface Unit { serial: string; sku: string; note: Note }
 
 const SERVICE_FIELDS = `id registeredProductId status description underWarranty statusReason erpServiceOrderNumber receivedAt shippedBackAt daysInService
   repairHistory { at kind text status partNumber quantity hours }`;
-const PRODUCT_FIELDS = `id serialNumber sku deliveryNoteNumber purchasedOn warrantyMonths daysInService warrantyEndsOn underWarranty product { id }
+const PRODUCT_FIELDS = `id serialNumber sku deliveryNoteNumber purchasedOn warrantyMonths daysInService warrantyEndsOn underWarranty product { id warrantyMonths }
   serviceRequests { ${SERVICE_FIELDS} }`;
 
 interface ServiceRequest {
@@ -31,7 +31,7 @@ interface ServiceRequest {
 }
 interface Registered {
   id: string; serialNumber: string; sku: string; deliveryNoteNumber: string; purchasedOn: string; warrantyMonths: number | null; daysInService: number;
-  warrantyEndsOn: string | null; underWarranty: boolean; product: { id: string }; serviceRequests: ServiceRequest[];
+  warrantyEndsOn: string | null; underWarranty: boolean; product: { id: string; warrantyMonths: number | null }; serviceRequests: ServiceRequest[];
 }
 
 async function trackedUnits(email: string): Promise<Unit[]> {
@@ -91,6 +91,8 @@ describe('service and warranty through the gateway', () => {
       daysInService: 0, warrantyEndsOn: end, underWarranty: end >= new Date().toISOString().slice(0, 10), serviceRequests: [],
     });
     expect((await registered()).map((p) => p.id)).toContain(unit.id);
+    // The catalogue shows the same period, synced from the ERP into the products subgraph.
+    expect(unit.product.warrantyMonths).toBe(withWarranty.months);
   });
 
   it('refuses a unit registered already, a foreign or unknown serial number, and bad input, storing nothing', async () => {
