@@ -1,5 +1,5 @@
 import { as, demoUser, failure } from './support/hub-client';
-import { erpAdmin, eventually } from './support/staff-client';
+import { erpAdmin, eventually, outboxMessages } from './support/staff-client';
 import { syncNow } from './support/ordering';
 
 /**
@@ -66,6 +66,10 @@ const serviceRequestCount = async (): Promise<number> => (await registered()).re
 const acceptedByErp = async (requestId: string): Promise<number> => (await erpAdmin('GET', '/admin/stats')).serviceOrders.acceptedByKey?.[requestId] ?? 0;
 
 describe('service and warranty through the gateway', () => {
+  afterEach(async () => {
+    await erpAdmin('DELETE', '/admin/faults');
+  });
+
   let units: Unit[];
   let withWarranty: Unit & { months: number };
   let unit: Registered;
@@ -191,6 +195,29 @@ describe('service and warranty through the gateway', () => {
     await syncNow('serviceOrders');
     expect((await serviceRequest(opened.id)).status).toBe('CLOSED');
     // Still exactly one service order in the ERP for the request.
+    expect(await acceptedByErp(opened.id)).toBe(1);
+  });
+
+  it('sends a request opened while the ERP is down exactly once when it is back', async () => {
+    const taken = new Set((await registered()).map((p) => p.serialNumber));
+    const spare = units.find((u) => !taken.has(u.serial));
+    if (!spare) throw new Error('the company has no third tracked unit');
+    const third = await register(buyer.email, { serialNumber: spare.serial, deliveryNoteNumber: spare.note.number });
+    await erpAdmin('POST', '/admin/faults', { outage: true });
+    const opened = await openRequest(third.id, 'Does not charge.');
+    await eventually(async () => {
+      const m = (await outboxMessages()).find((o) => o.key === opened.id);
+      return m && m.source === 'finance' && m.topic === 'service.requested' && m.status === 'PENDING' && m.attempts >= 1 && /TRANSIENT/.test(m.lastError ?? '');
+    }, 30_000, 'a failed attempt during the outage');
+    expect((await serviceRequest(opened.id)).erpServiceOrderNumber).toBeNull();
+    expect(await acceptedByErp(opened.id)).toBe(0);
+
+    await erpAdmin('DELETE', '/admin/faults');
+    const sent = await eventually(async () => {
+      const r = await serviceRequest(opened.id);
+      return r.erpServiceOrderNumber ? r : undefined;
+    }, 60_000, 'delivery after the outage');
+    expect(sent).toMatchObject({ status: 'OPENED', statusReason: null });
     expect(await acceptedByErp(opened.id)).toBe(1);
   });
 });
