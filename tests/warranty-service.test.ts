@@ -1,4 +1,5 @@
-import { as, demoUser, failure } from './support/hub-client';
+import { as, demoUser, failure, tokenFor } from './support/hub-client';
+import { RecordedSubscription, wsClient } from './support/subscription-client';
 import { erpAdmin, eventually, outboxMessages } from './support/staff-client';
 import { syncNow } from './support/ordering';
 
@@ -138,64 +139,79 @@ describe('service and warranty through the gateway', () => {
     expect(await serviceRequestCount()).toBe(before);
 
     const opened = await openRequest(unit.id, 'Stops after a few seconds under load.');
-    expect(opened).toMatchObject({ status: 'OPENED', registeredProductId: unit.id, underWarranty: unit.underWarranty, daysInService: 0, receivedAt: null });
-    // One open request per unit; closing one the workshop has not shipped back is outside the machine.
-    expect((await failure(openRequest(unit.id, 'Again'))).codes).toEqual(['CONFLICT']);
-    expect((await failure(closeRequest(opened.id))).codes).toEqual(['CONFLICT']);
-    expect(await serviceRequestCount()).toBe(before + 1);
+    // The customer follows it; another company's user hears nothing of it.
+    const SUBSCRIBE = 'subscription($id: ID!) { serviceRequestChanged(serviceRequestId: $id) { status erpServiceOrderNumber daysInService repairHistory { kind } } }';
+    const subscription = new RecordedSubscription(wsClient({ token: await tokenFor(buyer.email) }), SUBSCRIBE, { id: opened.id });
+    const stranger = new RecordedSubscription(wsClient({ token: await tokenFor(otherBuyer.email) }), SUBSCRIBE, { id: opened.id });
+    try {
+      expect(opened).toMatchObject({ status: 'OPENED', registeredProductId: unit.id, underWarranty: unit.underWarranty, daysInService: 0, receivedAt: null });
+      // One open request per unit; closing one the workshop has not shipped back is outside the machine.
+      expect((await failure(openRequest(unit.id, 'Again'))).codes).toEqual(['CONFLICT']);
+      expect((await failure(closeRequest(opened.id))).codes).toEqual(['CONFLICT']);
+      expect(await serviceRequestCount()).toBe(before + 1);
 
-    // The outbox delivers it; the ERP's service order is read back at once.
-    const sent = await eventually(async () => {
-      const r = await serviceRequest(opened.id);
-      return r.erpServiceOrderNumber ? r : undefined;
-    }, 30_000, 'the ERP service order number');
-    expect(sent.erpServiceOrderNumber).toMatch(/^SRV-\d+$/);
-    expect(sent.repairHistory).toEqual([expect.objectContaining({ kind: 'STATUS', status: 'AWAITING_GOODS' })]);
-    expect(await acceptedByErp(opened.id)).toBe(1);
-    const number = sent.erpServiceOrderNumber!;
+      // The outbox delivers it; the ERP's service order is read back at once.
+      const sent = await eventually(async () => {
+        const r = await serviceRequest(opened.id);
+        return r.erpServiceOrderNumber ? r : undefined;
+      }, 30_000, 'the ERP service order number');
+      expect(sent.erpServiceOrderNumber).toMatch(/^SRV-\d+$/);
+      expect(sent.repairHistory).toEqual([expect.objectContaining({ kind: 'STATUS', status: 'AWAITING_GOODS' })]);
+      expect(await acceptedByErp(opened.id)).toBe(1);
+      const number = sent.erpServiceOrderNumber!;
 
-    // The workshop receives the unit; as its records tell, that was nine days ago.
-    expect((await erpAdmin('POST', `/admin/serviceOrders/${number}/advance`, { steps: 1 })).status).toBe('RECEIVED');
-    const received = await erpAdmin('GET', `/admin/records/serviceOrders/${number}`);
-    const receivedAt = new Date(Date.now() - 9 * DAY).toISOString();
-    await erpAdmin('POST', '/admin/records/serviceOrders', {
-      ...received, receivedAt, history: received.history.map((h: { status?: string }) => (h.status === 'RECEIVED' ? { ...h, at: receivedAt } : h)),
-    });
-    // Still in the workshop: the days so far count already.
-    await syncNow('serviceOrders');
-    const inWorkshop = await serviceRequest(opened.id);
-    expect(inWorkshop).toMatchObject({ status: 'RECEIVED', receivedAt, daysInService: calendarDays(receivedAt, new Date().toISOString()) });
+      // The workshop receives the unit; as its records tell, that was nine days ago.
+      expect((await erpAdmin('POST', `/admin/serviceOrders/${number}/advance`, { steps: 1 })).status).toBe('RECEIVED');
+      const received = await erpAdmin('GET', `/admin/records/serviceOrders/${number}`);
+      const receivedAt = new Date(Date.now() - 9 * DAY).toISOString();
+      await erpAdmin('POST', '/admin/records/serviceOrders', {
+        ...received, receivedAt, history: received.history.map((h: { status?: string }) => (h.status === 'RECEIVED' ? { ...h, at: receivedAt } : h)),
+      });
+      // Still in the workshop: the days so far count already.
+      await syncNow('serviceOrders');
+      const inWorkshop = await serviceRequest(opened.id);
+      expect(inWorkshop).toMatchObject({ status: 'RECEIVED', receivedAt, daysInService: calendarDays(receivedAt, new Date().toISOString()) });
 
-    // Diagnosed, repaired (parts and labour) and shipped back.
-    expect((await erpAdmin('POST', `/admin/serviceOrders/${number}/advance`, { steps: 3 })).status).toBe('SHIPPED_BACK');
-    await syncNow('serviceOrders');
-    const back = await serviceRequest(opened.id);
-    const erpRecord = await erpAdmin('GET', `/admin/records/serviceOrders/${number}`);
-    const days = calendarDays(erpRecord.receivedAt, erpRecord.shippedBackAt);
-    expect(days).toBeGreaterThanOrEqual(9);
-    expect(back).toMatchObject({ status: 'SHIPPED_BACK', receivedAt, shippedBackAt: erpRecord.shippedBackAt, daysInService: days });
-    expect(back.repairHistory.map((h) => h.kind)).toEqual(['STATUS', 'STATUS', 'DIAGNOSIS', 'STATUS', 'PARTS', 'LABOUR', 'STATUS', 'STATUS']);
-    expect(back.repairHistory.map((h) => h.status).filter(Boolean)).toEqual(['AWAITING_GOODS', 'RECEIVED', 'IN_REPAIR', 'REPAIRED', 'SHIPPED_BACK']);
-    const parts = back.repairHistory.find((h) => h.kind === 'PARTS')!;
-    expect(parts.partNumber).toBeTruthy();
-    expect(Number(parts.quantity)).toBeGreaterThan(0);
-    expect(Number(back.repairHistory.find((h) => h.kind === 'LABOUR')!.hours)).toBeGreaterThan(0);
+      // Diagnosed, repaired (parts and labour) and shipped back.
+      expect((await erpAdmin('POST', `/admin/serviceOrders/${number}/advance`, { steps: 3 })).status).toBe('SHIPPED_BACK');
+      await syncNow('serviceOrders');
+      const back = await serviceRequest(opened.id);
+      const erpRecord = await erpAdmin('GET', `/admin/records/serviceOrders/${number}`);
+      const days = calendarDays(erpRecord.receivedAt, erpRecord.shippedBackAt);
+      expect(days).toBeGreaterThanOrEqual(9);
+      expect(back).toMatchObject({ status: 'SHIPPED_BACK', receivedAt, shippedBackAt: erpRecord.shippedBackAt, daysInService: days });
+      expect(back.repairHistory.map((h) => h.kind)).toEqual(['STATUS', 'STATUS', 'DIAGNOSIS', 'STATUS', 'PARTS', 'LABOUR', 'STATUS', 'STATUS']);
+      expect(back.repairHistory.map((h) => h.status).filter(Boolean)).toEqual(['AWAITING_GOODS', 'RECEIVED', 'IN_REPAIR', 'REPAIRED', 'SHIPPED_BACK']);
+      const parts = back.repairHistory.find((h) => h.kind === 'PARTS')!;
+      expect(parts.partNumber).toBeTruthy();
+      expect(Number(parts.quantity)).toBeGreaterThan(0);
+      expect(Number(back.repairHistory.find((h) => h.kind === 'LABOUR')!.hours)).toBeGreaterThan(0);
 
-    // The warranty end moves by the days in service.
-    const purchase = (withWarranty.note.deliveredAt ?? withWarranty.note.shippedAt).slice(0, 10);
-    const now = (await registered()).find((p) => p.id === unit.id)!;
-    expect(now).toMatchObject({ daysInService: days, warrantyEndsOn: expectedEnd(purchase, withWarranty.months, days) });
-    expect(now.serviceRequests.map((r) => r.id)).toEqual([opened.id]);
+      // The warranty end moves by the days in service.
+      const purchase = (withWarranty.note.deliveredAt ?? withWarranty.note.shippedAt).slice(0, 10);
+      const now = (await registered()).find((p) => p.id === unit.id)!;
+      expect(now).toMatchObject({ daysInService: days, warrantyEndsOn: expectedEnd(purchase, withWarranty.months, days) });
+      expect(now.serviceRequests.map((r) => r.id)).toEqual([opened.id]);
 
-    // The customer has it back; a second close is outside the machine.
-    expect((await closeRequest(opened.id)).closeServiceRequest.status).toBe('CLOSED');
-    expect((await failure(closeRequest(opened.id))).codes).toEqual(['CONFLICT']);
-    // A status older than the request's is not taken from the ERP.
-    await erpAdmin('POST', '/admin/records/serviceOrders', { ...erpRecord, status: 'IN_REPAIR' });
-    await syncNow('serviceOrders');
-    expect((await serviceRequest(opened.id)).status).toBe('CLOSED');
-    // Still exactly one service order in the ERP for the request.
-    expect(await acceptedByErp(opened.id)).toBe(1);
+      // The customer has it back; a second close is outside the machine.
+      expect((await closeRequest(opened.id)).closeServiceRequest.status).toBe('CLOSED');
+      expect((await failure(closeRequest(opened.id))).codes).toEqual(['CONFLICT']);
+      // A status older than the request's is not taken from the ERP.
+      await erpAdmin('POST', '/admin/records/serviceOrders', { ...erpRecord, status: 'IN_REPAIR' });
+      await syncNow('serviceOrders');
+      expect((await serviceRequest(opened.id)).status).toBe('CLOSED');
+      // Still exactly one service order in the ERP for the request.
+      expect(await acceptedByErp(opened.id)).toBe(1);
+
+      await subscription.until((s) => s.results.some((r) => r.data?.serviceRequestChanged?.status === 'CLOSED'), 15_000);
+      const heard = subscription.results.map((r) => r.data?.serviceRequestChanged);
+      for (const status of ['RECEIVED', 'SHIPPED_BACK', 'CLOSED']) expect(heard.map((h) => h?.status)).toContain(status);
+      expect(heard.some((h) => h?.erpServiceOrderNumber === number && h?.repairHistory.some((e: { kind: string }) => e.kind === 'DIAGNOSIS'))).toBe(true);
+      expect(stranger.results.filter((r) => r.data?.serviceRequestChanged)).toEqual([]);
+    } finally {
+      subscription.unsubscribe();
+      stranger.unsubscribe();
+    }
   });
 
   it('sends a request opened while the ERP is down exactly once when it is back', async () => {

@@ -30,6 +30,7 @@ import { RegisteredProductEntity } from './warranty/registered-product.entity';
 import { ServiceRequestEntity } from './warranty/service-request.entity';
 import { ingestServiceOrders } from './warranty/service-order.ingest';
 import { acknowledgeServiceRequest, SERVICE_REQUESTED_TOPIC, serviceRequestDeadLettered } from './warranty/service-request-outbox';
+import { SERVICE_REQUEST_CHANGED_TOPIC } from './warranty/service-request-events';
 
 export const financeSubgraph: SubgraphModule<FinanceContext> = {
   name: 'finance',
@@ -92,6 +93,13 @@ export const financeSubgraph: SubgraphModule<FinanceContext> = {
       description: "A return's status or data changed (key: the return id; data: ReturnStatusChangedData).",
       serves: {
         returnStatusChanged: { keyArg: 'returnId', queryField: 'returnRequest', queryArg: 'id', batchQueryField: 'returnRequestsByIds', batchQueryArg: 'ids' },
+      },
+    },
+    {
+      topic: SERVICE_REQUEST_CHANGED_TOPIC,
+      description: "A service request was opened or closed, reached the ERP, or its status, repair history or dates changed (key: the request id).",
+      serves: {
+        serviceRequestChanged: { keyArg: 'serviceRequestId', queryField: 'serviceRequest', queryArg: 'id', batchQueryField: 'serviceRequestsByIds', batchQueryArg: 'ids' },
       },
     },
   ],

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { servedByTheGateway } from '@hub/subgraph-kit';
 import { FinanceContext } from '../context';
 import { DeliveryNoteObject } from '../delivery-note/delivery-note.object';
 import { RegisterProductInput } from './warranty.inputs';
@@ -44,6 +45,16 @@ export class ServiceRequestResolver {
   async serviceRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: FinanceContext): Promise<ServiceRequestObject> {
     const r = await ctx.services.warranty.serviceRequest(id);
     return ServiceRequestObject.from(r, ctx.services.warranty.daysInService(r));
+  }
+
+  @Query(() => [ServiceRequestObject], { nullable: 'items', description: 'Service requests by id, in the order asked; null where one is not yours. Needs returns.file.' })
+  async serviceRequestsByIds(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: FinanceContext): Promise<Array<ServiceRequestObject | null>> {
+    return (await ctx.services.warranty.serviceRequestsByIds(ids)).map((r) => (r ? ServiceRequestObject.from(r, ctx.services.warranty.daysInService(r)) : null));
+  }
+
+  @Subscription(() => ServiceRequestObject, { description: "Sends the service request each time its status, the ERP's repair history or its dates change (your company's, with returns.file; staff: any).", subscribe: servedByTheGateway })
+  serviceRequestChanged(@Arg('serviceRequestId', () => ID) _serviceRequestId: string): ServiceRequestObject {
+    return servedByTheGateway();
   }
 
   @Mutation(() => ServiceRequestObject, { description: "Opens a service request for a registered unit; it goes to the ERP's workshop exactly once. Needs returns.file." })

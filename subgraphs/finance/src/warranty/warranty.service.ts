@@ -9,6 +9,7 @@ import { FinanceOutboxMessageEntity } from '../outbox/finance-outbox';
 import { RETURNS_PERMISSION } from '../return/return.service';
 import { RegisteredProductEntity } from './registered-product.entity';
 import { SERVICE_REQUESTED_TOPIC } from './service-request-outbox';
+import { publishServiceRequestChanged } from './service-request-events';
 import { ServiceRequestEntity } from './service-request.entity';
 import { ServiceRequestStatus } from './service-request-status';
 import { assertTransition, FINISHED_STATUSES } from './service-request.state-machine';
@@ -79,6 +80,15 @@ export class WarrantyService {
     const found = await this.em.findOne(ServiceRequestEntity, { id });
     if (!found || !canSeeCompany(this.viewer, found.companyId)) throw notFound('Service request', id);
     return found;
+  }
+
+  /** The requests by id, in the order asked, null where one is missing or not the viewer's (for the subscription's batch). */
+  async serviceRequestsByIds(ids: string[]): Promise<Array<ServiceRequestEntity | null>> {
+    requirePermission(this.viewer, SERVICE_PERMISSION);
+    const valid = ids.filter(isUuid);
+    const found = valid.length ? await this.em.find(ServiceRequestEntity, { id: { $in: valid } }) : [];
+    const byId = new Map(found.filter((r) => canSeeCompany(this.viewer, r.companyId)).map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id) ?? null);
   }
 
   serviceRequestsOf(registeredProductId: string): Promise<ServiceRequestEntity[]> {
@@ -178,6 +188,8 @@ export class WarrantyService {
         hubServiceRequestId: id, customerNumber: unit.customerNumber, serialNumber: unit.serialNumber, sku: unit.sku, deliveryNumber: unit.deliveryNoteNumber, description: text, underWarranty,
       };
       tx.create(FinanceOutboxMessageEntity, { topic: SERVICE_REQUESTED_TOPIC, key: id, payload: submission as unknown as Record<string, unknown> });
+      await tx.flush();
+      await publishServiceRequestChanged(tx, id);
     });
     return this.em.findOneOrFail(ServiceRequestEntity, { id });
   }
@@ -192,6 +204,8 @@ export class WarrantyService {
       assertTransition(r.status, ServiceRequestStatus.CLOSED);
       r.status = ServiceRequestStatus.CLOSED;
       r.updatedAt = new Date();
+      await tx.flush();
+      await publishServiceRequestChanged(tx, id);
     });
     this.em.clear();
     return this.em.findOneOrFail(ServiceRequestEntity, { id });
