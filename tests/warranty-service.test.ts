@@ -115,6 +115,9 @@ describe('service and warranty through the gateway', () => {
     expect((await failure(register(buyer.email, { serialNumber: 'X'.repeat(101) }))).codes).toEqual(['BAD_USER_INPUT']);
     // Registering needs returns.file.
     expect((await failure(register(readOnly.email, { serialNumber: units[1]?.serial ?? withWarranty.serial }))).codes).toEqual(['FORBIDDEN']);
+    // Staff see every company's units but register none themselves.
+    expect((await registered('orders@hub.example')).map((p) => p.id)).toContain(unit.id);
+    expect((await failure(register('orders@hub.example', { serialNumber: units[1]?.serial ?? withWarranty.serial }))).codes).toEqual(['FORBIDDEN']);
     expect((await registered()).length).toBe(before);
   });
 
