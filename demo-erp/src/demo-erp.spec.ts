@@ -493,3 +493,53 @@ describe('the ledger: invoices, credit notes, payments', () => {
     expect(erp.recordPayment(invoice.invoiceNumber)).toBeUndefined();
   });
 });
+
+describe('warranty periods and the service workshop', () => {
+  const now = new Date('2026-11-20T10:00:00Z');
+  const erp = new DemoErp('small', 42, 'run', () => now);
+  const notes = drain(erp, 'deliveryNotes', null, 5_000).rows;
+  const tracked = notes.flatMap((dn) => dn.lines.filter((l) => l.serialNumbers?.length).map((l) => ({ dn, line: l })));
+
+  it('gives tracked products (tools, machines) 12, 24 or 36 months, most 24, and most other products none', () => {
+    const products = drain(erp, 'products', null, 5_000).rows;
+    const months = (p: (typeof products)[number]) => p.warrantyMonths ?? null;
+    const trackedSkus = new Set(tracked.map((t) => t.line.sku));
+    const ofTracked = products.filter((p) => trackedSkus.has(p.sku)).map(months);
+    expect(ofTracked.length).toBeGreaterThan(5);
+    expect(new Set(ofTracked)).toEqual(new Set([12, 24, 36]));
+    expect(ofTracked.filter((m) => m === 24).length).toBeGreaterThan(ofTracked.length / 3);
+    const others = products.filter((p) => !trackedSkus.has(p.sku)).map(months);
+    expect(others.every((m) => m === null || m === 12 || m === 24 || m === 36)).toBe(true);
+    expect(others.filter((m) => m === null).length).toBeGreaterThan(others.length / 2);
+  });
+
+  it('opens a service order for a delivered unit once per key and refuses one it did not deliver', () => {
+    const { dn, line } = tracked[0];
+    const body = { hubServiceRequestId: 'sr-1', customerNumber: dn.customerNumber, deliveryNumber: dn.deliveryNumber, sku: line.sku, serialNumber: line.serialNumbers![0], description: 'Dead', underWarranty: true };
+    const first = erp.submitServiceOrder('sr-1', body);
+    expect(first.status).toBe(201);
+    expect(erp.submitServiceOrder('sr-1', body)).toEqual({ ...first, status: 200 });
+    expect(erp.submitServiceOrder('sr-1', { ...body, description: 'Other' }).status).toBe(409);
+    expect(erp.submitServiceOrder('sr-2', { ...body, hubServiceRequestId: 'sr-2', serialNumber: 'SN-NOT-DELIVERED' }).status).toBe(422);
+    expect(erp.submitServiceOrder('sr-3', { ...body, hubServiceRequestId: 'sr-3', underWarranty: 'yes' }).status).toBe(422);
+    expect(erp.stats().serviceOrders.acceptedByKey).toEqual({ 'sr-1': 1 });
+  });
+
+  it('moves a service order through the workshop with its history, then leaves it closed', () => {
+    const { dn, line } = tracked[1];
+    const { body } = erp.submitServiceOrder('sr-walk', { hubServiceRequestId: 'sr-walk', customerNumber: dn.customerNumber, deliveryNumber: dn.deliveryNumber, sku: line.sku, serialNumber: line.serialNumbers![0], description: 'Noisy', underWarranty: false });
+    const number = (body as { serviceOrderNumber: string }).serviceOrderNumber;
+    expect(erp.advanceServiceOrder(number, 1)).toBe('RECEIVED');
+    expect(erp.state.get('serviceOrders', number)).toMatchObject({ status: 'RECEIVED', receivedAt: now.toISOString(), shippedBackAt: null });
+    expect(erp.advanceServiceOrder(number, 3)).toBe('SHIPPED_BACK');
+    const order = erp.state.get('serviceOrders', number) as any;
+    expect(order.shippedBackAt).toBe(now.toISOString());
+    expect(order.history.map((h: any) => h.kind)).toEqual(['STATUS', 'STATUS', 'DIAGNOSIS', 'STATUS', 'PARTS', 'LABOUR', 'STATUS', 'STATUS']);
+    expect(order.history[0].text).toMatch(/chargeable/);
+    // A tick moves the workshop's orders on; after CLOSED nothing moves.
+    erp.advance(1);
+    expect(erp.state.get('serviceOrders', number)).toMatchObject({ status: 'CLOSED' });
+    expect(erp.advanceServiceOrder(number, 2)).toBe('CLOSED');
+    expect(erp.advanceServiceOrder('SRV-NONE', 1)).toBeUndefined();
+  });
+});

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import Decimal from 'decimal.js';
 import {
   ErpContactRecord, ErpCustomerReceipt, ErpCustomerRecord, ErpDocumentKind, ErpInvoiceRecord, ErpOrderLine, ErpOrderReceipt, ErpOrderRecord, ErpPaymentRecord,
-  ErpOrderStatus, ErpPickupReceipt, ErpRecordOf, ErpRecordsByKind, ErpReturnReceipt, ErpStockRecord, SyncKind, recordKey,
+  ErpOrderStatus, ErpPickupReceipt, ErpRecordOf, ErpRecordsByKind, ErpReturnReceipt, ErpServiceOrderReceipt, ErpServiceOrderRecord, ErpStockRecord, SyncKind, recordKey,
 } from '@hub/erp-contract';
 import { ErpState } from './erp-state';
 import { buildLargeTables, LARGE_WAREHOUSE_CODES } from './large-data';
@@ -31,6 +31,20 @@ const PICKUP_ORDER_STEPS: Partial<Record<ErpOrderStatus, ErpOrderStatus>> = { CO
 function nextStatus(order: Pick<ErpOrderRecord, 'status' | 'pickupStoreCode'>): ErpOrderStatus | undefined {
   return (order.pickupStoreCode ? PICKUP_ORDER_STEPS : DELIVERED_ORDER_STEPS)[order.status];
 }
+/** The workshop's steps: a service order waits for the goods, then is received, repaired, shipped back and closed. */
+const NEXT_SERVICE_STATUS: Partial<Record<ErpServiceOrderRecord['status'], ErpServiceOrderRecord['status']>> = {
+  AWAITING_GOODS: 'RECEIVED', RECEIVED: 'IN_REPAIR', IN_REPAIR: 'REPAIRED', REPAIRED: 'SHIPPED_BACK', SHIPPED_BACK: 'CLOSED',
+};
+/** What the workshop finds and replaces, chosen per serial number. */
+const DIAGNOSES = [
+  { finding: 'Motor brushes worn down; commutator clean.', part: 'BRUSH-SET-A', quantity: '1', hours: '0.75' },
+  { finding: 'Switch contacts burnt; intermittent start.', part: 'SWITCH-230V', quantity: '1', hours: '0.50' },
+  { finding: 'Gearbox bearing noisy under load.', part: 'BEARING-6201', quantity: '2', hours: '1.25' },
+  { finding: 'Battery contacts corroded; charging interrupted.', part: 'CONTACT-PLATE', quantity: '1', hours: '0.50' },
+];
+const SERVICE_STATUS_TEXT: Record<string, string> = {
+  RECEIVED: 'Goods received at the workshop.', IN_REPAIR: 'In repair.', REPAIRED: 'Repaired and tested.', SHIPPED_BACK: 'Shipped back to the customer.', CLOSED: 'Service order closed.',
+};
 const DECIMAL = /^\d{1,12}(\.\d{1,6})?$/;
 /** Days from the order to its delivery when the goods are in stock; back orders wait for their receipt. */
 const DELIVERY_DAYS = 2;
@@ -149,14 +163,18 @@ export class DemoErp {
   private readonly pickups = new Map<string, Accepted<ErpPickupReceipt>>();
   /** Documents pushed into collections the contract does not name (a deployment's own modules), per collection. */
   private readonly documents = new Map<string, Map<string, Accepted<ErpExtensionReceipt>>>();
+  private readonly serviceOrders = new Map<string, Accepted<ErpServiceOrderReceipt>>();
+  /** Service orders the workshop has not closed yet, by number: each tick moves them one step. */
+  private readonly activeServiceOrders = new KeySet();
   private readonly returned = new Map<string, Decimal>();
   /** Credit notes for the returns it accepted, by number. */
   private readonly creditNotes = new Map<string, ErpCreditNote>();
-  private readonly counters = { orderReplays: 0, orderConflicts: 0, orderRejections: 0, customerReplays: 0, customerConflicts: 0, customerRejections: 0, returnReplays: 0, returnConflicts: 0, returnRejections: 0, pickupReplays: 0, pickupConflicts: 0, pickupRejections: 0, documentReplays: 0, documentConflicts: 0, documentRejections: 0 };
+  private readonly counters = { orderReplays: 0, orderConflicts: 0, orderRejections: 0, customerReplays: 0, customerConflicts: 0, customerRejections: 0, returnReplays: 0, returnConflicts: 0, returnRejections: 0, pickupReplays: 0, pickupConflicts: 0, pickupRejections: 0, serviceOrderReplays: 0, serviceOrderConflicts: 0, serviceOrderRejections: 0, documentReplays: 0, documentConflicts: 0, documentRejections: 0 };
   private nextOrder = 900_001;
   private nextCustomer = 900_001;
   private nextContact: number;
   private nextReturn = 700_001;
+  private nextServiceOrder = 800_001;
 
   constructor(
     readonly scale: DemoErpScale,
@@ -282,6 +300,9 @@ export class DemoErp {
       if (order.hubOrderId !== null || this.rnd.chance(progressChance)) this.progress(order, now);
     }
 
+    // The workshop works through its service orders one step per tick.
+    for (const number of this.activeServiceOrders.snapshot()) this.advanceServiceOrder(number, 1);
+
     const payChance = Math.min(0.1, 5 / Math.max(1, this.openInvoices.size));
     for (const key of this.openInvoices.snapshot()) {
       // The hub's invoices are paid on their own schedule (above).
@@ -372,7 +393,7 @@ export class DemoErp {
   // ---- documents pushed by the hub -----------------------------------------------------------
 
   private accept<T>(
-    store: Map<string, Accepted<T>>, key: string | undefined, body: unknown, kind: 'order' | 'customer' | 'return' | 'pickup' | 'document', create: (body: any) => T,
+    store: Map<string, Accepted<T>>, key: string | undefined, body: unknown, kind: 'order' | 'customer' | 'return' | 'pickup' | 'serviceOrder' | 'document', create: (body: any) => T,
   ): PushResult<T> {
     if (typeof key !== 'string' || key.length === 0 || key.length > 200) return { status: 400, body: { error: 'the Idempotency-Key header is required' }, stored: false };
     const print = fingerprint(body);
@@ -638,6 +659,72 @@ export class DemoErp {
   }
 
   /**
+   * A service (repair) order for one delivered unit: the customer and the delivery note must be the
+   * ERP's, and the serial number on that note for that product. It waits for the goods; the
+   * workshop then moves it on (`advanceServiceOrder`, and one step per tick).
+   */
+  submitServiceOrder(key: string | undefined, body: unknown): PushResult<ErpServiceOrderReceipt> {
+    return this.accept(this.serviceOrders, key, body, 'serviceOrder', (b) => {
+      const hubServiceRequestId = requireString(b.hubServiceRequestId, 'hubServiceRequestId');
+      const customerNumber = requireString(b.customerNumber, 'customerNumber');
+      if (!this.state.get('customers', customerNumber)) throw new InvalidInput(`unknown customer ${customerNumber}`);
+      const note = this.state.get('deliveryNotes', requireString(b.deliveryNumber, 'deliveryNumber'));
+      if (!note || note.customerNumber !== customerNumber) throw new InvalidInput(`unknown delivery note ${b.deliveryNumber} for customer ${customerNumber}`);
+      const sku = requireString(b.sku, 'sku');
+      const serialNumber = requireString(b.serialNumber, 'serialNumber');
+      if (!note.lines.some((l) => l.sku === sku && (l.serialNumbers ?? []).includes(serialNumber))) throw new InvalidInput(`${sku} ${serialNumber} was not delivered on ${note.deliveryNumber}`);
+      requireString(b.description, 'description');
+      if (typeof b.underWarranty !== 'boolean') throw new InvalidInput('underWarranty must be a boolean');
+      const serviceOrderNumber = `SRV-${this.nextServiceOrder++}`;
+      const at = this.clock().toISOString();
+      const record: ErpServiceOrderRecord = {
+        key: serviceOrderNumber, serviceOrderNumber, hubServiceRequestId, customerNumber, serialNumber, sku, status: 'AWAITING_GOODS', receivedAt: null, shippedBackAt: null,
+        history: [{ at, kind: 'STATUS', status: 'AWAITING_GOODS', text: b.underWarranty ? 'Service order opened under warranty; waiting for the goods.' : 'Service order opened (chargeable repair); waiting for the goods.' }],
+      };
+      this.upsertRecord('serviceOrders', record);
+      this.activeServiceOrders.add(serviceOrderNumber);
+      return { serviceOrderNumber };
+    });
+  }
+
+  findServiceOrder(key: string): ErpServiceOrderReceipt | undefined {
+    return this.serviceOrders.get(key)?.receipt;
+  }
+
+  /**
+   * Moves one service order on by `steps` workshop steps, writing its history: received (the goods
+   * arrived), in repair (the diagnosis), repaired (parts replaced and labour), shipped back, closed.
+   * Returns its status afterwards, or undefined when the ERP has no such service order.
+   */
+  advanceServiceOrder(number: string, steps: number): ErpServiceOrderRecord['status'] | undefined {
+    for (let s = 0; s < steps; s++) {
+      const order = this.state.get('serviceOrders', number) as ErpServiceOrderRecord | undefined;
+      if (!order) return undefined;
+      const status = NEXT_SERVICE_STATUS[order.status];
+      if (!status) {
+        this.activeServiceOrders.delete(number);
+        break;
+      }
+      const at = this.clock().toISOString();
+      const diagnosis = DIAGNOSES[Number.parseInt(createHash('sha256').update(order.serialNumber).digest('hex').slice(0, 8), 16) % DIAGNOSES.length];
+      const entries: ErpServiceOrderRecord['history'] = [];
+      if (status === 'IN_REPAIR') entries.push({ at, kind: 'DIAGNOSIS', text: diagnosis.finding });
+      if (status === 'REPAIRED') {
+        entries.push({ at, kind: 'PARTS', text: `Replaced ${diagnosis.part}`, partNumber: diagnosis.part, quantity: diagnosis.quantity });
+        entries.push({ at, kind: 'LABOUR', text: 'Repair and function test', hours: diagnosis.hours });
+      }
+      entries.push({ at, kind: 'STATUS', status, text: SERVICE_STATUS_TEXT[status] });
+      this.upsertRecord('serviceOrders', {
+        ...order, status, history: [...order.history, ...entries],
+        receivedAt: status === 'RECEIVED' ? at : order.receivedAt,
+        shippedBackAt: status === 'SHIPPED_BACK' ? at : order.shippedBackAt,
+      });
+      if (!NEXT_SERVICE_STATUS[status]) this.activeServiceOrders.delete(number);
+    }
+    return (this.state.get('serviceOrders', number) as ErpServiceOrderRecord | undefined)?.status;
+  }
+
+  /**
    * A document for a collection the contract does not name: any JSON object is stored under its
    * idempotency key and numbered, as an ERP configured for a deployment's own document type would.
    */
@@ -706,6 +793,7 @@ export class DemoErp {
       customers: { accepted: this.customers.size, acceptedByKey: byKey(this.customers), replays: c.customerReplays, conflicts: c.customerConflicts, rejections: c.customerRejections },
       returns: { accepted: this.returns.size, acceptedByKey: byKey(this.returns), replays: c.returnReplays, conflicts: c.returnConflicts, rejections: c.returnRejections },
       pickups: { accepted: this.pickups.size, acceptedByKey: byKey(this.pickups), replays: c.pickupReplays, conflicts: c.pickupConflicts, rejections: c.pickupRejections },
+      serviceOrders: { accepted: this.serviceOrders.size, acceptedByKey: byKey(this.serviceOrders), replays: c.serviceOrderReplays, conflicts: c.serviceOrderConflicts, rejections: c.serviceOrderRejections },
     };
   }
 }

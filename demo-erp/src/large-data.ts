@@ -7,7 +7,7 @@ import {
   FAMILIES, FIRST_NAMES, LARGE_COUNTRIES, LAST_NAMES, MIN_ORDER_QUANTITY, NAME_PARTS, NAME_SUFFIXES, PRODUCT_LINES, VAT_RATE_PERCENT,
   WAREHOUSE_NAMES, categoryRecords, exchangeRateRecords,
 } from './reference';
-import { addresses, creditNoteFor, deliveryNoteFor, openItemFor, paymentFor, phoneFor } from './small-data';
+import { addresses, creditNoteFor, deliveryNoteFor, openItemFor, paymentFor, phoneFor, warrantyMonthsOf } from './small-data';
 import { ArrayTable, ErpTables, LazyTable } from './tables';
 import { catalogueExtras } from './catalogue-extras';
 import { warehouseRecord } from './warehouses';
@@ -106,6 +106,7 @@ export function buildLargeTables(seed: number, referenceDate: Date): ErpTables {
       categoryCodes: l.category ? [f.code, l.category] : [f.code],
       active: unit(seed, p, 5) >= 0.01,
       minOrderQuantity: String(MIN_ORDER_QUANTITY[f.code] ?? 1),
+      warrantyMonths: warrantyMonthsOf(skuOf(p)),
       // Same family every FAMILIES.length items.
       ...catalogueExtras(seed, p, skuOf(p), (k) => skuOf((((p + k * FAMILIES.length) % N) + N) % N), true),
     };

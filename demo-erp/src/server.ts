@@ -215,6 +215,7 @@ export class DemoErpServer {
       customers: { submit: (k, body) => this.erp.submitCustomer(k, body), find: (k) => this.erp.findCustomer(k) },
       returns: { submit: (k, body) => this.erp.submitReturn(k, body), find: (k) => this.erp.findReturn(k) },
       pickups: { submit: (k, body) => this.erp.submitPickup(k, body), find: (k) => this.erp.findPickup(k) },
+      serviceOrders: { submit: (k, body) => this.erp.submitServiceOrder(k, body), find: (k) => this.erp.findServiceOrder(k) },
     };
     if (head === 'records' && a !== undefined && b !== undefined && extra === undefined) {
       if (method !== 'GET') throw new HttpFailure(405, 'method not allowed');
@@ -300,6 +301,14 @@ export class DemoErpServer {
       if (typeof steps !== 'number' || !Number.isInteger(steps) || steps < 1 || steps > 10) throw new HttpFailure(400, 'steps must be an integer 1..10');
       const status = this.erp.advanceOrder(kind, steps);
       return status ? sendJson(res, 200, { orderNumber: kind, status }) : sendJson(res, 404, { error: `no order ${kind}` });
+    }
+    if (what === 'serviceOrders' && kind !== undefined && key === 'advance' && extra === undefined && method === 'POST') {
+      // The workshop moves one service order on (received, in repair, repaired, shipped back, closed).
+      const body = (await readJson(req)) as { steps?: unknown } | undefined;
+      const steps = body?.steps ?? 1;
+      if (typeof steps !== 'number' || !Number.isInteger(steps) || steps < 1 || steps > 10) throw new HttpFailure(400, 'steps must be an integer 1..10');
+      const status = this.erp.advanceServiceOrder(kind, steps);
+      return status ? sendJson(res, 200, { serviceOrderNumber: kind, status }) : sendJson(res, 404, { error: `no service order ${kind}` });
     }
     if (what === 'invoices' && kind !== undefined && key === 'payments' && extra === undefined && method === 'POST') {
       // The customer paid (all that is open, or `amount` of it): what a bank statement booked in the ERP does.

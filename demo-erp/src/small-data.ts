@@ -88,6 +88,16 @@ export function isSerialTracked(sku: string): boolean {
   return hashString(`serial:${sku}`) % 5 === 0;
 }
 
+/**
+ * The manufacturer's warranty of a product, in months: tracked items (tools and machines) mostly 24,
+ * some 12 or 36; of the rest (consumables, accessories) most have none and some 12.
+ */
+export function warrantyMonthsOf(sku: string): number | null {
+  const h = hashString(`warranty:${sku}`) % 10;
+  if (isSerialTracked(sku)) return h < 6 ? 24 : h < 8 ? 12 : 36;
+  return h < 7 ? null : 12;
+}
+
 export function openItemFor(invoice: ErpInvoiceRecord): ErpOpenItemRecord {
   return {
     documentNumber: invoice.invoiceNumber,
@@ -173,6 +183,7 @@ export function buildSmallTables(seed: number, referenceDate: Date): ErpTables {
     active: true,
     minOrderQuantity: String(p.minOrderQuantity),
     translations: productTranslations(p.sku, p.name),
+    warrantyMonths: warrantyMonthsOf(p.sku),
     ...catalogueExtras(seed, i, p.sku, (k) => {
       const other = data.products[i + k];
       return other && other.sku.slice(0, 2) === p.sku.slice(0, 2) ? other.sku : null;

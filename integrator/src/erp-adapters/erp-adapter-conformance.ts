@@ -55,6 +55,12 @@ export function describeErpAdapterConformance(name: string, start: () => Promise
       await h?.stop();
     });
 
+    it("gives a product's warranty as whole months or none (an ERP without the field: null or absent)", async () => {
+      const { rows } = await drain(h.adapter, 'products', null, 50_000);
+      const bad = (rows as ErpProductRecord[]).filter((p) => p.warrantyMonths !== undefined && p.warrantyMonths !== null && !(Number.isInteger(p.warrantyMonths) && p.warrantyMonths > 0));
+      expect(bad.map((p) => p.sku)).toEqual([]);
+    });
+
     it('pulls everything in pages that add up to one full pull, each record once', async () => {
       const whole = await drain(h.adapter, 'products', null, 50_000);
       expect(whole.rows.length).toBeGreaterThan(10);

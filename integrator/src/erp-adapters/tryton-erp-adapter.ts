@@ -158,6 +158,8 @@ export class TrytonErpAdapter implements ErpAdapter {
       listPrice: new Decimal(p.list_price ?? 0).toFixed(4), currency, minStock: '0',
       categoryCodes: (p['template.']?.categories ?? []).map((id: number) => `CAT-${id}`),
       active: Boolean(p.active) && Boolean(p['template.']?.salable ?? true),
+      // A stock Tryton product has no warranty field: its products register with no warranty end.
+      warrantyMonths: null,
     }));
   }
 

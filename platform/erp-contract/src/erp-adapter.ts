@@ -92,12 +92,30 @@ export interface ErpPickupReceipt {
   status: string;
 }
 
+/** A customer's service request for a registered product (serial number), for the ERP's workshop. */
+export interface ErpServiceOrderSubmission {
+  hubServiceRequestId: string;
+  customerNumber: string;
+  serialNumber: string;
+  sku: string;
+  /** The delivery note the unit came with. */
+  deliveryNumber: string;
+  description: string;
+  /** Whether the hub found the unit under warranty when the request was opened (else the repair is chargeable). */
+  underWarranty: boolean;
+}
+
+export interface ErpServiceOrderReceipt {
+  serviceOrderNumber: string;
+}
+
 /** The documents the hub pushes into collections the contract names; other collections carry a deployment's own documents. */
 export interface ErpSubmissionsByCollection {
   orders: ErpOrderSubmission;
   customers: ErpCustomerSubmission;
   returns: ErpReturnSubmission;
   pickups: ErpPickupSubmission;
+  serviceOrders: ErpServiceOrderSubmission;
 }
 
 export interface ErpReceiptsByCollection {
@@ -105,6 +123,7 @@ export interface ErpReceiptsByCollection {
   customers: ErpCustomerReceipt;
   returns: ErpReturnReceipt;
   pickups: ErpPickupReceipt;
+  serviceOrders: ErpServiceOrderReceipt;
 }
 
 export type ErpCollection = keyof ErpSubmissionsByCollection;
@@ -117,6 +136,7 @@ export const RECEIPT_FIELDS: Readonly<Record<ErpCollection, readonly string[]>> 
   customers: ['customerNumber', 'contactNumber'],
   returns: ['returnNumber'],
   pickups: ['orderNumber', 'status'],
+  serviceOrders: ['serviceOrderNumber'],
 };
 
 /**

@@ -45,6 +45,8 @@ export interface ErpProductRecord {
    * ERP has them. Absent (or a language missing): the hub shows `name` and `description`.
    */
   translations?: Record<string, ErpProductTranslation> | null;
+  /** The manufacturer's warranty in months from the date of purchase; absent or null: none (consumables), or an ERP that keeps none (Tryton). */
+  warrantyMonths?: number | null;
 }
 
 export interface ErpProductTranslation {
@@ -315,6 +317,29 @@ export function isSyncKind(kind: string): kind is SyncKind {
 export interface ErpExtensionRecord {
   key: string;
   [field: string]: unknown;
+}
+
+/** What a service order's repair history holds: the workshop's diagnosis, parts replaced, labour, and its status moves. */
+export type ErpServiceOrderEntryKind = 'STATUS' | 'DIAGNOSIS' | 'PARTS' | 'LABOUR';
+
+/**
+ * A service (repair) order in the ERP, synced as the extension kind `serviceOrders` (its `key` is
+ * the service order number). Pushed by the hub into the `serviceOrders` collection; the ERP's
+ * workshop moves it on and writes its history.
+ */
+export interface ErpServiceOrderRecord extends ErpExtensionRecord {
+  key: string;
+  serviceOrderNumber: string;
+  hubServiceRequestId: string;
+  customerNumber: string;
+  serialNumber: string;
+  sku: string;
+  status: 'AWAITING_GOODS' | 'RECEIVED' | 'IN_REPAIR' | 'REPAIRED' | 'SHIPPED_BACK' | 'CLOSED' | 'REJECTED' | 'CANCELLED';
+  /** When the workshop received the goods; null while it waits for them. */
+  receivedAt: string | null;
+  /** When the goods left the workshop again (repaired, or rejected unrepaired). */
+  shippedBackAt: string | null;
+  history: Array<{ at: string; kind: ErpServiceOrderEntryKind; text: string; status?: string | null; partNumber?: string | null; quantity?: string | null; hours?: string | null }>;
 }
 
 /** The record type of a kind: the contract's own for the kinds it names, else an extension record. */

@@ -20,6 +20,7 @@ import { YearlyTotalsService } from './yearly-totals/yearly-totals.service';
 import { ReturnService } from './return/return.service';
 import { DebtCollectionService } from './debt-collection/debt-collection.service';
 import { ShipmentService } from './shipment/shipment.service';
+import { WarrantyService } from './warranty/warranty.service';
 
 export interface FinanceContext extends BaseContext {
   loaders: {
@@ -41,6 +42,7 @@ export interface FinanceContext extends BaseContext {
     texts: ViewerTexts;
     debtCollection: DebtCollectionService;
     shipments: ShipmentService;
+    warranty: WarrantyService;
   };
 }
 
@@ -88,6 +90,7 @@ export function buildFinanceContext(base: BaseContext, runtime: SubgraphRuntime)
     returns: new ReturnService(base.em, base.viewer, links, texts, () => runtime.erp?.() ?? null, branding),
     debtCollection: new DebtCollectionService(base.em, { pool: () => declarationsPool(runtime.databaseUrl), directory: runtime.modules.find((m) => m.debtorDetails)?.debtorDetails ?? null }, links, ttl),
     shipments: new ShipmentService(base.em, base.viewer),
+    warranty: new WarrantyService(base.em, base.viewer, () => runtime.erp?.() ?? null),
   };
   return ctx;
 }

@@ -38,6 +38,11 @@ import { SHIPMENT_STATUS_CHANGED_TOPIC } from './shipment/shipment-events';
 import { SHIPMENT_NOTIFICATIONS } from './shipment/shipment-notifications';
 import { ReturnStoreEntity } from './return/return-store.entity';
 import { ingestReturnStores } from './return/return-store.ingest';
+import { RegisteredProductEntity } from './warranty/registered-product.entity';
+import { ServiceRequestEntity } from './warranty/service-request.entity';
+import { ingestServiceOrders } from './warranty/service-order.ingest';
+import { acknowledgeServiceRequest, SERVICE_REQUESTED_TOPIC, serviceRequestDeadLettered } from './warranty/service-request-outbox';
+import { SERVICE_REQUEST_CHANGED_TOPIC } from './warranty/service-request-events';
 
 export const financeSubgraph: SubgraphModule<FinanceContext> = {
   name: 'finance',
@@ -47,6 +52,7 @@ export const financeSubgraph: SubgraphModule<FinanceContext> = {
     ReturnEntity, ReturnLineEntity, ReturnFileEntity, ReturnStatusEventEntity, ReturnReasonEntity, ReturnPolicyEntity, FinanceOutboxMessageEntity, ReturnStoreEntity,
     DunningStepEntity, DebtCollectionCaseEntity, DebtCollectionExportEntity,
     ShipmentEntity, ShipmentTrackingEventEntity,
+    RegisteredProductEntity, ServiceRequestEntity,
   ],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildFinanceSchema,
@@ -59,6 +65,8 @@ export const financeSubgraph: SubgraphModule<FinanceContext> = {
       syncKind('openItems', { ingest: ingestOpenItems, defaultIntervalSeconds: 300, description: 'Open items (finance subgraph)' }),
       syncKind('creditNotes', { ingest: ingestCreditNotes, defaultIntervalSeconds: 300, description: 'Credit notes (finance subgraph)' }),
       syncKind('payments', { ingest: ingestPayments, defaultIntervalSeconds: 300, description: 'Payments received (finance subgraph)' }),
+      // Repairs move by the hour: their status and history come back more often than documents.
+      syncKind('serviceOrders', { ingest: ingestServiceOrders, defaultIntervalSeconds: 120, description: "The ERP workshop's service orders: status and repair history of service requests (finance subgraph)" }),
     ],
     // Which ERP warehouses are stores that take returns in.
     alsoIngests: [alsoIngests('warehouses', ingestReturnStores)],
@@ -73,6 +81,12 @@ export const financeSubgraph: SubgraphModule<FinanceContext> = {
         acknowledge: acknowledgeReturn,
         deadLettered: returnDeadLettered,
         ingestAfterDelivery: [{ kind: 'creditNotes', key: (receipt) => (typeof receipt.creditNoteNumber === 'string' ? receipt.creditNoteNumber : '') }],
+      }),
+      // A service request for the ERP's workshop, keyed by the request's id; its service order is read back at once.
+      pushToCollection(SERVICE_REQUESTED_TOPIC, 'serviceOrders', {
+        acknowledge: acknowledgeServiceRequest,
+        deadLettered: serviceRequestDeadLettered,
+        ingestAfterDelivery: [{ kind: 'serviceOrders', key: (receipt) => (typeof receipt.serviceOrderNumber === 'string' ? receipt.serviceOrderNumber : '') }],
       }),
     ],
   },
@@ -106,6 +120,13 @@ export const financeSubgraph: SubgraphModule<FinanceContext> = {
       description: "A shipment's status, parcel, tracking events or cash collection changed (key: the shipment id).",
       serves: {
         shipmentStatusChanged: { keyArg: 'shipmentId', queryField: 'shipment', queryArg: 'id', batchQueryField: 'shipmentsByIds', batchQueryArg: 'ids' },
+      },
+    },
+    {
+      topic: SERVICE_REQUEST_CHANGED_TOPIC,
+      description: "A service request was opened or closed, reached the ERP, or its status, repair history or dates changed (key: the request id).",
+      serves: {
+        serviceRequestChanged: { keyArg: 'serviceRequestId', queryField: 'serviceRequest', queryArg: 'id', batchQueryField: 'serviceRequestsByIds', batchQueryArg: 'ids' },
       },
     },
   ],

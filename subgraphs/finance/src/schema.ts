@@ -19,6 +19,7 @@ import { ReturnFileResolver, ReturnResolver, ReturnStatusChangeResolver } from '
 import { DebtCollectionResolver } from './debt-collection/debt-collection.resolver';
 import { OrderShipmentsResolver, ShipmentResolver } from './shipment/shipment.resolver';
 import { resolveShipmentReference } from './shipment/shipment.reference';
+import { RegisteredProductResolver, ServiceRequestResolver } from './warranty/warranty.resolver';
 
 export function buildFinanceSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<FinanceContext>({
@@ -26,7 +27,7 @@ export function buildFinanceSchema(): Promise<GraphQLSchema> {
       InvoiceResolver, InvoiceConnectionResolver, CompanyInvoicesResolver, OrderInvoicesResolver, DeliveryNoteResolver, OrderDeliveryNotesResolver,
       InvoiceDeliveryNotesResolver, InvoiceDocumentResolver, DeliveryNoteDocumentResolver, OrderConfirmationDocumentResolver,
       CreditNoteResolver, CreditNoteDocumentResolver, OpenItemsResolver, OpenItemInvoiceResolver, StatementResolver, YearlyTotalsResolver, InvoiceExportResolver,
-      ReturnResolver, ReturnStatusChangeResolver, ReturnFileResolver, DebtCollectionResolver, ShipmentResolver, OrderShipmentsResolver,
+      ReturnResolver, ReturnStatusChangeResolver, ReturnFileResolver, DebtCollectionResolver, ShipmentResolver, OrderShipmentsResolver, RegisteredProductResolver, ServiceRequestResolver,
     ],
     referenceResolvers: {
       Invoice: { __resolveReference: resolveInvoiceReference },

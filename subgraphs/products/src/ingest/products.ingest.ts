@@ -25,6 +25,7 @@ export const PRODUCT_TARGET = defineMergeTarget({
     currency: 'char(3)',
     min_stock: 'numeric',
     min_order_quantity: 'numeric',
+    warranty_months: 'integer',
     active: 'boolean',
     search_text: 'text',
     specifications: 'jsonb',
@@ -76,6 +77,8 @@ export async function ingestProducts(client: PoolClient, page: IngestPage<ErpPro
         currency: p.currency,
         min_stock: p.minStock,
         min_order_quantity: p.minOrderQuantity ?? '1',
+        // Whole months or none: anything else the ERP sends is no warranty the hub can count.
+        warranty_months: Number.isInteger(p.warrantyMonths) && p.warrantyMonths! > 0 ? p.warrantyMonths! : null,
         active: p.active,
         search_text: productSearchText({ ...p, translations: productTranslationsOf(p) }),
         specifications: p.specifications ?? [],

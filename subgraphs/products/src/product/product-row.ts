@@ -23,6 +23,7 @@ export function productFromRow(row: Record<string, any>): ProductEntity {
     webAssortment: row.web_assortment ?? null,
     minStock: row.min_stock,
     minOrderQuantity: row.min_order_quantity,
+    warrantyMonths: row.warranty_months ?? null,
     active: row.active,
     updatedAt: row.updated_at,
   } as ProductEntity;
@@ -30,4 +31,4 @@ export function productFromRow(row: Record<string, any>): ProductEntity {
 
 /** The columns a catalogue page needs (not the search text). */
 export const PRODUCT_COLUMNS =
-  'p.id, p.sku, p.name, p.description, p.translations, p.unit, p.list_price, p.currency, p.specifications, p.images, p.related_skus, p.substitute_skus, p.web_assortment, p.min_stock, p.min_order_quantity, p.active, p.updated_at';
+  'p.id, p.sku, p.name, p.description, p.translations, p.unit, p.list_price, p.currency, p.specifications, p.images, p.related_skus, p.substitute_skus, p.web_assortment, p.min_stock, p.min_order_quantity, p.warranty_months, p.active, p.updated_at';

@@ -91,6 +91,10 @@ export class ProductEntity {
   @Property({ type: 'decimal', precision: 14, scale: 3, default: '1' })
   minOrderQuantity: string & Opt = '1';
 
+  /** The manufacturer's warranty in months (the ERP's); null: none, or an ERP that keeps none. */
+  @Property({ type: 'integer', nullable: true })
+  warrantyMonths: number | null = null;
+
   /** False once the ERP deleted the item: kept for order history, hidden from the catalogue. */
   @Property({ type: 'boolean' })
   active: boolean & Opt = true;

@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Decimal, DecimalScalar } from '@hub/money';
 import { ProductEntity } from './product.entity';
 import { ProductImageObject, ProductSpecificationObject } from './product-detail.object';
@@ -23,6 +23,9 @@ export class ProductObject {
   @Field(() => DecimalScalar, { description: 'The smallest quantity one order line may have, in sales units (the ERP\'s order minimum).' })
   minOrderQuantity: string;
 
+  @Field(() => Int, { nullable: true, description: "The manufacturer's warranty in months from the purchase (the ERP's); null: none. A registered unit's warranty end extends it by the days in service." })
+  warrantyMonths: number | null;
+
   @Field(() => [ProductSpecificationObject], { description: 'Technical data from the ERP.' })
   specifications: ProductSpecificationObject[];
 
@@ -40,6 +43,7 @@ export class ProductObject {
       description: entity.description,
       unit: entity.unit,
       minOrderQuantity: new Decimal(entity.minOrderQuantity ?? '1').toFixed(),
+      warrantyMonths: entity.warrantyMonths ?? null,
       specifications: (entity.specifications ?? []).map((s) => Object.assign(new ProductSpecificationObject(), { name: s.name, value: s.value, unit: s.unit ?? null })),
       images: (entity.images ?? []).map((i) => Object.assign(new ProductImageObject(), { url: i.url, kind: i.kind, caption: i.caption ?? null })),
       entity,
