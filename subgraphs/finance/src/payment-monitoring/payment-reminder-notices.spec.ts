@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { createSpecDatabase, SpecDatabase } from '@hub/database-testing';
 import { NotificationWorker, SmtpMailer, notificationsSubgraph } from '@hub/notifications';
@@ -15,7 +16,7 @@ describe('payment monitoring (F5) over a simulated clock', () => {
   let db: SpecDatabase;
   let worker: NotificationWorker;
   let smtp: SMTPServer;
-  const caught: Array<{ to: string; subject: string; raw: string }> = [];
+  const caught: Array<{ to: string; subject: string; text: string }> = [];
   const company = randomUUID();
   const payer: NotificationRecipient = { userId: randomUUID(), email: `payer-${randomUUID().slice(0, 6)}@example.com`, name: 'Pat', active: true, companyId: company, language: null, consents: {}, phone: null, customerGroup: 'RETAIL' };
   // A company of another ERP customer group, which staff gave a dunning text of its own.
@@ -29,12 +30,11 @@ describe('payment monitoring (F5) over a simulated clock', () => {
     smtp = new SMTPServer({
       authOptional: true, disabledCommands: ['AUTH', 'STARTTLS'], logger: false,
       onData(stream, session, callback) {
-        let raw = '';
-        stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
-        stream.on('end', () => {
-          caught.push({ to: session.envelope.rcptTo[0].address, subject: /^Subject: (.*)$/m.exec(raw)?.[1] ?? '', raw });
+        // Decoded by a MIME parser: the sender's bodies are base64.
+        simpleParser(stream).then((mail) => {
+          caught.push({ to: session.envelope.rcptTo[0].address, subject: mail.subject ?? '', text: mail.text ?? '' });
           callback();
-        });
+        }, callback);
       },
     });
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
@@ -108,7 +108,7 @@ describe('payment monitoring (F5) over a simulated clock', () => {
     await worker.drain();
     const mails = caught.filter((m) => m.to === wholesalePayer.email);
     expect(mails.map((m) => m.subject)).toEqual([`Wholesale account: ${dunned} is 8 days late (step 1)`]);
-    expect(mails[0].raw.replace(/=\r?\n/g, '')).toContain('your wholesale terms need 800.00 EUR paid now.');
+    expect(mails[0].text).toContain('your wholesale terms need 800.00 EUR paid now.');
     const { rows } = await db.pool.query(`select ref, template, template_variant, status from notifications.message where recipient_user_id = $1`, [wholesalePayer.userId]);
     expect(rows).toEqual([{ ref: `open-item:${dunned}:dunning-1`, template: 'payment.dunning', template_variant: 'group:WHOLESALE', status: 'ACCEPTED' }]);
     // The RETAIL payer's dunning messages used the deployment's text.
