@@ -42,7 +42,7 @@ describe('SyncOperationRepository (real PostgreSQL)', () => {
     expect((await rows()).map((r) => [r.name, r.interval_seconds, r.paused])).toEqual([['prices', 300, false], ['products', 900, false], ['stock', 30, true]]);
   });
 
-  it('lists what is due: requested or once-due even when paused, scheduled only when not paused; longest waiting first', async () => {
+  it('lists what is due: requested or once-due even when paused, scheduled only when not paused; requests first, then one-off runs, then the longest waiting', async () => {
     const names = ['a-not-due', 'b-due', 'c-paused-due', 'd-requested-paused', 'e-once-due-paused', 'f-once-later', 'g-due-earlier', 'h-never-scheduled'];
     await operations.ensure(names.map((name) => ({ name, defaultIntervalSeconds: 60 })));
     await set('b-due', `next_run_at = now() - interval '5 seconds'`);
@@ -54,10 +54,10 @@ describe('SyncOperationRepository (real PostgreSQL)', () => {
     await set('h-never-scheduled', `next_run_at = null, run_requested = true`);
     expect(await operations.due()).toEqual([
       { name: 'h-never-scheduled', runRequested: true, onceDue: false },
-      { name: 'g-due-earlier', runRequested: false, onceDue: false },
-      { name: 'b-due', runRequested: false, onceDue: false },
       { name: 'd-requested-paused', runRequested: true, onceDue: false },
       { name: 'e-once-due-paused', runRequested: false, onceDue: true },
+      { name: 'g-due-earlier', runRequested: false, onceDue: false },
+      { name: 'b-due', runRequested: false, onceDue: false },
     ]);
   });
 

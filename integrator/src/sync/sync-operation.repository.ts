@@ -22,13 +22,17 @@ export class SyncOperationRepository {
     );
   }
 
-  /** Operations to run now: requested by hand, scheduled once for now, or due and not paused; longest waiting first. */
+  /**
+   * Operations to run now: requested by hand, scheduled once for now, or due and not paused. Staff's
+   * requests first, then one-off runs, then the longest waiting: with a few runs at a time, a "run now"
+   * must not wait behind every scheduled operation (it did, past 30 s, in CI).
+   */
   async due(): Promise<DueOperation[]> {
     const { rows } = await this.pool.query<{ name: string; run_requested: boolean; once_due: boolean }>(
       `select name, run_requested, (run_once_at is not null and run_once_at <= now()) as once_due
          from integrator.sync_operation
         where run_requested or (run_once_at is not null and run_once_at <= now()) or (not paused and next_run_at <= now())
-        order by next_run_at nulls first, name`,
+        order by run_requested desc, (run_once_at is not null and run_once_at <= now()) desc, next_run_at nulls first, name`,
     );
     return rows.map((r) => ({ name: r.name, runRequested: r.run_requested, onceDue: r.once_due }));
   }
