@@ -1,7 +1,9 @@
 import { GraphQLClient } from 'graphql-request';
 import { startHiveGatewayProcess } from '@hub/hive-gateway';
 import { ServiceProcess } from '@hub/process-lifecycle';
+import { startSubscriptionServerProcess } from '@hub/launcher';
 import { as, demo, demoUser, failure, subgraphUrls, tokenFor } from './support/hub-client';
+import { RecordedSubscription, useGateway, wsClient } from './support/subscription-client';
 
 /**
  * The checked-in supergraph on Hive Gateway, with its JS planner and with Hive Router's Rust planner,
@@ -54,5 +56,59 @@ describe.each(['js', 'rust'] as const)('the supergraph on Hive Gateway (%s plann
 
     const anonymous = await viaHive();
     expect((await failure(anonymous.request('{ me { email } }'))).codes).toEqual(['UNAUTHENTICATED']);
+  });
+});
+
+describe("the hub's subscription server as its own process beside Hive Gateway", () => {
+  let hive: ServiceProcess;
+  let subscriptions: ServiceProcess;
+  const WATCH = 'subscription { myOrdersChanged { id number status lines { product { sku } } } }';
+  const PLACE = 'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }';
+
+  beforeAll(async () => {
+    [hive, subscriptions] = await Promise.all([
+      startHiveGatewayProcess({ subgraphUrls: subgraphUrls(), planner: 'js' }),
+      startSubscriptionServerProcess({ databaseUrl: process.env.HUB_TEST_DATABASE_URL!, subgraphUrls: subgraphUrls(), env: { HUB_LOG_LEVEL: 'warn' } }),
+    ]);
+    // This file's WebSocket clients connect to the subscription server, never the hub's gateway.
+    useGateway(subscriptions.url);
+  });
+  afterAll(async () => {
+    useGateway(null);
+    await Promise.all([hive?.stop(), subscriptions?.stop()]);
+  });
+
+  it('delivers an order placed through Hive Gateway to its company, with fields of other subgraphs, and to no other company', async () => {
+    const ours = new RecordedSubscription(wsClient({ token: await tokenFor(demoUser(0, 'customer admin').email) }), WATCH);
+    const theirs = new RecordedSubscription(wsClient({ token: await tokenFor(demoUser(1, 'customer admin').email) }), WATCH);
+    // Both subscribed (checked and listening) before the order is placed.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const buyer = new GraphQLClient(hive.url, { headers: { authorization: `Bearer ${await tokenFor(demoUser(0, 'buyer').email)}` } });
+    const page = await buyer.request<any>('{ products(first: 5) { edges { node { id sku price { amount } } } } }');
+    const product = page.products.edges.find((e: any) => e.node.price).node;
+    const { placeOrder } = await buyer.request<{ placeOrder: { id: string } }>(PLACE, { input: { idempotencyKey: `beside-hive-${Date.now()}`, lines: [{ productId: product.id, quantity: 1 }] } });
+
+    await ours.until((s) => s.results.some((r) => r.data?.myOrdersChanged?.id === placeOrder.id), 20_000);
+    const event = ours.results.find((r) => r.data?.myOrdersChanged?.id === placeOrder.id)!;
+    expect(event.errors).toBeUndefined();
+    expect(event.data!.myOrdersChanged.lines).toEqual([{ product: { sku: product.sku } }]);
+    // Give the other company's subscription the same time to (wrongly) hear of it.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(theirs.results.map((r) => r.data?.myOrdersChanged?.id)).not.toContain(placeOrder.id);
+    expect(theirs.error).toBeUndefined();
+    ours.unsubscribe();
+    theirs.unsubscribe();
+  }, 60_000);
+
+  it('refuses a forged token at connection, and answers a query sent over HTTP with NOT_FOUND and a pointer to the gateway', async () => {
+    const forged = new RecordedSubscription(wsClient({ authorization: 'Bearer not.a.token' }), WATCH);
+    await forged.until((s) => s.error !== undefined || s.completed, 10_000);
+    expect(forged.results).toEqual([]);
+
+    const answer = await fetch(subscriptions.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ me { email } }' }) });
+    expect(answer.status).toBe(404);
+    const body = await answer.json();
+    expect(body.errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(body.errors[0].message).toContain('subscription server');
   });
 });

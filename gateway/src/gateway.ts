@@ -7,7 +7,7 @@ import express from 'express';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { AuthSecrets, bearerToken, GatewayAssertionSigner, UserAccessStore, verifyAccessToken } from '@hub/auth';
-import { asHttpRejection, jsonRefusals, notFoundRefusal, requireJsonPost, unauthenticated } from '@hub/errors';
+import { asHttpRejection, jsonRefusals, notFoundRefusal, refusalBody, requireJsonPost, unauthenticated } from '@hub/errors';
 import { EventListener, SubscriptionRoutes } from '@hub/events';
 import { componentLogger, graphqlObservabilityPlugin, HealthCheck, httpCheck, newRequestScope, requestScope, runInScope, serveHealth, serveMetrics, setScopeViewer } from '@hub/observability';
 import { serveFileDownloads } from './file-downloads';
@@ -70,6 +70,13 @@ export interface GatewayOptions {
    * every subgraph's readiness): the launcher adds the migrations, the integrator worker's database and the ERP.
    */
   readinessChecks?: HealthCheck[];
+  /**
+   * 'everything' (default): queries and mutations over HTTP and subscriptions over graphql-ws on one URL.
+   * 'subscriptions': the hub's subscription server as a process of its own beside another gateway
+   * (Hive Gateway, Apollo Router): graphql-ws, health and metrics only; HTTP operations are refused
+   * with a pointer to the gateway. It still executes each event's selection through the supergraph, as the subscriber.
+   */
+  serves?: 'everything' | 'subscriptions';
 }
 
 /** The subscription counts, for callers in this process (`GET /metrics` has them in Prometheus form). */
@@ -214,34 +221,44 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   ];
   serveHealth(app, 'gateway', () => checks);
   serveMetrics(app);
-  // Signed file links (`/files/<subgraph>/<token>`): the same token checks as /graphql, then the subgraph's own.
-  serveFileDownloads(app, { subgraphUrls: options.subgraphUrls, secrets: options.secrets, signer, revoked: revoked?.list ?? null });
-  // Newsletters' RFC 8058 one-click unsubscribe links (no sign-in: the signed token is the proof).
-  serveOneClickUnsubscribe(app, server);
-  app.use(graphqlIde({ enabled: options.graphqlIde ?? graphqlIdeEnabled(), path: '/graphql' }));
-  app.use(
-    '/graphql',
-    requestScope('gateway'),
-    requireJsonPost(),
-    express.json({ limit: '1mb' }),
-    ...(trusted ? [trustedDocumentsOnly(trusted)] : []),
-    tokenLimit(limits),
-    expressMiddleware(server, {
-      // The gateway checks the token too, so a forged one is refused before any subgraph is called.
-      context: async ({ req }) => {
-        try {
-          const bearer = bearerToken(req.headers.authorization);
-          const viewer = bearer ? await verifyAccessToken(bearer, options.secrets) : null;
-          if (viewer && revoked?.list.isRevoked(viewer)) throw unauthenticated('This session has ended; sign in again.');
-          setScopeViewer(viewer);
-          const acceptLanguage = typeof req.headers['accept-language'] === 'string' ? req.headers['accept-language'].slice(0, 200) : null;
-          return { bearer, viewer, clientAddress: req.ip ?? req.socket.remoteAddress ?? null, acceptLanguage };
-        } catch (error) {
-          throw asHttpRejection(error);
-        }
-      },
-    }),
-  );
+  if (options.serves === 'subscriptions') {
+    // The WebSocket upgrade never reaches Express; any plain HTTP request to /graphql is someone who meant the gateway.
+    app.use('/graphql', (_req, res) => {
+      res.status(404).json(refusalBody('This is the hub\'s subscription server: it serves subscriptions over graphql-ws on this URL only. Send queries and mutations to the gateway.', 'NOT_FOUND'));
+    });
+  } else {
+    serveHttpOperations();
+  }
+  function serveHttpOperations(): void {
+    // Signed file links (`/files/<subgraph>/<token>`): the same token checks as /graphql, then the subgraph's own.
+    serveFileDownloads(app, { subgraphUrls: options.subgraphUrls, secrets: options.secrets, signer, revoked: revoked?.list ?? null });
+    // Newsletters' RFC 8058 one-click unsubscribe links (no sign-in: the signed token is the proof).
+    serveOneClickUnsubscribe(app, server);
+    app.use(graphqlIde({ enabled: options.graphqlIde ?? graphqlIdeEnabled(), path: '/graphql' }));
+    app.use(
+      '/graphql',
+      requestScope('gateway'),
+      requireJsonPost(),
+      express.json({ limit: '1mb' }),
+      ...(trusted ? [trustedDocumentsOnly(trusted)] : []),
+      tokenLimit(limits),
+      expressMiddleware(server, {
+        // The gateway checks the token too, so a forged one is refused before any subgraph is called.
+        context: async ({ req }) => {
+          try {
+            const bearer = bearerToken(req.headers.authorization);
+            const viewer = bearer ? await verifyAccessToken(bearer, options.secrets) : null;
+            if (viewer && revoked?.list.isRevoked(viewer)) throw unauthenticated('This session has ended; sign in again.');
+            setScopeViewer(viewer);
+            const acceptLanguage = typeof req.headers['accept-language'] === 'string' ? req.headers['accept-language'].slice(0, 200) : null;
+            return { bearer, viewer, clientAddress: req.ip ?? req.socket.remoteAddress ?? null, acceptLanguage };
+          } catch (error) {
+            throw asHttpRejection(error);
+          }
+        },
+      }),
+    );
+  }
 
   // Every refusal of the HTTP layer as a GraphQL-style JSON error, never Express's HTML page.
   app.use(notFoundRefusal());

@@ -1,3 +1,4 @@
 export * from './hub';
 export * from './config';
 export * from './embedded-postgres';
+export * from './subscription-server-process';
