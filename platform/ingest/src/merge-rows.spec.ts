@@ -188,6 +188,15 @@ describe('mergeRows', () => {
     expect(removed.changedKeys).toEqual(['o2']);
   });
 
+  it('reports as changedKeys the named column instead, for rows changed and rows deleted, and refuses a column the target lacks', async () => {
+    await merge((c) => mergeRows(c, LINE, [{ order_id: 'o5', line_no: 1, qty: 1 }, { order_id: 'o5', line_no: 2, qty: 2 }]));
+    const changed = await merge((c) => mergeRows(c, LINE, [{ order_id: 'o5', line_no: 1, qty: 1 }, { order_id: 'o5', line_no: 2, qty: 7 }], [], { returnChangedKeys: 'qty' }));
+    expect(changed.changedKeys).toEqual(['7']);
+    const removed = await merge((c) => mergeRows(c, LINE, [], [{ order_id: 'o5', line_no: 1 }], { returnChangedKeys: 'line_no' }));
+    expect(removed.changedKeys).toEqual(['1']);
+    await expect(merge((c) => mergeRows(c, LINE, [], [{ order_id: 'o5', line_no: 2 }], { returnChangedKeys: 'price' }))).rejects.toThrow('has no column price');
+  });
+
   it('merges batches and deletions spanning several COPY chunks completely, special characters included', async () => {
     const count = 5000;
     const id = (i: number) => `item-${String(i).padStart(40, '0')}`;

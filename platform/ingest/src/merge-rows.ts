@@ -10,7 +10,7 @@ export interface MergeResult {
   inserted: number;
   updated: number;
   deleted: number;
-  /** Key values (first key column) of rows inserted, updated or deleted, when asked for. */
+  /** Values of rows inserted, updated or deleted, when asked for: of the first key column, or of the column named by returnChangedKeys. */
   changedKeys: string[];
 }
 
@@ -32,7 +32,8 @@ export async function mergeRows<T extends MergeTarget>(
   target: T,
   rows: ReadonlyArray<RowOf<T>>,
   deletedKeys: ReadonlyArray<KeyOf<T>> = [],
-  options: { returnChangedKeys?: boolean } = {},
+  /** returnChangedKeys: true for the first key column's values, or a column's name (a price row's product, say). */
+  options: { returnChangedKeys?: boolean | string } = {},
 ): Promise<MergeResult> {
   // Refuse a mis-shaped batch before anything is sent: nothing is written.
   const encoder = rowEncoderFor(target);
@@ -43,7 +44,9 @@ export async function mergeRows<T extends MergeTarget>(
 
   const result: MergeResult = { read: rows.length, inserted: 0, updated: 0, deleted: 0, changedKeys: [] };
   const table = `${ident(target.schema)}.${ident(target.table)}`;
-  const returning = options.returnChangedKeys ? `, t.${ident(target.key[0])}::text as k` : '';
+  const changedColumn = typeof options.returnChangedKeys === 'string' ? options.returnChangedKeys : target.key[0];
+  if (!(changedColumn in target.columns)) throw new Error(`${target.schema}.${target.table} has no column ${changedColumn} to return.`);
+  const returning = options.returnChangedKeys ? `, t.${ident(changedColumn)}::text as k` : '';
 
   if (rows.length > 0) {
     const staging = `ingest_stage_${target.table}_${++stagingCounter}`;

@@ -1,3 +1,4 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import { EntityManager, Options } from '@mikro-orm/postgresql';
 import { GraphQLSchema } from 'graphql';
 import { AuthSecrets } from '@hub/auth';
@@ -86,4 +87,6 @@ export interface SubgraphModule<TContext extends BaseContext = BaseContext> {
    * function that stops it.
    */
   whileServing?(runtime: SubgraphRuntime): Promise<() => Promise<void>>;
+  /** Apollo Server plugins of its own, made once per process that serves it (e.g. the products subgraph's catalogue cache). */
+  serverPlugins?(runtime: SubgraphRuntime): ApolloServerPlugin<TContext>[];
 }

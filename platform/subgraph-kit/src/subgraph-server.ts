@@ -1,4 +1,4 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -31,6 +31,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   fileRoutes?: readonly FileRoute<TContext>[];
   /** The revoked users (deactivated, or tokens ended), kept current from events: their tokens are refused here as at the gateway. */
   revocations?: { isRevoked(viewer: Viewer): boolean };
+  /** The module's own Apollo plugins (SubgraphModule.serverPlugins), after the hub's. */
+  plugins?: ApolloServerPlugin<TContext>[];
 }
 
 type RawBodyRequest = http.IncomingMessage & { rawBody?: Buffer };
@@ -67,6 +69,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       graphqlObservabilityPlugin<TContext>({ server: options.name, logLevel: 'debug', countSql: true }),
+      ...(options.plugins ?? []),
     ],
     // Only the gateway reaches a subgraph (its assertion is required), so introspection stays on in production too.
     introspection: true,

@@ -12,10 +12,18 @@ import { ProductLoaders, ProductService } from './product/product.service';
 import { StockLevelRepository } from './stock/stock-level.repository';
 import { StockService } from './stock/stock.service';
 import { StoreService } from './store/store.service';
+import { CatalogueChangeRepository } from './catalogue-cache/catalogue-change.repository';
+import { CatalogueTrace } from './catalogue-cache/catalogue-trace';
+import { TracedViewerTexts } from './catalogue-cache/traced-viewer-texts';
 
 export interface ProductsContext extends BaseContext {
   loaders: ProductLoaders;
-  services: { texts: ViewerTexts; products: ProductService; prices: PriceService; stock: StockService; stores: StoreService; categories: CategoryService; profiles: CustomerProfileService };
+  services: {
+    texts: ViewerTexts; products: ProductService; prices: PriceService; stock: StockService; stores: StoreService; categories: CategoryService; profiles: CustomerProfileService;
+    catalogueChanges: CatalogueChangeRepository;
+  };
+  /** What this request's answer was made of (for the catalogue cache), and the time of the last catalogue change it includes (read once). */
+  catalogue: { trace: CatalogueTrace; pricesAsOf: Date | null | undefined };
 }
 
 export function buildProductsContext(base: BaseContext, runtime: SubgraphRuntime): ProductsContext {
@@ -28,12 +36,15 @@ export function buildProductsContext(base: BaseContext, runtime: SubgraphRuntime
   };
   const profiles = new CustomerProfileService(new CustomerProfileRepository(em), viewer);
   const categories = new CategoryService(new CategoryRepository(em));
-  const productService = new ProductService(products, profiles, categories, loaders);
+  const trace = new CatalogueTrace();
+  const productService = new ProductService(products, profiles, categories, loaders, trace);
   const stock = new StockService(em, viewer, profiles, new StockLevelRepository(em));
   return {
     ...base,
     loaders,
+    catalogue: { trace, pricesAsOf: undefined },
     services: {
+      catalogueChanges: new CatalogueChangeRepository(em),
       products: productService,
       prices: new PriceService(em, viewer, profiles, new PriceRuleRepository(em)),
       stock,
@@ -41,7 +52,7 @@ export function buildProductsContext(base: BaseContext, runtime: SubgraphRuntime
       categories,
       profiles,
       // The company's default language from the country the ERP gives it (which products keeps for prices anyway).
-      texts: new ViewerTexts(runtime, viewer, base.acceptLanguage, async () => languageOfCountry((await profiles.current())?.country)),
+      texts: new TracedViewerTexts(trace, runtime, viewer, base.acceptLanguage, async () => languageOfCountry((await profiles.current())?.country)),
     },
   };
 }

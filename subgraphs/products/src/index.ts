@@ -15,11 +15,16 @@ import { WarehouseEntity } from './store/store.entity';
 import { buildProductsSchema } from './schema';
 import { readNewsletterProducts } from './product/newsletter-products';
 import { categoryTexts } from './category/category-texts';
+import { CatalogueChangeEntity } from './catalogue-cache/catalogue-change.entity';
+import { CatalogueCache } from './catalogue-cache/catalogue-cache';
+import { catalogueCachePlugin } from './catalogue-cache/catalogue-cache.plugin';
+import { catalogueCacheSettings } from './catalogue-cache/catalogue-cache-settings';
+import { forgetProductCounts } from './product/product.repository';
 
 export const productsSubgraph: SubgraphModule<ProductsContext> = {
   name: 'products',
   dbSchema: 'products',
-  entities: [ProductEntity, PriceRuleEntity, CategoryEntity, ProductCategoryEntity, StockLevelEntity, ExchangeRateEntity, CustomerPriceProfileEntity, StockDisplayPolicyEntity, WarehouseEntity],
+  entities: [ProductEntity, PriceRuleEntity, CategoryEntity, ProductCategoryEntity, StockLevelEntity, ExchangeRateEntity, CustomerPriceProfileEntity, StockDisplayPolicyEntity, WarehouseEntity, CatalogueChangeEntity],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildProductsSchema,
   buildContext: buildProductsContext,
@@ -38,6 +43,11 @@ export const productsSubgraph: SubgraphModule<ProductsContext> = {
   },
   newsletterProducts: readNewsletterProducts,
   hubTextKinds: [categoryTexts],
+  // Catalogue answers kept by what decides them and dropped by the syncs' change sets (catalogue-cache/), one cache per process.
+  serverPlugins: () => {
+    const settings = catalogueCacheSettings();
+    return settings.enabled ? [catalogueCachePlugin(new CatalogueCache(settings.maxBytes, forgetProductCounts))] : [];
+  },
   events: [
     {
       topic: 'catalogChanged',

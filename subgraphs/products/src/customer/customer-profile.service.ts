@@ -7,6 +7,8 @@ import { CustomerProfileRepository } from './customer-profile.repository';
 export interface CompanySettings {
   profile: CustomerPriceProfileEntity | null;
   stockDisplayPolicy: StockDisplayPolicyValue;
+  /** Whether the ERP gives the company prices of its own (then its catalogue answers are its own, see catalogue-decision.ts). */
+  ownPrices: boolean;
 }
 
 /** Audiences of the web assortment (see ProductEntity.webAssortment). */
@@ -25,10 +27,11 @@ export class CustomerProfileService {
 
   company(): Promise<CompanySettings> {
     const companyId = this.viewer?.kind === 'CUSTOMER' ? this.viewer.companyId : null;
-    if (!companyId) return Promise.resolve({ profile: null, stockDisplayPolicy: DEFAULT_STOCK_DISPLAY_POLICY });
+    if (!companyId) return Promise.resolve({ profile: null, stockDisplayPolicy: DEFAULT_STOCK_DISPLAY_POLICY, ownPrices: false });
     this.settings ??= this.profiles.settingsOf(companyId).then((stored) => ({
       profile: stored.profile,
       stockDisplayPolicy: stored.stockDisplayPolicy ?? DEFAULT_STOCK_DISPLAY_POLICY,
+      ownPrices: stored.ownPrices,
     }));
     return this.settings;
   }

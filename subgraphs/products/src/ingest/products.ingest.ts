@@ -3,6 +3,7 @@ import { erpEntityId } from '@hub/erp-ids';
 import { ErpCategoryRecord, ErpCustomerRecord, ErpExchangeRateRecord, ErpPriceRecord, ErpProductRecord, ErpStockRecord, ErpWarehouseRecord } from '@hub/erp-contract';
 import { defineMergeTarget, IngestPage, MergeResult, mergeRows, RowOf, sumResults } from '@hub/ingest';
 import { productSearchText } from '../product/product-search';
+import { recordCatalogueChange } from '../catalogue-cache/catalogue-change.repository';
 
 /**
  * The products subgraph's ingest functions: the only way ERP data enters its tables. Each takes
@@ -90,22 +91,30 @@ export async function ingestProducts(client: PoolClient, page: IngestPage<ErpPro
       }),
     ),
     page.deletions.map((sku) => ({ id: erpEntityId('product', sku) })),
+    { returnChangedKeys: true },
   );
+  const changed = [...products.changedKeys];
   // Category membership is replaced as a whole for the products in this page.
   const ids = page.rows.map((p) => erpEntityId('product', p.sku));
   if (ids.length > 0) {
-    await client.query(
+    const left = await client.query<{ product_id: string }>(
       `delete from products.product_category pc
         using unnest($1::uuid[], $2::text[]) as current(product_id, codes)
-        where pc.product_id = current.product_id and not (pc.category_code = any(string_to_array(current.codes, E'\\x1f')))`,
+        where pc.product_id = current.product_id and not (pc.category_code = any(string_to_array(current.codes, E'\\x1f')))
+        returning pc.product_id::text`,
       [ids, page.rows.map((p) => p.categoryCodes.join('\x1f'))],
     );
-    await mergeRows(
+    const joined = await mergeRows(
       client,
       PRODUCT_CATEGORY_TARGET,
       page.rows.flatMap((p) => p.categoryCodes.map((code): RowOf<typeof PRODUCT_CATEGORY_TARGET> => ({ product_id: erpEntityId('product', p.sku), category_code: code, sku: p.sku }))),
+      [],
+      { returnChangedKeys: true },
     );
+    changed.push(...left.rows.map((r) => r.product_id), ...joined.changedKeys);
   }
+  // The catalogue cache drops what showed these items, and every page (items may enter, leave or move).
+  await recordCatalogueChange(client, 'PRODUCT', changed);
   return products;
 }
 
@@ -128,6 +137,8 @@ export async function ingestCategories(client: PoolClient, page: IngestPage<ErpC
   if (page.deletions.length > 0) {
     await client.query('delete from products.product_category where category_code = any($1::text[])', [page.deletions]);
   }
+  // Category trees and names are in many answers: the catalogue cache starts over.
+  if (result.inserted + result.updated + result.deleted > 0) await recordCatalogueChange(client, 'EVERYTHING');
   return result;
 }
 
@@ -169,13 +180,11 @@ export function priceRuleRow(p: ErpPriceRecord): RowOf<typeof PRICE_RULE_TARGET>
   };
 }
 
-export function ingestPrices(client: PoolClient, page: IngestPage<ErpPriceRecord>): Promise<MergeResult> {
-  return mergeRows(
-    client,
-    PRICE_RULE_TARGET,
-    page.rows.map(priceRuleRow),
-    page.deletions.map((key) => ({ key })),
-  );
+export async function ingestPrices(client: PoolClient, page: IngestPage<ErpPriceRecord>): Promise<MergeResult> {
+  const result = await mergeRows(client, PRICE_RULE_TARGET, page.rows.map(priceRuleRow), page.deletions.map((key) => ({ key })), { returnChangedKeys: 'product_id' });
+  // The catalogue cache drops the answers showing these items' prices.
+  await recordCatalogueChange(client, 'PRICE', result.changedKeys);
+  return result;
 }
 
 export const STOCK_LEVEL_TARGET = defineMergeTarget({
@@ -196,8 +205,8 @@ export const STOCK_LEVEL_TARGET = defineMergeTarget({
   onDelete: 'delete',
 });
 
-export function ingestStock(client: PoolClient, page: IngestPage<ErpStockRecord>): Promise<MergeResult> {
-  return mergeRows(
+export async function ingestStock(client: PoolClient, page: IngestPage<ErpStockRecord>): Promise<MergeResult> {
+  const result = await mergeRows(
     client,
     STOCK_LEVEL_TARGET,
     page.rows.map(
@@ -213,7 +222,11 @@ export function ingestStock(client: PoolClient, page: IngestPage<ErpStockRecord>
       }),
     ),
     page.deletions.map((key) => ({ key })),
+    { returnChangedKeys: 'product_id' },
   );
+  // The catalogue cache drops the answers showing these items' stock, and pages filtered by stock.
+  await recordCatalogueChange(client, 'STOCK', result.changedKeys);
+  return result;
 }
 
 export const WAREHOUSE_TARGET = defineMergeTarget({
@@ -226,8 +239,8 @@ export const WAREHOUSE_TARGET = defineMergeTarget({
 });
 
 /** The ERP's warehouses; those flagged as stores are the pick-up points (`stores`). */
-export function ingestWarehouses(client: PoolClient, page: IngestPage<ErpWarehouseRecord>): Promise<MergeResult> {
-  return mergeRows(
+export async function ingestWarehouses(client: PoolClient, page: IngestPage<ErpWarehouseRecord>): Promise<MergeResult> {
+  const result = await mergeRows(
     client,
     WAREHOUSE_TARGET,
     page.rows.map((w): RowOf<typeof WAREHOUSE_TARGET> => ({
@@ -236,6 +249,9 @@ export function ingestWarehouses(client: PoolClient, page: IngestPage<ErpWarehou
     })),
     page.deletions.map((code) => ({ code })),
   );
+  // Rare, and warehouses name the stock in answers: the catalogue cache starts over.
+  if (result.inserted + result.updated + result.deleted > 0) await recordCatalogueChange(client, 'EVERYTHING');
+  return result;
 }
 
 export const EXCHANGE_RATE_TARGET = defineMergeTarget({
@@ -247,13 +263,16 @@ export const EXCHANGE_RATE_TARGET = defineMergeTarget({
   onDelete: 'delete',
 });
 
-export function ingestExchangeRates(client: PoolClient, page: IngestPage<ErpExchangeRateRecord>): Promise<MergeResult> {
-  return mergeRows(
+export async function ingestExchangeRates(client: PoolClient, page: IngestPage<ErpExchangeRateRecord>): Promise<MergeResult> {
+  const result = await mergeRows(
     client,
     EXCHANGE_RATE_TARGET,
     page.rows.map((r): RowOf<typeof EXCHANGE_RATE_TARGET> => ({ key: r.key, from_currency: r.fromCurrency, to_currency: r.toCurrency, rate: r.rate, rate_date: r.date })),
     page.deletions.map((key) => ({ key })),
   );
+  // A rate converts every price in another currency: the catalogue cache starts over.
+  if (result.inserted + result.updated + result.deleted > 0) await recordCatalogueChange(client, 'EVERYTHING');
+  return result;
 }
 
 export const CUSTOMER_PRICE_PROFILE_TARGET = defineMergeTarget({

@@ -76,6 +76,11 @@ export function decodeCursor(cursor: string, field: ProductSortField, direction:
 export const COUNT_CACHE_MS = 30_000;
 const countCache = new Map<string, { at: number; count: Promise<number> }>();
 
+/** Forgets the counts (the catalogue cache calls it when a sync changed items or stock, so a cached page never keeps an old count). */
+export function forgetProductCounts(): void {
+  countCache.clear();
+}
+
 /**
  * The catalogue's SQL. One statement per page (plus a count when asked for), whatever the page size:
  * search, category subtree, web assortment, filters and keyset pagination are all in its WHERE.

@@ -112,6 +112,16 @@ export class ProductConnectionResolver {
   totalCount(@Root() connection: ProductConnection): Promise<number> {
     return connection.count();
   }
+
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: 'Prices and stock as of: when the last sync that changed the catalogue (items, prices or stock) committed; this answer includes every change up to then. Null before the first such sync.',
+  })
+  async pricesAsOf(@Ctx() ctx: ProductsContext): Promise<Date | null> {
+    // The catalogue cache has read it already where it answered; otherwise one index probe.
+    if (ctx.catalogue.pricesAsOf === undefined) ctx.catalogue.pricesAsOf = await ctx.services.catalogueChanges.latestChangeAt();
+    return ctx.catalogue.pricesAsOf;
+  }
 }
 
 @Resolver(() => OrderableProductObject)

@@ -6,6 +6,7 @@ import { CategoryService } from '../category/category.service';
 import { CustomerProfileService, isInAssortment } from '../customer/customer-profile.service';
 import { ProductEntity } from './product.entity';
 import { searchTerms } from './product-search';
+import { CatalogueTrace } from '../catalogue-cache/catalogue-trace';
 import { CatalogueFilters, NO_FILTERS, ProductPage, ProductRepository, ProductSortField, SortDirection } from './product.repository';
 
 export const MAX_PAGE_SIZE = 100;
@@ -68,6 +69,8 @@ export class ProductService {
     private readonly profiles: CustomerProfileService,
     private readonly categories: CategoryService,
     private readonly loaders: ProductLoaders,
+    /** What the answer shows, for the catalogue cache. */
+    private readonly trace: CatalogueTrace = new CatalogueTrace(),
   ) {}
 
   async page(args: ProductPageArgs): Promise<ProductPage> {
@@ -90,6 +93,8 @@ export class ProductService {
       after: args.after ?? null,
     });
     for (const product of page.products) this.loaders.productById.prime(product.id, product);
+    this.trace.sawPage(filters.inStock !== null);
+    this.trace.sawProducts(page.products.map((p) => p.id));
     return page;
   }
 
@@ -99,11 +104,14 @@ export class ProductService {
     if (args.id) {
       if (!isUuid(args.id)) throw badUserInput('Product id must be a UUID.', 'id');
       const product = await this.loaders.productById.load(args.id);
+      // An unknown id too: the ERP may send it later.
+      this.trace.sawProducts([product?.id ?? args.id]);
       if (!product || !product.active || !isInAssortment(product.webAssortment, audiences)) throw notFound('Product', args.id);
       return product;
     }
     const product = await this.loaders.productBySku.load(args.sku!);
     if (!product || !isInAssortment(product.webAssortment, audiences)) throw notFound('Product', args.sku!);
+    this.trace.sawProducts([product.id]);
     return product;
   }
 
@@ -146,6 +154,9 @@ export class ProductService {
   async bySkus(skus: string[]): Promise<ProductEntity[]> {
     if (skus.length === 0) return [];
     const [audiences, products] = await Promise.all([this.profiles.audiences(), this.loaders.productBySku.loadMany(skus)]);
+    // A related SKU the ERP has not sent (or retired) may come: any product change empties such answers (they are pages of a kind).
+    if (products.some((p) => !p || p instanceof Error)) this.trace.sawPage(false);
+    this.trace.sawProducts(products.filter((p): p is ProductEntity => !!p && !(p instanceof Error)).map((p) => p.id));
     return products.filter((p): p is ProductEntity => !!p && !(p instanceof Error) && isInAssortment(p.webAssortment, audiences));
   }
 }

@@ -1,0 +1,148 @@
+import { CatalogueChange, CatalogueChangesRead } from './catalogue-change.repository';
+import { CatalogueTrace } from './catalogue-trace';
+
+interface Entry {
+  result: unknown;
+  bytes: number;
+  productIds: readonly string[];
+  list: boolean;
+  stockSensitive: boolean;
+}
+
+export interface CatalogueCacheCounters {
+  hits: number;
+  misses: number;
+  stored: number;
+  evicted: number;
+  /** Answers computed while a change set was applied, so not kept. */
+  skippedStale: number;
+}
+
+/**
+ * The products subgraph's answers to catalogue pages, kept by what decides them (the caller's
+ * price profile, assortment, stock policy, permissions, languages, day: see catalogue-decision.ts),
+ * never by user, and dropped exactly when a sync's change set touches them:
+ *  - PRICE: the answers showing one of the changed products;
+ *  - STOCK: those, and every page filtered by stock;
+ *  - PRODUCT: those, and every page (items may enter, leave or move);
+ *  - EVERYTHING: all.
+ * Before each cached answer the caller reads the change sets it has not applied (catchUp), so an
+ * answer is never older than the last committed sync, on any instance. An answer computed while a
+ * change set was applied is not kept: it may have read the data from before that change.
+ * Least recently used answers go first beyond maxBytes.
+ */
+export class CatalogueCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly keysByProduct = new Map<string, Set<string>>();
+  private bytes = 0;
+  private horizon = '0';
+  /** Change sets applied whose writing transaction is not yet below the horizon: they are read again, and skipped. */
+  private readonly applied = new Map<number, bigint>();
+  private generation = 0;
+  private latestChange: Date | null = null;
+  readonly counters: CatalogueCacheCounters = { hits: 0, misses: 0, stored: 0, evicted: 0, skippedStale: 0 };
+
+  constructor(
+    private readonly maxBytes: number,
+    /** Told when pages may have changed (items or stock): the short-lived page counts are forgotten too. */
+    private readonly onPagesChanged: () => void = () => undefined,
+  ) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get storedBytes(): number {
+    return this.bytes;
+  }
+
+  /** When the newest change set applied was committed: the answers' "prices as of". */
+  get pricesAsOf(): Date | null {
+    return this.latestChange;
+  }
+
+  /** Applies every change set not applied yet; returns the generation an answer computed from now on is kept under. */
+  async catchUp(read: (horizon: string) => Promise<CatalogueChangesRead>): Promise<number> {
+    const { horizon, changes } = await read(this.horizon);
+    for (const change of changes) {
+      if (this.applied.has(change.version)) continue;
+      this.apply(change);
+      this.applied.set(change.version, BigInt(change.writtenBy));
+    }
+    if (BigInt(horizon) > BigInt(this.horizon)) {
+      this.horizon = horizon;
+      for (const [version, writer] of this.applied) if (writer < BigInt(horizon)) this.applied.delete(version);
+    }
+    return this.generation;
+  }
+
+  get(key: string): unknown | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) {
+      this.counters.misses++;
+      return undefined;
+    }
+    // Most recently used last: the first ones go when room is needed.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    this.counters.hits++;
+    return entry.result;
+  }
+
+  /** Keeps an answer computed from the generation catchUp returned; false when a change set was applied since. */
+  store(key: string, result: unknown, trace: CatalogueTrace, generation: number): boolean {
+    if (trace.uncacheable) return false;
+    if (generation !== this.generation) {
+      this.counters.skippedStale++;
+      return false;
+    }
+    const bytes = JSON.stringify(result).length * 2;
+    if (bytes > this.maxBytes) return false;
+    this.remove(key);
+    const entry: Entry = { result, bytes, productIds: [...trace.productIds], list: trace.list, stockSensitive: trace.stockSensitive };
+    this.entries.set(key, entry);
+    this.bytes += bytes;
+    for (const id of entry.productIds) {
+      let keys = this.keysByProduct.get(id);
+      if (!keys) this.keysByProduct.set(id, (keys = new Set()));
+      keys.add(key);
+    }
+    this.counters.stored++;
+    for (const oldest of this.entries.keys()) {
+      if (this.bytes <= this.maxBytes) break;
+      this.remove(oldest);
+      this.counters.evicted++;
+    }
+    return true;
+  }
+
+  private apply(change: CatalogueChange): void {
+    this.generation++;
+    if (!this.latestChange || change.changedAt > this.latestChange) this.latestChange = change.changedAt;
+    if (change.scope !== 'PRICE') this.onPagesChanged();
+    if (change.scope === 'EVERYTHING') {
+      this.entries.clear();
+      this.keysByProduct.clear();
+      this.bytes = 0;
+      return;
+    }
+    const doomed = new Set<string>();
+    for (const id of change.productIds) for (const key of this.keysByProduct.get(id) ?? []) doomed.add(key);
+    if (change.scope !== 'PRICE') {
+      for (const [key, entry] of this.entries) if (entry.list && (change.scope === 'PRODUCT' || entry.stockSensitive)) doomed.add(key);
+    }
+    for (const key of doomed) this.remove(key);
+  }
+
+  private remove(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.bytes -= entry.bytes;
+    for (const id of entry.productIds) {
+      const keys = this.keysByProduct.get(id);
+      keys?.delete(key);
+      if (keys?.size === 0) this.keysByProduct.delete(id);
+    }
+  }
+}

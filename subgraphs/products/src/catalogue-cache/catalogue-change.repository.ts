@@ -1,0 +1,72 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { PoolClient } from 'pg';
+import { executePrepared } from '@hub/database';
+import { CatalogueChangeScope } from './catalogue-change.entity';
+
+export interface CatalogueChange {
+  version: number;
+  scope: CatalogueChangeScope;
+  productIds: string[];
+  changedAt: Date;
+  /** The writing transaction's id (xid8 as text). */
+  writtenBy: string;
+}
+
+export interface CatalogueChangesRead {
+  /** Every transaction with a lower id had finished when this was read: its change sets, if any, were among those read. */
+  horizon: string;
+  changes: CatalogueChange[];
+}
+
+/** More products changed in one page than this: the change set says EVERYTHING. */
+export const MAX_LISTED_PRODUCTS = 5000;
+
+/** Change sets older than this are pruned when a new one is written (the newest always stays, for "prices as of"). */
+const KEEP_CHANGES_HOURS = 24;
+
+/**
+ * Records a sync's change set on the sync's transaction (nothing when nothing changed), so the
+ * change and its notice commit together.
+ */
+export async function recordCatalogueChange(client: PoolClient, scope: CatalogueChangeScope, productIds: readonly string[] = []): Promise<void> {
+  if (scope !== 'EVERYTHING' && productIds.length === 0) return;
+  // A page of a full sync changes so much that listing it would cost more than starting over.
+  const everything = scope === 'EVERYTHING' || productIds.length > MAX_LISTED_PRODUCTS;
+  await client.query('insert into products.catalogue_change (scope, product_ids) values ($1, $2::text[])', everything ? ['EVERYTHING', []] : [scope, [...new Set(productIds)]]);
+  await client.query(
+    `delete from products.catalogue_change where changed_at < now() - interval '${KEEP_CHANGES_HOURS} hours'
+        and version < (select max(version) from products.catalogue_change)`,
+  );
+}
+
+export class CatalogueChangeRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  /** When the newest change set was committed; null before the first. */
+  async latestChangeAt(): Promise<Date | null> {
+    const rows = await executePrepared<{ changedAt: Date | string }>(this.em, 'select changed_at as "changedAt" from products.catalogue_change order by version desc limit 1', []);
+    return rows[0] ? new Date(rows[0].changedAt) : null;
+  }
+
+  /**
+   * The change sets written by transactions from `horizon` on (all of them for "0"), and the new
+   * horizon: the snapshot's xmin, below which every transaction has finished. A change set written
+   * by a transaction still running now is not visible yet, but its transaction id is at or above
+   * the new horizon, so the next read finds it. One statement, an index range on written_by.
+   */
+  async since(horizon: string): Promise<CatalogueChangesRead> {
+    const rows = await executePrepared<{ horizon: string; version: string | null; scope: CatalogueChangeScope | null; productIds: string[] | null; changedAt: Date | string | null; writtenBy: string | null }>(
+      this.em,
+      `select pg_snapshot_xmin(pg_current_snapshot())::text as horizon, c.version::text as version, c.scope, c.product_ids as "productIds", c.changed_at as "changedAt",
+              c.written_by::text as "writtenBy"
+         from (select 1) one
+         left join products.catalogue_change c on c.written_by >= ?::xid8
+        order by c.version`,
+      [horizon],
+    );
+    return {
+      horizon: rows[0].horizon,
+      changes: rows.filter((r) => r.version !== null).map((r) => ({ version: Number(r.version), scope: r.scope!, productIds: r.productIds!, changedAt: new Date(r.changedAt!), writtenBy: r.writtenBy! })),
+    };
+  }
+}

@@ -1,0 +1,76 @@
+import { GraphQLClient } from 'graphql-request';
+import { randomUUID } from 'node:crypto';
+import { as, demoUser, subgraphUrls } from './support/hub-client';
+import { freshCompany, syncNow } from './support/ordering';
+import { sampleValue, scrape } from './support/prometheus';
+import { erpAdmin } from './support/staff-client';
+
+/**
+ * The products subgraph's catalogue cache (subgraphs/products/src/catalogue-cache/): answers kept
+ * by what decides them, never by user, and exact: a price changed in the ERP shows on the very next
+ * request after the sync commits, for that company only.
+ */
+const PAGE = 'query { products(first: 20, sort: { field: SKU }) { pricesAsOf edges { node { id sku price { amount currency } } } } }';
+type Page = { products: { pricesAsOf: string | null; edges: Array<{ node: { id: string; sku: string; price: { amount: string; currency: string } | null } }> } };
+
+const cacheHits = async () => sampleValue(await scrape(subgraphUrls().products.replace(/\/graphql$/, '/metrics')), 'hub_catalogue_cache_answers_total', { result: 'hit' });
+const priceOf = (page: Page, sku: string) => page.products.edges.find((e) => e.node.sku === sku)!.node.price;
+
+describe('the catalogue cache', () => {
+  let x: GraphQLClient;
+  let y: GraphQLClient;
+  let xNumber: string;
+
+  beforeAll(async () => {
+    // Two companies of this file's own with the same terms (no customer group, EUR, list prices): they share answers.
+    const [first, second] = await Promise.all([freshCompany('CacheX'), freshCompany('CacheY')]);
+    x = first.admin.api;
+    y = second.admin.api;
+    xNumber = first.erpNumber;
+  }, 120_000);
+
+  it('answers companies with the same terms from one kept answer, and the same question again from it', async () => {
+    const before = await cacheHits();
+    const fromX = await x.request<Page>(PAGE);
+    const again = await x.request<Page>(PAGE);
+    const fromY = await y.request<Page>(PAGE);
+    expect(again).toEqual(fromX);
+    expect(fromY).toEqual(fromX);
+    expect(fromX.products.edges.length).toBe(20);
+    expect(await cacheHits()).toBeGreaterThanOrEqual(before + 2);
+  });
+
+  it("shows a price changed in the ERP on the very next request after the sync, to that company only, with a later 'prices as of'", async () => {
+    const before = await x.request<Page>(PAGE);
+    const beforeY = await y.request<Page>(PAGE);
+    const sku = before.products.edges[3].node.sku;
+    const listPrice = priceOf(before, sku)!;
+    expect(listPrice.amount).not.toBe('1.23');
+
+    await erpAdmin('POST', '/admin/records/prices', {
+      key: `cache-test-${randomUUID()}`, sku, customerNumber: xNumber, customerGroup: null, minQuantity: '1', price: '1.23', currency: 'EUR', validFrom: null, validTo: null, promotion: false,
+    });
+    await syncNow('prices');
+
+    const after = await x.request<Page>(PAGE);
+    expect(priceOf(after, sku)).toEqual({ amount: '1.23', currency: 'EUR' });
+    expect(Date.parse(after.products.pricesAsOf!)).toBeGreaterThan(Date.parse(before.products.pricesAsOf ?? '1970-01-01'));
+    // The other company's answer is untouched, and still its own.
+    const afterY = await y.request<Page>(PAGE);
+    expect(priceOf(afterY, sku)).toEqual(listPrice);
+    expect(afterY.products.edges.map((e) => e.node.price)).toEqual(beforeY.products.edges.map((e) => e.node.price));
+  }, 90_000);
+
+  it('never gives one company the prices of another, with many asking at once', async () => {
+    const others = await Promise.all([as(demoUser(0, 'customer admin').email), as(demoUser(1, 'customer admin').email)]);
+    const clients = [x, y, ...others];
+    const expected: Page[] = [];
+    for (const client of clients) expected.push(await client.request<Page>(PAGE));
+    // It means something only if their prices differ.
+    expect(new Set(expected.map((answer) => JSON.stringify(answer.products.edges))).size).toBeGreaterThanOrEqual(3);
+    for (let round = 0; round < 4; round++) {
+      const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => clients[i % clients.length].request<Page>(PAGE)));
+      answers.forEach((answer, i) => expect(answer.products.edges).toEqual(expected[i % clients.length].products.edges));
+    }
+  });
+});
