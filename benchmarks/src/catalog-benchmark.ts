@@ -9,8 +9,12 @@
  *    catalogue page (24 products of a web category with the company's price, stock under its
  *    display policy, categories) with 16 concurrent clients through the gateway, then the same
  *    query straight at the products subgraph (with the gateway's assertion);
- * 4. count the SQL statements of a page of 10 and of 100 through the products subgraph's resolvers.
- * Prints requests/s and latency percentiles for each, the gateway's overhead, and one JSON line.
+ * 4. count the SQL statements of a page of 10 and of 100 through the products subgraph's resolvers,
+ *    and run the statements of one page straight through `pg` at the same concurrency (the floor);
+ * 5. the same page through Hive Gateway (JS planner) in front of the same subgraphs;
+ * 6. restart the hub with the catalogue cache on (the runs above have it off) and run the page again.
+ * Prints requests/s and latency percentiles for each, CPU ms per page of every process, the ratios,
+ * and one JSON line.
  *
  * Observability runs as deployed: metrics on and JSON logs at info (the gateway's access log, one line a
  * request). HUB_METRICS=false and HUB_LOG_LEVEL=silent pass through to the hub to measure it without
@@ -18,7 +22,6 @@
  */
 import { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execute, parse } from 'graphql';
 import { Pool } from 'pg';
@@ -33,6 +36,9 @@ import { ensureSyncOperations, HttpErpAdapter, runSyncOperation, SyncRegistry } 
 import { logSettings, metricsEnabled } from '@hub/observability';
 import { CATALOGUE_PAGE_QUERY } from './catalogue-page.query';
 import { startProductionHub, stopHub } from './bench-hub-process';
+import { cpuMsPerRequest, cpuSecondsByPart, totalOf } from './process-cpu';
+import { startHiveGatewayProcess } from '@hub/hive-gateway';
+import pg from 'pg';
 import { BenchHttpClient } from './bench-http';
 import { percentile } from './bench-stats';
 
@@ -45,7 +51,14 @@ const CUSTOMER_NUMBER = 'C100001';
 
 const PAGE_QUERY = CATALOGUE_PAGE_QUERY;
 
-async function startHub(databaseUrl: string, erpUrl: string): Promise<{ gatewayUrl: string; productsUrl: string; child: ChildProcess }> {
+interface RunningBenchHub {
+  gatewayUrl: string;
+  productsUrl: string;
+  subgraphUrls: Record<string, string>;
+  child: ChildProcess;
+}
+
+async function startHub(databaseUrl: string, erpUrl: string, catalogueCache: boolean): Promise<RunningBenchHub> {
   const hub = await startProductionHub(
     {
       DATABASE_URL: databaseUrl,
@@ -56,10 +69,55 @@ async function startHub(databaseUrl: string, erpUrl: string): Promise<{ gatewayU
       HUB_DEMO_DATA: 'false',
       // The catalogue's subgraph in two processes (measured: +10-20% requests/s over one, the same p95).
       HUB_SUBGRAPH_WORKERS: process.env.HUB_SUBGRAPH_WORKERS ?? 'products=2',
+      HUB_CATALOGUE_CACHE: String(catalogueCache),
     },
     { timeoutMs: 120_000 },
   );
-  return { ...hub, productsUrl: /products=(\S+)/.exec(hub.output)![1] };
+  const subgraphUrls = Object.fromEntries([.../Subgraphs: ([^\n]+)/.exec(hub.output)![1].matchAll(/(\w+)=(\S+)/g)].map((m) => [m[1], m[2]]));
+  return { ...hub, productsUrl: subgraphUrls.products, subgraphUrls };
+}
+
+/** The SQL one catalogue page sends (text and values, as the products subgraph sends them), recorded from pg itself. */
+async function recordPageSql(run: () => Promise<unknown>): Promise<Array<{ text: string; values: unknown[] }>> {
+  const recorded: Array<{ text: string; values: unknown[] }> = [];
+  const original = pg.Client.prototype.query;
+  (pg.Client.prototype as any).query = function (this: pg.Client, config: any, values?: any, callback?: any) {
+    const text = typeof config === 'string' ? config : config?.text;
+    if (typeof text === 'string') recorded.push({ text, values: (typeof config === 'object' ? config.values : values) ?? [] });
+    return (original as any).call(this, config, values, callback);
+  };
+  try {
+    await run();
+  } finally {
+    pg.Client.prototype.query = original;
+  }
+  return recorded;
+}
+
+/** The floor: a page's statements, one after another per client, straight through pg at the same concurrency. */
+async function sqlFloor(databaseUrl: string, statements: Array<{ text: string; values: unknown[] }>, seconds: number): Promise<LoadResult> {
+  const pool = new Pool({ connectionString: databaseUrl, max: CLIENTS });
+  try {
+    const latencies: number[] = [];
+    const deadline = Date.now() + seconds * 1000;
+    const started = process.hrtime.bigint();
+    let sent = 0;
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        while (Date.now() < deadline && sent < MAX_REQUESTS) {
+          sent++;
+          const t0 = process.hrtime.bigint();
+          for (const s of statements) await pool.query(s.text, s.values as unknown[]);
+          latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        }
+      }),
+    );
+    const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+    latencies.sort((a, b) => a - b);
+    return { requests: latencies.length, seconds: elapsed, rps: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), errors: 0 };
+  } finally {
+    await pool.end();
+  }
 }
 
 const client = new BenchHttpClient(CLIENTS * 2);
@@ -103,7 +161,7 @@ async function load(url: string, bodies: string[], headers: (body: string) => Pr
   return { requests: latencies.length, seconds: elapsed, rps: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), errors };
 }
 
-async function sqlPerPage(databaseUrl: string, viewer: Viewer, category: string): Promise<{ sql10: number; sql100: number }> {
+async function sqlPerPage(databaseUrl: string, viewer: Viewer, category: string): Promise<{ sql10: number; sql100: number; page24: Array<{ text: string; values: unknown[] }> }> {
   const products = SUBGRAPH_MODULES.find((m) => m.name === 'products')!;
   let statements = 0;
   const orm = await MikroORM.init({
@@ -126,37 +184,13 @@ async function sqlPerPage(databaseUrl: string, viewer: Viewer, category: string)
       if (result.errors) throw result.errors[0];
       return statements;
     };
-    return { sql10: await run(10), sql100: await run(100) };
+    const sql10 = await run(10);
+    const sql100 = await run(100);
+    const page24 = await recordPageSql(() => run(24));
+    return { sql10, sql100, page24 };
   } finally {
     await orm.close(true);
   }
-}
-
-/**
- * CPU seconds used so far by a process and all its descendants (Linux /proc): the hub's own cost of a
- * load phase, which other work on the machine disturbs far less than it disturbs throughput.
- */
-function treeCpuSeconds(rootPid: number): number {
-  const ticks = 100; // USER_HZ
-  const stats = new Map<number, { ppid: number; cpu: number }>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      stats.set(Number(entry), { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / ticks });
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  let total = 0;
-  const pending = [rootPid];
-  while (pending.length > 0) {
-    const pid = pending.pop()!;
-    total += stats.get(pid)?.cpu ?? 0;
-    for (const [child, stat] of stats) if (stat.ppid === pid) pending.push(child);
-  }
-  return total;
 }
 
 function line(name: string, r: LoadResult): string {
@@ -176,7 +210,8 @@ async function main(): Promise<void> {
   const erp = await startDemoErpProcess({ scale: 'large', port: 0, apiKey: 'bench-key' });
   const pool = new Pool({ connectionString: databaseUrl, max: 4 });
   const adapter = new HttpErpAdapter({ baseUrl: erp.url, apiKey: 'bench-key', timeoutMs: 120_000 });
-  let hub: { gatewayUrl: string; productsUrl: string; child: ChildProcess } | null = null;
+  let hub: RunningBenchHub | null = null;
+  let hive: Awaited<ReturnType<typeof startHiveGatewayProcess>> | null = null;
   try {
     const orms = await migrateAll(databaseUrl);
     await Promise.all(Object.values(orms).map((orm) => orm.close(true)));
@@ -190,7 +225,8 @@ async function main(): Promise<void> {
     }
     await pool.query('analyze');
 
-    hub = await startHub(databaseUrl, erp.url);
+    // First without the catalogue cache: what every page costs.
+    hub = await startHub(databaseUrl, erp.url, false);
     console.log(`hub at ${hub.gatewayUrl}, products subgraph at ${hub.productsUrl}`);
 
     const secrets = loadAuthSecrets();
@@ -211,10 +247,11 @@ async function main(): Promise<void> {
 
     console.log(`warm-up ${WARMUP_SECONDS} s each, then ${SECONDS} s (at most ${MAX_REQUESTS} requests) with ${CLIENTS} clients ...`);
     await load(hub.gatewayUrl, bodies, gatewayHeaders, WARMUP_SECONDS);
-    const cpuBefore = treeCpuSeconds(hub.child.pid!);
+    const cpuBefore = cpuSecondsByPart(hub.child.pid!);
     const gateway = await load(hub.gatewayUrl, bodies, gatewayHeaders, SECONDS);
-    const gatewayCpuMs = ((treeCpuSeconds(hub.child.pid!) - cpuBefore) * 1000) / gateway.requests;
-    console.log(`  the hub's processes used ${gatewayCpuMs.toFixed(2)} ms of CPU per page through the gateway`);
+    const cpuMsPerPage = cpuMsPerRequest(cpuBefore, cpuSecondsByPart(hub.child.pid!), gateway.requests);
+    const gatewayCpuMs = totalOf(cpuMsPerPage);
+    console.log(`  the hub's processes used ${gatewayCpuMs.toFixed(2)} ms of CPU per page through the gateway: ${JSON.stringify(cpuMsPerPage)}`);
     console.log(line('gateway', gateway));
     await load(hub.productsUrl, bodies, directHeaders, WARMUP_SECONDS);
     const direct = await load(hub.productsUrl, bodies, directHeaders, SECONDS);
@@ -224,6 +261,29 @@ async function main(): Promise<void> {
 
     const sql = await sqlPerPage(databaseUrl, viewer, categories.find((c) => c.code === 'FASTENERS')!.id);
     console.log(`  SQL statements per catalogue page: ${sql.sql10} for 10 products, ${sql.sql100} for 100`);
+    await sqlFloor(databaseUrl, sql.page24, WARMUP_SECONDS);
+    const floor = await sqlFloor(databaseUrl, sql.page24, SECONDS);
+    console.log(line('floor', floor) + ` (the page's ${sql.page24.length} statements straight through pg)`);
+
+    hive = await startHiveGatewayProcess({ subgraphUrls: hub.subgraphUrls, planner: 'js', env: { ...process.env, NODE_ENV: 'production' } });
+    await load(hive.url, bodies, gatewayHeaders, WARMUP_SECONDS);
+    const hiveRun = await load(hive.url, bodies, gatewayHeaders, SECONDS);
+    console.log(line('hive', hiveRun) + ' (Hive Gateway, JS planner, same subgraphs)');
+    await hive.stop();
+    hive = null;
+
+    // Then with the catalogue cache, as deployed.
+    await stopHub(hub);
+    hub = await startHub(databaseUrl, erp.url, true);
+    await load(hub.gatewayUrl, bodies, gatewayHeaders, WARMUP_SECONDS);
+    const cachedCpuBefore = cpuSecondsByPart(hub.child.pid!);
+    const cached = await load(hub.gatewayUrl, bodies, gatewayHeaders, SECONDS);
+    const cachedCpuMsPerPage = cpuMsPerRequest(cachedCpuBefore, cpuSecondsByPart(hub.child.pid!), cached.requests);
+    console.log(line('cached', cached) + ` (catalogue cache on; CPU ms per page ${JSON.stringify(cachedCpuMsPerPage)})`);
+    console.log(
+      `  ratios in this run: gateway ${(gateway.rps / direct.rps).toFixed(2)} x direct, direct ${(direct.rps / floor.rps).toFixed(2)} x floor, ` +
+        `cached gateway ${(cached.rps / gateway.rps).toFixed(2)} x uncached, hive ${(hiveRun.rps / gateway.rps).toFixed(2)} x hub gateway`,
+    );
 
     const round = (n: number) => Number(n.toFixed(1));
     console.log(
@@ -235,6 +295,15 @@ async function main(): Promise<void> {
         directP95Ms: round(direct.p95),
         overheadRatio: Number(overheadRatio.toFixed(2)),
         gatewayCpuMsPerPage: round(gatewayCpuMs),
+        floorRps: round(floor.rps),
+        cachedGatewayRps: round(cached.rps),
+        cachedGatewayP95Ms: round(cached.p95),
+        hiveRps: round(hiveRun.rps),
+        hiveP95Ms: round(hiveRun.p95),
+        cpuMsPerPage: { ...cpuMsPerPage, total: round(gatewayCpuMs) },
+        cachedCpuMsPerPage: { ...cachedCpuMsPerPage, total: round(totalOf(cachedCpuMsPerPage)) },
+        gatewayToDirect: Number((gateway.rps / direct.rps).toFixed(2)),
+        cachedToUncached: Number((cached.rps / gateway.rps).toFixed(2)),
         sqlPerPage10: sql.sql10,
         sqlPerPage100: sql.sql100,
         metrics: metricsEnabled(),
@@ -245,6 +314,7 @@ async function main(): Promise<void> {
     client.destroy();
     adapter.close();
     await pool.end();
+    await hive?.stop();
     await stopHub(hub);
     await erp.stop();
     if (!kept) await dropDatabase(serverUrl, database);
