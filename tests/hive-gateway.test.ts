@@ -2,7 +2,8 @@ import { GraphQLClient } from 'graphql-request';
 import { startHiveGatewayProcess } from '@hub/hive-gateway';
 import { ServiceProcess } from '@hub/process-lifecycle';
 import { startSubscriptionServerProcess } from '@hub/launcher';
-import { as, demo, demoUser, failure, subgraphUrls, tokenFor } from './support/hub-client';
+import { DEFAULT_OPERATION_LIMITS, LIMIT_CODES } from '@hub/gateway';
+import { as, demo, demoUser, failure, gatewayUrl, subgraphUrls, tokenFor } from './support/hub-client';
 import { RecordedSubscription, useGateway, wsClient } from './support/subscription-client';
 
 /**
@@ -56,6 +57,27 @@ describe.each(['js', 'rust'] as const)('the supergraph on Hive Gateway (%s plann
 
     const anonymous = await viaHive();
     expect((await failure(anonymous.request('{ me { email } }'))).codes).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it("refuses an operation over the hub's limits with the same status, code and message as the hub's gateway, before any subgraph runs", async () => {
+    const token = await tokenFor(demoUser(0, 'buyer').email);
+    const post = async (url: string, query: string, variables?: Record<string, unknown>) => {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+      return { status: response.status, body: await response.json() };
+    };
+    let deep = 'id';
+    for (let i = 0; i < DEFAULT_OPERATION_LIMITS.maxDepth; i++) deep = `related { ${deep} }`;
+    const attacks: Array<[string, string, Record<string, unknown>?]> = [
+      [LIMIT_CODES.aliases, `{ ${Array.from({ length: 500 }, (_, i) => `p${i}: me { id }`).join(' ')} }`],
+      [LIMIT_CODES.tokens, `{ ${Array.from({ length: 5000 }, () => 'me { id }').join(' ')} }`],
+      [LIMIT_CODES.depth, `{ products(first: 1) { edges { node { ${deep} } } } }`],
+      [LIMIT_CODES.cost, `query($n: Int!) { ${Array.from({ length: 25 }, (_, i) => `p${i}: products(first: $n) { edges { node { price { amount } stock { status } } } }`).join(' ')} }`, { n: 100 }],
+    ];
+    for (const [code, query, variables] of attacks) {
+      const [hub, viaHiveAnswer] = await Promise.all([post(gatewayUrl(), query, variables), post(hive.url, query, variables)]);
+      expect(hub.body.errors[0].extensions.code).toBe(code);
+      expect({ code, status: viaHiveAnswer.status, data: viaHiveAnswer.body.data, errors: viaHiveAnswer.body.errors }).toEqual({ code, status: 400, data: undefined, errors: hub.body.errors });
+    }
   });
 });
 

@@ -3,7 +3,9 @@ import { dirname, join } from 'node:path';
 import type { GatewayConfigSupergraph } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler as rustPlannerHandler } from '@graphql-hive/router-runtime';
 import { AuthSecrets, CLIENT_ADDRESS_HEADER } from '@hub/auth';
+import { OperationLimits, operationLimitsFromEnv } from '@hub/gateway';
 import { hubAssertionPlugin } from './hub-assertion-plugin';
+import { hubOperationLimitsPlugin } from './hub-operation-limits-plugin';
 
 /** The checked-in supergraph (schema/supergraph.graphql), read without loading any subgraph's code. */
 export function checkedInSupergraph(): string {
@@ -25,6 +27,8 @@ export interface HubHiveGatewayOptions {
   secrets: AuthSecrets;
   supergraphSdl?: string;
   planner?: HivePlanner;
+  /** The hub gateway's operation limits; default: operationLimitsFromEnv() (HUB_LIMIT_*), as the hub's gateway. */
+  limits?: OperationLimits;
 }
 
 /** The client's address as the gateway saw it: the socket's peer (Hive serves through node:http here). */
@@ -35,7 +39,7 @@ function clientAddressOf(context: unknown): string | undefined {
 
 /**
  * Hive Gateway's configuration for the hub: the supergraph at the configured URLs, the caller's
- * token, language and address propagated to every subgraph, the assertion plugin, the planner asked
+ * token, language and address propagated to every subgraph, the assertion plugin, the hub's operation limits, the planner asked
  * for, and the GraphQL IDE and landing page off (the hub publishes its schema with the code).
  */
 export function hubHiveGatewayConfig(options: HubHiveGatewayOptions): GatewayConfigSupergraph {
@@ -55,7 +59,7 @@ export function hubHiveGatewayConfig(options: HubHiveGatewayOptions): GatewayCon
         return headers;
       },
     },
-    plugins: () => [hubAssertionPlugin(options.secrets)],
+    plugins: () => [hubAssertionPlugin(options.secrets), hubOperationLimitsPlugin(options.limits ?? operationLimitsFromEnv())],
     ...(options.planner === 'rust' ? { unifiedGraphHandler: rustPlannerHandler } : {}),
   };
 }
