@@ -2,7 +2,11 @@ import { GraphQLClient } from 'graphql-request';
 import { startHiveGatewayProcess } from '@hub/hive-gateway';
 import { ServiceProcess } from '@hub/process-lifecycle';
 import { startSubscriptionServerProcess } from '@hub/launcher';
-import { DEFAULT_OPERATION_LIMITS, LIMIT_CODES } from '@hub/gateway';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_OPERATION_LIMITS, LIMIT_CODES, TrustedDocumentManifest, UNTRUSTED_DOCUMENT } from '@hub/gateway';
 import { as, demo, demoUser, failure, gatewayUrl, subgraphUrls, tokenFor } from './support/hub-client';
 import { RecordedSubscription, useGateway, wsClient } from './support/subscription-client';
 
@@ -101,8 +105,8 @@ describe("the hub's subscription server as its own process beside Hive Gateway",
   });
 
   it('delivers an order placed through Hive Gateway to its company, with fields of other subgraphs, and to no other company', async () => {
-    const ours = new RecordedSubscription(wsClient({ token: await tokenFor(demoUser(0, 'customer admin').email) }), WATCH);
-    const theirs = new RecordedSubscription(wsClient({ token: await tokenFor(demoUser(1, 'customer admin').email) }), WATCH);
+    const sockets = [wsClient({ token: await tokenFor(demoUser(0, 'customer admin').email) }), wsClient({ token: await tokenFor(demoUser(1, 'customer admin').email) })];
+    const [ours, theirs] = sockets.map((socket) => new RecordedSubscription(socket, WATCH));
     // Both subscribed (checked and listening) before the order is placed.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const buyer = new GraphQLClient(hive.url, { headers: { authorization: `Bearer ${await tokenFor(demoUser(0, 'buyer').email)}` } });
@@ -120,17 +124,79 @@ describe("the hub's subscription server as its own process beside Hive Gateway",
     expect(theirs.error).toBeUndefined();
     ours.unsubscribe();
     theirs.unsubscribe();
+    await Promise.all(sockets.map((socket) => socket.dispose()));
+  }, 60_000);
+
+  it("serves a signed file link through Hive Gateway to its user, and refuses it without the token or to another company's user", async () => {
+    const admin = demoUser(0, 'customer admin').email;
+    const client = new GraphQLClient(hive.url, { headers: { authorization: `Bearer ${await tokenFor(admin)}` } });
+    const answer = await client.request<any>('{ me { company { orders(first: 20) { invoices { number pdfUrl } } } } }');
+    const invoice = answer.me.company.orders.flatMap((o: any) => o.invoices).find((i: any) => i.pdfUrl);
+    expect(invoice).toBeDefined();
+    // The link names the hub's public origin; a deployment with Hive in front sets HUB_PUBLIC_URL to Hive's.
+    const link = `${new URL(hive.url).origin}${new URL(invoice.pdfUrl).pathname}`;
+    const got = await fetch(link, { headers: { authorization: `Bearer ${await tokenFor(admin)}` } });
+    expect(got.status).toBe(200);
+    expect(got.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await got.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    const anonymous = await fetch(link);
+    expect({ status: anonymous.status, code: ((await anonymous.json()) as any).errors[0].extensions.code }).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
+    // A link is its user's: another company's user is refused, exactly as by the hub's gateway.
+    const outsiderHeaders = { authorization: `Bearer ${await tokenFor(demoUser(1, 'customer admin').email)}` };
+    const [outsider, viaHub] = await Promise.all([fetch(link, { headers: outsiderHeaders }), fetch(invoice.pdfUrl, { headers: outsiderHeaders })]);
+    const refusal = { status: outsider.status, body: await outsider.json() };
+    expect(refusal.status).toBe(403);
+    expect(refusal).toEqual({ status: viaHub.status, body: await viaHub.json() });
   }, 60_000);
 
   it('refuses a forged token at connection, and answers a query sent over HTTP with NOT_FOUND and a pointer to the gateway', async () => {
-    const forged = new RecordedSubscription(wsClient({ authorization: 'Bearer not.a.token' }), WATCH);
+    const socket = wsClient({ authorization: 'Bearer not.a.token' });
+    const forged = new RecordedSubscription(socket, WATCH);
     await forged.until((s) => s.error !== undefined || s.completed, 10_000);
     expect(forged.results).toEqual([]);
+    await socket.dispose();
 
     const answer = await fetch(subscriptions.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ me { email } }' }) });
     expect(answer.status).toBe(404);
     const body = await answer.json();
     expect(body.errors[0].extensions.code).toBe('NOT_FOUND');
     expect(body.errors[0].message).toContain('subscription server');
+  });
+});
+
+describe('Hive Gateway running only registered operations (HUB_TRUSTED_DOCUMENTS)', () => {
+  let hive: ServiceProcess;
+  let manifest: TrustedDocumentManifest;
+  const buyer = demoUser(0, 'buyer');
+
+  beforeAll(async () => {
+    const frontend = mkdtempSync(join(tmpdir(), 'hub-hive-frontend-'));
+    writeFileSync(join(frontend, 'me.graphql'), 'query Me { me { id email } }\n');
+    writeFileSync(join(frontend, 'catalogue.graphql'), 'query Catalogue($n: Int!) { products(first: $n) { edges { node { id sku } } } }\n');
+    const out = join(frontend, 'trusted-documents.json');
+    execFileSync(process.execPath, [join(__dirname, '..', 'gateway', 'dist', 'trusted-documents-cli.js'), frontend, out], { stdio: 'pipe' });
+    manifest = JSON.parse(readFileSync(out, 'utf8'));
+    hive = await startHiveGatewayProcess({ subgraphUrls: subgraphUrls(), planner: 'js', env: { ...process.env, HUB_TRUSTED_DOCUMENTS: out } });
+  });
+  afterAll(async () => {
+    await hive?.stop();
+  });
+
+  const op = (name: string) => manifest.operations.find((o) => o.name === name)!;
+  async function post(body: unknown): Promise<{ status: number; body: { data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> } }> {
+    const response = await fetch(hive.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor(buyer.email)}` }, body: JSON.stringify(body) });
+    return { status: response.status, body: (await response.json()) as any };
+  }
+
+  it('runs a registered operation by documentId, by persistedQuery hash and by its text, and refuses anything else with 400 PERSISTED_QUERY_NOT_IN_LIST', async () => {
+    expect((await post({ documentId: op('Me').id })).body).toEqual({ data: { me: { id: buyer.id, email: buyer.email } } });
+    const byHash = await post({ extensions: { persistedQuery: { version: 1, sha256Hash: op('Catalogue').id } }, variables: { n: 2 } });
+    expect(byHash.body.errors).toBeUndefined();
+    expect(byHash.body.data.products.edges).toHaveLength(2);
+    expect((await post({ query: op('Me').body })).body.data.me.id).toBe(buyer.id);
+    for (const body of [{ query: '{ me { id email } }' }, { documentId: '0'.repeat(64) }, { documentId: op('Me').id, query: '{ me { id permissions } }' }]) {
+      const answer = await post(body);
+      expect({ body, status: answer.status, codes: answer.body.errors?.map((e) => e.extensions?.code), data: answer.body.data }).toEqual({ body, status: 400, codes: [UNTRUSTED_DOCUMENT], data: undefined });
+    }
   });
 });

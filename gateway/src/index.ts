@@ -9,3 +9,4 @@ export * from './subscription-router';
 export * from './subscription-fanout';
 export * from './subscription-server';
 export * from './viewer-group';
+export * from './file-downloads';

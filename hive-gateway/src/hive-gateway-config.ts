@@ -3,9 +3,10 @@ import { dirname, join } from 'node:path';
 import type { GatewayConfigSupergraph } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler as rustPlannerHandler } from '@graphql-hive/router-runtime';
 import { AuthSecrets, CLIENT_ADDRESS_HEADER } from '@hub/auth';
-import { OperationLimits, operationLimitsFromEnv } from '@hub/gateway';
+import { OperationLimits, operationLimitsFromEnv, TrustedDocuments } from '@hub/gateway';
 import { hubAssertionPlugin } from './hub-assertion-plugin';
 import { hubOperationLimitsPlugin } from './hub-operation-limits-plugin';
+import { hubTrustedDocumentsPlugin } from './hub-trusted-documents-plugin';
 
 /** The checked-in supergraph (schema/supergraph.graphql), read without loading any subgraph's code. */
 export function checkedInSupergraph(): string {
@@ -29,6 +30,8 @@ export interface HubHiveGatewayOptions {
   planner?: HivePlanner;
   /** The hub gateway's operation limits; default: operationLimitsFromEnv() (HUB_LIMIT_*), as the hub's gateway. */
   limits?: OperationLimits;
+  /** Only these registered operations run; default: the manifest at HUB_TRUSTED_DOCUMENTS, as the hub's gateway, else every valid one. */
+  trustedDocuments?: TrustedDocuments | null;
 }
 
 /** The client's address as the gateway saw it: the socket's peer (Hive serves through node:http here). */
@@ -59,7 +62,10 @@ export function hubHiveGatewayConfig(options: HubHiveGatewayOptions): GatewayCon
         return headers;
       },
     },
-    plugins: () => [hubAssertionPlugin(options.secrets), hubOperationLimitsPlugin(options.limits ?? operationLimitsFromEnv())],
+    plugins: () => {
+      const trusted = options.trustedDocuments !== undefined ? options.trustedDocuments : process.env.HUB_TRUSTED_DOCUMENTS ? TrustedDocuments.fromFile(process.env.HUB_TRUSTED_DOCUMENTS) : null;
+      return [...(trusted ? [hubTrustedDocumentsPlugin(trusted)] : []), hubAssertionPlugin(options.secrets), hubOperationLimitsPlugin(options.limits ?? operationLimitsFromEnv())];
+    },
     ...(options.planner === 'rust' ? { unifiedGraphHandler: rustPlannerHandler } : {}),
   };
 }
