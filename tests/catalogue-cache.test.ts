@@ -61,6 +61,28 @@ describe('the catalogue cache', () => {
     expect(afterY.products.edges.map((e) => e.node.price)).toEqual(beforeY.products.edges.map((e) => e.node.price));
   }, 90_000);
 
+  it("shows a category name staff changed in the hub's texts on the next request, though no sync reported it", async () => {
+    const TREE = '{ categories { code name } }';
+    const before = await x.request<{ categories: Array<{ code: string; name: string }> }>(TREE);
+    expect(await x.request(TREE)).toEqual(before);
+    // Not the first or last category: tests/hub-texts.test.ts renames those.
+    const category = before.categories[1];
+    const renamed = `Cache ${randomUUID().slice(0, 6)}`;
+    const staff = await as('admin@hub.example');
+    const set = 'mutation($k: String!, $key: String!, $l: String!, $t: String!) { setHubText(kind: $k, key: $key, language: $l, text: $t) { text } }';
+    const remove = 'mutation($k: String!, $key: String!, $l: String!) { removeHubText(kind: $k, key: $key, language: $l) { text } }';
+    // The company is Estonian, a language the hub has no texts in: it reads the deployment's English.
+    const languages = ['en'];
+    try {
+      for (const l of languages) await staff.request(set, { k: 'CATEGORY', key: category.code, l, t: renamed });
+      const after = await x.request<{ categories: Array<{ code: string; name: string }> }>(TREE);
+      expect(after.categories.find((c) => c.code === category.code)!.name).toBe(renamed);
+    } finally {
+      for (const l of languages) await staff.request(remove, { k: 'CATEGORY', key: category.code, l }).catch(() => undefined);
+    }
+    expect((await x.request<{ categories: Array<{ code: string; name: string }> }>(TREE)).categories.find((c) => c.code === category.code)!.name).toBe(category.name);
+  });
+
   it('never gives one company the prices of another, with many asking at once', async () => {
     const others = await Promise.all([as(demoUser(0, 'customer admin').email), as(demoUser(1, 'customer admin').email)]);
     const clients = [x, y, ...others];

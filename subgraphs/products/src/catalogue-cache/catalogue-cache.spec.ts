@@ -34,7 +34,7 @@ const kept = (cache: CatalogueCache) => ['item-a', 'page-ab', 'page-c-in-stock']
 describe('CatalogueCache', () => {
   it('answers a stored question from memory', async () => {
     const cache = await filled();
-    expect(cache.get('page-ab')).toEqual({ ab: 1 });
+    expect(cache.get('page-ab')?.result).toEqual({ ab: 1 });
     expect(cache.get('unknown')).toBeUndefined();
     expect(cache.counters).toMatchObject({ hits: 1, misses: 1, stored: 3 });
   });
@@ -73,16 +73,19 @@ describe('CatalogueCache', () => {
     expect(cache.store('item-a', { fresh: true }, trace([A]), late)).toBe(true);
     // The same change set read again (its writer is not below the horizon yet): not applied again.
     await cache.catchUp(reads({ horizon: '130', changes: [price] }));
-    expect(cache.get('item-a')).toEqual({ fresh: true });
+    expect(cache.get('item-a')?.result).toEqual({ fresh: true });
     expect(cache.pricesAsOf).toEqual(price.changedAt);
   });
 
-  it('keeps nothing the trace marks as made of untracked data, and stays within its size by dropping the least recently used', async () => {
+  it('keeps with an answer the hub texts it used, and stays within its size by dropping the least recently used', async () => {
     const cache = new CatalogueCache(400);
     const generation = await cache.catchUp(reads({ horizon: '1', changes: [] }));
     const texts = trace([A]);
-    texts.sawUntracked();
-    expect(cache.store('with-staff-texts', { a: 1 }, texts, generation)).toBe(false);
+    texts.sawTexts('category');
+    expect(cache.store('with-staff-texts', { a: 1 }, texts, generation, { category: 'TOOLS/en/Tools' })).toBe(true);
+    expect(cache.get('with-staff-texts')).toEqual({ result: { a: 1 }, texts: { category: 'TOOLS/en/Tools' } });
+    cache.forget('with-staff-texts');
+    expect(cache.get('with-staff-texts')).toBeUndefined();
     const big = { text: 'x'.repeat(80) };
     cache.store('one', big, trace([A]), generation);
     cache.store('two', big, trace([B]), generation);

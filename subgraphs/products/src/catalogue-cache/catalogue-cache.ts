@@ -1,8 +1,16 @@
 import { CatalogueChange, CatalogueChangesRead } from './catalogue-change.repository';
 import { CatalogueTrace } from './catalogue-trace';
 
-interface Entry {
+/** Staff's hub texts of each kind an answer used, as a signature of every key, language and text. */
+export type TextSignatures = Readonly<Record<string, string>>;
+
+export interface CachedAnswer {
   result: unknown;
+  /** Compare with the texts now before answering: an edit of them is in no change set. */
+  texts: TextSignatures;
+}
+
+interface Entry extends CachedAnswer {
   bytes: number;
   productIds: readonly string[];
   list: boolean;
@@ -29,7 +37,8 @@ export interface CatalogueCacheCounters {
  * Before each cached answer the caller reads the change sets it has not applied (catchUp), so an
  * answer is never older than the last committed sync, on any instance. An answer computed while a
  * change set was applied is not kept: it may have read the data from before that change.
- * Least recently used answers go first beyond maxBytes.
+ * Staff's hub texts an answer used are compared when it is given again (their edits are in no
+ * change set). Least recently used answers go first beyond maxBytes.
  */
 export class CatalogueCache {
   private readonly entries = new Map<string, Entry>();
@@ -76,7 +85,7 @@ export class CatalogueCache {
     return this.generation;
   }
 
-  get(key: string): unknown | undefined {
+  get(key: string): CachedAnswer | undefined {
     const entry = this.entries.get(key);
     if (!entry) {
       this.counters.misses++;
@@ -86,12 +95,16 @@ export class CatalogueCache {
     this.entries.delete(key);
     this.entries.set(key, entry);
     this.counters.hits++;
-    return entry.result;
+    return { result: entry.result, texts: entry.texts };
+  }
+
+  /** Drops one answer (its hub texts changed). */
+  forget(key: string): void {
+    this.remove(key);
   }
 
   /** Keeps an answer computed from the generation catchUp returned; false when a change set was applied since. */
-  store(key: string, result: unknown, trace: CatalogueTrace, generation: number): boolean {
-    if (trace.uncacheable) return false;
+  store(key: string, result: unknown, trace: CatalogueTrace, generation: number, texts: TextSignatures = {}): boolean {
     if (generation !== this.generation) {
       this.counters.skippedStale++;
       return false;
@@ -99,7 +112,7 @@ export class CatalogueCache {
     const bytes = JSON.stringify(result).length * 2;
     if (bytes > this.maxBytes) return false;
     this.remove(key);
-    const entry: Entry = { result, bytes, productIds: [...trace.productIds], list: trace.list, stockSensitive: trace.stockSensitive };
+    const entry: Entry = { result, texts, bytes, productIds: [...trace.productIds], list: trace.list, stockSensitive: trace.stockSensitive };
     this.entries.set(key, entry);
     this.bytes += bytes;
     for (const id of entry.productIds) {

@@ -3,10 +3,10 @@ import { hasPermission, Viewer } from '@hub/auth';
 import { utcToday } from '../price/price.service';
 import { CompanySettings } from '../customer/customer-profile.service';
 
-/** The root fields whose answers the catalogue cache keeps: the catalogue's pages and its items. */
-const CACHED_ROOT_FIELDS = new Set(['products', 'product']);
+/** The root fields whose answers the catalogue cache keeps: the catalogue's pages, its items and its category tree. */
+const CACHED_ROOT_FIELDS = new Set(['products', 'product', 'categories', 'category']);
 
-/** Whether an operation asks only for catalogue pages or items (no mutation, no entity look-up, no other root field). */
+/** Whether an operation asks only for catalogue pages, items or categories (no mutation, no entity look-up, no other root field). */
 export function isCatalogueOperation(operation: OperationDefinitionNode | undefined): boolean {
   if (!operation || operation.operation !== 'query') return false;
   return operation.selectionSet.selections.every((s) => s.kind === 'Field' && (CACHED_ROOT_FIELDS.has(s.name.value) || s.name.value === '__typename'));
