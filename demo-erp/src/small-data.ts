@@ -10,6 +10,7 @@ import { ArrayTable, ErpTables } from './tables';
 import { catalogueExtras } from './catalogue-extras';
 import { productTranslations } from './product-translations';
 import { warehouseRecord } from './warehouses';
+import { configurableProducts, configurablePrices } from './configurable-products';
 
 const DAY = 86_400_000;
 export const SMALL_WAREHOUSES = [
@@ -189,6 +190,8 @@ export function buildSmallTables(seed: number, referenceDate: Date): ErpTables {
       return other && other.sku.slice(0, 2) === p.sku.slice(0, 2) ? other.sku : null;
     }, false),
   }));
+  // Configurable items (P7) after the dataset's, so every dataset item keeps its position.
+  products.push(...configurableProducts());
   // The web assortment: three items only for signed-in customers, three only for wholesalers.
   [11, 47, 95].forEach((i) => (products[i].webAssortment = ['CUSTOMERS']));
   [23, 71, 131].forEach((i) => (products[i].webAssortment = ['WHOLESALE']));
@@ -218,6 +221,8 @@ export function buildSmallTables(seed: number, referenceDate: Date): ErpTables {
     const from = new Date(referenceDate.getTime() + (k - 10) * 7 * DAY);
     prices.push({ key: `PROMO:${p.sku}:${k - 7}`, sku: p.sku, customerNumber: null, customerGroup: null, minQuantity: '1', price: new Decimal(p.listPrice).mul('0.80').toFixed(2), currency: p.currency, validFrom: isoDay(from), validTo: isoDay(new Date(from.getTime() + 21 * DAY)), promotion: true });
   }
+
+  prices.push(...configurablePrices());
 
   const stock: ErpStockRecord[] = [];
   SMALL_WAREHOUSES.forEach((wh, w) => {

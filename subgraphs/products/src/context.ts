@@ -12,10 +12,11 @@ import { ProductLoaders, ProductService } from './product/product.service';
 import { StockLevelRepository } from './stock/stock-level.repository';
 import { StockService } from './stock/stock.service';
 import { StoreService } from './store/store.service';
+import { ConfiguratorService } from './configurator/configurator.service';
 
 export interface ProductsContext extends BaseContext {
   loaders: ProductLoaders;
-  services: { texts: ViewerTexts; products: ProductService; prices: PriceService; stock: StockService; stores: StoreService; categories: CategoryService; profiles: CustomerProfileService };
+  services: { texts: ViewerTexts; products: ProductService; prices: PriceService; stock: StockService; stores: StoreService; categories: CategoryService; profiles: CustomerProfileService; configurator: ConfiguratorService };
 }
 
 export function buildProductsContext(base: BaseContext, runtime: SubgraphRuntime): ProductsContext {
@@ -30,12 +31,14 @@ export function buildProductsContext(base: BaseContext, runtime: SubgraphRuntime
   const categories = new CategoryService(new CategoryRepository(em));
   const productService = new ProductService(products, profiles, categories, loaders);
   const stock = new StockService(em, viewer, profiles, new StockLevelRepository(em));
+  const prices = new PriceService(em, viewer, profiles, new PriceRuleRepository(em));
   return {
     ...base,
     loaders,
     services: {
       products: productService,
-      prices: new PriceService(em, viewer, profiles, new PriceRuleRepository(em)),
+      prices,
+      configurator: new ConfiguratorService(em, productService, prices),
       stock,
       stores: new StoreService(em, productService, stock),
       categories,

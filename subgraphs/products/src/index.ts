@@ -15,11 +15,13 @@ import { WarehouseEntity } from './store/store.entity';
 import { buildProductsSchema } from './schema';
 import { readNewsletterProducts } from './product/newsletter-products';
 import { categoryTexts } from './category/category-texts';
+import { ProductConfigurationEntity } from './configurator/product-configuration.entity';
+import { ingestProductConfigurations } from './configurator/product-configuration.ingest';
 
 export const productsSubgraph: SubgraphModule<ProductsContext> = {
   name: 'products',
   dbSchema: 'products',
-  entities: [ProductEntity, PriceRuleEntity, CategoryEntity, ProductCategoryEntity, StockLevelEntity, ExchangeRateEntity, CustomerPriceProfileEntity, StockDisplayPolicyEntity, WarehouseEntity],
+  entities: [ProductEntity, PriceRuleEntity, CategoryEntity, ProductCategoryEntity, StockLevelEntity, ExchangeRateEntity, CustomerPriceProfileEntity, StockDisplayPolicyEntity, WarehouseEntity, ProductConfigurationEntity],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildProductsSchema,
   buildContext: buildProductsContext,
@@ -31,6 +33,8 @@ export const productsSubgraph: SubgraphModule<ProductsContext> = {
       syncKind('prices', { ingest: ingestPrices, defaultIntervalSeconds: 300, description: 'Price lists, customer prices, quantity breaks, promotions (products subgraph)', runsAfter: ['products'] }),
       syncKind('stock', { ingest: ingestStock, defaultIntervalSeconds: 60, description: 'Stock per warehouse and next receipts (products subgraph)', runsAfter: ['products'] }),
       syncKind('warehouses', { ingest: ingestWarehouses, defaultIntervalSeconds: 3600, description: 'Warehouses, and which are stores (pick-up points) with address, opening hours and phone (products subgraph)' }),
+      // Configurable products' options, allowed combinations and option prices (P7).
+      syncKind('productConfigurations', { ingest: ingestProductConfigurations, defaultIntervalSeconds: 900, description: 'Configurable products: options, allowed combinations and option prices (products subgraph)', runsAfter: ['products'] }),
       syncKind('exchangeRates', { ingest: ingestExchangeRates, defaultIntervalSeconds: 3600, description: 'Exchange rates (products subgraph)' }),
     ],
     // The customer group and currency each company buys in, for its prices.
@@ -49,3 +53,4 @@ export const productsSubgraph: SubgraphModule<ProductsContext> = {
 
 export { ProductEntity, PriceRuleEntity };
 export * from './ingest/products.ingest';
+export { ingestProductConfigurations } from './configurator/product-configuration.ingest';
