@@ -11,12 +11,14 @@ import { OrderSubscriptionResolver } from './order/order-subscription.resolver';
 import { QuoteResolver } from './quote/quote.resolver';
 import { OrderingSettingsResolver } from './settings/ordering-settings.resolver';
 import { PickupResolver } from './pickup/pickup.resolver';
+import { ConfiguredItemResolver } from './configured-item/configured-item.resolver';
 
 export function buildOrdersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<OrdersContext>({
     resolvers: [
       OrderResolver, OrderStatusEventResolver, OrderConnectionResolver, CompanyOrdersResolver, OrderSubscriptionResolver, OrderApprovalResolver,
       BasketResolver, BasketLineResolver, QuoteResolver, HoldRuleResolver, OrderingSettingsResolver, CompanyCreditResolver, PickupResolver,
+      ConfiguredItemResolver,
     ],
     referenceResolvers: {
       Order: { __resolveReference: resolveOrderReference },

@@ -31,6 +31,8 @@ interface DraftLine {
   quantity: number;
   /** From a quote. */
   quotedUnitPrice: string | null;
+  /** A configured basket line's options (P7). */
+  options?: ReadonlyArray<{ code: string; value: string }> | null;
 }
 
 interface Draft {
@@ -80,7 +82,7 @@ export class OrderPlacementService {
     // Collected in a store: no delivery address at all (not the basket's, quote's or branch's either).
     const pickupStore = input.pickupStoreCode ? await requirePickupStore(this.em, input.pickupStoreCode) : null;
     const [pricing, delivery] = await Promise.all([
-      this.pricing.price(draft.lines.map((l) => ({ productId: l.productId, quantity: l.quantity }))),
+      this.pricing.price(draft.lines.map((l) => ({ productId: l.productId, quantity: l.quantity, ...(l.options ? { options: l.options } : {}) }))),
       checkDelivery(this.pricing, this.facts, v.companyId, { deliveryAddressCode: pickupStore ? null : input.deliveryAddressCode ?? draft.details.deliveryAddressCode, branchId }),
     ]);
     const priced = requireOrderable(pricing, draft.field, (i) => draft.lines[i].sku);
@@ -130,6 +132,7 @@ export class OrderPlacementService {
         });
         const lines = priced.map((p, i) => ({
           lineNo: i + 1, productId: p.productId, sku: p.sku, quantity: String(p.quantity), unitPrice: unitPrices[i].toFixed(), lineTotal: lineTotals[i].toFixed(2),
+          configuration: p.configuration ?? null,
         }));
         // Submitted for approval, or judged by the hold rules now (under the company's lock, until commit).
         const reasons = needsApproval ? [] : await new OrderWorkflow(em).holdReasons(order, facts);
@@ -193,7 +196,7 @@ export class OrderPlacementService {
     const lines = basket?.lines ?? [];
     if (lines.length === 0) throw badUserInput('Your basket is empty.', 'basket');
     return {
-      lines: lines.map((l) => ({ productId: l.productId, sku: l.sku, quantity: new Decimal(l.quantity).toNumber(), quotedUnitPrice: null })),
+      lines: lines.map((l) => ({ productId: l.productId, sku: l.sku, quantity: new Decimal(l.quantity).toNumber(), quotedUnitPrice: null, options: l.configuration?.options ?? null })),
       details: { deliveryAddressCode: basket!.deliveryAddressCode, branchId: basket!.branchId, customerReference: basket!.customerReference, notes: basket!.notes },
       quote: null,
       basketProductIds: lines.map((l) => l.productId),
