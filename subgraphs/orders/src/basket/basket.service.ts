@@ -249,7 +249,7 @@ export class BasketService {
     const [result, asked] = await Promise.all([this.pricing.price(question), existing ? this.pricing.price([{ productId: input.productId, quantity, options }]) : null]);
     const askedStatus = asked ? asked.statuses[0] : result.statuses[index];
     const product = asked ? asked.lines[0] : result.lines[index];
-    if (askedStatus === 'INVALID_CONFIGURATION') throw invalidConfiguration(existing?.sku ?? 'The product', (asked ?? result).brokenRules?.[asked ? 0 : index] ?? [], 'options');
+    if (askedStatus === 'INVALID_CONFIGURATION') throw invalidConfiguration((asked ?? result).skus?.[asked ? 0 : index] ?? 'The product', (asked ?? result).brokenRules?.[asked ? 0 : index] ?? [], 'options');
     if (!product) throw badUserInput(problemMessage(input.productId, PROBLEMS[askedStatus]), 'productId');
     const configuration = product.configuration;
     if (!configuration) throw badUserInput(`${product.sku} is not a configurable product: add it with addToBasket.`, 'productId');

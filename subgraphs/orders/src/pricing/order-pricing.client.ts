@@ -84,6 +84,8 @@ export interface PricingResult {
   statuses: LineStatus[];
   /** Per line: the rules its configuration breaks (INVALID_CONFIGURATION), else empty. */
   brokenRules?: BrokenConfigurationRule[][];
+  /** Per line: the product's SKU where the products subgraph named it (also for INVALID_CONFIGURATION), else null. */
+  skus?: Array<string | null>;
 }
 
 interface GraphQLAnswer {
@@ -134,6 +136,7 @@ export async function priceLines(gatewayUrl: string, bearer: string, companyId: 
       : null,
     statuses: answers.map((a) => a.status),
     brokenRules: answers.map((a) => a.brokenRules ?? []),
+    skus: answers.map((a) => a.product?.sku ?? null),
     lines: answers.map((a, i): PricedLine | null =>
       a.status === 'AVAILABLE' && a.product
         ? {

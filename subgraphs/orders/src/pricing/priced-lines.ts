@@ -15,7 +15,7 @@ export interface OrderableLine extends PricedLine {
  */
 export function requireOrderable(result: PricingResult, field: (index: number, part: 'product' | 'quantity') => string, label: (index: number) => string): OrderableLine[] {
   const lines = result.lines.map((line, i): OrderableLine => {
-    if (!line && result.statuses[i] === 'INVALID_CONFIGURATION') throw invalidConfiguration(label(i), result.brokenRules?.[i] ?? [], field(i, 'product'));
+    if (!line && result.statuses[i] === 'INVALID_CONFIGURATION') throw invalidConfiguration(result.skus?.[i] ?? label(i), result.brokenRules?.[i] ?? [], field(i, 'product'));
     if (!line) throw badUserInput(`${label(i)} cannot be ordered: it does not exist, is not sold to your company or is no longer sold.`, field(i, 'product'));
     if (new Decimal(line.quantity).lt(line.minOrderQuantity)) {
       throw badUserInput(`${line.sku} is sold in quantities of at least ${line.minOrderQuantity.toFixed()} (${line.unit}).`, field(i, 'quantity'));
