@@ -9,7 +9,7 @@ export const CONFIGURABLE_WINDOW_SKU = 'WIN-CFG-01';
 export const CONFIGURABLE_DOOR_SKU = 'DOOR-CFG-01';
 
 export function configurableProducts(): ErpProductRecord[] {
-  const base = { currency: 'EUR', minStock: '0', categoryCodes: [] as string[], active: true, minOrderQuantity: '1', specifications: [], images: [], relatedSkus: [], substituteSkus: [], webAssortment: null };
+  const base = { currency: 'EUR', minStock: '0', categoryCodes: ['MADE-TO-MEASURE'], active: true, minOrderQuantity: '1', specifications: [], images: [], relatedSkus: [], substituteSkus: [], webAssortment: null };
   return [
     {
       ...base, sku: CONFIGURABLE_WINDOW_SKU, name: 'PVC window, made to measure', unit: 'piece', listPrice: '120.00',

@@ -1,3 +1,4 @@
+import { configurableProducts } from './configurable-products';
 import Decimal from 'decimal.js';
 import { buildDemoDataset } from '@hub/demo-data';
 import { ErpRecordOf, SYNC_KINDS, SyncKind, recordKey } from '@hub/erp-contract';
@@ -43,7 +44,8 @@ describe('demo ERP data, small scale', () => {
     expect(all(tables.customers).map((c) => [c.name, c.currency, c.country])).toEqual(data.companies.map((c) => [c.name, c.currency, c.country]));
     const customerUsers = data.users.filter((u) => u.kind === 'CUSTOMER');
     expect(all(tables.contacts).map((c) => [c.email, c.name, c.customerNumber])).toEqual(customerUsers.map((u) => [u.email, u.name, companyNumber.get(u.companyId!)]));
-    expect(all(tables.products).map((p) => [p.sku, p.name, p.listPrice, p.unit])).toEqual(data.products.map((p) => [p.sku, p.name, p.listPrice, p.unit]));
+    // The dataset's items, then the configurable ones (P7).
+    expect(all(tables.products).map((p) => [p.sku, p.name, p.listPrice, p.unit])).toEqual([...data.products, ...configurableProducts()].map((p) => [p.sku, p.name, p.listPrice, p.unit]));
     const customerPrices = all(tables.prices).filter((p) => p.customerNumber !== null);
     expect(customerPrices).toHaveLength(data.customerPrices.length);
     expect(all(tables.orders).map((o) => [o.orderNumber, o.status, o.total, o.lines.length, o.hubOrderId])).toEqual(
@@ -123,7 +125,7 @@ describe('change log', () => {
     const erp = new DemoErp('small');
     const full = drain(erp, 'products', null, 100);
     expect(full.pages).toBe(3);
-    expect(full.rows).toHaveLength(285);
+    expect(full.rows).toHaveLength(287);
     expect(drain(erp, 'products', full.cursor, 100).rows).toEqual([]);
 
     const changed = { ...full.rows[5], name: 'Renamed product' };
@@ -136,7 +138,7 @@ describe('change log', () => {
     expect(drain(erp, 'products', delta.cursor, 100).rows).toEqual([]);
 
     const again = drain(erp, 'products', null, 1000);
-    expect(again.rows).toHaveLength(284);
+    expect(again.rows).toHaveLength(286);
     expect(again.rows.find((p) => p.sku === full.rows[6].sku)).toBeUndefined();
     expect(again.rows[5]).toEqual({ ...changed, listPrice: '1.23' });
   });

@@ -452,6 +452,16 @@ export class DemoErp {
         total = total.plus(quantity.mul(unitPrice).toDecimalPlaces(2));
         return { lineNo: l.lineNo as number, sku, quantity, unitPrice, configuration: this.lineConfiguration(l.lineNo, sku, l.configuration) };
       });
+      // The delivery the web shop charged: invoiced with the goods.
+      let delivery: ErpOrderRecord['delivery'] = null;
+      if (b.delivery != null) {
+        const d = b.delivery;
+        if (typeof d !== 'object' || !Number.isInteger(d.parcels) || d.parcels < 0 || !Number.isInteger(d.pallets) || d.pallets < 0) throw new InvalidInput('delivery needs whole parcels and pallets');
+        if (d.method != null && typeof d.method !== 'string') throw new InvalidInput('delivery.method must be a string');
+        const charge = requireDecimal(d.charge, 'delivery.charge', false);
+        total = total.plus(charge);
+        delivery = { method: d.method ?? null, parcels: d.parcels, pallets: d.pallets, charge: charge.toFixed(2) };
+      }
       const lines = this.splitLines(ordered, this.clock());
       let orderNumber: string;
       do orderNumber = `SO-${this.nextOrder++}`;
@@ -461,6 +471,7 @@ export class DemoErp {
         orderNumber, hubOrderId, customerNumber: customer.customerNumber, status: 'CONFIRMED', placedAt: placedAt.toISOString(), currency, total: total.toFixed(2), lines,
         deliveryDate, deliveryAddressCode: (b.deliveryAddressCode as string | null | undefined) ?? null, customerReference: (b.customerReference as string | null | undefined) ?? null,
         pickupStoreCode: (b.pickupStoreCode as string | null | undefined) ?? null, pickupCode: null,
+        ...(delivery ? { delivery } : {}),
       });
       return { orderNumber, status: 'CONFIRMED', deliveryDate };
     });

@@ -11,6 +11,7 @@ import { catalogueExtras } from './catalogue-extras';
 import { productTranslations } from './product-translations';
 import { warehouseRecord } from './warehouses';
 import { configurableProducts, configurablePrices } from './configurable-products';
+import { logisticsOf } from './product-logistics';
 
 const DAY = 86_400_000;
 export const SMALL_WAREHOUSES = [
@@ -192,6 +193,8 @@ export function buildSmallTables(seed: number, referenceDate: Date): ErpTables {
   }));
   // Configurable items (P7) after the dataset's, so every dataset item keeps its position.
   products.push(...configurableProducts());
+  // Weight, volume and packing from the item master (O12).
+  for (const p of products) Object.assign(p, logisticsOf(p.sku));
   // The web assortment: three items only for signed-in customers, three only for wholesalers.
   [11, 47, 95].forEach((i) => (products[i].webAssortment = ['CUSTOMERS']));
   [23, 71, 131].forEach((i) => (products[i].webAssortment = ['WHOLESALE']));

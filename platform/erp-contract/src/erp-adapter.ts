@@ -34,6 +34,8 @@ export interface ErpOrderSubmission {
   notes?: string | null;
   /** Collected in this store (a warehouse flagged isStore) instead of delivered; then deliveryAddressCode is null. */
   pickupStoreCode?: string | null;
+  /** The delivery the hub charged (O12): method, packing estimate and the net charge (transport plus surcharges) in `currency`; absent: none charged. */
+  delivery?: { method: string | null; parcels: number; pallets: number; charge: string } | null;
 }
 
 /** The options of a configured line as the customer chose them ("WIDTH" → "1200"), and the summary the ERP prints. */

@@ -275,6 +275,8 @@ export interface ErpOrderRecord {
   pickupStoreCode?: string | null;
   /** The code the customer shows at the store, set by the ERP once the order is READY_FOR_PICKUP. */
   pickupCode?: string | null;
+  /** The delivery charged with the order (included in `total`), as the hub sent it. */
+  delivery?: { method: string | null; parcels: number; pallets: number; charge: string } | null;
 }
 
 export interface ErpRecordsByKind {

@@ -24,6 +24,8 @@ import { OrderRepository } from './order.repository';
 import { OrderEventSource, OrderStatus } from './order-status';
 import { actorOf, OrderWorkflow } from './order-workflow';
 import { requirePickupStore } from '../pickup/pickup.service';
+import { DeliveryCostService } from '../delivery-cost/delivery-cost.service';
+import { orderDeliveryOf } from '../delivery-cost/order-delivery';
 
 interface DraftLine {
   productId: string;
@@ -62,6 +64,7 @@ export class OrderPlacementService {
     private readonly quotes: QuoteRepository,
     private readonly pricing: OrderPricingService,
     private readonly facts: OrderingFactsService,
+    private readonly deliveryCosts: DeliveryCostService | null = null,
   ) {}
 
   async place(viewer: Viewer | null, input: PlaceOrderInput): Promise<OrderEntity> {
@@ -98,7 +101,12 @@ export class OrderPlacementService {
     const unitPrices = priced.map((p, i) => (quoted ? new Decimal(draft.lines[i].quotedUnitPrice!) : p.unitPrice));
     const priceChanges: QuotePriceChange[] = draft.quote && !quoted ? priceChangesOf(draft.quote.lines.getItems(), priced.map((p) => p.unitPrice)) : [];
     const lineTotals = priced.map((p, i) => lineTotal(p.quantity, unitPrices[i], currency));
-    const totals = totalsOf(lineTotals, currency, taxRatePercent);
+    // Delivery (O12) as the basket showed it: to the delivery address, by the method asked for (else the cheapest); none for a pick-up.
+    const orderDelivery = pickupStore || !this.deliveryCosts ? null : await orderDeliveryOf(this.deliveryCosts, {
+      lines: priced.map((p, i) => ({ productId: p.productId, sku: p.sku, quantity: p.quantity, lineTotal: lineTotals[i] })),
+      currency, deliveryAddressCode, method: input.deliveryMethod?.trim().toUpperCase() || null, companyId: v.companyId,
+    });
+    const totals = totalsOf(orderDelivery && new Decimal(orderDelivery.total).gt(0) ? [...lineTotals, new Decimal(orderDelivery.total)] : lineTotals, currency, taxRatePercent);
 
     const overLimit = !!settings?.approvalLimit && settings.approvalLimitCurrency === currency && totals.net.gt(settings.approvalLimit);
     const mayPlace = hasPermission(v, 'orders.place');
@@ -129,6 +137,7 @@ export class OrderPlacementService {
           notes: optionalText(input.notes, 'notes', MAX_NOTES_LENGTH) ?? draft.details.notes,
           quoteId: draft.quote?.id ?? null,
           quotePriceChanges: priceChanges.length > 0 ? priceChanges : null,
+          delivery: orderDelivery,
         });
         const lines = priced.map((p, i) => ({
           lineNo: i + 1, productId: p.productId, sku: p.sku, quantity: String(p.quantity), unitPrice: unitPrices[i].toFixed(), lineTotal: lineTotals[i].toFixed(2),

@@ -238,6 +238,8 @@ export class OrderObject {
 
   quoteId: string | null;
   currency: string;
+  /** For Order.delivery (OrderDeliveryResolver). */
+  delivery: OrderEntity['delivery'];
   /** For Order.pickup (PickupResolver). */
   pickupStoreCode: string | null;
   pickupCode: string | null;
@@ -268,6 +270,7 @@ export class OrderObject {
       placedByActorId: order.placedByActorId ?? null,
       quoteId: order.quoteId ?? null,
       currency: order.currency,
+      delivery: order.delivery ?? null,
       pickupStoreCode: order.pickupStoreCode ?? null,
       pickupCode: order.pickupCode ?? null,
       handedOverAt: order.handedOverAt ?? null,
