@@ -242,6 +242,25 @@ describe('orders the hub pushes', () => {
     expect(order).toMatchObject({ deliveryDate: '2026-11-22', deliveryAddressCode: customer.deliveryAddresses[0].code, customerReference: 'PO-1' });
   });
 
+  it("keeps a configured item's options on its line, refuses it without them or options for a plain item, and invoices the delivery charged with the goods", () => {
+    const configuration = { options: [{ code: 'WIDTH', value: '1200' }, { code: 'HEIGHT', value: '1400' }], summary: 'Width 1200 mm, Height 1400 mm' };
+    const submit = (lines: object[], extra: Record<string, unknown> = {}) =>
+      erp.submitOrder(`cfg-${++key}`, { hubOrderId: `hub-cfg-${key}`, customerNumber: customer.customerNumber, placedAt: now.toISOString(), currency: 'EUR', lines, ...extra });
+    const ok = submit([{ lineNo: 1, sku: 'WIN-CFG-01', quantity: '2', unitPrice: '445.60', configuration }, { lineNo: 2, sku: skus[0], quantity: '1', unitPrice: '10.00' }], {
+      delivery: { method: 'PARCEL', parcels: 1, pallets: 1, charge: '19.40' },
+    });
+    expect(ok.status).toBe(201);
+    const order = erp.state.get('orders', (ok.body as { orderNumber: string }).orderNumber)!;
+    expect(order.lines.filter((l) => l.sku === 'WIN-CFG-01').every((l) => JSON.stringify(l.configuration) === JSON.stringify(configuration))).toBe(true);
+    expect(order.lines.find((l) => l.sku === skus[0])!.configuration).toBeUndefined();
+    expect(order).toMatchObject({ total: '920.60', delivery: { method: 'PARCEL', parcels: 1, pallets: 1, charge: '19.40' } });
+    const refused = (lines: object[], extra: Record<string, unknown> = {}) => { const r = submit(lines, extra); return [r.status, (r.body as { error: string }).error]; };
+    expect(refused([{ lineNo: 1, sku: 'WIN-CFG-01', quantity: '1', unitPrice: '1.00' }])).toEqual([422, 'line 1: WIN-CFG-01 is built to order and needs its configuration']);
+    expect(refused([{ lineNo: 1, sku: 'WIN-CFG-01', quantity: '1', unitPrice: '1.00', configuration: { options: [{ code: 'SHUTTER', value: 'YES' }] } }])).toEqual([422, 'line 1: WIN-CFG-01 has no option SHUTTER']);
+    expect(refused([{ lineNo: 1, sku: skus[0], quantity: '1', unitPrice: '1.00', configuration }])).toEqual([422, `line 1: ${skus[0]} is not a configurable product`]);
+    expect(refused([{ lineNo: 1, sku: skus[0], quantity: '1', unitPrice: '1.00' }], { delivery: { parcels: -1, pallets: 0, charge: '1.00' } })[0]).toBe(422);
+  });
+
   it('splits a line over warehouses and back-orders what none has until the next receipt, the same way every time', () => {
     setStock(skus[1], 'MAL', 3, null);
     setStock(skus[1], 'POZ', 4, '2026-12-01');
