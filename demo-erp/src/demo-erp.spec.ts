@@ -242,7 +242,7 @@ describe('orders the hub pushes', () => {
     expect(order).toMatchObject({ deliveryDate: '2026-11-22', deliveryAddressCode: customer.deliveryAddresses[0].code, customerReference: 'PO-1' });
   });
 
-  it("keeps a configured item's options on its line, refuses it without them or options for a plain item, and invoices the delivery charged with the goods", () => {
+  it("keeps a configured item's options on its line and prints them, refuses it without them or options for a plain item, and invoices the delivery charged with the goods", async () => {
     const configuration = { options: [{ code: 'WIDTH', value: '1200' }, { code: 'HEIGHT', value: '1400' }], summary: 'Width 1200 mm, Height 1400 mm' };
     const submit = (lines: object[], extra: Record<string, unknown> = {}) =>
       erp.submitOrder(`cfg-${++key}`, { hubOrderId: `hub-cfg-${key}`, customerNumber: customer.customerNumber, placedAt: now.toISOString(), currency: 'EUR', lines, ...extra });
@@ -254,6 +254,10 @@ describe('orders the hub pushes', () => {
     expect(order.lines.filter((l) => l.sku === 'WIN-CFG-01').every((l) => JSON.stringify(l.configuration) === JSON.stringify(configuration))).toBe(true);
     expect(order.lines.find((l) => l.sku === skus[0])!.configuration).toBeUndefined();
     expect(order).toMatchObject({ total: '920.60', delivery: { method: 'PARCEL', parcels: 1, pallets: 1, charge: '19.40' } });
+    // The order confirmation shows the options under the window's line and the delivery as a line of its own.
+    const printed = execFileSync('pdftotext', ['-layout', '-', '-'], { input: (await erp.document('orderConfirmation', order.orderNumber))! }).toString('utf8');
+    expect(printed).toContain('Width 1200 mm, Height 1400 mm');
+    expect(printed).toMatch(/DELIVERY\s+Delivery \(PARCEL, 1 parcel, 1 pallet\)\s+1\s+19\.40\s+19\.40/);
     const refused = (lines: object[], extra: Record<string, unknown> = {}) => { const r = submit(lines, extra); return [r.status, (r.body as { error: string }).error]; };
     expect(refused([{ lineNo: 1, sku: 'WIN-CFG-01', quantity: '1', unitPrice: '1.00' }])).toEqual([422, 'line 1: WIN-CFG-01 is built to order and needs its configuration']);
     expect(refused([{ lineNo: 1, sku: 'WIN-CFG-01', quantity: '1', unitPrice: '1.00', configuration: { options: [{ code: 'SHUTTER', value: 'YES' }] } }])).toEqual([422, 'line 1: WIN-CFG-01 has no option SHUTTER']);
