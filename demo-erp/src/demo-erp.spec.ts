@@ -1,3 +1,4 @@
+import { configurableProducts } from './configurable-products';
 import Decimal from 'decimal.js';
 import { buildDemoDataset } from '@hub/demo-data';
 import { ErpRecordOf, SYNC_KINDS, SyncKind, recordKey } from '@hub/erp-contract';
@@ -43,7 +44,8 @@ describe('demo ERP data, small scale', () => {
     expect(all(tables.customers).map((c) => [c.name, c.currency, c.country])).toEqual(data.companies.map((c) => [c.name, c.currency, c.country]));
     const customerUsers = data.users.filter((u) => u.kind === 'CUSTOMER');
     expect(all(tables.contacts).map((c) => [c.email, c.name, c.customerNumber])).toEqual(customerUsers.map((u) => [u.email, u.name, companyNumber.get(u.companyId!)]));
-    expect(all(tables.products).map((p) => [p.sku, p.name, p.listPrice, p.unit])).toEqual(data.products.map((p) => [p.sku, p.name, p.listPrice, p.unit]));
+    // The dataset's items, then the configurable ones (P7).
+    expect(all(tables.products).map((p) => [p.sku, p.name, p.listPrice, p.unit])).toEqual([...data.products, ...configurableProducts()].map((p) => [p.sku, p.name, p.listPrice, p.unit]));
     const customerPrices = all(tables.prices).filter((p) => p.customerNumber !== null);
     expect(customerPrices).toHaveLength(data.customerPrices.length);
     expect(all(tables.orders).map((o) => [o.orderNumber, o.status, o.total, o.lines.length, o.hubOrderId])).toEqual(
@@ -123,7 +125,7 @@ describe('change log', () => {
     const erp = new DemoErp('small');
     const full = drain(erp, 'products', null, 100);
     expect(full.pages).toBe(3);
-    expect(full.rows).toHaveLength(285);
+    expect(full.rows).toHaveLength(287);
     expect(drain(erp, 'products', full.cursor, 100).rows).toEqual([]);
 
     const changed = { ...full.rows[5], name: 'Renamed product' };
@@ -136,7 +138,7 @@ describe('change log', () => {
     expect(drain(erp, 'products', delta.cursor, 100).rows).toEqual([]);
 
     const again = drain(erp, 'products', null, 1000);
-    expect(again.rows).toHaveLength(284);
+    expect(again.rows).toHaveLength(286);
     expect(again.rows.find((p) => p.sku === full.rows[6].sku)).toBeUndefined();
     expect(again.rows[5]).toEqual({ ...changed, listPrice: '1.23' });
   });
@@ -238,6 +240,29 @@ describe('orders the hub pushes', () => {
     expect(order.lines).toEqual([{ lineNo: 1, sku: skus[0], quantity: '5', unitPrice: '10.00', lineTotal: '50.00', orderedLineNo: 1, warehouseCode: 'MAL', backOrdered: false, deliveryDate: '2026-11-22' }]);
     expect(receipt.deliveryDate).toBe('2026-11-22');
     expect(order).toMatchObject({ deliveryDate: '2026-11-22', deliveryAddressCode: customer.deliveryAddresses[0].code, customerReference: 'PO-1' });
+  });
+
+  it("keeps a configured item's options on its line and prints them, refuses it without them or options for a plain item, and invoices the delivery charged with the goods", async () => {
+    const configuration = { options: [{ code: 'WIDTH', value: '1200' }, { code: 'HEIGHT', value: '1400' }], summary: 'Width 1200 mm, Height 1400 mm' };
+    const submit = (lines: object[], extra: Record<string, unknown> = {}) =>
+      erp.submitOrder(`cfg-${++key}`, { hubOrderId: `hub-cfg-${key}`, customerNumber: customer.customerNumber, placedAt: now.toISOString(), currency: 'EUR', lines, ...extra });
+    const ok = submit([{ lineNo: 1, sku: 'WIN-CFG-01', quantity: '2', unitPrice: '445.60', configuration }, { lineNo: 2, sku: skus[0], quantity: '1', unitPrice: '10.00' }], {
+      delivery: { method: 'PARCEL', parcels: 1, pallets: 1, charge: '19.40' },
+    });
+    expect(ok.status).toBe(201);
+    const order = erp.state.get('orders', (ok.body as { orderNumber: string }).orderNumber)!;
+    expect(order.lines.filter((l) => l.sku === 'WIN-CFG-01').every((l) => JSON.stringify(l.configuration) === JSON.stringify(configuration))).toBe(true);
+    expect(order.lines.find((l) => l.sku === skus[0])!.configuration).toBeUndefined();
+    expect(order).toMatchObject({ total: '920.60', delivery: { method: 'PARCEL', parcels: 1, pallets: 1, charge: '19.40' } });
+    // The order confirmation shows the options under the window's line and the delivery as a line of its own.
+    const printed = execFileSync('pdftotext', ['-layout', '-', '-'], { input: (await erp.document('orderConfirmation', order.orderNumber))! }).toString('utf8');
+    expect(printed).toContain('Width 1200 mm, Height 1400 mm');
+    expect(printed).toMatch(/DELIVERY\s+Delivery \(PARCEL, 1 parcel, 1 pallet\)\s+1\s+19\.40\s+19\.40/);
+    const refused = (lines: object[], extra: Record<string, unknown> = {}) => { const r = submit(lines, extra); return [r.status, (r.body as { error: string }).error]; };
+    expect(refused([{ lineNo: 1, sku: 'WIN-CFG-01', quantity: '1', unitPrice: '1.00' }])).toEqual([422, 'line 1: WIN-CFG-01 is built to order and needs its configuration']);
+    expect(refused([{ lineNo: 1, sku: 'WIN-CFG-01', quantity: '1', unitPrice: '1.00', configuration: { options: [{ code: 'SHUTTER', value: 'YES' }] } }])).toEqual([422, 'line 1: WIN-CFG-01 has no option SHUTTER']);
+    expect(refused([{ lineNo: 1, sku: skus[0], quantity: '1', unitPrice: '1.00', configuration }])).toEqual([422, `line 1: ${skus[0]} is not a configurable product`]);
+    expect(refused([{ lineNo: 1, sku: skus[0], quantity: '1', unitPrice: '1.00' }], { delivery: { parcels: -1, pallets: 0, charge: '1.00' } })[0]).toBe(422);
   });
 
   it('splits a line over warehouses and back-orders what none has until the next receipt, the same way every time', () => {

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import Decimal from 'decimal.js';
 import {
   ErpContactRecord, ErpCustomerReceipt, ErpCustomerRecord, ErpDocumentKind, ErpInvoiceRecord, ErpOrderLine, ErpOrderReceipt, ErpOrderRecord, ErpPaymentRecord,
-  ErpOrderStatus, ErpPickupReceipt, ErpRecordOf, ErpRecordsByKind, ErpReturnReceipt, ErpServiceOrderReceipt, ErpServiceOrderRecord, ErpStockRecord, SyncKind, recordKey,
+  ErpOrderStatus, ErpPickupReceipt, ErpRecordOf, ErpRecordsByKind, ErpReturnReceipt, ErpServiceOrderReceipt, ErpServiceOrderRecord, ErpStockRecord, SyncKind, recordKey, ErpProductConfigurationRecord,
 } from '@hub/erp-contract';
 import { ErpState } from './erp-state';
 import { buildLargeTables, LARGE_WAREHOUSE_CODES } from './large-data';
@@ -13,6 +13,7 @@ import { demoReferenceDate } from '@hub/demo-data';
 import { DEFAULT_SEED, VAT_RATE_PERCENT } from './reference';
 import { buildSmallTables, deliveryNoteFor, openItemFor, parcelDataFor, paymentFor, SMALL_WAREHOUSES } from './small-data';
 import { BaseTable, ErpTables } from './tables';
+import { productConfigurationRecords } from './configurable-products';
 
 export type DemoErpScale = 'small' | 'large';
 
@@ -195,6 +196,8 @@ export class DemoErp {
       const inv = tables.invoices.at(i);
       if (inv.status === 'OPEN') this.openInvoices.add(inv.invoiceNumber);
     }
+    // The configurations of the configurable items this ERP sells (an extension kind: no base table).
+    for (const configuration of productConfigurationRecords()) if (this.state.get('products', configuration.sku)) this.state.upsert('productConfigurations', configuration);
   }
 
   // ---- explicit record changes (admin) -------------------------------------------------------
@@ -447,8 +450,18 @@ export class DemoErp {
         const quantity = requireDecimal(l.quantity, `line ${l.lineNo}: quantity`, true);
         const unitPrice = requireDecimal(l.unitPrice, `line ${l.lineNo}: unitPrice`, false);
         total = total.plus(quantity.mul(unitPrice).toDecimalPlaces(2));
-        return { lineNo: l.lineNo as number, sku, quantity, unitPrice };
+        return { lineNo: l.lineNo as number, sku, quantity, unitPrice, configuration: this.lineConfiguration(l.lineNo, sku, l.configuration) };
       });
+      // The delivery the web shop charged: invoiced with the goods.
+      let delivery: ErpOrderRecord['delivery'] = null;
+      if (b.delivery != null) {
+        const d = b.delivery;
+        if (typeof d !== 'object' || !Number.isInteger(d.parcels) || d.parcels < 0 || !Number.isInteger(d.pallets) || d.pallets < 0) throw new InvalidInput('delivery needs whole parcels and pallets');
+        if (d.method != null && typeof d.method !== 'string') throw new InvalidInput('delivery.method must be a string');
+        const charge = requireDecimal(d.charge, 'delivery.charge', false);
+        total = total.plus(charge);
+        delivery = { method: d.method ?? null, parcels: d.parcels, pallets: d.pallets, charge: charge.toFixed(2) };
+      }
       const lines = this.splitLines(ordered, this.clock());
       let orderNumber: string;
       do orderNumber = `SO-${this.nextOrder++}`;
@@ -458,9 +471,31 @@ export class DemoErp {
         orderNumber, hubOrderId, customerNumber: customer.customerNumber, status: 'CONFIRMED', placedAt: placedAt.toISOString(), currency, total: total.toFixed(2), lines,
         deliveryDate, deliveryAddressCode: (b.deliveryAddressCode as string | null | undefined) ?? null, customerReference: (b.customerReference as string | null | undefined) ?? null,
         pickupStoreCode: (b.pickupStoreCode as string | null | undefined) ?? null, pickupCode: null,
+        ...(delivery ? { delivery } : {}),
       });
       return { orderNumber, status: 'CONFIRMED', deliveryDate };
     });
+  }
+
+  /**
+   * A configurable item is built to the options ordered: its line must carry them, each an option
+   * its configuration knows; the order keeps them (and their summary) on the line. Other lines carry none.
+   */
+  private lineConfiguration(lineNo: number, sku: string, value: unknown): ErpOrderLine['configuration'] {
+    const configuration = this.state.get('productConfigurations', sku) as ErpProductConfigurationRecord | undefined;
+    if (!configuration) {
+      if (value != null) throw new InvalidInput(`line ${lineNo}: ${sku} is not a configurable product`);
+      return null;
+    }
+    const c = value as { options?: unknown; summary?: unknown } | null | undefined;
+    if (!c || typeof c !== 'object' || !Array.isArray(c.options) || c.options.length === 0) throw new InvalidInput(`line ${lineNo}: ${sku} is built to order and needs its configuration`);
+    const known = new Set(configuration.options.map((o) => o.code));
+    const options = c.options.map((o: any, k: number) => {
+      if (!o || typeof o.code !== 'string' || typeof o.value !== 'string') throw new InvalidInput(`line ${lineNo}: option ${k + 1} needs a code and a value`);
+      if (!known.has(o.code)) throw new InvalidInput(`line ${lineNo}: ${sku} has no option ${o.code}`);
+      return { code: o.code as string, value: o.value as string };
+    });
+    return { options, summary: typeof c.summary === 'string' ? c.summary : options.map((o) => `${o.code} ${o.value}`).join(', ') };
   }
 
   /** The warehouses this ERP keeps stock in, in the order it ships from them. */
@@ -475,7 +510,7 @@ export class DemoErp {
    * Each part is a line of its own; the first keeps the ordered line's number, further parts get
    * numbers after the last ordered line, and every part names the line it fulfils.
    */
-  private splitLines(ordered: Array<{ lineNo: number; sku: string; quantity: Decimal; unitPrice: Decimal }>, now: Date): ErpOrderLine[] {
+  private splitLines(ordered: Array<{ lineNo: number; sku: string; quantity: Decimal; unitPrice: Decimal; configuration?: ErpOrderLine['configuration'] }>, now: Date): ErpOrderLine[] {
     const day = (days: number) => isoDay(new Date(now.getTime() + days * DAY));
     let nextLineNo = Math.max(...ordered.map((l) => l.lineNo));
     const out: ErpOrderLine[] = [];
@@ -509,6 +544,7 @@ export class DemoErp {
           lineNo: k === 0 ? line.lineNo : ++nextLineNo, sku: line.sku, quantity: part.quantity.toString(), unitPrice,
           lineTotal: part.quantity.mul(line.unitPrice).toDecimalPlaces(2).toFixed(2), orderedLineNo: line.lineNo,
           warehouseCode: part.warehouseCode, backOrdered: part.backOrdered, deliveryDate: part.deliveryDate,
+          ...(line.configuration ? { configuration: line.configuration } : {}),
         });
       });
     }

@@ -69,7 +69,18 @@ export class ErpDocuments {
   }
 
   private pricedRows(order: ErpOrderRecord): string[][] {
-    return order.lines.map((l) => [String(l.lineNo), l.sku, this.productName(l.sku), l.quantity, this.unit(l.sku), new Decimal(l.unitPrice).toFixed(2), new Decimal(l.lineTotal).toFixed(2)]);
+    const rows = order.lines.flatMap((l) => [
+      [String(l.lineNo), l.sku, this.productName(l.sku), l.quantity, this.unit(l.sku), new Decimal(l.unitPrice).toFixed(2), new Decimal(l.lineTotal).toFixed(2)],
+      // A configured item (P7) is built to the options ordered: they are printed under its line.
+      ...configurationRows(l.configuration?.summary),
+    ]);
+    // The delivery the web shop charged (O12) is part of the order's net amount.
+    if (order.delivery) {
+      const d = order.delivery;
+      const what = [d.method, d.parcels ? `${d.parcels} parcel${d.parcels === 1 ? '' : 's'}` : null, d.pallets ? `${d.pallets} pallet${d.pallets === 1 ? '' : 's'}` : null].filter(Boolean).join(', ');
+      rows.push(['', 'DELIVERY', `Delivery${what ? ` (${what})` : ''}`, '1', '', new Decimal(d.charge).toFixed(2), new Decimal(d.charge).toFixed(2)]);
+    }
+    return rows;
   }
 
   invoice(inv: ErpInvoiceRecord): PrintedDocument {
@@ -211,4 +222,16 @@ export class ErpDocuments {
       footer: FOOTER,
     };
   }
+}
+
+/** A configuration's summary as description-only rows of at most about 40 characters, split between its options. */
+function configurationRows(summary: string | null | undefined): string[][] {
+  if (!summary) return [];
+  const rows: string[] = [];
+  for (const part of summary.split(', ')) {
+    const last = rows.length - 1;
+    if (last >= 0 && rows[last].length + part.length + 2 <= 40) rows[last] = `${rows[last]}, ${part}`;
+    else rows.push(part);
+  }
+  return rows.map((text) => ['', '', `  ${text}`, '', '', '', '']);
 }

@@ -1,3 +1,4 @@
+import { logisticsOf } from './product-logistics';
 import {
   ErpContactRecord, ErpCustomerRecord, ErpDeliveryNoteRecord, ErpInvoiceRecord, ErpOrderRecord, ErpOrderStatus, ErpPriceRecord,
   ErpProductRecord, ErpStockRecord,
@@ -107,6 +108,7 @@ export function buildLargeTables(seed: number, referenceDate: Date): ErpTables {
       active: unit(seed, p, 5) >= 0.01,
       minOrderQuantity: String(MIN_ORDER_QUANTITY[f.code] ?? 1),
       warrantyMonths: warrantyMonthsOf(skuOf(p)),
+      ...logisticsOf(skuOf(p)),
       // Same family every FAMILIES.length items.
       ...catalogueExtras(seed, p, skuOf(p), (k) => skuOf((((p + k * FAMILIES.length) % N) + N) % N), true),
     };

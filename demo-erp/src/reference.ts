@@ -57,6 +57,8 @@ export function categoryRecords(): ErpCategoryRecord[] {
   });
   out.push({ code: 'PRO-LINE', parentCode: null, name: 'Professional line', position: GROUPS.length + 1 });
   out.push({ code: 'ECO-LINE', parentCode: null, name: 'Economy line', position: GROUPS.length + 2 });
+  // The configurable items (P7) of the small scale.
+  out.push({ code: 'MADE-TO-MEASURE', parentCode: null, name: 'Windows & doors made to measure', position: GROUPS.length + 3 });
   return out;
 }
 

@@ -10,6 +10,8 @@ import { ArrayTable, ErpTables } from './tables';
 import { catalogueExtras } from './catalogue-extras';
 import { productTranslations } from './product-translations';
 import { warehouseRecord } from './warehouses';
+import { configurableProducts, configurablePrices } from './configurable-products';
+import { logisticsOf } from './product-logistics';
 
 const DAY = 86_400_000;
 export const SMALL_WAREHOUSES = [
@@ -189,6 +191,10 @@ export function buildSmallTables(seed: number, referenceDate: Date): ErpTables {
       return other && other.sku.slice(0, 2) === p.sku.slice(0, 2) ? other.sku : null;
     }, false),
   }));
+  // Configurable items (P7) after the dataset's, so every dataset item keeps its position.
+  products.push(...configurableProducts());
+  // Weight, volume and packing from the item master (O12).
+  for (const p of products) Object.assign(p, logisticsOf(p.sku));
   // The web assortment: three items only for signed-in customers, three only for wholesalers.
   [11, 47, 95].forEach((i) => (products[i].webAssortment = ['CUSTOMERS']));
   [23, 71, 131].forEach((i) => (products[i].webAssortment = ['WHOLESALE']));
@@ -218,6 +224,8 @@ export function buildSmallTables(seed: number, referenceDate: Date): ErpTables {
     const from = new Date(referenceDate.getTime() + (k - 10) * 7 * DAY);
     prices.push({ key: `PROMO:${p.sku}:${k - 7}`, sku: p.sku, customerNumber: null, customerGroup: null, minQuantity: '1', price: new Decimal(p.listPrice).mul('0.80').toFixed(2), currency: p.currency, validFrom: isoDay(from), validTo: isoDay(new Date(from.getTime() + 21 * DAY)), promotion: true });
   }
+
+  prices.push(...configurablePrices());
 
   const stock: ErpStockRecord[] = [];
   SMALL_WAREHOUSES.forEach((wh, w) => {

@@ -58,7 +58,7 @@ export class SyncRegistry {
       source: 'erp',
       name: declaration.kind,
       owner,
-      ingestedBy: ingests.map((i) => i.module),
+      ingestedBy: [...new Set(ingests.map((i) => i.module))],
       defaultIntervalSeconds: declaration.defaultIntervalSeconds,
       description: declaration.description,
       runsAfter: declaration.runsAfter ?? [],

@@ -25,7 +25,8 @@ export interface ErpOrderSubmission {
   customerNumber: string;
   placedAt: string;
   currency: string;
-  lines: Array<{ lineNo: number; sku: string; quantity: string; unitPrice: string }>;
+  /** configuration: a configured product's chosen options (P7), with a readable summary; absent for other lines. */
+  lines: Array<{ lineNo: number; sku: string; quantity: string; unitPrice: string; configuration?: ErpLineConfiguration }>;
   /** One of the customer's ERP delivery addresses (its code); absent or null: the customer's default. */
   deliveryAddressCode?: string | null;
   customerReference?: string | null;
@@ -33,6 +34,14 @@ export interface ErpOrderSubmission {
   notes?: string | null;
   /** Collected in this store (a warehouse flagged isStore) instead of delivered; then deliveryAddressCode is null. */
   pickupStoreCode?: string | null;
+  /** The delivery the hub charged (O12): method, packing estimate and the net charge (transport plus surcharges) in `currency`; absent: none charged. */
+  delivery?: { method: string | null; parcels: number; pallets: number; charge: string } | null;
+}
+
+/** The options of a configured line as the customer chose them ("WIDTH" → "1200"), and the summary the ERP prints. */
+export interface ErpLineConfiguration {
+  options: Array<{ code: string; value: string }>;
+  summary: string;
 }
 
 export interface ErpOrderReceipt {

@@ -47,6 +47,12 @@ export interface ErpProductRecord {
   translations?: Record<string, ErpProductTranslation> | null;
   /** The manufacturer's warranty in months from the date of purchase; absent or null: none (consumables), or an ERP that keeps none (Tryton). */
   warrantyMonths?: number | null;
+  /** Gross weight of one sales unit in kg and its volume in m³ (decimal strings), for delivery costs; absent: unknown. */
+  weightKg?: string | null;
+  volumeM3?: string | null;
+  /** The expected packing: sales units per parcel and per pallet; absent: not packed that way. */
+  unitsPerParcel?: number | null;
+  unitsPerPallet?: number | null;
 }
 
 export interface ErpProductTranslation {
@@ -245,6 +251,8 @@ export interface ErpOrderLine {
   backOrdered?: boolean;
   /** The delivery date the ERP promises for this part (YYYY-MM-DD). */
   deliveryDate?: string | null;
+  /** A configured product's options as ordered (P7). */
+  configuration?: { options: Array<{ code: string; value: string }>; summary: string } | null;
 }
 
 /** An order as the ERP holds it, including corrections its operators made (changed lines, quantities). */
@@ -267,6 +275,8 @@ export interface ErpOrderRecord {
   pickupStoreCode?: string | null;
   /** The code the customer shows at the store, set by the ERP once the order is READY_FOR_PICKUP. */
   pickupCode?: string | null;
+  /** The delivery charged with the order (included in `total`), as the hub sent it. */
+  delivery?: { method: string | null; parcels: number; pallets: number; charge: string } | null;
 }
 
 export interface ErpRecordsByKind {
@@ -340,6 +350,37 @@ export interface ErpServiceOrderRecord extends ErpExtensionRecord {
   /** When the goods left the workshop again (repaired, or rejected unrepaired). */
   shippedBackAt: string | null;
   history: Array<{ at: string; kind: ErpServiceOrderEntryKind; text: string; status?: string | null; partNumber?: string | null; quantity?: string | null; hours?: string | null }>;
+}
+
+/**
+ * A configurable product's options and allowed combinations (P7), synced as the extension kind
+ * `productConfigurations` (its `key` is the product's SKU). Prices of options are in `currency`,
+ * before the customer's own price of the product itself, which stays the product's price rules.
+ */
+export interface ErpProductConfigurationRecord extends ErpExtensionRecord {
+  key: string;
+  sku: string;
+  currency: string;
+  options: ErpConfigurationOption[];
+  /** Combinations: choosing `when` (an option, or one value of it) needs, or excludes, `then`. */
+  rules: Array<{ code: string; kind: 'REQUIRES' | 'EXCLUDES'; when: { option: string; value?: string | null }; then: { option: string; value?: string | null }; text: string }>;
+  /** The two dimensions (option codes, in mm) whose product is the area per-m² prices apply to; null: none. */
+  area?: { width: string; height: string } | null;
+  /** Added per m² of area, for every configuration (frame and labour), in `currency`. */
+  pricePerSquareMetre?: string | null;
+}
+
+/** DIMENSION: a number in `unit` from min to max in steps of step (counted from min); CHOICE: one of `values`. */
+export interface ErpConfigurationOption {
+  code: string;
+  name: string;
+  kind: 'DIMENSION' | 'CHOICE';
+  required: boolean;
+  unit?: string | null;
+  min?: string | null;
+  max?: string | null;
+  step?: string | null;
+  values?: Array<{ code: string; name: string; price?: string | null; pricePerSquareMetre?: string | null }>;
 }
 
 /** The record type of a kind: the contract's own for the kinds it names, else an extension record. */

@@ -17,6 +17,8 @@ import { QuoteRepository } from './quote/quote.repository';
 import { QuoteService } from './quote/quote.service';
 import { OrderingSettingsService } from './settings/ordering-settings.service';
 import { PickupService } from './pickup/pickup.service';
+import { DeliveryCostService } from './delivery-cost/delivery-cost.service';
+import { DeliveryCostRepository } from './delivery-cost/delivery-cost.repository';
 
 export interface OrdersContext extends BaseContext {
   loaders: OrderLoaders;
@@ -31,6 +33,7 @@ export interface OrdersContext extends BaseContext {
     credit: CompanyCreditService;
     texts: ViewerTexts;
     pickups: PickupService;
+    deliveryCosts: DeliveryCostService;
   };
   gatewayUrl(): string;
 }
@@ -49,15 +52,18 @@ export function buildOrdersContext(base: BaseContext, runtime: SubgraphRuntime):
     // At most one page per company: Company.orders slices it to `first`.
     ordersByCompany: createGroupLoader((companyIds) => orders.newestPerCompany(companyIds, MAX_ORDERS_PER_PAGE), (order) => order.companyId),
   };
+  const basketService = new BasketService(baskets, pricing, facts);
+  const deliveryCosts = new DeliveryCostService(em, new DeliveryCostRepository(em), basketService);
   return {
     ...base,
     gatewayUrl: runtime.gatewayUrl,
     loaders,
     services: {
       orders: new OrderService(orders, loaders),
-      placement: new OrderPlacementService(em, orders, new OrderPlacementRepository(em), quotes, pricing, facts),
+      placement: new OrderPlacementService(em, orders, new OrderPlacementRepository(em), quotes, pricing, facts, deliveryCosts),
       approvals: new OrderApprovalService(em),
-      baskets: new BasketService(baskets, pricing, facts),
+      baskets: basketService,
+      deliveryCosts,
       quotes: new QuoteService(quotes, em, baskets, pricing, facts),
       holdRules: new HoldRuleService(new HoldRuleRepository(em), em),
       settings: new OrderingSettingsService(em),

@@ -24,6 +24,11 @@ import { orderStatusTexts } from './order/order-status-texts';
 import { PickupStoreEntity } from './pickup/pickup-store.entity';
 import { ingestPickupStores } from './pickup/pickup-store.ingest';
 import { acknowledgeHandover, ORDER_HANDED_OVER_TOPIC } from './pickup/pickup-outbox';
+import { ProductLogisticsEntity } from './delivery-cost/product-logistics.entity';
+import { DeliveryDestinationEntity } from './delivery-cost/delivery-destination.entity';
+import { DeliveryRateEntity } from './delivery-cost/delivery-rate.entity';
+import { LogisticMinimumEntity } from './delivery-cost/logistic-minimum.entity';
+import { ingestDeliveryDestinations, ingestProductLogistics } from './delivery-cost/delivery-cost.ingest';
 
 export const ordersSubgraph: SubgraphModule<OrdersContext> = {
   name: 'orders',
@@ -31,6 +36,7 @@ export const ordersSubgraph: SubgraphModule<OrdersContext> = {
   entities: [
     OrderEntity, OrderLineEntity, OrderStatusEventEntity, OrdersOutboxMessageEntity, BasketEntity, BasketLineEntity,
     QuoteEntity, QuoteLineEntity, OrderingSettingsEntity, HoldRuleEntity, CompanyAccountEntity, PickupStoreEntity,
+    ProductLogisticsEntity, DeliveryDestinationEntity, DeliveryRateEntity, LogisticMinimumEntity,
   ],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildOrdersSchema,
@@ -40,7 +46,11 @@ export const ordersSubgraph: SubgraphModule<OrdersContext> = {
     kinds: [syncKind('orders', { ingest: ingestOrders, defaultIntervalSeconds: 30, description: 'Order status, delivery dates, line splits and ERP-side corrections (orders subgraph)' })],
     // Each company's ERP account: credit limit, balance and block for the hold rules, tax rate, customer number, delivery addresses.
     // Which ERP warehouses are stores an order can be collected in.
-    alsoIngests: [alsoIngests('customers', ingestCompanyAccounts), alsoIngests('warehouses', ingestPickupStores)],
+    // For delivery costs: each item's weight, volume and packing, and the countries each company's goods go to.
+    alsoIngests: [
+      alsoIngests('customers', ingestCompanyAccounts), alsoIngests('warehouses', ingestPickupStores),
+      alsoIngests('products', ingestProductLogistics), alsoIngests('customers', ingestDeliveryDestinations),
+    ],
   },
   outbox: {
     store: ordersOutbox,

@@ -11,12 +11,15 @@ import { OrderSubscriptionResolver } from './order/order-subscription.resolver';
 import { QuoteResolver } from './quote/quote.resolver';
 import { OrderingSettingsResolver } from './settings/ordering-settings.resolver';
 import { PickupResolver } from './pickup/pickup.resolver';
+import { ConfiguredItemResolver } from './configured-item/configured-item.resolver';
+import { BasketDeliveryResolver, DeliveryCostResolver, OrderDeliveryResolver } from './delivery-cost/delivery-cost.resolver';
 
 export function buildOrdersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<OrdersContext>({
     resolvers: [
       OrderResolver, OrderStatusEventResolver, OrderConnectionResolver, CompanyOrdersResolver, OrderSubscriptionResolver, OrderApprovalResolver,
       BasketResolver, BasketLineResolver, QuoteResolver, HoldRuleResolver, OrderingSettingsResolver, CompanyCreditResolver, PickupResolver,
+      ConfiguredItemResolver, BasketDeliveryResolver, DeliveryCostResolver, OrderDeliveryResolver,
     ],
     referenceResolvers: {
       Order: { __resolveReference: resolveOrderReference },

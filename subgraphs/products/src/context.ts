@@ -15,11 +15,12 @@ import { StoreService } from './store/store.service';
 import { CatalogueChangeRepository } from './catalogue-cache/catalogue-change.repository';
 import { CatalogueTrace } from './catalogue-cache/catalogue-trace';
 import { TracedViewerTexts } from './catalogue-cache/traced-viewer-texts';
+import { ConfiguratorService } from './configurator/configurator.service';
 
 export interface ProductsContext extends BaseContext {
   loaders: ProductLoaders;
   services: {
-    texts: ViewerTexts; products: ProductService; prices: PriceService; stock: StockService; stores: StoreService; categories: CategoryService; profiles: CustomerProfileService;
+    texts: ViewerTexts; products: ProductService; prices: PriceService; stock: StockService; stores: StoreService; categories: CategoryService; profiles: CustomerProfileService; configurator: ConfiguratorService;
     catalogueChanges: CatalogueChangeRepository;
   };
   /** What this request's answer was made of (for the catalogue cache), and the time of the last catalogue change it includes (read once). */
@@ -39,6 +40,7 @@ export function buildProductsContext(base: BaseContext, runtime: SubgraphRuntime
   const trace = new CatalogueTrace();
   const productService = new ProductService(products, profiles, categories, loaders, trace);
   const stock = new StockService(em, viewer, profiles, new StockLevelRepository(em));
+  const prices = new PriceService(em, viewer, profiles, new PriceRuleRepository(em));
   return {
     ...base,
     loaders,
@@ -46,7 +48,8 @@ export function buildProductsContext(base: BaseContext, runtime: SubgraphRuntime
     services: {
       catalogueChanges: new CatalogueChangeRepository(em),
       products: productService,
-      prices: new PriceService(em, viewer, profiles, new PriceRuleRepository(em)),
+      prices,
+      configurator: new ConfiguratorService(em, productService, prices),
       stock,
       stores: new StoreService(em, productService, stock),
       categories,

@@ -20,11 +20,13 @@ import { CatalogueCache } from './catalogue-cache/catalogue-cache';
 import { catalogueCachePlugin } from './catalogue-cache/catalogue-cache.plugin';
 import { catalogueCacheSettings } from './catalogue-cache/catalogue-cache-settings';
 import { forgetProductCounts } from './product/product.repository';
+import { ProductConfigurationEntity } from './configurator/product-configuration.entity';
+import { ingestProductConfigurations } from './configurator/product-configuration.ingest';
 
 export const productsSubgraph: SubgraphModule<ProductsContext> = {
   name: 'products',
   dbSchema: 'products',
-  entities: [ProductEntity, PriceRuleEntity, CategoryEntity, ProductCategoryEntity, StockLevelEntity, ExchangeRateEntity, CustomerPriceProfileEntity, StockDisplayPolicyEntity, WarehouseEntity, CatalogueChangeEntity],
+  entities: [ProductEntity, PriceRuleEntity, CategoryEntity, ProductCategoryEntity, StockLevelEntity, ExchangeRateEntity, CustomerPriceProfileEntity, StockDisplayPolicyEntity, WarehouseEntity, CatalogueChangeEntity, ProductConfigurationEntity],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildProductsSchema,
   buildContext: buildProductsContext,
@@ -36,6 +38,8 @@ export const productsSubgraph: SubgraphModule<ProductsContext> = {
       syncKind('prices', { ingest: ingestPrices, defaultIntervalSeconds: 300, description: 'Price lists, customer prices, quantity breaks, promotions (products subgraph)', runsAfter: ['products'] }),
       syncKind('stock', { ingest: ingestStock, defaultIntervalSeconds: 60, description: 'Stock per warehouse and next receipts (products subgraph)', runsAfter: ['products'] }),
       syncKind('warehouses', { ingest: ingestWarehouses, defaultIntervalSeconds: 3600, description: 'Warehouses, and which are stores (pick-up points) with address, opening hours and phone (products subgraph)' }),
+      // Configurable products' options, allowed combinations and option prices (P7).
+      syncKind('productConfigurations', { ingest: ingestProductConfigurations, defaultIntervalSeconds: 900, description: 'Configurable products: options, allowed combinations and option prices (products subgraph)', runsAfter: ['products'] }),
       syncKind('exchangeRates', { ingest: ingestExchangeRates, defaultIntervalSeconds: 3600, description: 'Exchange rates (products subgraph)' }),
     ],
     // The customer group and currency each company buys in, for its prices.
@@ -59,3 +63,4 @@ export const productsSubgraph: SubgraphModule<ProductsContext> = {
 
 export { ProductEntity, PriceRuleEntity };
 export * from './ingest/products.ingest';
+export { ingestProductConfigurations } from './configurator/product-configuration.ingest';

@@ -1,8 +1,9 @@
 import { Entity, ManyToOne, Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { BasketEntity } from './basket.entity';
+import type { LineConfiguration } from '../pricing/order-pricing.client';
 
-/** One product in a basket (one line per product; adding it again adds to the quantity). Priced live, never stored with a price. */
+/** One product in a basket (one line per product, a configured product with its options; adding it again adds to the quantity). Priced live, never stored with a price. */
 @Entity({ tableName: 'basket_line' })
 @Unique({ properties: ['basket', 'productId'] })
 export class BasketLineEntity {
@@ -21,6 +22,10 @@ export class BasketLineEntity {
 
   @Property({ type: 'decimal', precision: 14, scale: 3 })
   quantity: string;
+
+  /** A configurable product's chosen options and their summary (P7); null for other products. */
+  @Property({ type: 'jsonb', nullable: true })
+  configuration: LineConfiguration | null = null;
 
   /** Display order: lines stay in the order they were first added. */
   @Property({ type: 'integer' })

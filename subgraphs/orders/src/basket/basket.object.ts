@@ -1,13 +1,14 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Decimal, DecimalScalar } from '@hub/money';
 import { ProductReference } from '../references/reference.objects';
+import { LineConfigurationObject } from '../configured-item/line-configuration.object';
 import { Basket, BasketLine } from './basket.repository';
 import { AddedLine, RejectedLine } from './basket.service';
 
-const PROBLEMS = { NOT_FOUND: 'NOT_FOUND', NOT_SOLD_TO_YOU: 'NOT_SOLD_TO_YOU', DISCONTINUED: 'DISCONTINUED', BELOW_MINIMUM_QUANTITY: 'BELOW_MINIMUM_QUANTITY' } as const;
+const PROBLEMS = { NOT_FOUND: 'NOT_FOUND', NOT_SOLD_TO_YOU: 'NOT_SOLD_TO_YOU', DISCONTINUED: 'DISCONTINUED', BELOW_MINIMUM_QUANTITY: 'BELOW_MINIMUM_QUANTITY', NEEDS_CONFIGURATION: 'NEEDS_CONFIGURATION' } as const;
 registerEnumType(PROBLEMS, {
   name: 'BasketLineProblem',
-  description: 'Why a line was not added: no such product, not sold to your company, no longer sold, or below the product\'s minimum order quantity.',
+  description: 'Why a line was not added: no such product, not sold to your company, no longer sold, below the product\'s minimum order quantity, or a configurable product added without its options (addConfiguredToBasket).',
 });
 
 @ObjectType('BasketLine', { description: 'A product in the basket, priced live at its quantity. Stock: `product { stock { ... } }`, as the company\'s display policy allows.' })
@@ -24,12 +25,15 @@ export class BasketLineObject {
   @Field(() => DecimalScalar)
   quantity: string;
 
+  @Field(() => LineConfigurationObject, { nullable: true, description: "A configured product's options (P7); null for other products." })
+  configuration: LineConfigurationObject | null;
+
   /** The stored line and its basket, for the price resolvers. */
   line: BasketLine;
   basket: Basket;
 
   static from(line: BasketLine, basket: Basket): BasketLineObject {
-    return Object.assign(new BasketLineObject(), { id: line.id, product: ProductReference.of(line.productId), sku: line.sku, quantity: new Decimal(line.quantity).toFixed(), line, basket });
+    return Object.assign(new BasketLineObject(), { id: line.id, product: ProductReference.of(line.productId), sku: line.sku, quantity: new Decimal(line.quantity).toFixed(), configuration: LineConfigurationObject.of(line.configuration ?? null), line, basket });
   }
 }
 

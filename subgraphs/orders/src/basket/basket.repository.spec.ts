@@ -60,4 +60,14 @@ describe('BasketRepository (real PostgreSQL)', () => {
     expect(basket!.lines).toEqual([]);
     expect(basket).toMatchObject({ deliveryAddressCode: 'D2', customerReference: 'PO-7' });
   });
+
+  it("keeps a configured line's options (with quotes and backslashes intact) through adds and quantity changes that do not name them", async () => {
+    const user = randomUUID();
+    const configuration = { options: [{ code: 'WIDTH', value: '1200' }, { code: 'NOTE', value: 'say "hi" \\ bye' }], summary: 'Width 1200 mm, Note: say "hi" \\ bye' };
+    await repository().writeLines(user, COMPANY, [{ productId: P[0], sku: 'WIN', quantity: '1', configuration }, { productId: P[1], sku: 'B', quantity: '1' }], 'add');
+    await repository().writeLines(user, COMPANY, [{ productId: P[0], sku: 'WIN', quantity: '1', configuration }], 'add');
+    await repository().writeLines(user, COMPANY, [{ productId: P[0], sku: 'WIN', quantity: '5' }], 'set');
+    const basket = (await repository().basketOf(user))!;
+    expect(basket.lines.map((l) => [l.sku, l.quantity, l.configuration])).toEqual([['WIN', '5.000', configuration], ['B', '1.000', null]]);
+  });
 });

@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { executePrepared } from '@hub/database';
 import { FACTS_COLUMNS, factsFromRow, FactsRow, OrderingFacts } from '../account/ordering-facts.repository';
+import type { LineConfiguration } from '../pricing/order-pricing.client';
 
 /** A basket line as stored. */
 export interface BasketLine {
@@ -10,6 +11,8 @@ export interface BasketLine {
   /** As PostgreSQL writes it ("3.000"). */
   quantity: string;
   position: number;
+  /** A configured product's options (P7); null or absent for other products. */
+  configuration?: LineConfiguration | null;
 }
 
 export interface BasketDetails {
@@ -32,13 +35,15 @@ export interface BasketLineWrite {
   productId: string;
   sku: string;
   quantity: string;
+  /** Given: the line's options (P7); absent: the line keeps the ones it has. */
+  configuration?: LineConfiguration | null;
 }
 
 /** The basket of the user named by one parameter, as one JSON column `basket` (null: none), for statements that read it with more. */
 export const BASKET_COLUMN = `
   (select json_build_object('userId', b.user_id, 'companyId', b.company_id, 'deliveryAddressCode', b.delivery_address_code, 'branchId', b.branch_id,
           'customerReference', b.customer_reference, 'notes', b.notes, 'updatedAt', b.updated_at,
-          'lines', coalesce((select json_agg(json_build_object('id', l.id, 'productId', l.product_id, 'sku', l.sku, 'quantity', l.quantity::text, 'position', l.position) order by l.position)
+          'lines', coalesce((select json_agg(json_build_object('id', l.id, 'productId', l.product_id, 'sku', l.sku, 'quantity', l.quantity::text, 'position', l.position, 'configuration', l.configuration) order by l.position)
                                from orders.basket_line l where l.basket_user_id = b.user_id), '[]'::json))
      from orders.basket b where b.user_id = ?) as basket`;
 
@@ -51,6 +56,11 @@ export function basketFromJson(json: BasketJson | null): Basket | null {
 /** A PostgreSQL array literal of plain values (ids, SKUs, decimals). */
 function pgArray(values: readonly string[]): string {
   return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+}
+
+/** A PostgreSQL array literal whose elements may be NULL (JSON texts). */
+function nullablePgArray(values: readonly (string | null)[]): string {
+  return `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/["\\]/g, '\\$&')}"`)).join(',')}}`;
 }
 
 /**
@@ -84,14 +94,18 @@ export class BasketRepository {
          insert into orders.basket (user_id, company_id, updated_at) values (?, ?, now())
          on conflict (user_id) do update set updated_at = now() returning user_id
        )
-       insert into orders.basket_line (id, basket_user_id, product_id, sku, quantity, position, added_at)
+       insert into orders.basket_line (id, basket_user_id, product_id, sku, quantity, position, added_at, configuration)
        select gen_random_uuid(), basket.user_id, l.product_id, l.sku, l.quantity,
-              (select coalesce(max(position), 0) from orders.basket_line where basket_user_id = basket.user_id) + l.n, now()
-         from basket, unnest(?::uuid[], ?::text[], ?::numeric[]) with ordinality as l(product_id, sku, quantity, n)
+              (select coalesce(max(position), 0) from orders.basket_line where basket_user_id = basket.user_id) + l.n, now(), l.configuration
+         from basket, unnest(?::uuid[], ?::text[], ?::numeric[], ?::jsonb[]) with ordinality as l(product_id, sku, quantity, configuration, n)
        on conflict (basket_user_id, product_id) do update
-         set quantity = ${mode === 'add' ? 'orders.basket_line.quantity + excluded.quantity' : 'excluded.quantity'}, sku = excluded.sku
-       returning id, product_id as "productId", sku, quantity::text as quantity, position`,
-      [userId, companyId, pgArray(lines.map((l) => l.productId)), pgArray(lines.map((l) => l.sku)), pgArray(lines.map((l) => l.quantity))],
+         set quantity = ${mode === 'add' ? 'orders.basket_line.quantity + excluded.quantity' : 'excluded.quantity'}, sku = excluded.sku,
+             configuration = coalesce(excluded.configuration, orders.basket_line.configuration)
+       returning id, product_id as "productId", sku, quantity::text as quantity, position, configuration`,
+      [
+        userId, companyId, pgArray(lines.map((l) => l.productId)), pgArray(lines.map((l) => l.sku)), pgArray(lines.map((l) => l.quantity)),
+        nullablePgArray(lines.map((l) => (l.configuration ? JSON.stringify(l.configuration) : null))),
+      ],
     );
   }
 

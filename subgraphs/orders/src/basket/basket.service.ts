@@ -1,12 +1,13 @@
 import { Viewer } from '@hub/auth';
-import { badUserInput } from '@hub/errors';
+import { badUserInput, conflict } from '@hub/errors';
 import { Decimal } from '@hub/money';
 import { isUuid } from '@hub/subgraph-kit';
 import { OrderingFactsService } from '../account/ordering-facts.repository';
 import { Orderer, requireOrderer } from '../order/order-access';
 import { MAX_NOTES_LENGTH, MAX_ORDER_LINES, MAX_REFERENCE_LENGTH } from '../order/order.inputs';
 import { lineTotal, normalizeSku, optionalText, totalsOf, Totals, wholeQuantity } from '../pricing/line-rules';
-import { LineStatus, PricedLine, PricingLine, PricingResult } from '../pricing/order-pricing.client';
+import { LineConfiguration, LineStatus, PricedLine, PricingLine, PricingResult } from '../pricing/order-pricing.client';
+import { invalidConfiguration } from '../pricing/priced-lines';
 import { OrderPricingService } from '../pricing/order-pricing.service';
 import { Basket, BasketLine, BasketLineWrite, BasketRepository, withLines } from './basket.repository';
 
@@ -15,7 +16,7 @@ export const MAX_BULK_LINES = 500;
 /** Lines a basket holds: what one order may have. */
 export const MAX_BASKET_LINES = MAX_ORDER_LINES;
 
-export type BasketLineProblem = 'NOT_FOUND' | 'NOT_SOLD_TO_YOU' | 'DISCONTINUED' | 'BELOW_MINIMUM_QUANTITY';
+export type BasketLineProblem = 'NOT_FOUND' | 'NOT_SOLD_TO_YOU' | 'DISCONTINUED' | 'BELOW_MINIMUM_QUANTITY' | 'NEEDS_CONFIGURATION';
 
 export interface RejectedLine {
   /** Its position in the request. */
@@ -50,7 +51,7 @@ export interface PricedBasket {
 }
 
 /** Why a line's product cannot be bought (the products subgraph's answer); AVAILABLE here means it just went away. */
-const PROBLEMS: Record<LineStatus, BasketLineProblem> = { UNKNOWN: 'NOT_FOUND', NOT_SOLD_TO_YOU: 'NOT_SOLD_TO_YOU', DISCONTINUED: 'DISCONTINUED', AVAILABLE: 'NOT_FOUND' };
+const PROBLEMS: Record<LineStatus, BasketLineProblem> = { UNKNOWN: 'NOT_FOUND', NOT_SOLD_TO_YOU: 'NOT_SOLD_TO_YOU', DISCONTINUED: 'DISCONTINUED', AVAILABLE: 'NOT_FOUND', INVALID_CONFIGURATION: 'NEEDS_CONFIGURATION' };
 
 const problemMessage = (sku: string, problem: BasketLineProblem, product?: PricedLine): string => {
   switch (problem) {
@@ -62,6 +63,8 @@ const problemMessage = (sku: string, problem: BasketLineProblem, product?: Price
       return `${sku} is no longer sold.`;
     case 'BELOW_MINIMUM_QUANTITY':
       return `${sku} is sold in quantities of at least ${product!.minOrderQuantity.toFixed()} (${product!.unit}).`;
+    case 'NEEDS_CONFIGURATION':
+      return `${sku} is built to your options: configure it (configureProduct) and add it with addConfiguredToBasket.`;
   }
 };
 
@@ -98,8 +101,8 @@ export class BasketService {
   }
 
   /** What pricing these lines asks (the same question the basket's fields ask, so an answer primed for it is used). */
-  private static question(lines: ReadonlyArray<{ productId: string; quantity: string }>): PricingLine[] {
-    return lines.map((l) => ({ productId: l.productId, quantity: new Decimal(l.quantity).toNumber() }));
+  private static question(lines: ReadonlyArray<{ productId: string; quantity: string; configuration?: LineConfiguration | null }>): PricingLine[] {
+    return lines.map((l) => ({ productId: l.productId, quantity: new Decimal(l.quantity).toNumber(), ...(l.configuration ? { options: l.configuration.options } : {}) }));
   }
 
   /** The basket's lines at today's prices (one gateway request per request), with totals and tax. */
@@ -174,7 +177,10 @@ export class BasketService {
     });
     const existingOf = (r: { sku: string | null; productId: string | null }) => existing.find((l) => (r.sku !== null && l.sku === r.sku) || (r.productId !== null && l.productId === r.productId));
     const question: PricingLine[] = [
-      ...existing.map((l) => ({ productId: l.productId, quantity: new Decimal(l.quantity).toNumber() + requests.filter((r) => existingOf(r) === l).reduce((n, r) => n + r.quantity, 0) })),
+      ...existing.map((l) => ({
+        productId: l.productId, quantity: new Decimal(l.quantity).toNumber() + requests.filter((r) => existingOf(r) === l).reduce((n, r) => n + r.quantity, 0),
+        ...(l.configuration ? { options: l.configuration.options } : {}),
+      })),
       ...requests.filter((r) => !existingOf(r)).map((r) => (r.sku !== null ? { sku: r.sku, quantity: r.quantity } : { productId: r.productId!, quantity: r.quantity })),
     ];
     const result = await this.pricing.price(question);
@@ -214,6 +220,50 @@ export class BasketService {
     return { basket: after, added, rejected };
   }
 
+  /**
+   * A configured product (P7) into the basket with its options, judged and priced by the products
+   * subgraph as the customer (asked through the gateway with the rest of the basket, as every
+   * price is): options that break a rule are a BAD_USER_INPUT naming the rule (all of them in
+   * extensions.brokenRules) and change nothing. A basket holds one configuration of a product: the
+   * same options again add to its quantity, other options are a CONFLICT (order or remove it first).
+   */
+  async addConfigured(viewer: Viewer | null, input: { productId: string; options: ReadonlyArray<{ code: string; value: string }>; quantity: unknown }): Promise<Basket> {
+    const v = requireOrderer(viewer);
+    if (!isUuid(input.productId)) throw badUserInput('productId must be a UUID.', 'productId');
+    const quantity = wholeQuantity(input.quantity, 'quantity');
+    if (input.options.length === 0 || input.options.length > 50) throw badUserInput('Give 1 to 50 options.', 'options');
+    const options = input.options.map((o, i) => {
+      if (!/^[A-Za-z0-9_-]{1,50}$/.test(o.code.trim())) throw badUserInput('An option code is 1 to 50 letters, digits, "_" or "-".', `options.${i}.code`);
+      if (o.value.length > 100) throw badUserInput('An option value has at most 100 characters.', `options.${i}.value`);
+      return { code: o.code.trim().toUpperCase(), value: o.value.trim() };
+    });
+    const basket = await this.current(v);
+    const existing = basket.lines.find((l) => l.productId === input.productId);
+    const question: PricingLine[] = basket.lines.map((l) => ({
+      productId: l.productId, quantity: new Decimal(l.quantity).toNumber() + (l === existing ? quantity : 0), ...(l.configuration ? { options: l.configuration.options } : {}),
+    }));
+    if (!existing) question.push({ productId: input.productId, quantity, options });
+    else if (!existing.configuration) throw conflict(`${existing.sku} is in your basket without options.`);
+    const index = existing ? basket.lines.indexOf(existing) : basket.lines.length;
+    // The configuration asked for is judged even when the line is there (its options are compared below).
+    const [result, asked] = await Promise.all([this.pricing.price(question), existing ? this.pricing.price([{ productId: input.productId, quantity, options }]) : null]);
+    const askedStatus = asked ? asked.statuses[0] : result.statuses[index];
+    const product = asked ? asked.lines[0] : result.lines[index];
+    if (askedStatus === 'INVALID_CONFIGURATION') throw invalidConfiguration((asked ?? result).skus?.[asked ? 0 : index] ?? 'The product', (asked ?? result).brokenRules?.[asked ? 0 : index] ?? [], 'options');
+    if (!product) throw badUserInput(problemMessage(input.productId, PROBLEMS[askedStatus]), 'productId');
+    const configuration = product.configuration;
+    if (!configuration) throw badUserInput(`${product.sku} is not a configurable product: add it with addToBasket.`, 'productId');
+    if (existing && JSON.stringify(existing.configuration!.options) !== JSON.stringify(configuration.options)) {
+      throw conflict(`Your basket already has ${product.sku} built to other options (${existing.configuration!.summary}): order or remove that line first.`);
+    }
+    const total = new Decimal(quantity).plus(existing ? existing.quantity : 0);
+    if (total.lt(product.minOrderQuantity)) throw badUserInput(problemMessage(product.sku, 'BELOW_MINIMUM_QUANTITY', product), 'quantity');
+    if (!existing && basket.lines.length + 1 > MAX_BASKET_LINES) throw badUserInput(`A basket holds at most ${MAX_BASKET_LINES} lines.`, 'productId');
+    const after = withLines(basket, await this.baskets.writeLines(v.userId, v.companyId, [{ productId: product.productId, sku: product.sku, quantity: String(quantity), configuration }], 'add'));
+    this.primeWith(after, result);
+    return after;
+  }
+
   /** Lets the basket's fields use prices this request already has (when the quantities are the ones priced). */
   private primeWith(basket: Basket, result: PricingResult): void {
     const lines = basket.lines;
@@ -233,7 +283,7 @@ export class BasketService {
     const lines = basket.lines;
     const line = lines.find((l) => l.productId === input.productId);
     if (!line) throw badUserInput('Your basket has no line with this product.', 'productId');
-    const question = lines.map((l) => ({ productId: l.productId, quantity: l === line ? quantity : new Decimal(l.quantity).toNumber() }));
+    const question = lines.map((l) => ({ productId: l.productId, quantity: l === line ? quantity : new Decimal(l.quantity).toNumber(), ...(l.configuration ? { options: l.configuration.options } : {}) }));
     const result = await this.pricing.price(question);
     const product = result.lines[lines.indexOf(line)];
     if (product && new Decimal(quantity).lt(product.minOrderQuantity)) throw badUserInput(problemMessage(product.sku, 'BELOW_MINIMUM_QUANTITY', product), 'quantity');

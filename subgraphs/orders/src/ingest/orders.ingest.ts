@@ -32,6 +32,8 @@ export const ORDER_TARGET = defineMergeTarget({
     'delivery_address_code', 'branch_id', 'customer_reference', 'notes', 'quote_id', 'quote_price_changes', 'updated_at',
     // The store's handover (the ERP hears of it through the outbox and reports COLLECTED).
     'handed_over_at', 'handed_over_by_user_id',
+    // The delivery the hub charged when placing (O12); the ERP has it in the order's total.
+    'delivery',
   ],
   // An order deleted in the ERP is shown as cancelled rather than vanishing from the history.
   onDelete: { set: { status: "'CANCELLED'", updated_at: 'now()' } },
@@ -57,7 +59,8 @@ export const ORDER_LINE_TARGET = defineMergeTarget({
     delivery_date: 'date',
   },
   key: ['order_id', 'line_no'],
-  notFromErp: [],
+  // A configured product's options as ordered (P7): the hub's, kept on the ordered line.
+  notFromErp: ['configuration'],
   insertOnly: ['id'],
   onDelete: 'delete',
 });

@@ -1,6 +1,7 @@
 import { Entity, Index, ManyToOne, Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { OrderEntity } from './order.entity';
+import type { LineConfiguration } from '../pricing/order-pricing.client';
 
 /**
  * An order line as placed, or as the ERP holds it: the ERP may split an ordered line by warehouse
@@ -50,4 +51,8 @@ export class OrderLineEntity {
   /** The delivery date the ERP promises for it (YYYY-MM-DD). */
   @Property({ type: 'date', nullable: true })
   deliveryDate: string | null = null;
+
+  /** A configured product's options as ordered and priced (P7), with their summary; null for other products. */
+  @Property({ type: 'jsonb', nullable: true })
+  configuration: LineConfiguration | null = null;
 }

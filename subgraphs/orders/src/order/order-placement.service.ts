@@ -24,6 +24,8 @@ import { OrderRepository } from './order.repository';
 import { OrderEventSource, OrderStatus } from './order-status';
 import { actorOf, OrderWorkflow } from './order-workflow';
 import { requirePickupStore } from '../pickup/pickup.service';
+import { DeliveryCostService } from '../delivery-cost/delivery-cost.service';
+import { orderDeliveryOf } from '../delivery-cost/order-delivery';
 
 interface DraftLine {
   productId: string;
@@ -31,6 +33,8 @@ interface DraftLine {
   quantity: number;
   /** From a quote. */
   quotedUnitPrice: string | null;
+  /** A configured basket line's options (P7). */
+  options?: ReadonlyArray<{ code: string; value: string }> | null;
 }
 
 interface Draft {
@@ -60,6 +64,7 @@ export class OrderPlacementService {
     private readonly quotes: QuoteRepository,
     private readonly pricing: OrderPricingService,
     private readonly facts: OrderingFactsService,
+    private readonly deliveryCosts: DeliveryCostService | null = null,
   ) {}
 
   async place(viewer: Viewer | null, input: PlaceOrderInput): Promise<OrderEntity> {
@@ -80,7 +85,7 @@ export class OrderPlacementService {
     // Collected in a store: no delivery address at all (not the basket's, quote's or branch's either).
     const pickupStore = input.pickupStoreCode ? await requirePickupStore(this.em, input.pickupStoreCode) : null;
     const [pricing, delivery] = await Promise.all([
-      this.pricing.price(draft.lines.map((l) => ({ productId: l.productId, quantity: l.quantity }))),
+      this.pricing.price(draft.lines.map((l) => ({ productId: l.productId, quantity: l.quantity, ...(l.options ? { options: l.options } : {}) }))),
       checkDelivery(this.pricing, this.facts, v.companyId, { deliveryAddressCode: pickupStore ? null : input.deliveryAddressCode ?? draft.details.deliveryAddressCode, branchId }),
     ]);
     const priced = requireOrderable(pricing, draft.field, (i) => draft.lines[i].sku);
@@ -96,7 +101,12 @@ export class OrderPlacementService {
     const unitPrices = priced.map((p, i) => (quoted ? new Decimal(draft.lines[i].quotedUnitPrice!) : p.unitPrice));
     const priceChanges: QuotePriceChange[] = draft.quote && !quoted ? priceChangesOf(draft.quote.lines.getItems(), priced.map((p) => p.unitPrice)) : [];
     const lineTotals = priced.map((p, i) => lineTotal(p.quantity, unitPrices[i], currency));
-    const totals = totalsOf(lineTotals, currency, taxRatePercent);
+    // Delivery (O12) as the basket showed it: to the delivery address, by the method asked for (else the cheapest); none for a pick-up.
+    const orderDelivery = pickupStore || !this.deliveryCosts ? null : await orderDeliveryOf(this.deliveryCosts, {
+      lines: priced.map((p, i) => ({ productId: p.productId, sku: p.sku, quantity: p.quantity, lineTotal: lineTotals[i] })),
+      currency, deliveryAddressCode, method: input.deliveryMethod?.trim().toUpperCase() || null, companyId: v.companyId,
+    });
+    const totals = totalsOf(orderDelivery && new Decimal(orderDelivery.total).gt(0) ? [...lineTotals, new Decimal(orderDelivery.total)] : lineTotals, currency, taxRatePercent);
 
     const overLimit = !!settings?.approvalLimit && settings.approvalLimitCurrency === currency && totals.net.gt(settings.approvalLimit);
     const mayPlace = hasPermission(v, 'orders.place');
@@ -127,9 +137,11 @@ export class OrderPlacementService {
           notes: optionalText(input.notes, 'notes', MAX_NOTES_LENGTH) ?? draft.details.notes,
           quoteId: draft.quote?.id ?? null,
           quotePriceChanges: priceChanges.length > 0 ? priceChanges : null,
+          delivery: orderDelivery,
         });
         const lines = priced.map((p, i) => ({
           lineNo: i + 1, productId: p.productId, sku: p.sku, quantity: String(p.quantity), unitPrice: unitPrices[i].toFixed(), lineTotal: lineTotals[i].toFixed(2),
+          configuration: p.configuration ?? null,
         }));
         // Submitted for approval, or judged by the hold rules now (under the company's lock, until commit).
         const reasons = needsApproval ? [] : await new OrderWorkflow(em).holdReasons(order, facts);
@@ -193,7 +205,7 @@ export class OrderPlacementService {
     const lines = basket?.lines ?? [];
     if (lines.length === 0) throw badUserInput('Your basket is empty.', 'basket');
     return {
-      lines: lines.map((l) => ({ productId: l.productId, sku: l.sku, quantity: new Decimal(l.quantity).toNumber(), quotedUnitPrice: null })),
+      lines: lines.map((l) => ({ productId: l.productId, sku: l.sku, quantity: new Decimal(l.quantity).toNumber(), quotedUnitPrice: null, options: l.configuration?.options ?? null })),
       details: { deliveryAddressCode: basket!.deliveryAddressCode, branchId: basket!.branchId, customerReference: basket!.customerReference, notes: basket!.notes },
       quote: null,
       basketProductIds: lines.map((l) => l.productId),

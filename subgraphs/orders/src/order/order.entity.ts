@@ -19,6 +19,17 @@ export interface QuotePriceChange {
 }
 
 /** A customer order. Placed on the web (hub-owned) and then progressed by the ERP (ERP-owned status). */
+/** An order's delivery as priced when placed (amounts in the order's currency, net). */
+export interface OrderDelivery {
+  method: string | null;
+  country: string | null;
+  parcels: number;
+  pallets: number;
+  cost: string | null;
+  surcharges: Array<{ kind: string; sku: string | null; amount: string; text: string }>;
+  total: string;
+}
+
 @Entity({ tableName: 'customer_order' })
 @Index({ properties: ['companyId', 'placedAt'] })
 @Index({ properties: ['status', 'placedAt'] })
@@ -109,6 +120,10 @@ export class OrderEntity {
   /** The delivery date the ERP promises (YYYY-MM-DD). */
   @Property({ type: 'date', nullable: true })
   deliveryDate: string | null = null;
+
+  /** Delivery as priced at placing (O12): method, packing, cost and surcharges, included in `total`; null: collected, or placed before delivery costs. */
+  @Property({ type: 'jsonb', nullable: true })
+  delivery: OrderDelivery | null = null;
 
   /** Collected in this store (an ERP warehouse flagged as a store) instead of delivered. */
   @Property({ type: 'text', nullable: true })

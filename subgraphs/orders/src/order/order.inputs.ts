@@ -39,6 +39,9 @@ export class PlaceOrderInput {
 
   @Field(() => String, { nullable: true, description: 'Notes for the order desk (delivery instructions).' })
   notes?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A delivery method (see Basket.delivery.options); default: the cheapest that delivers. Its cost is added to the total.' })
+  deliveryMethod?: string | null;
 }
 
 export const MAX_ORDER_LINES = 500;

@@ -1,3 +1,4 @@
+import { LineConfigurationObject } from '../configured-item/line-configuration.object';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Decimal, DecimalScalar, MoneyObject } from '@hub/money';
 import { PageInfo } from '@hub/subgraph-kit';
@@ -39,6 +40,9 @@ export class OrderLineObject {
   @Field(() => String, { nullable: true, description: 'The delivery date the ERP promises for it (YYYY-MM-DD).' })
   deliveryDate: string | null;
 
+  @Field(() => LineConfigurationObject, { nullable: true, description: 'A configured product\'s options as ordered (P7); null for other products.' })
+  configuration: LineConfigurationObject | null;
+
   static from(line: OrderLineEntity, currency: string): OrderLineObject {
     return Object.assign(new OrderLineObject(), {
       lineNo: line.lineNo,
@@ -51,6 +55,7 @@ export class OrderLineObject {
       warehouseCode: line.warehouseCode ?? null,
       backOrdered: line.backOrdered ?? false,
       deliveryDate: line.deliveryDate ?? null,
+      configuration: LineConfigurationObject.of(line.configuration ?? null),
     });
   }
 }
@@ -233,6 +238,8 @@ export class OrderObject {
 
   quoteId: string | null;
   currency: string;
+  /** For Order.delivery (OrderDeliveryResolver). */
+  delivery: OrderEntity['delivery'];
   /** For Order.pickup (PickupResolver). */
   pickupStoreCode: string | null;
   pickupCode: string | null;
@@ -263,6 +270,7 @@ export class OrderObject {
       placedByActorId: order.placedByActorId ?? null,
       quoteId: order.quoteId ?? null,
       currency: order.currency,
+      delivery: order.delivery ?? null,
       pickupStoreCode: order.pickupStoreCode ?? null,
       pickupCode: order.pickupCode ?? null,
       handedOverAt: order.handedOverAt ?? null,

@@ -4,6 +4,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput } from '@hub/errors';
 import { OrderEntity } from './order.entity';
 import { OrderLineEntity } from './order-line.entity';
+import type { LineConfiguration } from '../pricing/order-pricing.client';
 import { OrderEventSource, OrderStatus } from './order-status';
 import { OrderEventDetails, OrderStatusEventEntity } from './order-status-event.entity';
 
@@ -13,9 +14,9 @@ export interface PlacedOrder {
     OrderEntity,
     | 'id' | 'number' | 'idempotencyKey' | 'requestFingerprint' | 'companyId' | 'customerNumber' | 'placedByUserId' | 'placedByActorId' | 'status' | 'holdReasons'
     | 'placedAt' | 'currency' | 'total' | 'taxTotal' | 'deliveryAddressCode' | 'pickupStoreCode' | 'branchId' | 'customerReference' | 'notes' | 'quoteId' | 'quotePriceChanges'
-  >;
+  > & { delivery?: OrderEntity['delivery'] };
   /** In line order; line numbers are their positions from 1. */
-  lines: Array<{ productId: string; sku: string; quantity: string; unitPrice: string; lineTotal: string }>;
+  lines: Array<{ productId: string; sku: string; quantity: string; unitPrice: string; lineTotal: string; configuration?: LineConfiguration | null }>;
   /** The first entries of its timeline, in order. */
   events: Array<{ status: OrderStatus; previousStatus: OrderStatus | null; source: OrderEventSource; actorUserId: string | null; onBehalfActorId: string | null; reason: string | null; details: OrderEventDetails | null }>;
   /** The outbox message that takes it to the ERP, when it may go there now. */
@@ -134,13 +135,13 @@ export class OrderRepository {
     await this.em.execute(
       `with o as (
          insert into orders.customer_order (id, number, idempotency_key, request_fingerprint, company_id, customer_number, placed_by_user_id, placed_by_actor_id,
-           status, hold_reasons, placed_at, currency, total, tax_total, delivery_address_code, pickup_store_code, branch_id, customer_reference, notes, quote_id, quote_price_changes, updated_at)
-         values (?::uuid, ?, ?, ?, ?::uuid, ?, ?::uuid, ?::uuid, ?, ?::jsonb, ?::timestamptz, ?, ?::numeric, ?::numeric, ?, ?, ?::uuid, ?, ?, ?::uuid, ?::jsonb, now())
+           status, hold_reasons, placed_at, currency, total, tax_total, delivery_address_code, pickup_store_code, branch_id, customer_reference, notes, quote_id, quote_price_changes, delivery, updated_at)
+         values (?::uuid, ?, ?, ?, ?::uuid, ?, ?::uuid, ?::uuid, ?, ?::jsonb, ?::timestamptz, ?, ?::numeric, ?::numeric, ?, ?, ?::uuid, ?, ?, ?::uuid, ?::jsonb, ?::jsonb, now())
          returning id
        ), l as (
-         insert into orders.order_line (id, order_id, line_no, ordered_line_no, product_id, sku, quantity, unit_price, line_total, back_ordered)
-         select gen_random_uuid(), o.id, x.n, x.n, x.product_id, x.sku, x.quantity, x.unit_price, x.line_total, false
-           from o, unnest(?::uuid[], ?::text[], ?::numeric[], ?::numeric[], ?::numeric[]) with ordinality as x(product_id, sku, quantity, unit_price, line_total, n)
+         insert into orders.order_line (id, order_id, line_no, ordered_line_no, product_id, sku, quantity, unit_price, line_total, back_ordered, configuration)
+         select gen_random_uuid(), o.id, x.n, x.n, x.product_id, x.sku, x.quantity, x.unit_price, x.line_total, false, x.configuration
+           from o, unnest(?::uuid[], ?::text[], ?::numeric[], ?::numeric[], ?::numeric[], ?::jsonb[]) with ordinality as x(product_id, sku, quantity, unit_price, line_total, configuration, n)
        ), e as (
          insert into orders.order_status_event (id, order_id, at, status, previous_status, source, actor_user_id, on_behalf_actor_id, reason, details)
          select gen_random_uuid(), o.id, ?::timestamptz + x.n * interval '1 millisecond', x.status, x.previous, x.source, x.actor, x.behalf, x.reason, x.details
@@ -156,7 +157,9 @@ export class OrderRepository {
         o.id, o.number, o.idempotencyKey, o.requestFingerprint, o.companyId, o.customerNumber, o.placedByUserId, o.placedByActorId,
         o.status, o.holdReasons ? JSON.stringify(o.holdReasons) : null, o.placedAt.toISOString(), o.currency, o.total, o.taxTotal,
         o.deliveryAddressCode, o.pickupStoreCode ?? null, o.branchId, o.customerReference, o.notes, o.quoteId, o.quotePriceChanges ? JSON.stringify(o.quotePriceChanges) : null,
+        o.delivery ? JSON.stringify(o.delivery) : null,
         pgArray(lines.map((l) => l.productId)), pgArray(lines.map((l) => l.sku)), pgArray(lines.map((l) => l.quantity)), pgArray(lines.map((l) => l.unitPrice)), pgArray(lines.map((l) => l.lineTotal)),
+        pgArray(lines.map((l) => (l.configuration ? JSON.stringify(l.configuration) : null))),
         o.placedAt.toISOString(),
         pgArray(events.map((e) => e.status)), pgArray(events.map((e) => e.previousStatus)), pgArray(events.map((e) => e.source)),
         pgArray(events.map((e) => e.actorUserId)), pgArray(events.map((e) => e.onBehalfActorId)), pgArray(events.map((e) => e.reason)),

@@ -18,8 +18,8 @@ export const ORDER_PLACED_TOPIC = 'order.placed';
 
 /** What the ERP receives for an accepted order: the hub's order id (also the idempotency key), its lines as priced, delivery and references. */
 export function erpSubmissionOf(
-  order: Pick<OrderEntity, 'id' | 'customerNumber' | 'placedAt' | 'currency' | 'customerReference' | 'deliveryAddressCode' | 'notes' | 'pickupStoreCode'>,
-  lines: ReadonlyArray<Pick<OrderLineEntity, 'lineNo' | 'sku' | 'quantity' | 'unitPrice'>>,
+  order: Pick<OrderEntity, 'id' | 'customerNumber' | 'placedAt' | 'currency' | 'customerReference' | 'deliveryAddressCode' | 'notes' | 'pickupStoreCode'> & { delivery?: OrderEntity['delivery'] },
+  lines: ReadonlyArray<Pick<OrderLineEntity, 'lineNo' | 'sku' | 'quantity' | 'unitPrice'> & { configuration?: OrderLineEntity['configuration'] }>,
 ): ErpOrderSubmission {
   return {
     hubOrderId: order.id,
@@ -31,7 +31,15 @@ export function erpSubmissionOf(
     notes: order.notes,
     // Only for an order collected in a store, so a delivered order's submission is what it always was.
     ...(order.pickupStoreCode ? { pickupStoreCode: order.pickupStoreCode } : {}),
-    lines: lines.map((l) => ({ lineNo: l.lineNo, sku: l.sku, quantity: new Decimal(l.quantity).toFixed(), unitPrice: new Decimal(l.unitPrice).toFixed() })),
+    // Delivery the hub charged (O12), only when it charged some: the ERP invoices it with the goods.
+    ...(order.delivery && new Decimal(order.delivery.total).gt(0)
+      ? { delivery: { method: order.delivery.method, parcels: order.delivery.parcels, pallets: order.delivery.pallets, charge: new Decimal(order.delivery.total).toFixed(2) } }
+      : {}),
+    lines: lines.map((l) => ({
+      lineNo: l.lineNo, sku: l.sku, quantity: new Decimal(l.quantity).toFixed(), unitPrice: new Decimal(l.unitPrice).toFixed(),
+      // A configured product goes with the options it is built to (P7); other lines are what they always were.
+      ...(l.configuration ? { configuration: { options: l.configuration.options, summary: l.configuration.summary } } : {}),
+    })),
   };
 }
 

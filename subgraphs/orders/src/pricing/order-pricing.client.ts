@@ -35,6 +35,22 @@ export interface PricingLine {
   productId?: string;
   sku?: string;
   quantity: number;
+  /** A configurable product's chosen options (P7): the products subgraph judges and prices them. */
+  options?: ReadonlyArray<{ code: string; value: string }> | null;
+}
+
+/** A configured line's options as the products subgraph understood them, and their summary. */
+export interface LineConfiguration {
+  options: Array<{ code: string; value: string }>;
+  summary: string;
+}
+
+/** A rule a configured line breaks (the products subgraph's ConfigurationBrokenRule). */
+export interface BrokenConfigurationRule {
+  code: string;
+  option: string | null;
+  ruleCode: string | null;
+  text: string;
 }
 
 /** A line the viewer can buy, with the viewer's own unit price at its quantity (null without prices.view). */
@@ -47,10 +63,12 @@ export interface PricedLine {
   quantity: number;
   unitPrice: Decimal | null;
   currency: string | null;
+  /** A configured product's options (the unit price is for them); null for other products. */
+  configuration?: LineConfiguration | null;
 }
 
 /** Whether the viewer can buy a line's product (the products subgraph's OrderableStatus). */
-export type LineStatus = 'AVAILABLE' | 'NOT_SOLD_TO_YOU' | 'DISCONTINUED' | 'UNKNOWN';
+export type LineStatus = 'AVAILABLE' | 'NOT_SOLD_TO_YOU' | 'DISCONTINUED' | 'UNKNOWN' | 'INVALID_CONFIGURATION';
 
 /** What the viewer's company offers for an order: its ERP number, delivery addresses and branches. */
 export interface PricingCompany {
@@ -64,6 +82,10 @@ export interface PricingResult {
   /** In the order asked; null where the viewer cannot buy the product (see statuses). */
   lines: Array<PricedLine | null>;
   statuses: LineStatus[];
+  /** Per line: the rules its configuration breaks (INVALID_CONFIGURATION), else empty. */
+  brokenRules?: BrokenConfigurationRule[][];
+  /** Per line: the product's SKU where the products subgraph named it (also for INVALID_CONFIGURATION), else null. */
+  skus?: Array<string | null>;
 }
 
 interface GraphQLAnswer {
@@ -71,7 +93,7 @@ interface GraphQLAnswer {
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: { code?: string } }>;
 }
 
-const LINES = 'orderableProducts(lines: $lines) { status product { id sku name unit minOrderQuantity } unitPrice { amount currency } }';
+const LINES = 'orderableProducts(lines: $lines) { status product { id sku name unit minOrderQuantity } unitPrice { amount currency } brokenRules { code option ruleCode text } configuration { summary options { code value } } }';
 const COMPANY = 'company(id: $company) { erpNumber deliveryAddresses { code } branches { id deliveryAddressCode } }';
 /** Two fixed texts (with and without the company), whatever the lines: the gateway plans each once. */
 const QUERY = `query PriceLines($lines: [OrderableLineInput!]!) { ${LINES} }`;
@@ -86,7 +108,13 @@ const QUERY_WITH_COMPANY = `query PriceLinesForCompany($lines: [OrderableLineInp
  */
 export async function priceLines(gatewayUrl: string, bearer: string, companyId: string | null, lines: readonly PricingLine[]): Promise<PricingResult> {
   if (lines.length === 0 && companyId === null) return { company: null, lines: [], statuses: [] };
-  const variables: Record<string, unknown> = { lines: lines.map((l) => (l.productId !== undefined ? { productId: l.productId, quantity: l.quantity } : { sku: l.sku, quantity: l.quantity })) };
+  const variables: Record<string, unknown> = {
+    lines: lines.map((l) => ({
+      ...(l.productId !== undefined ? { productId: l.productId } : { sku: l.sku }),
+      quantity: l.quantity,
+      ...(l.options && l.options.length > 0 ? { options: l.options.map((o) => ({ code: o.code, value: o.value })) } : {}),
+    })),
+  };
   if (companyId !== null) variables.company = companyId;
   const response = await postGraphQL(gatewayUrl, bearer, JSON.stringify({ query: companyId === null ? QUERY : QUERY_WITH_COMPANY, variables }));
   let body: GraphQLAnswer;
@@ -96,7 +124,7 @@ export async function priceLines(gatewayUrl: string, bearer: string, companyId: 
     throw new HubError('INTERNAL_SERVER_ERROR', `Pricing the order failed: HTTP ${response.status}`);
   }
   if (body.errors?.length || !body.data) throw new HubError('INTERNAL_SERVER_ERROR', `Pricing the order failed: ${body.errors?.[0]?.message ?? `HTTP ${response.status}`}`);
-  const answers: Array<{ status: LineStatus; product: any; unitPrice: { amount: string; currency: string } | null }> = body.data.orderableProducts;
+  const answers: Array<{ status: LineStatus; product: any; unitPrice: { amount: string; currency: string } | null; brokenRules?: BrokenConfigurationRule[]; configuration?: LineConfiguration | null }> = body.data.orderableProducts;
   const company = companyId === null ? null : body.data.company;
   return {
     company: company
@@ -107,6 +135,8 @@ export async function priceLines(gatewayUrl: string, bearer: string, companyId: 
         }
       : null,
     statuses: answers.map((a) => a.status),
+    brokenRules: answers.map((a) => a.brokenRules ?? []),
+    skus: answers.map((a) => a.product?.sku ?? null),
     lines: answers.map((a, i): PricedLine | null =>
       a.status === 'AVAILABLE' && a.product
         ? {
@@ -118,6 +148,7 @@ export async function priceLines(gatewayUrl: string, bearer: string, companyId: 
             quantity: lines[i].quantity,
             unitPrice: a.unitPrice ? new Decimal(a.unitPrice.amount) : null,
             currency: a.unitPrice?.currency ?? null,
+            configuration: a.configuration ? { summary: a.configuration.summary, options: a.configuration.options.map((o) => ({ code: o.code, value: o.value })) } : null,
           }
         : null,
     ),

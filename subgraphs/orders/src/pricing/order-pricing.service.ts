@@ -24,7 +24,7 @@ export class OrderPricingService {
   }
 
   private key(lines: readonly PricingLine[], withCompany: boolean): string {
-    return JSON.stringify([withCompany, lines.map((l) => [l.productId ?? null, l.sku ?? null, l.quantity])]);
+    return JSON.stringify([withCompany, lines.map((l) => (l.options?.length ? [l.productId ?? null, l.sku ?? null, l.quantity, l.options.map((o) => [o.code, o.value])] : [l.productId ?? null, l.sku ?? null, l.quantity]))]);
   }
 
   private credentials(): { bearer: string; companyId: string } {

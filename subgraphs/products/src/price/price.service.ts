@@ -44,6 +44,11 @@ export class PriceService {
     this.rules = createGroupLoader(async (productIds: string[]) => priceRules.forProducts(productIds, await profiles.current()), (row) => row.productId);
   }
 
+  /** The ERP's exchange rates (read once per request). */
+  exchangeRates(): Promise<RateTable> {
+    return this.rateTable();
+  }
+
   private rateTable(): Promise<RateTable> {
     this.rates ??= this.em
       .find(ExchangeRateEntity, {}, { disableIdentityMap: true })

@@ -10,6 +10,7 @@ import { ProductFilterInput, ProductSortInput } from './product.inputs';
 import { ProductObject } from './product.object';
 import { localisedText } from './product-language';
 import { OrderableLineInput, OrderableProductObject } from './orderable-product.object';
+import { validChosenOptions } from '../configurator/configurator.service';
 
 @Resolver(() => ProductObject)
 export class ProductResolver {
@@ -46,7 +47,9 @@ export class ProductResolver {
   })
   async orderableProducts(@Ctx() ctx: ProductsContext, @Arg('lines', () => [OrderableLineInput]) lines: OrderableLineInput[]): Promise<OrderableProductObject[]> {
     requireViewer(ctx.viewer);
-    return (await ctx.services.products.orderable(lines.map((l) => ({ sku: l.sku ?? null, productId: l.productId ?? null, quantity: l.quantity })))).map(OrderableProductObject.from);
+    const options = lines.map((l, i) => (l.options ? validChosenOptions(l.options, `lines.${i}.options`) : null));
+    const orderable = await ctx.services.products.orderable(lines.map((l) => ({ sku: l.sku ?? null, productId: l.productId ?? null, quantity: l.quantity })));
+    return (await ctx.services.configurator.judge(orderable, options)).map(OrderableProductObject.from);
   }
 
   @FieldResolver(() => String, { description: "In the caller's language (the user's own, else the company's default, else Accept-Language, else the deployment's) where the ERP has it, else the base text." })
@@ -127,7 +130,10 @@ export class ProductConnectionResolver {
 @Resolver(() => OrderableProductObject)
 export class OrderableProductResolver {
   @FieldResolver(() => MoneyObject, { nullable: true, description: 'Your unit price at the quantity (see Product.price); null when not AVAILABLE or without prices.view.' })
-  unitPrice(@Root() line: OrderableProductObject, @Ctx() ctx: ProductsContext): Promise<MoneyObject | null> | null {
-    return line.entity ? ctx.services.prices.priceFor(line.entity, line.quantity) : null;
+  unitPrice(@Root() line: OrderableProductObject, @Ctx() ctx: ProductsContext): Promise<MoneyObject | null> | MoneyObject | null {
+    if (line.status !== 'AVAILABLE' || !line.entity) return null;
+    // A configured product: its price with the options chosen (already priced with the judgement).
+    if (line.configured) return line.configuration?.unitPrice ?? null;
+    return ctx.services.prices.priceFor(line.entity, line.quantity);
   }
 }

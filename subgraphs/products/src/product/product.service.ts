@@ -13,8 +13,8 @@ export const MAX_PAGE_SIZE = 100;
 /** Lines per orderableProducts request: a full basket and a bulk entry into it (500 each). */
 export const MAX_ORDERABLE_LINES = 1000;
 
-/** Whether the viewer can order an item: AVAILABLE, NOT_SOLD_TO_YOU (outside its web assortment), DISCONTINUED or UNKNOWN. */
-export type OrderableStatus = 'AVAILABLE' | 'NOT_SOLD_TO_YOU' | 'DISCONTINUED' | 'UNKNOWN';
+/** Whether the viewer can order an item: AVAILABLE, NOT_SOLD_TO_YOU (outside its web assortment), DISCONTINUED, UNKNOWN, or INVALID_CONFIGURATION (a configured product's options break a rule). */
+export type OrderableStatus = 'AVAILABLE' | 'NOT_SOLD_TO_YOU' | 'DISCONTINUED' | 'UNKNOWN' | 'INVALID_CONFIGURATION';
 
 export interface OrderableLine {
   sku: string | null;
