@@ -1,4 +1,5 @@
-import { BaseContext, createByIdLoader, createGroupLoader, SubgraphRuntime, ViewerTexts } from '@hub/subgraph-kit';
+import DataLoader from 'dataloader';
+import { BaseContext, createByIdLoader, createGroupLoader, FileLinks, fileLinkOrigin, fileLinkTtlSeconds, SubgraphRuntime, ViewerTexts } from '@hub/subgraph-kit';
 import { OrderApprovalService } from './approval/order-approval.service';
 import { BasketRepository } from './basket/basket.repository';
 import { BasketService } from './basket/basket.service';
@@ -17,6 +18,11 @@ import { QuoteRepository } from './quote/quote.repository';
 import { QuoteService } from './quote/quote.service';
 import { OrderingSettingsService } from './settings/ordering-settings.service';
 import { PickupService } from './pickup/pickup.service';
+import { OfferEntity } from './offer/offer.entity';
+import { OfferRepository } from './offer/offer.repository';
+import { OfferService } from './offer/offer.service';
+import { OfferFileService } from './offer/offer-file.service';
+import { fetchOfferBranding } from './offer/offer-branding';
 
 export interface OrdersContext extends BaseContext {
   loaders: OrderLoaders;
@@ -31,8 +37,20 @@ export interface OrdersContext extends BaseContext {
     credit: CompanyCreditService;
     texts: ViewerTexts;
     pickups: PickupService;
+    offers: OfferService;
+    offerFiles: OfferFileService;
   };
+  /** Offers by id, one batch per request (reference resolvers). */
+  offerById: DataLoader<string, OfferEntity | null>;
   gatewayUrl(): string;
+}
+
+/** One link issuer per runtime: links point at the gateway (or HUB_PUBLIC_URL). */
+const linkIssuers = new WeakMap<SubgraphRuntime, FileLinks>();
+function fileLinks(runtime: SubgraphRuntime): FileLinks {
+  let links = linkIssuers.get(runtime);
+  if (!links) linkIssuers.set(runtime, (links = new FileLinks('orders', runtime.secrets, fileLinkOrigin(runtime.gatewayUrl), fileLinkTtlSeconds())));
+  return links;
 }
 
 export function buildOrdersContext(base: BaseContext, runtime: SubgraphRuntime): OrdersContext {
@@ -49,13 +67,18 @@ export function buildOrdersContext(base: BaseContext, runtime: SubgraphRuntime):
     // At most one page per company: Company.orders slices it to `first`.
     ordersByCompany: createGroupLoader((companyIds) => orders.newestPerCompany(companyIds, MAX_ORDERS_PER_PAGE), (order) => order.companyId),
   };
+  const placement = new OrderPlacementService(em, orders, new OrderPlacementRepository(em), quotes, pricing, facts);
+  const offers = new OfferService(em, new OfferRepository(em), placement, runtime.gatewayUrl, base.bearer);
   return {
     ...base,
     gatewayUrl: runtime.gatewayUrl,
     loaders,
+    offerById: createByIdLoader(em, OfferEntity),
     services: {
       orders: new OrderService(orders, loaders),
-      placement: new OrderPlacementService(em, orders, new OrderPlacementRepository(em), quotes, pricing, facts),
+      placement,
+      offers,
+      offerFiles: new OfferFileService(offers, fileLinks(runtime), () => fetchOfferBranding(runtime.gatewayUrl()), fileLinkTtlSeconds()),
       approvals: new OrderApprovalService(em),
       baskets: new BasketService(baskets, pricing, facts),
       quotes: new QuoteService(quotes, em, baskets, pricing, facts),

@@ -24,6 +24,12 @@ import { orderStatusTexts } from './order/order-status-texts';
 import { PickupStoreEntity } from './pickup/pickup-store.entity';
 import { ingestPickupStores } from './pickup/pickup-store.ingest';
 import { acknowledgeHandover, ORDER_HANDED_OVER_TOPIC } from './pickup/pickup-outbox';
+import { OfferEntity } from './offer/offer.entity';
+import { OfferVersionEntity } from './offer/offer-version.entity';
+import { OfferNumberCounterEntity } from './offer/offer-number.entity';
+import { OfferExtraServiceEntity, OfferTermEntity, SalesRepCustomerEntity } from './offer/offer-catalogue.entity';
+import { OFFER_CHANGED_TOPIC } from './offer/offer-events';
+import { offerFileRoute } from './offer/offer-file.service';
 
 export const ordersSubgraph: SubgraphModule<OrdersContext> = {
   name: 'orders',
@@ -31,6 +37,7 @@ export const ordersSubgraph: SubgraphModule<OrdersContext> = {
   entities: [
     OrderEntity, OrderLineEntity, OrderStatusEventEntity, OrdersOutboxMessageEntity, BasketEntity, BasketLineEntity,
     QuoteEntity, QuoteLineEntity, OrderingSettingsEntity, HoldRuleEntity, CompanyAccountEntity, PickupStoreEntity,
+    OfferEntity, OfferVersionEntity, OfferNumberCounterEntity, OfferTermEntity, OfferExtraServiceEntity, SalesRepCustomerEntity,
   ],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildOrdersSchema,
@@ -61,7 +68,13 @@ export const ordersSubgraph: SubgraphModule<OrdersContext> = {
         myOrdersChanged: { keyArg: null, queryField: 'order', queryArg: 'id', batchQueryField: 'ordersByIds', batchQueryArg: 'ids' },
       },
     },
+    {
+      topic: OFFER_CHANGED_TOPIC,
+      description: "An offer was sent, viewed, changed into a new version or decided (key: the offer id; on sending, data says which version and file to mail).",
+    },
   ],
+  // Offers as PDF or XLSX behind signed links.
+  fileRoutes: [offerFileRoute],
   // E-mails to the placer: placed, approved, awaiting approval, held, rejected, confirmed, invoiced, late.
   notifications: ORDER_NOTIFICATIONS,
   hubTextKinds: [orderStatusTexts],

@@ -11,16 +11,20 @@ import { OrderSubscriptionResolver } from './order/order-subscription.resolver';
 import { QuoteResolver } from './quote/quote.resolver';
 import { OrderingSettingsResolver } from './settings/ordering-settings.resolver';
 import { PickupResolver } from './pickup/pickup.resolver';
+import { OfferResolver } from './offer/offer.resolver';
+import { resolveOfferReference } from './offer/offer.reference';
 
 export function buildOrdersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<OrdersContext>({
     resolvers: [
       OrderResolver, OrderStatusEventResolver, OrderConnectionResolver, CompanyOrdersResolver, OrderSubscriptionResolver, OrderApprovalResolver,
       BasketResolver, BasketLineResolver, QuoteResolver, HoldRuleResolver, OrderingSettingsResolver, CompanyCreditResolver, PickupResolver,
+      OfferResolver,
     ],
     referenceResolvers: {
       Order: { __resolveReference: resolveOrderReference },
       Company: { __resolveReference: resolveCompanyReference },
+      Offer: { __resolveReference: resolveOfferReference },
     },
   });
 }
