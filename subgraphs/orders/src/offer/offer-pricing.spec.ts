@@ -1,5 +1,5 @@
 import { Decimal } from '@hub/money';
-import { priceByUnit, spreadTotal } from './offer-pricing';
+import { priceByUnit, spreadTotal, unitAmount } from './offer-pricing';
 
 const line = (quantity: number, referencePrice: string | null, unitPrice: string | null = null) => ({
   quantity: new Decimal(quantity), referencePrice: referencePrice === null ? null : new Decimal(referencePrice), unitPrice: unitPrice === null ? null : new Decimal(unitPrice),
@@ -30,5 +30,11 @@ describe('offer pricing', () => {
   it('prices lines by their unit prices, line totals rounded to the cent, and needs a price on every line', () => {
     expect(priceByUnit([line(3, null, '1.3333')], 'EUR')[0].lineTotal.toFixed(2)).toBe('4.00');
     expect(() => priceByUnit([line(1, null, null)], 'EUR')).toThrow(/unitPrice/);
+  });
+
+  it('writes unit prices with at least two decimals, and all the decimals they have', () => {
+    expect(unitAmount(new Decimal('10.5'))).toBe('10.50');
+    expect(unitAmount(new Decimal('4.3333'))).toBe('4.3333');
+    expect(unitAmount(new Decimal('55'))).toBe('55.00');
   });
 });

@@ -50,3 +50,8 @@ export function offerAmount(value: Decimal | null | undefined, currency: string,
   if (!value.isFinite() || value.lt(0) || value.decimalPlaces() > places || value.gt('9999999999')) throw badUserInput(`${field} must be an amount of at least 0 with at most ${places} decimals.`, field);
   return value;
 }
+
+/** A unit price as written on the offer: at least two decimals (10.50), more where it has them (4.3333). */
+export function unitAmount(value: Decimal): string {
+  return value.decimalPlaces() < 2 ? value.toFixed(2) : value.toFixed();
+}

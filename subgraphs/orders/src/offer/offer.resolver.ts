@@ -122,13 +122,14 @@ export class OfferResolver {
     return OfferExtraServiceObject.from(await ctx.services.offers.saveService(ctx.viewer, input));
   }
 
-  @Mutation(() => [CompanyReference], { description: 'staff.admin: the customers a sales rep looks after (replaces the list).' })
-  async assignSalesCustomers(
-    @Arg('repUserId', () => ID) repUserId: string,
-    @Arg('companyIds', () => [ID]) companyIds: string[],
-    @Ctx() ctx: OrdersContext,
-  ): Promise<CompanyReference[]> {
-    return (await ctx.services.offers.assignCustomers(ctx.viewer, repUserId, companyIds)).map(CompanyReference.of);
+  @Mutation(() => [CompanyReference], { description: "staff.admin: adds customers a sales rep looks after; gives the rep's customers." })
+  async assignSalesCustomers(@Arg('repUserId', () => ID) repUserId: string, @Arg('companyIds', () => [ID]) companyIds: string[], @Ctx() ctx: OrdersContext): Promise<CompanyReference[]> {
+    return (await ctx.services.offers.assignCustomers(ctx.viewer, repUserId, companyIds, true)).map(CompanyReference.of);
+  }
+
+  @Mutation(() => [CompanyReference], { description: "staff.admin: takes customers away from a sales rep; gives the rep's customers." })
+  async unassignSalesCustomers(@Arg('repUserId', () => ID) repUserId: string, @Arg('companyIds', () => [ID]) companyIds: string[], @Ctx() ctx: OrdersContext): Promise<CompanyReference[]> {
+    return (await ctx.services.offers.assignCustomers(ctx.viewer, repUserId, companyIds, false)).map(CompanyReference.of);
   }
 
   @FieldResolver(() => [OfferContentObject], { description: 'Every version before the current one, oldest first.' })

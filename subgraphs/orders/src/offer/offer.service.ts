@@ -15,7 +15,7 @@ import { OfferExtraServiceEntity, OfferTermEntity, OfferTermKind, SalesRepCustom
 import { OfferContent, OfferContentLine, OfferContentService, OfferEntity, OfferPartner, OfferPricingMode, OfferTerms } from './offer.entity';
 import { OFFER_CHANGED_TOPIC } from './offer-events';
 import { fetchPartnerCompanies } from './offer-gateway.client';
-import { offerAmount, priceByUnit, spreadTotal } from './offer-pricing';
+import { offerAmount, priceByUnit, spreadTotal, unitAmount } from './offer-pricing';
 import { OfferRepository } from './offer.repository';
 import { OfferVersionEntity } from './offer-version.entity';
 import { assertTransition, changeMakesNewVersion, effectiveStatus, OfferStatus, OPEN_STATUSES } from './offer.state-machine';
@@ -249,7 +249,7 @@ export class OfferService {
     }
     const contentLines: OfferContentLine[] = products.map((p, i) => ({
       lineNo: i + 1, productId: p.productId, sku: p.sku, name: p.name, quantity: String(p.quantity),
-      packing: optionalText(lines[i].packing, `lines.${i}.packing`, 100) ?? p.unit, unitPrice: priced[i].unitPrice.toFixed(), lineTotal: priced[i].lineTotal.toFixed(2),
+      packing: optionalText(lines[i].packing, `lines.${i}.packing`, 100) ?? p.unit, unitPrice: unitAmount(priced[i].unitPrice), lineTotal: priced[i].lineTotal.toFixed(2),
     }));
     const codes = services.map((s, i) => {
       const code = (s.code ?? '').trim().toUpperCase();
@@ -264,7 +264,7 @@ export class OfferService {
       if (!s.quantity.isFinite() || s.quantity.lte(0) || s.quantity.decimalPlaces() > 3 || s.quantity.gt(100_000)) throw badUserInput('quantity must be greater than 0, at most 100,000, with at most 3 decimals.', `services.${i}.quantity`);
       if (!s.unitPrice && service.currency !== currency) throw badUserInput(`${service.code} is priced in ${service.currency}, the offer in ${currency}: give its unitPrice.`, `services.${i}.unitPrice`);
       const unitPrice = offerAmount(s.unitPrice, currency, `services.${i}.unitPrice`) ?? new Decimal(service.unitPrice);
-      return { code: service.code, name: service.name, quantity: s.quantity.toFixed(), unitPrice: unitPrice.toFixed(), total: roundMoney(unitPrice.times(s.quantity), currency).toFixed(2) };
+      return { code: service.code, name: service.name, quantity: s.quantity.toFixed(), unitPrice: unitAmount(unitPrice), total: roundMoney(unitPrice.times(s.quantity), currency).toFixed(2) };
     });
     const linesTotal = contentLines.reduce((sum, l) => sum.plus(l.lineTotal), new Decimal(0));
     const servicesTotal = contentServices.reduce((sum, s) => sum.plus(s.total), new Decimal(0));
@@ -564,26 +564,25 @@ export class OfferService {
     return this.offers.customersOf(id);
   }
 
-  /** Sets the companies a rep looks after (staff.admin), replacing the old list. */
-  async assignCustomers(viewer: Viewer | null, repUserId: string, companyIds: string[]): Promise<string[]> {
+  /** Adds (or, with `assigned` false, takes away) companies a rep looks after (staff.admin); gives the rep's list after. */
+  async assignCustomers(viewer: Viewer | null, repUserId: string, companyIds: string[], assigned: boolean): Promise<string[]> {
     const v = requireStaffPermission(viewer, 'staff.sales');
     if (!v.permissions.includes('staff.admin')) throw forbidden('You need the "staff.admin" staff permission to assign customers.');
     if (!isUuid(repUserId)) throw badUserInput('repUserId must be a UUID.', 'repUserId');
-    if (companyIds.length > 1000) throw badUserInput('At most 1,000 companies per rep.', 'companyIds');
+    if (companyIds.length === 0 || companyIds.length > 1000) throw badUserInput('Give 1 to 1,000 companyIds.', 'companyIds');
     companyIds.forEach((id, i) => {
       if (!isUuid(id)) throw badUserInput('companyIds must be UUIDs.', `companyIds.${i}`);
     });
     const unique = [...new Set(companyIds)];
-    if (unique.length) {
+    if (assigned) {
       const companies = await fetchPartnerCompanies(this.gatewayUrl(), this.bearer!, unique);
       const missing = unique.find((id) => !companies.has(id));
       if (missing) throw notFound('Company', missing);
+      // Added to what the rep has; one already assigned stays as it was.
+      await this.em.createQueryBuilder(SalesRepCustomerEntity).insert(unique.map((companyId) => ({ repUserId, companyId, assignedAt: new Date() }))).onConflict(['repUserId', 'companyId']).ignore().execute();
+    } else {
+      await this.em.nativeDelete(SalesRepCustomerEntity, { repUserId, companyId: { $in: unique } });
     }
-    await this.em.transactional(async (em) => {
-      await em.nativeDelete(SalesRepCustomerEntity, { repUserId });
-      for (const companyId of unique) em.create(SalesRepCustomerEntity, { repUserId, companyId });
-      await em.flush();
-    });
     return this.offers.customersOf(repUserId);
   }
 }
