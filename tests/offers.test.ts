@@ -9,6 +9,7 @@ import { as, demo, demoUser, failure, tokenFor } from './support/hub-client';
 import { erpAdmin, eventually, outboxMessages } from './support/staff-client';
 import { freshCompany, FreshCompany, key, TestUser } from './support/ordering';
 import { directSubgraphClient } from './support/direct-subgraph';
+import { caughtMail } from './support/mail-catcher';
 
 /**
  * Commercial offers (O11) through the gateway: a sales rep (staff.sales) makes one offer for two of
@@ -188,6 +189,27 @@ describe('commercial offers through the gateway', () => {
       // Reading is not deciding.
       expect((await failure(readerA.api.request(REJECT, { id: offerA.id }))).codes).toEqual(['FORBIDDEN']);
     });
+
+    it("mails the sent offer to the company's users with orders.view, the file attached, and to nobody else", async () => {
+      const mailTo = (email: string, number: string) => eventually(async () => caughtMail(email).find((m) => m.subject.includes(number)), 60_000, `the offer mail to ${email}`);
+      for (const user of [a.admin, readerA, buyerA]) {
+        const mail = await mailTo(user.email, offerA.number);
+        expect(mail.subject).toBe(`Offer ${offerA.number}: Workshop equipment`);
+        expect(mail.text).toContain('216.49 EUR');
+        expect(mail.attachments.map((f) => [f.filename, f.contentType])).toEqual([[`${offerA.number}-v1.pdf`, 'application/pdf']]);
+        const text = pdfText(Buffer.from(mail.attachments[0].content, 'base64'), `mail-${user.id}.pdf`);
+        expect(text).toContain(`Offer ${offerA.number}`);
+        expect(text).toContain(a.name);
+      }
+      const mailB = await mailTo(b.admin.email, offerB.number);
+      expect(mailB.attachments.map((f) => f.filename)).toEqual([`${offerB.number}-v1.xlsx`]);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Buffer.from(mailB.attachments[0].content, 'base64') as any);
+      expect(workbook.worksheets[0].name).toBe(offerB.number);
+      // One mail per user and send; A's never reaches B.
+      expect(caughtMail(a.admin.email).filter((m) => m.subject.includes(offerA.number))).toHaveLength(1);
+      expect(caughtMail(b.admin.email).filter((m) => m.subject.includes(offerA.number))).toEqual([]);
+    }, 90_000);
 
     it('a change after sending makes version 2, published at once; version 1 stays readable', async () => {
       const { updateOffer } = await rep.request<{ updateOffer: any }>(UPDATE, {

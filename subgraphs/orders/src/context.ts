@@ -21,7 +21,8 @@ import { PickupService } from './pickup/pickup.service';
 import { OfferEntity } from './offer/offer.entity';
 import { OfferRepository } from './offer/offer.repository';
 import { OfferService } from './offer/offer.service';
-import { OfferFileService } from './offer/offer-file.service';
+import { OFFER_FILE_TYPES, offerDocument, offerFileName, OfferFileService } from './offer/offer-file.service';
+import { OfferFileFormat } from './offer/offer.object';
 import { fetchOfferBranding } from './offer/offer-branding';
 
 export interface OrdersContext extends BaseContext {
@@ -68,7 +69,10 @@ export function buildOrdersContext(base: BaseContext, runtime: SubgraphRuntime):
     ordersByCompany: createGroupLoader((companyIds) => orders.newestPerCompany(companyIds, MAX_ORDERS_PER_PAGE), (order) => order.companyId),
   };
   const placement = new OrderPlacementService(em, orders, new OrderPlacementRepository(em), quotes, pricing, facts);
-  const offers = new OfferService(em, new OfferRepository(em), placement, runtime.gatewayUrl, base.bearer);
+  const branding = () => fetchOfferBranding(runtime.gatewayUrl());
+  const offers = new OfferService(em, new OfferRepository(em), placement, runtime.gatewayUrl, base.bearer, async (offer, format) => ({
+    fileName: offerFileName(offer, format as OfferFileFormat), contentType: OFFER_FILE_TYPES[format as OfferFileFormat].contentType, content: await offerDocument(offer, format as OfferFileFormat, await branding()),
+  }));
   return {
     ...base,
     gatewayUrl: runtime.gatewayUrl,
@@ -78,7 +82,7 @@ export function buildOrdersContext(base: BaseContext, runtime: SubgraphRuntime):
       orders: new OrderService(orders, loaders),
       placement,
       offers,
-      offerFiles: new OfferFileService(offers, fileLinks(runtime), () => fetchOfferBranding(runtime.gatewayUrl()), fileLinkTtlSeconds()),
+      offerFiles: new OfferFileService(offers, fileLinks(runtime), branding, fileLinkTtlSeconds()),
       approvals: new OrderApprovalService(em),
       baskets: new BasketService(baskets, pricing, facts),
       quotes: new QuoteService(quotes, em, baskets, pricing, facts),

@@ -30,6 +30,8 @@ import { OfferNumberCounterEntity } from './offer/offer-number.entity';
 import { OfferExtraServiceEntity, OfferTermEntity, SalesRepCustomerEntity } from './offer/offer-catalogue.entity';
 import { OFFER_CHANGED_TOPIC } from './offer/offer-events';
 import { offerFileRoute } from './offer/offer-file.service';
+import { OFFER_NOTIFICATIONS } from './offer/offer-notifications';
+import { OfferMailFileEntity } from './offer/offer-mail-file.entity';
 
 export const ordersSubgraph: SubgraphModule<OrdersContext> = {
   name: 'orders',
@@ -37,7 +39,7 @@ export const ordersSubgraph: SubgraphModule<OrdersContext> = {
   entities: [
     OrderEntity, OrderLineEntity, OrderStatusEventEntity, OrdersOutboxMessageEntity, BasketEntity, BasketLineEntity,
     QuoteEntity, QuoteLineEntity, OrderingSettingsEntity, HoldRuleEntity, CompanyAccountEntity, PickupStoreEntity,
-    OfferEntity, OfferVersionEntity, OfferNumberCounterEntity, OfferTermEntity, OfferExtraServiceEntity, SalesRepCustomerEntity,
+    OfferEntity, OfferVersionEntity, OfferNumberCounterEntity, OfferTermEntity, OfferExtraServiceEntity, SalesRepCustomerEntity, OfferMailFileEntity,
   ],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildOrdersSchema,
@@ -76,7 +78,8 @@ export const ordersSubgraph: SubgraphModule<OrdersContext> = {
   // Offers as PDF or XLSX behind signed links.
   fileRoutes: [offerFileRoute],
   // E-mails to the placer: placed, approved, awaiting approval, held, rejected, confirmed, invoiced, late.
-  notifications: ORDER_NOTIFICATIONS,
+  // And an offer sent, to the customer's users, with its file attached.
+  notifications: [...ORDER_NOTIFICATIONS, ...OFFER_NOTIFICATIONS],
   hubTextKinds: [orderStatusTexts],
   // Reuses a caller's prices of a moment ago while the catalogue is unchanged (pricing/recent-pricings.ts).
   whileServing: (runtime) => startRecentPricings(runtime.databaseUrl),

@@ -18,6 +18,7 @@ import { fetchPartnerCompanies } from './offer-gateway.client';
 import { offerAmount, priceByUnit, spreadTotal, unitAmount } from './offer-pricing';
 import { OfferRepository } from './offer.repository';
 import { OfferVersionEntity } from './offer-version.entity';
+import { OfferMailFileEntity } from './offer-mail-file.entity';
 import { assertTransition, changeMakesNewVersion, effectiveStatus, OfferStatus, OPEN_STATUSES } from './offer.state-machine';
 
 export const MAX_OFFERS_PER_PAGE = 100;
@@ -87,6 +88,8 @@ export class OfferService {
     private readonly placement: OrderPlacementService,
     private readonly gatewayUrl: () => string,
     private readonly bearer: string | undefined,
+    /** The offer as a file (its current version, with the branding), to mail when it is sent. */
+    private readonly document: (offer: OfferEntity, format: 'PDF' | 'XLSX') => Promise<{ fileName: string; contentType: string; content: Buffer }>,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -416,12 +419,16 @@ export class OfferService {
     const now = this.now();
     if (offer.validUntil < today(now)) throw conflict(`Offer ${offer.number} expired on ${offer.validUntil}; give it a new validUntil or copy it.`);
     assertTransition(offer.status === OfferStatus.VIEWED ? OfferStatus.SENT : offer.status, OfferStatus.SENT, offer.number);
+    // Rendered before the transaction; written in it only if the offer is still this version.
+    const file = await this.document(offer, attachment);
     await this.em.transactional(async (em) => {
       const updated = await em.nativeUpdate(
         OfferEntity, { id: offer.id, version: offer.version, status: { $in: [OfferStatus.DRAFT, OfferStatus.SENT, OfferStatus.VIEWED] } },
         { status: OfferStatus.SENT, sentAt: now, ...(offer.status === OfferStatus.DRAFT ? {} : { viewedAt: null }) },
       );
       if (updated !== 1) throw conflict(`Offer ${offer.number} changed meanwhile; open it again.`);
+      em.create(OfferMailFileEntity, { offerId: offer.id, sentAt: now, version: offer.version, ...file });
+      await em.flush();
       await this.announce(em, offer.id, { sent: { version: offer.version, attachment, at: now.toISOString() } });
     });
     return (await this.offers.findById(offer.id))!;
