@@ -24,7 +24,7 @@ export class OfferRepository {
    * a rolled-back creation leaves no gap.
    */
   async nextNumber(year: number): Promise<number> {
-    const rows: Array<{ last: number }> = await this.em.getConnection().execute(
+    const rows: Array<{ last: number }> = await this.em.execute(
       `insert into orders.offer_number_counter (year, last) values (?, 1)
          on conflict (year) do update set last = offer_number_counter.last + 1 returning last`,
       [year],
