@@ -1,7 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { GraphQLClient } from 'graphql-request';
 import { Client } from 'pg';
@@ -48,6 +51,34 @@ const dir = mkdtempSync(join(tmpdir(), 'offers-'));
 const pdfText = (file: Buffer, name: string): string => {
   writeFileSync(join(dir, name), file);
   return execFileSync('pdftotext', ['-layout', join(dir, name), '-'], { encoding: 'utf8' });
+};
+
+/** A real PNG of one colour (8-bit RGB): the customer's logo the offer points at. */
+function solidPng(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), body.length + 4);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, Buffer.from([0xc0, 0x30, 0x30]))]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** The images a PDF embeds, as `pdfimages -list` prints them: width x height of each. */
+const pdfImages = (file: Buffer, name: string): string[] => {
+  writeFileSync(join(dir, name), file);
+  return execFileSync('pdfimages', ['-list', join(dir, name)], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim()).map((l) => {
+    const cols = l.trim().split(/\s+/);
+    return `${cols[3]}x${cols[4]}`;
+  });
 };
 
 async function download(url: string, token: string): Promise<{ status: number; type: string | null; body: Buffer }> {
@@ -306,7 +337,13 @@ describe('commercial offers through the gateway', () => {
   });
 
   it('exports the offer as PDF and XLSX with the branding and the customer, to the rep and the customer, read back', async () => {
-    const { createOffers } = await rep.request<{ createOffers: any[] }>(CREATE, { i: { ...content, companyIds: [a.id] } });
+    // The customer's logo, served as a web server would (the hub fetches it when it builds the file).
+    const logo = solidPng(37, 23);
+    const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'image/png' }).end(logo));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const logoUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/logo.png`;
+    expect((await failure(rep.request(CREATE, { i: { ...content, companyIds: [a.id], logoUrl: 'ftp://x/logo.png' } }))).fields).toEqual(['logoUrl']);
+    const { createOffers } = await rep.request<{ createOffers: any[] }>(CREATE, { i: { ...content, companyIds: [a.id], logoUrl } });
     const offer = createOffers[0];
     const { branding } = await rep.request<{ branding: { name: string } }>('{ branding { name } }');
     const { offerFile: pdfLink } = await rep.request<{ offerFile: any }>(FILE, { id: offer.id, f: 'PDF' });
@@ -319,6 +356,7 @@ describe('commercial offers through the gateway', () => {
       expect(text).toContain(expected);
     }
     expect(text).toContain(branding.name);
+    expect(pdfImages(pdf.body, 'offer-images.pdf')).toContain('37x23');
     // The link is the rep's: someone else opening it is refused.
     expect((await download(pdfLink.url, b.admin.token)).status).toBeGreaterThanOrEqual(400);
     // A draft's file is not the customer's; once sent, it is.
@@ -339,6 +377,11 @@ describe('commercial offers through the gateway', () => {
     expect(rows).toContainEqual(['', 'ASSEMBLY', 'Assembly on site (per hour)', 1.5, '', 55, 82.5]);
     expect(rows).toContainEqual(['', '', 'Total before tax', '', '', 'EUR', 216.49]);
     expect(rows.flat()).toContain(a.name);
+    // The customer's logo is in the workbook too.
+    const images = sheet.getImages().map((i) => workbook.getImage(Number(i.imageId)));
+    expect(images.map((i) => [i.extension, Buffer.from(i.buffer as any).equals(logo)])).toEqual([['png', true]]);
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 
   it('numbers 16 offers created at once without a gap or a duplicate', async () => {
