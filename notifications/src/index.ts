@@ -5,6 +5,7 @@ import { HttpSmsGateway } from '@hub/sms-contract';
 import { BrandingEntity } from './branding/branding.entity';
 import { buildNotificationsContext, NotificationsContext } from './context';
 import { MessageEntity } from './message/message.entity';
+import { MessageAttachmentEntity } from './message/message-attachment.entity';
 import { NotificationPreferenceEntity } from './preference/notification-preference.entity';
 import { RecipientLanguageEntity } from './preference/recipient-language.entity';
 import { buildNotificationsSchema } from './schema';
@@ -26,7 +27,7 @@ import { CustomerMessageTemplateEntity } from './customer-template/customer-mess
 export const notificationsSubgraph: SubgraphModule<NotificationsContext> = {
   name: 'notifications',
   dbSchema: 'notifications',
-  entities: [MessageEntity, NotificationPreferenceEntity, RecipientLanguageEntity, BrandingEntity, MessageTemplateEntity, PaymentReminderScheduleEntity, NewsletterEntity, HubTextEntity, CustomerMessageTemplateEntity],
+  entities: [MessageEntity, MessageAttachmentEntity, NotificationPreferenceEntity, RecipientLanguageEntity, BrandingEntity, MessageTemplateEntity, PaymentReminderScheduleEntity, NewsletterEntity, HubTextEntity, CustomerMessageTemplateEntity],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildNotificationsSchema,
   buildContext: buildNotificationsContext,

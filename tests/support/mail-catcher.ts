@@ -12,6 +12,8 @@ export interface CaughtMail {
   subject: string;
   text: string;
   html: string;
+  /** The attached files, their content base64-encoded. */
+  attachments: Array<{ filename: string; contentType: string; content: string }>;
   receivedAt: string;
 }
 
@@ -49,6 +51,7 @@ export async function startMailCatcher(file: string): Promise<MailCatcher> {
               subject: parsed.subject ?? '',
               text: parsed.text ?? '',
               html: typeof parsed.html === 'string' ? parsed.html : '',
+              attachments: parsed.attachments.map((a) => ({ filename: a.filename ?? '', contentType: a.contentType, content: a.content.toString('base64') })),
               receivedAt: new Date().toISOString(),
             };
             appendFileSync(file, `${JSON.stringify(mail)}\n`);

@@ -11,6 +11,8 @@ export interface OutgoingMail {
   headers?: Record<string, string>;
   /** A stable Message-ID: a resend after a crash carries the same one, so a receiver can drop the duplicate. */
   messageId?: string;
+  /** Files attached (base64-encoded parts of a multipart/mixed message). */
+  attachments?: ReadonlyArray<{ fileName: string; contentType: string; content: Buffer }>;
 }
 
 /** What the SMTP server said when it took the message. */
@@ -68,6 +70,7 @@ export class SmtpMailer implements Mailer {
       html: mail.html,
       headers: mail.headers,
       messageId: mail.messageId,
+      attachments: mail.attachments?.map((a) => ({ filename: a.fileName, contentType: a.contentType, content: a.content })),
       // Base64 bodies: nodemailer's quoted-printable encoder (and its scan of every body to choose an
       // encoding) was a third of the sender's CPU on a newsletter; base64 is encoded natively.
       textEncoding: 'base64',

@@ -1,4 +1,5 @@
 import { Pool, PoolClient } from 'pg';
+import type { NotificationAttachment } from '@hub/subgraph-kit';
 import { MessageChannel, MessageStatus } from './message-status';
 
 /** A message about to be queued (or logged as opted out). */
@@ -18,6 +19,8 @@ export interface NewMessage {
   status: MessageStatus.QUEUED | MessageStatus.OPTED_OUT;
   /** Why it was not sent (OPTED_OUT). */
   reason?: string | null;
+  /** Files its e-mail carries. */
+  attachments?: readonly NotificationAttachment[];
 }
 
 export interface ClaimedMessage {
@@ -47,13 +50,40 @@ export class MessageRepository {
        select gen_random_uuid(), k, r, t, tp, ch, u, c, a, l, v, s, why, tv, 0, now(), now()
          from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::uuid[], $8::text[], $9::text[], $10::jsonb[], $11::text[], $12::text[], $13::text[])
            as x(k, r, t, tp, ch, u, c, a, l, v, s, why, tv)
-       on conflict (idempotency_key) do nothing`,
+       on conflict (idempotency_key) do nothing
+       returning id, idempotency_key`,
       [
         column('idempotencyKey'), column('ref'), column('topic'), column('template'), column('channel'), column('recipientUserId'), column('companyId'),
         column('recipientAddress'), column('language'), messages.map((m) => JSON.stringify(m.values)), column('status'), column('reason'), column('templateVariant'),
       ],
     );
+    // The files of the messages that are new (a repeat of a notice adds none), in one more statement.
+    const keyed = new Map(messages.filter((m) => m.attachments?.length).map((m) => [m.idempotencyKey, m.attachments!]));
+    const files = result.rows.flatMap((r: { id: string; idempotency_key: string }) => (keyed.get(r.idempotency_key) ?? []).map((a, position) => ({ id: r.id, position, ...a })));
+    if (files.length > 0) {
+      await this.db.query(
+        `insert into notifications.message_attachment (message_id, position, file_name, content_type, content)
+         select * from unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::bytea[])`,
+        [files.map((f) => f.id), files.map((f) => f.position), files.map((f) => f.fileName), files.map((f) => f.contentType), files.map((f) => f.content)],
+      );
+    }
     return result.rowCount ?? 0;
+  }
+
+  /** The files of these messages, in order, by message id (only those that have any). */
+  async attachmentsOf(messageIds: readonly string[]): Promise<Map<string, NotificationAttachment[]>> {
+    const byMessage = new Map<string, NotificationAttachment[]>();
+    if (messageIds.length === 0) return byMessage;
+    const { rows } = await this.db.query(
+      `select message_id, file_name, content_type, content from notifications.message_attachment where message_id = any($1::uuid[]) order by message_id, position`,
+      [messageIds],
+    );
+    for (const r of rows) {
+      const list = byMessage.get(r.message_id) ?? [];
+      list.push({ fileName: r.file_name, contentType: r.content_type, content: r.content });
+      byMessage.set(r.message_id, list);
+    }
+    return byMessage;
   }
 
   /** Messages left SENDING by a sender that died (claimed longer ago than `olderThanMs`) go back to the queue. */

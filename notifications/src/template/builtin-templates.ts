@@ -1,5 +1,6 @@
 import { RETURN_TEMPLATES } from './return-templates';
 import { SHIPMENT_TEMPLATES } from './shipment-templates';
+import { OFFER_TEMPLATES } from './offer-templates';
 
 /**
  * The hub's own message texts, per template key and language. A key is also the preference
@@ -47,6 +48,7 @@ const orderAction = (label: string) => ({ label, url: '{{webUrl}}/orders/{{order
 export const BUILTIN_TEMPLATES: Readonly<Record<string, BuiltinTemplate>> = {
   ...RETURN_TEMPLATES,
   ...SHIPMENT_TEMPLATES,
+  ...OFFER_TEMPLATES,
   newsletter: {
     description: 'A newsletter staff composed (sent only to users who consented to newsletters).',
     category: null,

@@ -10,7 +10,7 @@ import { SmtpMailer } from '../mail/smtp-mailer';
 import { NotificationWorker } from './notification-worker';
 
 /** A caught mail: as sent, and its decoded plain-text and HTML parts. */
-interface Caught { to: string; raw: string; text: string; html: string }
+interface Caught { to: string; raw: string; text: string; html: string; attachments: Array<{ filename?: string; contentType: string; content: Buffer }> }
 
 /** A real SMTP server whose answer per recipient the spec decides (250, or a refusal code). */
 async function smtpServer(answer: (to: string) => number) {
@@ -31,7 +31,7 @@ async function smtpServer(answer: (to: string) => number) {
         const raw = Buffer.concat(chunks);
         simpleParser(raw).then((parsed) => {
           const html = typeof parsed.html === 'string' ? parsed.html : '';
-          for (const r of session.envelope.rcptTo) caught.push({ to: r.address, raw: raw.toString('utf8'), text: parsed.text ?? '', html });
+          for (const r of session.envelope.rcptTo) caught.push({ to: r.address, raw: raw.toString('utf8'), text: parsed.text ?? '', html, attachments: parsed.attachments });
           callback();
         }, callback);
       });
@@ -43,6 +43,7 @@ async function smtpServer(answer: (to: string) => number) {
 }
 
 const TOPIC = 'specThingHappened';
+const FILE_TOPIC = 'specFileSent';
 const until = async (check: () => Promise<boolean> | boolean, what: string, timeoutMs = 10_000) => {
   const end = Date.now() + timeoutMs;
   while (!(await check())) {
@@ -68,6 +69,17 @@ describe('NotificationWorker (real PostgreSQL, real SMTP)', () => {
       notices: async (_client, event) => {
         const { userId, status } = event.data as { userId: string; status: string };
         return [{ ref: `thing:${event.key}:${status}`, template: 'order.confirmed', recipientUserIds: [userId], values: { orderId: event.key, orderNumber: `SO-${event.key.slice(0, 4)}`, total: '10.00 EUR', deliveryDate: '2026-12-24' } }];
+      },
+    }, {
+      // A notice with a file, its size from the event (to try the limit).
+      topic: FILE_TOPIC,
+      notices: async (_client, event) => {
+        const { userId, bytes } = event.data as { userId: string; bytes: number };
+        return [{
+          ref: `file:${event.key}`, template: 'offer.sent', recipientUserIds: [userId],
+          values: { offerId: event.key, offerNumber: 'OF-2026-00001', version: '1', title: 'Spec offer', total: '1.00 EUR', validUntil: '2026-12-31', fileName: 'OF-2026-00001-v1.pdf' },
+          attachments: [{ fileName: 'OF-2026-00001-v1.pdf', contentType: 'application/pdf', content: Buffer.alloc(bytes, 7) }],
+        }];
       },
     }],
     notificationRecipients: async (_client, ids) => ids.map((id) => people.get(id)).filter((r): r is NotificationRecipient => !!r),
@@ -189,5 +201,28 @@ describe('NotificationWorker (real PostgreSQL, real SMTP)', () => {
     expect((await log(`thing:${stale}`))[0]).toMatchObject({ status: 'ACCEPTED', attempts: 2 });
     await next.stop();
     await ok.stop();
+  });
+
+  it('attaches the files of a notice to its e-mail, the same bytes again on a retry, once however often the event comes; too large a file sends nothing', async () => {
+    let refuse = true;
+    const smtp = await smtpServer(() => (refuse ? 451 : 250));
+    const eva = person(`eva-${randomUUID().slice(0, 6)}@example.com`);
+    const offer = randomUUID();
+    const w = await worker(smtp.port);
+    await w.handleEvent({ topic: FILE_TOPIC, key: offer, data: { userId: eva.userId, bytes: 3000 } });
+    await w.handleEvent({ topic: FILE_TOPIC, key: offer, data: { userId: eva.userId, bytes: 3000 } });
+    await until(async () => (await log(`file:${offer}`))[0]?.attempts >= 1, 'the refused first attempt');
+    refuse = false;
+    await until(() => smtp.caught.length === 1, 'the mail after the retry');
+    const [mail] = smtp.caught;
+    expect(mail.attachments.map((a) => [a.filename, a.contentType, a.content.length])).toEqual([['OF-2026-00001-v1.pdf', 'application/pdf', 3000]]);
+    expect(mail.attachments[0].content.equals(Buffer.alloc(3000, 7))).toBe(true);
+    expect((await db.pool.query(`select count(*)::int as n from notifications.message_attachment a join notifications.message m on m.id = a.message_id where m.ref = $1`, [`file:${offer}`])).rows[0].n).toBe(1);
+    // Above the limit: no message at all.
+    const big = randomUUID();
+    expect(await w.handleEvent({ topic: FILE_TOPIC, key: big, data: { userId: eva.userId, bytes: 5 * 1024 * 1024 + 1 } })).toBe(0);
+    expect(await log(`file:${big}`)).toEqual([]);
+    await w.stop();
+    await smtp.stop();
   });
 });

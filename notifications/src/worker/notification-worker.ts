@@ -2,7 +2,7 @@ import { Pool } from 'pg';
 import { instrumentPool } from '@hub/database';
 import { EventListener, HubEvent } from '@hub/events';
 import { componentLogger } from '@hub/observability';
-import { NotificationCompanyUsers, NotificationDeclaration, NotificationNotice, NotificationRecipientDirectory, NotificationScheduleDeclaration, SubgraphModule, deploymentLanguage } from '@hub/subgraph-kit';
+import { MAX_NOTICE_ATTACHMENT_BYTES, NotificationAttachment, NotificationCompanyUsers, NotificationDeclaration, NotificationNotice, NotificationRecipientDirectory, NotificationScheduleDeclaration, SubgraphModule, deploymentLanguage } from '@hub/subgraph-kit';
 import { Mailer, SmtpMailer } from '../mail/smtp-mailer';
 import { MessageChannel, MessageStatus } from '../message/message-status';
 import { isPermanentRefusal, retryDelayMs } from '../message/message.state-machine';
@@ -194,6 +194,11 @@ export class NotificationWorker {
           log.error(`a notice of ${notice.ref} names the unknown template "${notice.template}"; nothing sent`);
           continue;
         }
+        const attachmentBytes = (notice.attachments ?? []).reduce((sum, f) => sum + f.content.length, 0);
+        if (attachmentBytes > MAX_NOTICE_ATTACHMENT_BYTES) {
+          log.error(`a notice of ${notice.ref} attaches ${attachmentBytes} bytes, more than ${MAX_NOTICE_ATTACHMENT_BYTES}; nothing sent`);
+          continue;
+        }
         for (const userId of recipientsOf(notice)) {
           const recipient = recipients.get(userId);
           if (!recipient || !recipient.active) continue;
@@ -220,6 +225,7 @@ export class NotificationWorker {
             recipientAddress: recipient.email,
             status: emailRefusal ? MessageStatus.OPTED_OUT : MessageStatus.QUEUED,
             reason: emailRefusal,
+            attachments: notice.attachments,
           });
           // SMS: only for templates with a text for it, when the user chose SMS for the category, consented, and a gateway is configured.
           if (!marketing && hasSmsText(notice.template) && preference?.sms && this.options.sms) {
@@ -281,12 +287,17 @@ export class NotificationWorker {
       const batch = await this.messages.claimDue(batchSize);
       if (batch.length === 0) return sent;
       let next = 0;
+      // The batch's files in one read (most messages have none).
+      const files = await this.messages.attachmentsOf(batch.filter((m) => m.channel === MessageChannel.EMAIL).map((m) => m.id));
       // Accepted outcomes are written together, in one UPDATE per batch (a crash before it leaves them
       // SENDING: released after the claim timeout and sent again, with the same Message-ID).
       const accepted: Array<{ id: string; subject: string; response: string }> = [];
       await Promise.all(
         Array.from({ length: Math.min(concurrency, batch.length) }, async () => {
-          while (next < batch.length) await this.sendOne(batch[next++], accepted);
+          while (next < batch.length) {
+            const message = batch[next++];
+            await this.sendOne(message, accepted, files.get(message.id));
+          }
         }),
       );
       await this.messages.markAcceptedMany(accepted);
@@ -294,7 +305,7 @@ export class NotificationWorker {
     }
   }
 
-  private async sendOne(message: ClaimedMessage, accepted: Array<{ id: string; subject: string; response: string }>): Promise<void> {
+  private async sendOne(message: ClaimedMessage, accepted: Array<{ id: string; subject: string; response: string }>, attachments?: NotificationAttachment[]): Promise<void> {
     let subject = '';
     try {
       const rendered = await this.renderer.render(message.template, message.language, message.values, message.templateVariant);
@@ -313,6 +324,7 @@ export class NotificationWorker {
         text: rendered.text,
         html: rendered.html,
         messageId: `<${message.id}@hub.messages>`,
+        attachments,
         headers: {
           'X-Hub-Message-Id': message.id,
           'X-Hub-Template': message.template,

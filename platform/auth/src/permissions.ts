@@ -16,8 +16,11 @@ export const CUSTOMER_PERMISSIONS = [
   'users.manage',
 ] as const;
 
-/** staff.stores: store counter staff, who hand over orders collected in their store and take in returns. */
-export const STAFF_PERMISSIONS = ['staff.admin', 'staff.users', 'staff.orders', 'staff.sync', 'staff.stores'] as const;
+/**
+ * staff.stores: store counter staff, who hand over orders collected in their store and take in returns.
+ * staff.sales: sales reps, who make commercial offers for the customers assigned to them (all customers with staff.admin).
+ */
+export const STAFF_PERMISSIONS = ['staff.admin', 'staff.users', 'staff.orders', 'staff.sync', 'staff.stores', 'staff.sales'] as const;
 
 export type CustomerPermission = (typeof CUSTOMER_PERMISSIONS)[number];
 export type StaffPermission = (typeof STAFF_PERMISSIONS)[number];

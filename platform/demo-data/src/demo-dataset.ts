@@ -127,6 +127,9 @@ export function buildDemoDataset(referenceDate: Date = demoReferenceDate()): Dem
   users.push({ id: rnd.uuid(), email: 'klaus@fastenix.example', name: 'Klaus Becker', kind: 'SUPPLIER', role: 'supplier', password: DEMO_PASSWORD, companyId: null, supplierId: suppliers[0].id, permissions: [] });
   // Drawn after everyone else, so the other users' ids stay what they were before stores came.
   users.push({ id: rnd.uuid(), email: 'store@hub.example', name: 'Store Counter', kind: 'STAFF', role: 'staff: stores only', password: DEMO_PASSWORD, companyId: null, supplierId: null, permissions: ['staff.stores'] });
+  // A sales rep (offers) for Nordic Tools AB and Kowalski Hurtownia (the assignment is the orders subgraph's demo seed).
+  // A fixed id, not a draw: a draw here would move every product's price drawn after it.
+  users.push({ id: 'a11e5000-0000-4000-8000-000000000015', email: 'sales@hub.example', name: 'Sales Rep', kind: 'STAFF', role: 'staff: sales rep', password: DEMO_PASSWORD, companyId: null, supplierId: null, permissions: ['staff.sales'] });
 
   const products: DemoProduct[] = [];
   const supplierProducts: DemoSupplierProduct[] = [];

@@ -35,7 +35,19 @@ export interface NotificationNotice {
   values: Readonly<Record<string, string>>;
   /** 'TRANSACTIONAL' (order, payment: sent unless the user switched the category off) or 'MARKETING' (only with consent). */
   kind?: 'TRANSACTIONAL' | 'MARKETING';
+  /** Files the e-mail carries (an offer's PDF); kept with each message, so a retry sends the same bytes. Never texted. */
+  attachments?: readonly NotificationAttachment[];
 }
+
+/** A file attached to a notice's e-mail. */
+export interface NotificationAttachment {
+  fileName: string;
+  contentType: string;
+  content: Buffer;
+}
+
+/** The largest total of a notice's attachments: mail relays commonly refuse messages above 10 MB once encoded. */
+export const MAX_NOTICE_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 
 /** Who a user is, for sending: given by the module that owns users (customers). */
 export interface NotificationRecipient {

@@ -1,4 +1,5 @@
-import { BaseContext, createByIdLoader, createGroupLoader, SubgraphRuntime, ViewerTexts } from '@hub/subgraph-kit';
+import DataLoader from 'dataloader';
+import { BaseContext, createByIdLoader, createGroupLoader, FileLinks, fileLinkOrigin, fileLinkTtlSeconds, SubgraphRuntime, ViewerTexts } from '@hub/subgraph-kit';
 import { OrderApprovalService } from './approval/order-approval.service';
 import { BasketRepository } from './basket/basket.repository';
 import { BasketService } from './basket/basket.service';
@@ -19,6 +20,12 @@ import { OrderingSettingsService } from './settings/ordering-settings.service';
 import { PickupService } from './pickup/pickup.service';
 import { DeliveryCostService } from './delivery-cost/delivery-cost.service';
 import { DeliveryCostRepository } from './delivery-cost/delivery-cost.repository';
+import { OfferEntity } from './offer/offer.entity';
+import { OfferRepository } from './offer/offer.repository';
+import { OfferService } from './offer/offer.service';
+import { OFFER_FILE_TYPES, offerDocument, offerFileName, OfferFileService } from './offer/offer-file.service';
+import { OfferFileFormat } from './offer/offer.object';
+import { fetchOfferBranding } from './offer/offer-branding';
 
 export interface OrdersContext extends BaseContext {
   loaders: OrderLoaders;
@@ -34,8 +41,20 @@ export interface OrdersContext extends BaseContext {
     texts: ViewerTexts;
     pickups: PickupService;
     deliveryCosts: DeliveryCostService;
+    offers: OfferService;
+    offerFiles: OfferFileService;
   };
+  /** Offers by id, one batch per request (reference resolvers). */
+  offerById: DataLoader<string, OfferEntity | null>;
   gatewayUrl(): string;
+}
+
+/** One link issuer per runtime: links point at the gateway (or HUB_PUBLIC_URL). */
+const linkIssuers = new WeakMap<SubgraphRuntime, FileLinks>();
+function fileLinks(runtime: SubgraphRuntime): FileLinks {
+  let links = linkIssuers.get(runtime);
+  if (!links) linkIssuers.set(runtime, (links = new FileLinks('orders', runtime.secrets, fileLinkOrigin(runtime.gatewayUrl), fileLinkTtlSeconds())));
+  return links;
 }
 
 export function buildOrdersContext(base: BaseContext, runtime: SubgraphRuntime): OrdersContext {
@@ -54,13 +73,21 @@ export function buildOrdersContext(base: BaseContext, runtime: SubgraphRuntime):
   };
   const basketService = new BasketService(baskets, pricing, facts);
   const deliveryCosts = new DeliveryCostService(em, new DeliveryCostRepository(em), basketService);
+  const placement = new OrderPlacementService(em, orders, new OrderPlacementRepository(em), quotes, pricing, facts, deliveryCosts);
+  const branding = () => fetchOfferBranding(runtime.gatewayUrl());
+  const offers = new OfferService(em, new OfferRepository(em), placement, runtime.gatewayUrl, base.bearer, async (offer, format) => ({
+    fileName: offerFileName(offer, format as OfferFileFormat), contentType: OFFER_FILE_TYPES[format as OfferFileFormat].contentType, content: await offerDocument(offer, format as OfferFileFormat, await branding()),
+  }));
   return {
     ...base,
     gatewayUrl: runtime.gatewayUrl,
     loaders,
+    offerById: createByIdLoader(em, OfferEntity),
     services: {
       orders: new OrderService(orders, loaders),
-      placement: new OrderPlacementService(em, orders, new OrderPlacementRepository(em), quotes, pricing, facts, deliveryCosts),
+      placement,
+      offers,
+      offerFiles: new OfferFileService(offers, fileLinks(runtime), branding, fileLinkTtlSeconds()),
       approvals: new OrderApprovalService(em),
       baskets: basketService,
       deliveryCosts,

@@ -29,6 +29,14 @@ import { DeliveryDestinationEntity } from './delivery-cost/delivery-destination.
 import { DeliveryRateEntity } from './delivery-cost/delivery-rate.entity';
 import { LogisticMinimumEntity } from './delivery-cost/logistic-minimum.entity';
 import { ingestDeliveryDestinations, ingestProductLogistics } from './delivery-cost/delivery-cost.ingest';
+import { OfferEntity } from './offer/offer.entity';
+import { OfferVersionEntity } from './offer/offer-version.entity';
+import { OfferNumberCounterEntity } from './offer/offer-number.entity';
+import { OfferExtraServiceEntity, OfferTermEntity, SalesRepCustomerEntity } from './offer/offer-catalogue.entity';
+import { OFFER_CHANGED_TOPIC } from './offer/offer-events';
+import { offerFileRoute } from './offer/offer-file.service';
+import { OFFER_NOTIFICATIONS } from './offer/offer-notifications';
+import { OfferMailFileEntity } from './offer/offer-mail-file.entity';
 
 export const ordersSubgraph: SubgraphModule<OrdersContext> = {
   name: 'orders',
@@ -37,6 +45,7 @@ export const ordersSubgraph: SubgraphModule<OrdersContext> = {
     OrderEntity, OrderLineEntity, OrderStatusEventEntity, OrdersOutboxMessageEntity, BasketEntity, BasketLineEntity,
     QuoteEntity, QuoteLineEntity, OrderingSettingsEntity, HoldRuleEntity, CompanyAccountEntity, PickupStoreEntity,
     ProductLogisticsEntity, DeliveryDestinationEntity, DeliveryRateEntity, LogisticMinimumEntity,
+    OfferEntity, OfferVersionEntity, OfferNumberCounterEntity, OfferTermEntity, OfferExtraServiceEntity, SalesRepCustomerEntity, OfferMailFileEntity,
   ],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildOrdersSchema,
@@ -71,9 +80,16 @@ export const ordersSubgraph: SubgraphModule<OrdersContext> = {
         myOrdersChanged: { keyArg: null, queryField: 'order', queryArg: 'id', batchQueryField: 'ordersByIds', batchQueryArg: 'ids' },
       },
     },
+    {
+      topic: OFFER_CHANGED_TOPIC,
+      description: "An offer was sent, viewed, changed into a new version or decided (key: the offer id; on sending, data says which version and file to mail).",
+    },
   ],
+  // Offers as PDF or XLSX behind signed links.
+  fileRoutes: [offerFileRoute],
   // E-mails to the placer: placed, approved, awaiting approval, held, rejected, confirmed, invoiced, late.
-  notifications: ORDER_NOTIFICATIONS,
+  // And an offer sent, to the customer's users, with its file attached.
+  notifications: [...ORDER_NOTIFICATIONS, ...OFFER_NOTIFICATIONS],
   hubTextKinds: [orderStatusTexts],
   // Reuses a caller's prices of a moment ago while the catalogue is unchanged (pricing/recent-pricings.ts).
   whileServing: (runtime) => startRecentPricings(runtime.databaseUrl),

@@ -13,6 +13,8 @@ import { OrderingSettingsResolver } from './settings/ordering-settings.resolver'
 import { PickupResolver } from './pickup/pickup.resolver';
 import { ConfiguredItemResolver } from './configured-item/configured-item.resolver';
 import { BasketDeliveryResolver, DeliveryCostResolver, OrderDeliveryResolver } from './delivery-cost/delivery-cost.resolver';
+import { OfferResolver } from './offer/offer.resolver';
+import { resolveOfferReference } from './offer/offer.reference';
 
 export function buildOrdersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<OrdersContext>({
@@ -20,10 +22,12 @@ export function buildOrdersSchema(): Promise<GraphQLSchema> {
       OrderResolver, OrderStatusEventResolver, OrderConnectionResolver, CompanyOrdersResolver, OrderSubscriptionResolver, OrderApprovalResolver,
       BasketResolver, BasketLineResolver, QuoteResolver, HoldRuleResolver, OrderingSettingsResolver, CompanyCreditResolver, PickupResolver,
       ConfiguredItemResolver, BasketDeliveryResolver, DeliveryCostResolver, OrderDeliveryResolver,
+      OfferResolver,
     ],
     referenceResolvers: {
       Order: { __resolveReference: resolveOrderReference },
       Company: { __resolveReference: resolveCompanyReference },
+      Offer: { __resolveReference: resolveOfferReference },
     },
   });
 }

@@ -4,8 +4,10 @@ import { OrderLineEntity } from '../order/order-line.entity';
 import { OrderEntity } from '../order/order.entity';
 import { OrderEventSource, OrderStatus } from '../order/order-status';
 import { OrderStatusEventEntity } from '../order/order-status-event.entity';
+import { seedOfferDemoData } from '../offer/offer-demo.seed';
 
 export async function seedOrdersDemoData(em: EntityManager, data: DemoDataset): Promise<void> {
+  await seedOfferDemoData(em, data);
   if ((await em.count(OrderEntity)) > 0) return;
   const erpNumber = new Map(data.companies.map((c) => [c.id, c.erpNumber]));
   await em.transactional(async (tx) => {

@@ -37,8 +37,19 @@ interface DraftLine {
   options?: ReadonlyArray<{ code: string; value: string }> | null;
 }
 
+/**
+ * Lines agreed elsewhere (an accepted offer): ordered at their agreed unit prices and line totals,
+ * and claimed by `claim` in the order's transaction (it throws when they were taken meanwhile).
+ */
+export interface AgreedOrder {
+  currency: string;
+  lines: Array<{ productId: string; sku: string; quantity: number; unitPrice: string; lineTotal: string }>;
+  claim(em: EntityManager, orderId: string): Promise<void>;
+}
+
 interface Draft {
   lines: DraftLine[];
+  agreed?: AgreedOrder;
   details: { deliveryAddressCode: string | null; branchId: string | null; customerReference: string | null; notes: string | null };
   quote: QuoteEntity | null;
   /** Basket lines ordered (emptied from the basket with the order). */
@@ -67,7 +78,8 @@ export class OrderPlacementService {
     private readonly deliveryCosts: DeliveryCostService | null = null,
   ) {}
 
-  async place(viewer: Viewer | null, input: PlaceOrderInput): Promise<OrderEntity> {
+  /** `agreed`: the order's lines come from an accepted offer (input.lines name the same products and quantities). */
+  async place(viewer: Viewer | null, input: PlaceOrderInput, agreed: AgreedOrder | null = null): Promise<OrderEntity> {
     const v = requireOrderer(viewer);
     const source = validatePlaceOrder(input);
     const fingerprint = requestFingerprint(input);
@@ -80,7 +92,7 @@ export class OrderPlacementService {
       if (existing) return this.sameOrConflict(existing, input, fingerprint);
     }
     // A replay finds the basket emptied: its source is judged only for a new order.
-    const draft = await this.draft(v, source, read.basket);
+    const draft = agreed ? agreedDraft(agreed) : await this.draft(v, source, read.basket);
     const branchId = input.branchId ?? draft.details.branchId;
     // Collected in a store: no delivery address at all (not the basket's, quote's or branch's either).
     const pickupStore = input.pickupStoreCode ? await requirePickupStore(this.em, input.pickupStoreCode) : null;
@@ -95,12 +107,12 @@ export class OrderPlacementService {
     if (!delivery.customerNumber) throw forbidden('Only users of a customer company the ERP knows can place orders.');
 
     // A valid quote is ordered at its prices; after it expired, at today's, and the order tells which changed.
-    const quoted = draft.quote !== null && isValid(draft.quote);
-    const currency = quoted ? draft.quote!.currency : priced[0].currency;
+    const quoted = (draft.quote !== null && isValid(draft.quote)) || !!draft.agreed;
+    const currency = draft.agreed?.currency ?? (quoted ? draft.quote!.currency : priced[0].currency);
     if (quoted && priced[0].currency !== currency) throw conflict('The quote is in another currency than your company buys in now; save a new quote.');
     const unitPrices = priced.map((p, i) => (quoted ? new Decimal(draft.lines[i].quotedUnitPrice!) : p.unitPrice));
     const priceChanges: QuotePriceChange[] = draft.quote && !quoted ? priceChangesOf(draft.quote.lines.getItems(), priced.map((p) => p.unitPrice)) : [];
-    const lineTotals = priced.map((p, i) => lineTotal(p.quantity, unitPrices[i], currency));
+    const lineTotals = priced.map((p, i) => (draft.agreed ? new Decimal(draft.agreed.lines[i].lineTotal) : lineTotal(p.quantity, unitPrices[i], currency)));
     // Delivery (O12) as the basket showed it: to the delivery address, by the method asked for (else the cheapest); none for a pick-up.
     const orderDelivery = pickupStore || !this.deliveryCosts ? null : await orderDeliveryOf(this.deliveryCosts, {
       lines: priced.map((p, i) => ({ productId: p.productId, sku: p.sku, quantity: p.quantity, lineTotal: lineTotals[i] })),
@@ -157,6 +169,7 @@ export class OrderPlacementService {
           status: OrderStatus.ON_HOLD, previousStatus: OrderStatus.ON_HOLD, source: OrderEventSource.HOLD_RULES, actorUserId: null, onBehalfActorId: null, reason: null, details: { holdReasons: reasons },
         };
         if (draft.quote && !(await new QuoteRepository(em).markOrdered(draft.quote.id, order.id))) throw conflict(`Quote ${draft.quote.number} was already ordered.`);
+        if (draft.agreed) await draft.agreed.claim(em, order.id);
         await new OrderRepository(em).insertPlaced({
           order,
           lines,
@@ -220,4 +233,15 @@ export class OrderPlacementService {
     if (!same) throw conflict('This idempotencyKey was already used for a different order.');
     return order;
   }
+}
+
+function agreedDraft(agreed: AgreedOrder): Draft {
+  return {
+    lines: agreed.lines.map((l) => ({ productId: l.productId, sku: l.sku, quantity: l.quantity, quotedUnitPrice: l.unitPrice })),
+    agreed,
+    details: { deliveryAddressCode: null, branchId: null, customerReference: null, notes: null },
+    quote: null,
+    basketProductIds: null,
+    field: (i, part) => `lines.${i}.${part === 'product' ? 'productId' : 'quantity'}`,
+  };
 }
