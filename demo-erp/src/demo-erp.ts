@@ -145,6 +145,15 @@ function requireLines(value: unknown): any[] {
   return value;
 }
 
+/** The discount lines of an order submission: a reference, a description and a positive amount each. */
+function requireDiscounts(value: unknown): Array<{ reference: string; description: string; amount: Decimal }> {
+  if (!Array.isArray(value) || value.length > 20) throw new InvalidInput('discounts must be an array of at most 20 lines');
+  return value.map((d, n) => {
+    if (!d || typeof d !== 'object') throw new InvalidInput(`discount ${n + 1} must be an object`);
+    return { reference: requireString(d.reference, `discount ${n + 1}: reference`), description: requireString(d.description, `discount ${n + 1}: description`), amount: requireDecimal(d.amount, `discount ${n + 1}: amount`, true) };
+  });
+}
+
 /**
  * A simulated ERP: its data (base tables + change log), the changes it makes over time
  * (`advance`), the documents it accepts with idempotency keys, and its printable documents.
@@ -449,6 +458,11 @@ export class DemoErp {
         total = total.plus(quantity.mul(unitPrice).toDecimalPlaces(2));
         return { lineNo: l.lineNo as number, sku, quantity, unitPrice };
       });
+      // Discount lines (a code, a loyalty reward) come off the lines' value; never below zero.
+      const discounts = b.discounts == null ? [] : requireDiscounts(b.discounts);
+      const discount = discounts.reduce((sum, d) => sum.plus(d.amount), new Decimal(0));
+      if (discount.gt(total)) throw new InvalidInput(`discounts of ${discount.toFixed(2)} are more than the lines' ${total.toFixed(2)}`);
+      total = total.minus(discount);
       const lines = this.splitLines(ordered, this.clock());
       let orderNumber: string;
       do orderNumber = `SO-${this.nextOrder++}`;
@@ -458,6 +472,7 @@ export class DemoErp {
         orderNumber, hubOrderId, customerNumber: customer.customerNumber, status: 'CONFIRMED', placedAt: placedAt.toISOString(), currency, total: total.toFixed(2), lines,
         deliveryDate, deliveryAddressCode: (b.deliveryAddressCode as string | null | undefined) ?? null, customerReference: (b.customerReference as string | null | undefined) ?? null,
         pickupStoreCode: (b.pickupStoreCode as string | null | undefined) ?? null, pickupCode: null,
+        ...(discounts.length > 0 ? { discounts: discounts.map((d) => ({ reference: d.reference, description: d.description, amount: d.amount.toFixed(2) })) } : {}),
       });
       return { orderNumber, status: 'CONFIRMED', deliveryDate };
     });

@@ -267,6 +267,10 @@ export interface ErpOrderRecord {
   pickupStoreCode?: string | null;
   /** The code the customer shows at the store, set by the ERP once the order is READY_FOR_PICKUP. */
   pickupCode?: string | null;
+  /** Discount lines taken off the lines' value (total is after them), as submitted. */
+  discounts?: Array<{ reference: string; description: string; amount: string }> | null;
+  /** The blanket order the order draws down. */
+  blanketOrderNumber?: string | null;
 }
 
 export interface ErpRecordsByKind {

@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { BaseContext, createByIdLoader, createGroupLoader, SubgraphRuntime, ViewerTexts } from '@hub/subgraph-kit';
 import { OrderApprovalService } from './approval/order-approval.service';
 import { BasketRepository } from './basket/basket.repository';
@@ -17,9 +18,12 @@ import { QuoteRepository } from './quote/quote.repository';
 import { QuoteService } from './quote/quote.service';
 import { OrderingSettingsService } from './settings/ordering-settings.service';
 import { PickupService } from './pickup/pickup.service';
+import { DiscountCodeService } from './discount-code/discount-code.service';
+import { DiscountCodeRepository } from './discount-code/discount-code.repository';
+import { DiscountCodeUseEntity } from './discount-code/discount-code.entity';
 
 export interface OrdersContext extends BaseContext {
-  loaders: OrderLoaders;
+  loaders: OrderLoaders & { discountCodeUses: DataLoader<string, DiscountCodeUseEntity[]> };
   services: {
     orders: OrderService;
     placement: OrderPlacementService;
@@ -31,6 +35,7 @@ export interface OrdersContext extends BaseContext {
     credit: CompanyCreditService;
     texts: ViewerTexts;
     pickups: PickupService;
+    discountCodes: DiscountCodeService;
   };
   gatewayUrl(): string;
 }
@@ -42,12 +47,15 @@ export function buildOrdersContext(base: BaseContext, runtime: SubgraphRuntime):
   const quotes = new QuoteRepository(em);
   const pricing = new OrderPricingService(runtime.gatewayUrl, base.viewer, base.bearer, recentPricings(runtime.databaseUrl));
   const facts = new OrderingFactsService(new OrderingFactsRepository(em));
-  const loaders: OrderLoaders = {
+  const discountCodes = new DiscountCodeService(em, new DiscountCodeRepository(em));
+  const loaders: OrdersContext['loaders'] = {
     orderById: createByIdLoader(em, OrderEntity),
     linesByOrder: createGroupLoader((orderIds) => orders.linesOf(orderIds), (line) => line.order.id),
     timelineByOrder: createGroupLoader((orderIds) => orders.timelinesOf(orderIds), (event) => event.orderId),
     // At most one page per company: Company.orders slices it to `first`.
     ordersByCompany: createGroupLoader((companyIds) => orders.newestPerCompany(companyIds, MAX_ORDERS_PER_PAGE), (order) => order.companyId),
+    // Staff only (the service checks): the usage register of the codes on the page.
+    discountCodeUses: createGroupLoader((codeIds) => discountCodes.uses(base.viewer, codeIds), (use) => use.codeId),
   };
   return {
     ...base,
@@ -62,6 +70,7 @@ export function buildOrdersContext(base: BaseContext, runtime: SubgraphRuntime):
       holdRules: new HoldRuleService(new HoldRuleRepository(em), em),
       settings: new OrderingSettingsService(em),
       pickups: new PickupService(em),
+      discountCodes,
       credit: new CompanyCreditService(em, facts),
       texts: new ViewerTexts(runtime, base.viewer, base.acceptLanguage),
     },

@@ -24,6 +24,7 @@ import { orderStatusTexts } from './order/order-status-texts';
 import { PickupStoreEntity } from './pickup/pickup-store.entity';
 import { ingestPickupStores } from './pickup/pickup-store.ingest';
 import { acknowledgeHandover, ORDER_HANDED_OVER_TOPIC } from './pickup/pickup-outbox';
+import { BasketDiscountCodeEntity, DiscountCodeEntity, DiscountCodeUseEntity } from './discount-code/discount-code.entity';
 
 export const ordersSubgraph: SubgraphModule<OrdersContext> = {
   name: 'orders',
@@ -31,6 +32,7 @@ export const ordersSubgraph: SubgraphModule<OrdersContext> = {
   entities: [
     OrderEntity, OrderLineEntity, OrderStatusEventEntity, OrdersOutboxMessageEntity, BasketEntity, BasketLineEntity,
     QuoteEntity, QuoteLineEntity, OrderingSettingsEntity, HoldRuleEntity, CompanyAccountEntity, PickupStoreEntity,
+    DiscountCodeEntity, DiscountCodeUseEntity, BasketDiscountCodeEntity,
   ],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildOrdersSchema,

@@ -11,12 +11,14 @@ import { OrderSubscriptionResolver } from './order/order-subscription.resolver';
 import { QuoteResolver } from './quote/quote.resolver';
 import { OrderingSettingsResolver } from './settings/ordering-settings.resolver';
 import { PickupResolver } from './pickup/pickup.resolver';
+import { BasketDiscountResolver, DiscountCodeResolver, OrderDiscountResolver } from './discount-code/discount-code.resolver';
 
 export function buildOrdersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<OrdersContext>({
     resolvers: [
       OrderResolver, OrderStatusEventResolver, OrderConnectionResolver, CompanyOrdersResolver, OrderSubscriptionResolver, OrderApprovalResolver,
       BasketResolver, BasketLineResolver, QuoteResolver, HoldRuleResolver, OrderingSettingsResolver, CompanyCreditResolver, PickupResolver,
+      DiscountCodeResolver, BasketDiscountResolver, OrderDiscountResolver,
     ],
     referenceResolvers: {
       Order: { __resolveReference: resolveOrderReference },

@@ -17,13 +17,15 @@ import { requireOrderable } from '../pricing/priced-lines';
 import { QuoteEntity, QuoteStatus } from '../quote/quote.entity';
 import { QuoteRepository } from '../quote/quote.repository';
 import { isValid, priceChangesOf } from '../quote/quote.service';
-import { OrderEntity, QuotePriceChange } from './order.entity';
+import { OrderDiscount, OrderEntity, QuotePriceChange } from './order.entity';
 import { MAX_NOTES_LENGTH, MAX_REFERENCE_LENGTH, OrderSource, PlaceOrderInput, requestFingerprint, sameLines, validatePlaceOrder } from './order.inputs';
 import { requireOrderer } from './order-access';
 import { OrderRepository } from './order.repository';
 import { OrderEventSource, OrderStatus } from './order-status';
 import { actorOf, OrderWorkflow } from './order-workflow';
 import { requirePickupStore } from '../pickup/pickup.service';
+import { DiscountCodeService } from '../discount-code/discount-code.service';
+import { DiscountCodeRepository } from '../discount-code/discount-code.repository';
 
 interface DraftLine {
   productId: string;
@@ -96,7 +98,13 @@ export class OrderPlacementService {
     const unitPrices = priced.map((p, i) => (quoted ? new Decimal(draft.lines[i].quotedUnitPrice!) : p.unitPrice));
     const priceChanges: QuotePriceChange[] = draft.quote && !quoted ? priceChangesOf(draft.quote.lines.getItems(), priced.map((p) => p.unitPrice)) : [];
     const lineTotals = priced.map((p, i) => lineTotal(p.quantity, unitPrices[i], currency));
-    const totals = totalsOf(lineTotals, currency, taxRatePercent);
+    // A discount code (given, or applied to the ordered basket) comes off the lines' value; tax is on what remains.
+    const codeDiscount = await new DiscountCodeService(this.em, new DiscountCodeRepository(this.em))
+      .prepare(v.userId, v.companyId, input.discountCode, source.kind === 'basket', totalsOf(lineTotals, currency, null).net, currency);
+    const discounts: OrderDiscount[] = codeDiscount
+      ? [{ kind: 'CODE', reference: codeDiscount.code.code, description: `Discount code ${codeDiscount.code.code} (${codeDiscount.code.label})`, amount: codeDiscount.amount.toFixed(2) }]
+      : [];
+    const totals = totalsOf([...lineTotals, ...discounts.map((d) => new Decimal(d.amount).neg())], currency, taxRatePercent);
 
     const overLimit = !!settings?.approvalLimit && settings.approvalLimitCurrency === currency && totals.net.gt(settings.approvalLimit);
     const mayPlace = hasPermission(v, 'orders.place');
@@ -127,6 +135,7 @@ export class OrderPlacementService {
           notes: optionalText(input.notes, 'notes', MAX_NOTES_LENGTH) ?? draft.details.notes,
           quoteId: draft.quote?.id ?? null,
           quotePriceChanges: priceChanges.length > 0 ? priceChanges : null,
+          discounts: discounts.length > 0 ? discounts : null,
         });
         const lines = priced.map((p, i) => ({
           lineNo: i + 1, productId: p.productId, sku: p.sku, quantity: String(p.quantity), unitPrice: unitPrices[i].toFixed(), lineTotal: lineTotals[i].toFixed(2),
@@ -145,6 +154,8 @@ export class OrderPlacementService {
           status: OrderStatus.ON_HOLD, previousStatus: OrderStatus.ON_HOLD, source: OrderEventSource.HOLD_RULES, actorUserId: null, onBehalfActorId: null, reason: null, details: { holdReasons: reasons },
         };
         if (draft.quote && !(await new QuoteRepository(em).markOrdered(draft.quote.id, order.id))) throw conflict(`Quote ${draft.quote.number} was already ordered.`);
+        // The code's use is registered first: its row lock orders concurrent checkouts, and the one that finds it used up places nothing.
+        if (codeDiscount) await DiscountCodeService.claim(em, codeDiscount, { orderId: order.id, companyId: v.companyId, userId: v.userId, currency });
         await new OrderRepository(em).insertPlaced({
           order,
           lines,
@@ -153,6 +164,7 @@ export class OrderPlacementService {
           basket: draft.basketProductIds ? { userId: v.userId, productIds: draft.basketProductIds } : null,
           announce: { channel: HUB_EVENTS_CHANNEL, payload: encodeEvent({ topic: ORDER_STATUS_CHANGED_TOPIC, key: order.id }) },
         });
+        if (order.discounts) await em.execute('update orders.customer_order set discounts = ?::jsonb where id = ?::uuid', [JSON.stringify(order.discounts), order.id]);
         return order;
       });
     } catch (error) {

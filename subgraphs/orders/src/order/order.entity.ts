@@ -18,6 +18,14 @@ export interface QuotePriceChange {
   unitPrice: string;
 }
 
+/** A discount line of an order (a discount code, a loyalty reward), as it goes to the ERP: an amount off the value before tax. */
+export interface OrderDiscount {
+  kind: 'CODE' | 'LOYALTY';
+  reference: string;
+  description: string;
+  amount: string;
+}
+
 /** A customer order. Placed on the web (hub-owned) and then progressed by the ERP (ERP-owned status). */
 @Entity({ tableName: 'customer_order' })
 @Index({ properties: ['companyId', 'placedAt'] })
@@ -124,6 +132,17 @@ export class OrderEntity {
 
   @Property({ type: 'uuid', nullable: true })
   handedOverByUserId: string | null = null;
+
+  /** Discounts taken off the lines' value (total is after them); null: none. */
+  @Property({ type: 'jsonb', nullable: true })
+  discounts: OrderDiscount[] | null = null;
+
+  /** The blanket order (orders subgraph's copy of the ERP's) it draws down, and its ERP number. */
+  @Property({ type: 'uuid', nullable: true })
+  blanketOrderId: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  blanketOrderNumber: string | null = null;
 
   @OneToMany(() => OrderLineEntity, (line) => line.order, { orderBy: { lineNo: 'asc' } })
   lines = new Collection<OrderLineEntity>(this);

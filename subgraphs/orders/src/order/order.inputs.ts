@@ -39,6 +39,9 @@ export class PlaceOrderInput {
 
   @Field(() => String, { nullable: true, description: 'Notes for the order desk (delivery instructions).' })
   notes?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A discount code (default for the basket: the code applied to it). Unknown or another company\'s: NOT_FOUND; expired, below its minimum: BAD_USER_INPUT; used up: CONFLICT.' })
+  discountCode?: string | null;
 }
 
 export const MAX_ORDER_LINES = 500;
@@ -98,6 +101,7 @@ export function requestFingerprint(input: PlaceOrderInput): string {
     optionalText(input.notes, 'notes', MAX_NOTES_LENGTH),
     // Only when given: the fingerprints of delivered orders placed before stores stay what they were.
     ...(input.pickupStoreCode ? [`pickup:${input.pickupStoreCode}`] : []),
+    ...(input.discountCode ? [`code:${input.discountCode.trim().toUpperCase()}`] : []),
   ];
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }

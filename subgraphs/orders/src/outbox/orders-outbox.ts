@@ -18,7 +18,7 @@ export const ORDER_PLACED_TOPIC = 'order.placed';
 
 /** What the ERP receives for an accepted order: the hub's order id (also the idempotency key), its lines as priced, delivery and references. */
 export function erpSubmissionOf(
-  order: Pick<OrderEntity, 'id' | 'customerNumber' | 'placedAt' | 'currency' | 'customerReference' | 'deliveryAddressCode' | 'notes' | 'pickupStoreCode'>,
+  order: Pick<OrderEntity, 'id' | 'customerNumber' | 'placedAt' | 'currency' | 'customerReference' | 'deliveryAddressCode' | 'notes' | 'pickupStoreCode'> & Partial<Pick<OrderEntity, 'discounts' | 'blanketOrderNumber'>>,
   lines: ReadonlyArray<Pick<OrderLineEntity, 'lineNo' | 'sku' | 'quantity' | 'unitPrice'>>,
 ): ErpOrderSubmission {
   return {
@@ -32,6 +32,9 @@ export function erpSubmissionOf(
     // Only for an order collected in a store, so a delivered order's submission is what it always was.
     ...(order.pickupStoreCode ? { pickupStoreCode: order.pickupStoreCode } : {}),
     lines: lines.map((l) => ({ lineNo: l.lineNo, sku: l.sku, quantity: new Decimal(l.quantity).toFixed(), unitPrice: new Decimal(l.unitPrice).toFixed() })),
+    // Only when there are: discount lines (codes, loyalty rewards) and the blanket order drawn down.
+    ...(order.discounts && order.discounts.length > 0 ? { discounts: order.discounts.map((d) => ({ reference: d.reference, description: d.description, amount: d.amount })) } : {}),
+    ...(order.blanketOrderNumber ? { blanketOrderNumber: order.blanketOrderNumber } : {}),
   };
 }
 
