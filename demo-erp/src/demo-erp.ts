@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import Decimal from 'decimal.js';
 import {
   ErpContactRecord, ErpCustomerReceipt, ErpCustomerRecord, ErpDocumentKind, ErpInvoiceRecord, ErpOrderLine, ErpOrderReceipt, ErpOrderRecord, ErpPaymentRecord,
-  ErpOrderStatus, ErpPickupReceipt, ErpRecordOf, ErpRecordsByKind, ErpReturnReceipt, ErpServiceOrderReceipt, ErpServiceOrderRecord, ErpStockRecord, SyncKind, recordKey,
+  ErpBlanketOrderRecord, ErpOrderStatus, ErpPickupReceipt, ErpRecordOf, ErpRecordsByKind, ErpReturnReceipt, ErpServiceOrderReceipt, ErpServiceOrderRecord, ErpStockRecord, SyncKind, recordKey,
 } from '@hub/erp-contract';
 import { ErpState } from './erp-state';
 import { buildLargeTables, LARGE_WAREHOUSE_CODES } from './large-data';
@@ -13,6 +13,7 @@ import { demoReferenceDate } from '@hub/demo-data';
 import { DEFAULT_SEED, VAT_RATE_PERCENT } from './reference';
 import { buildSmallTables, deliveryNoteFor, openItemFor, parcelDataFor, paymentFor, SMALL_WAREHOUSES } from './small-data';
 import { BaseTable, ErpTables } from './tables';
+import { demoBlanketOrders } from './blanket-orders';
 
 export type DemoErpScale = 'small' | 'large';
 
@@ -204,6 +205,10 @@ export class DemoErp {
       const inv = tables.invoices.at(i);
       if (inv.status === 'OPEN') this.openInvoices.add(inv.invoiceNumber);
     }
+    // Blanket orders (an extension kind): agreements of the first four customers.
+    const customers = Array.from({ length: Math.min(4, tables.customers.size) }, (_, i) => tables.customers.at(i));
+    const products = Array.from({ length: Math.min(200, tables.products.size) }, (_, i) => tables.products.at(i));
+    for (const blanket of demoBlanketOrders(customers, products, seed, demoReferenceDate())) this.state.upsert('blanketOrders', blanket);
   }
 
   // ---- explicit record changes (admin) -------------------------------------------------------
@@ -463,6 +468,7 @@ export class DemoErp {
       const discount = discounts.reduce((sum, d) => sum.plus(d.amount), new Decimal(0));
       if (discount.gt(total)) throw new InvalidInput(`discounts of ${discount.toFixed(2)} are more than the lines' ${total.toFixed(2)}`);
       total = total.minus(discount);
+      const blanket = b.blanketOrderNumber == null ? null : this.drawdownOf(b, customer.customerNumber, currency, placedAt, ordered);
       const lines = this.splitLines(ordered, this.clock());
       let orderNumber: string;
       do orderNumber = `SO-${this.nextOrder++}`;
@@ -473,9 +479,46 @@ export class DemoErp {
         deliveryDate, deliveryAddressCode: (b.deliveryAddressCode as string | null | undefined) ?? null, customerReference: (b.customerReference as string | null | undefined) ?? null,
         pickupStoreCode: (b.pickupStoreCode as string | null | undefined) ?? null, pickupCode: null,
         ...(discounts.length > 0 ? { discounts: discounts.map((d) => ({ reference: d.reference, description: d.description, amount: d.amount.toFixed(2) })) } : {}),
+        ...(blanket ? { blanketOrderNumber: b.blanketOrderNumber as string } : {}),
       });
+      if (blanket) this.upsertRecord('blanketOrders', blanket(orderNumber));
       return { orderNumber, status: 'CONFIRMED', deliveryDate };
     });
+  }
+
+  /**
+   * Checks an order that draws down a blanket order: the customer's own, open and valid on the
+   * order's day, every line one of its SKUs at the agreed price and within what remains (of the
+   * line, and of the shop's share where the line is split per shop: the order's delivery address).
+   * Returns the blanket order as it is once the order is counted in it.
+   */
+  private drawdownOf(b: any, customerNumber: string, currency: string, placedAt: Date, ordered: Array<{ lineNo: number; sku: string; quantity: Decimal; unitPrice: Decimal }>): (orderNumber: string) => ErpBlanketOrderRecord {
+    const number = requireString(b.blanketOrderNumber, 'blanketOrderNumber');
+    const blanket = this.state.get('blanketOrders', number) as ErpBlanketOrderRecord | undefined;
+    if (!blanket || blanket.customerNumber !== customerNumber) throw new InvalidInput(`unknown blanket order ${number} for customer ${customerNumber}`);
+    if (blanket.status !== 'OPEN') throw new InvalidInput(`blanket order ${number} is closed`);
+    const day = isoDay(placedAt);
+    if (day < blanket.validFrom || day > blanket.validTo) throw new InvalidInput(`blanket order ${number} is valid from ${blanket.validFrom} to ${blanket.validTo}`);
+    if (currency !== blanket.currency) throw new InvalidInput(`blanket order ${number} is in ${blanket.currency}`);
+    const hubOrderId = String(b.hubOrderId);
+    const shop = (b.deliveryAddressCode as string | null | undefined) ?? null;
+    const lines = structuredClone(blanket.lines);
+    for (const o of ordered) {
+      const line = lines.find((l) => l.sku === o.sku);
+      if (!line) throw new InvalidInput(`line ${o.lineNo}: ${o.sku} is not on blanket order ${number}`);
+      if (!o.unitPrice.eq(line.unitPrice)) throw new InvalidInput(`line ${o.lineNo}: ${o.sku} is agreed at ${line.unitPrice}, not ${o.unitPrice.toString()}`);
+      const remaining = new Decimal(line.quantity).minus(line.drawnQuantity);
+      if (o.quantity.gt(remaining)) throw new InvalidInput(`line ${o.lineNo}: ${remaining.toString()} of ${o.sku} remain on blanket order ${number}`);
+      line.drawnQuantity = new Decimal(line.drawnQuantity).plus(o.quantity).toString();
+      if (line.shops && line.shops.length > 0) {
+        const share = line.shops.find((s) => s.deliveryAddressCode === shop);
+        if (!share) throw new InvalidInput(`line ${o.lineNo}: ${o.sku} is split per shop; deliver to one of ${line.shops.map((s) => s.deliveryAddressCode).join(', ')}`);
+        const left = new Decimal(share.quantity).minus(share.drawnQuantity);
+        if (o.quantity.gt(left)) throw new InvalidInput(`line ${o.lineNo}: ${left.toString()} of ${o.sku} remain for shop ${shop} on blanket order ${number}`);
+        share.drawnQuantity = new Decimal(share.drawnQuantity).plus(o.quantity).toString();
+      }
+    }
+    return (orderNumber) => ({ ...blanket, lines, drawdowns: [...blanket.drawdowns, { orderNumber, hubOrderId, placedAt: placedAt.toISOString() }] });
   }
 
   /** The warehouses this ERP keeps stock in, in the order it ships from them. */

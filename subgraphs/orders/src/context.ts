@@ -21,6 +21,8 @@ import { PickupService } from './pickup/pickup.service';
 import { DiscountCodeService } from './discount-code/discount-code.service';
 import { DiscountCodeRepository } from './discount-code/discount-code.repository';
 import { DiscountCodeUseEntity } from './discount-code/discount-code.entity';
+import { BlanketOrderService } from './blanket-order/blanket-order.service';
+import { BlanketOrderRepository } from './blanket-order/blanket-order.repository';
 
 export interface OrdersContext extends BaseContext {
   loaders: OrderLoaders & { discountCodeUses: DataLoader<string, DiscountCodeUseEntity[]> };
@@ -36,6 +38,7 @@ export interface OrdersContext extends BaseContext {
     texts: ViewerTexts;
     pickups: PickupService;
     discountCodes: DiscountCodeService;
+    blanketOrders: BlanketOrderService;
   };
   gatewayUrl(): string;
 }
@@ -71,6 +74,7 @@ export function buildOrdersContext(base: BaseContext, runtime: SubgraphRuntime):
       settings: new OrderingSettingsService(em),
       pickups: new PickupService(em),
       discountCodes,
+      blanketOrders: new BlanketOrderService(em, new BlanketOrderRepository(em), orders),
       credit: new CompanyCreditService(em, facts),
       texts: new ViewerTexts(runtime, base.viewer, base.acceptLanguage),
     },

@@ -24,6 +24,8 @@ import { orderStatusTexts } from './order/order-status-texts';
 import { PickupStoreEntity } from './pickup/pickup-store.entity';
 import { ingestPickupStores } from './pickup/pickup-store.ingest';
 import { acknowledgeHandover, ORDER_HANDED_OVER_TOPIC } from './pickup/pickup-outbox';
+import { BlanketOrderEntity } from './blanket-order/blanket-order.entity';
+import { ingestBlanketOrders } from './blanket-order/blanket-order.ingest';
 import { BasketDiscountCodeEntity, DiscountCodeEntity, DiscountCodeUseEntity } from './discount-code/discount-code.entity';
 
 export const ordersSubgraph: SubgraphModule<OrdersContext> = {
@@ -32,14 +34,18 @@ export const ordersSubgraph: SubgraphModule<OrdersContext> = {
   entities: [
     OrderEntity, OrderLineEntity, OrderStatusEventEntity, OrdersOutboxMessageEntity, BasketEntity, BasketLineEntity,
     QuoteEntity, QuoteLineEntity, OrderingSettingsEntity, HoldRuleEntity, CompanyAccountEntity, PickupStoreEntity,
-    DiscountCodeEntity, DiscountCodeUseEntity, BasketDiscountCodeEntity,
+    DiscountCodeEntity, DiscountCodeUseEntity, BasketDiscountCodeEntity, BlanketOrderEntity,
   ],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildOrdersSchema,
   buildContext: buildOrdersContext,
   seedDemoData: seedOrdersDemoData,
   sync: {
-    kinds: [syncKind('orders', { ingest: ingestOrders, defaultIntervalSeconds: 30, description: 'Order status, delivery dates, line splits and ERP-side corrections (orders subgraph)' })],
+    kinds: [
+      syncKind('orders', { ingest: ingestOrders, defaultIntervalSeconds: 30, description: 'Order status, delivery dates, line splits and ERP-side corrections (orders subgraph)' }),
+      // The ERP's blanket orders: agreed lines and prices, and what each line and shop has drawn (the ERP counts each drawdown once).
+      syncKind('blanketOrders', { ingest: ingestBlanketOrders, defaultIntervalSeconds: 120, description: "Blanket (indent) orders: agreed quantities and prices, validity, per-shop shares and what has been drawn (orders subgraph)" }),
+    ],
     // Each company's ERP account: credit limit, balance and block for the hold rules, tax rate, customer number, delivery addresses.
     // Which ERP warehouses are stores an order can be collected in.
     alsoIngests: [alsoIngests('customers', ingestCompanyAccounts), alsoIngests('warehouses', ingestPickupStores)],

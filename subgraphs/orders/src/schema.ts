@@ -11,6 +11,7 @@ import { OrderSubscriptionResolver } from './order/order-subscription.resolver';
 import { QuoteResolver } from './quote/quote.resolver';
 import { OrderingSettingsResolver } from './settings/ordering-settings.resolver';
 import { PickupResolver } from './pickup/pickup.resolver';
+import { BlanketOrderResolver } from './blanket-order/blanket-order.resolver';
 import { BasketDiscountResolver, DiscountCodeResolver, OrderDiscountResolver } from './discount-code/discount-code.resolver';
 
 export function buildOrdersSchema(): Promise<GraphQLSchema> {
@@ -18,7 +19,7 @@ export function buildOrdersSchema(): Promise<GraphQLSchema> {
     resolvers: [
       OrderResolver, OrderStatusEventResolver, OrderConnectionResolver, CompanyOrdersResolver, OrderSubscriptionResolver, OrderApprovalResolver,
       BasketResolver, BasketLineResolver, QuoteResolver, HoldRuleResolver, OrderingSettingsResolver, CompanyCreditResolver, PickupResolver,
-      DiscountCodeResolver, BasketDiscountResolver, OrderDiscountResolver,
+      DiscountCodeResolver, BasketDiscountResolver, OrderDiscountResolver, BlanketOrderResolver,
     ],
     referenceResolvers: {
       Order: { __resolveReference: resolveOrderReference },

@@ -138,6 +138,7 @@ export class OrderEntity {
   discounts: OrderDiscount[] | null = null;
 
   /** The blanket order (orders subgraph's copy of the ERP's) it draws down, and its ERP number. */
+  @Index()
   @Property({ type: 'uuid', nullable: true })
   blanketOrderId: string | null = null;
 
