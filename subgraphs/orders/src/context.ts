@@ -23,6 +23,8 @@ import { DiscountCodeRepository } from './discount-code/discount-code.repository
 import { DiscountCodeUseEntity } from './discount-code/discount-code.entity';
 import { BlanketOrderService } from './blanket-order/blanket-order.service';
 import { BlanketOrderRepository } from './blanket-order/blanket-order.repository';
+import { LoyaltyService } from './loyalty/loyalty.service';
+import { LoyaltyRepository } from './loyalty/loyalty.repository';
 
 export interface OrdersContext extends BaseContext {
   loaders: OrderLoaders & { discountCodeUses: DataLoader<string, DiscountCodeUseEntity[]> };
@@ -39,6 +41,7 @@ export interface OrdersContext extends BaseContext {
     pickups: PickupService;
     discountCodes: DiscountCodeService;
     blanketOrders: BlanketOrderService;
+    loyalty: LoyaltyService;
   };
   gatewayUrl(): string;
 }
@@ -75,6 +78,7 @@ export function buildOrdersContext(base: BaseContext, runtime: SubgraphRuntime):
       pickups: new PickupService(em),
       discountCodes,
       blanketOrders: new BlanketOrderService(em, new BlanketOrderRepository(em), orders),
+      loyalty: new LoyaltyService(em, new LoyaltyRepository(em)),
       credit: new CompanyCreditService(em, facts),
       texts: new ViewerTexts(runtime, base.viewer, base.acceptLanguage),
     },

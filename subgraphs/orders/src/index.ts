@@ -25,6 +25,8 @@ import { PickupStoreEntity } from './pickup/pickup-store.entity';
 import { ingestPickupStores } from './pickup/pickup-store.ingest';
 import { acknowledgeHandover, ORDER_HANDED_OVER_TOPIC } from './pickup/pickup-outbox';
 import { BlanketOrderEntity } from './blanket-order/blanket-order.entity';
+import { LoyaltyEntryEntity, LoyaltyProductGroupEntity, LoyaltyRedemptionEntity, LoyaltyRewardEntity, LoyaltyRuleEntity } from './loyalty/loyalty.entity';
+import { creditLoyaltyForInvoices, ingestLoyaltyProductGroups, reverseLoyaltyForCreditNotes } from './loyalty/loyalty.ingest';
 import { ingestBlanketOrders } from './blanket-order/blanket-order.ingest';
 import { BasketDiscountCodeEntity, DiscountCodeEntity, DiscountCodeUseEntity } from './discount-code/discount-code.entity';
 
@@ -35,6 +37,7 @@ export const ordersSubgraph: SubgraphModule<OrdersContext> = {
     OrderEntity, OrderLineEntity, OrderStatusEventEntity, OrdersOutboxMessageEntity, BasketEntity, BasketLineEntity,
     QuoteEntity, QuoteLineEntity, OrderingSettingsEntity, HoldRuleEntity, CompanyAccountEntity, PickupStoreEntity,
     DiscountCodeEntity, DiscountCodeUseEntity, BasketDiscountCodeEntity, BlanketOrderEntity,
+    LoyaltyRuleEntity, LoyaltyEntryEntity, LoyaltyRewardEntity, LoyaltyRedemptionEntity, LoyaltyProductGroupEntity,
   ],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildOrdersSchema,
@@ -48,7 +51,11 @@ export const ordersSubgraph: SubgraphModule<OrdersContext> = {
     ],
     // Each company's ERP account: credit limit, balance and block for the hold rules, tax rate, customer number, delivery addresses.
     // Which ERP warehouses are stores an order can be collected in.
-    alsoIngests: [alsoIngests('customers', ingestCompanyAccounts), alsoIngests('warehouses', ingestPickupStores)],
+    alsoIngests: [
+      alsoIngests('customers', ingestCompanyAccounts), alsoIngests('warehouses', ingestPickupStores),
+      // Loyalty points: the product groups rules may name; points credited on invoices and taken back on credit notes.
+      alsoIngests('products', ingestLoyaltyProductGroups), alsoIngests('invoices', creditLoyaltyForInvoices), alsoIngests('creditNotes', reverseLoyaltyForCreditNotes),
+    ],
   },
   outbox: {
     store: ordersOutbox,

@@ -12,6 +12,7 @@ import { QuoteResolver } from './quote/quote.resolver';
 import { OrderingSettingsResolver } from './settings/ordering-settings.resolver';
 import { PickupResolver } from './pickup/pickup.resolver';
 import { BlanketOrderResolver } from './blanket-order/blanket-order.resolver';
+import { LoyaltyResolver } from './loyalty/loyalty.resolver';
 import { BasketDiscountResolver, DiscountCodeResolver, OrderDiscountResolver } from './discount-code/discount-code.resolver';
 
 export function buildOrdersSchema(): Promise<GraphQLSchema> {
@@ -19,7 +20,7 @@ export function buildOrdersSchema(): Promise<GraphQLSchema> {
     resolvers: [
       OrderResolver, OrderStatusEventResolver, OrderConnectionResolver, CompanyOrdersResolver, OrderSubscriptionResolver, OrderApprovalResolver,
       BasketResolver, BasketLineResolver, QuoteResolver, HoldRuleResolver, OrderingSettingsResolver, CompanyCreditResolver, PickupResolver,
-      DiscountCodeResolver, BasketDiscountResolver, OrderDiscountResolver, BlanketOrderResolver,
+      DiscountCodeResolver, BasketDiscountResolver, OrderDiscountResolver, BlanketOrderResolver, LoyaltyResolver,
     ],
     referenceResolvers: {
       Order: { __resolveReference: resolveOrderReference },

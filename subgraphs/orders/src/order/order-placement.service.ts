@@ -26,6 +26,7 @@ import { actorOf, OrderWorkflow } from './order-workflow';
 import { requirePickupStore } from '../pickup/pickup.service';
 import { DiscountCodeService } from '../discount-code/discount-code.service';
 import { DiscountCodeRepository } from '../discount-code/discount-code.repository';
+import { LoyaltyService } from '../loyalty/loyalty.service';
 
 interface DraftLine {
   productId: string;
@@ -104,6 +105,9 @@ export class OrderPlacementService {
     const discounts: OrderDiscount[] = codeDiscount
       ? [{ kind: 'CODE', reference: codeDiscount.code.code, description: `Discount code ${codeDiscount.code.code} (${codeDiscount.code.label})`, amount: codeDiscount.amount.toFixed(2) }]
       : [];
+    // Loyalty discounts the company redeemed come off what is left.
+    const loyaltyDiscounts = await LoyaltyService.prepareDiscounts(this.em, v.companyId, totalsOf([...lineTotals, ...discounts.map((d) => new Decimal(d.amount).neg())], currency, null).net, currency);
+    discounts.push(...loyaltyDiscounts.lines);
     const totals = totalsOf([...lineTotals, ...discounts.map((d) => new Decimal(d.amount).neg())], currency, taxRatePercent);
 
     const overLimit = !!settings?.approvalLimit && settings.approvalLimitCurrency === currency && totals.net.gt(settings.approvalLimit);
@@ -156,6 +160,7 @@ export class OrderPlacementService {
         if (draft.quote && !(await new QuoteRepository(em).markOrdered(draft.quote.id, order.id))) throw conflict(`Quote ${draft.quote.number} was already ordered.`);
         // The code's use is registered first: its row lock orders concurrent checkouts, and the one that finds it used up places nothing.
         if (codeDiscount) await DiscountCodeService.claim(em, codeDiscount, { orderId: order.id, companyId: v.companyId, userId: v.userId, currency });
+        await LoyaltyService.useDiscounts(em, loyaltyDiscounts, order.id);
         await new OrderRepository(em).insertPlaced({
           order,
           lines,
