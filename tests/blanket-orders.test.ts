@@ -15,10 +15,10 @@ import { freshCompany, FreshCompany, key, syncNow } from './support/ordering';
 interface Shop { deliveryAddressCode: string; quantity: string; drawnQuantity: string; remainingQuantity: string }
 interface Line { lineNo: number; sku: string; quantity: string; unitPrice: { amount: string; currency: string }; drawnQuantity: string; remainingQuantity: string; shops: Shop[] | null }
 interface Blanket { id: string; number: string; currency: string; validFrom: string; validTo: string; status: string; lines: Line[] }
-interface Order { id: string; status: string; total: { amount: string }; deliveryAddressCode: string | null; lines: Array<{ sku: string; quantity: string; unitPrice: { amount: string } }> }
+interface Order { id: string; status: string; total: { amount: string }; deliveryAddressCode: string | null; blanketOrderNumber: string | null; lines: Array<{ sku: string; quantity: string; unitPrice: { amount: string } }> }
 
 const BLANKET_FIELDS = 'id number currency validFrom validTo status lines { lineNo sku quantity unitPrice { amount currency } drawnQuantity remainingQuantity shops { deliveryAddressCode quantity drawnQuantity remainingQuantity } }';
-const ORDER_FIELDS = 'id status total { amount } deliveryAddressCode lines { sku quantity unitPrice { amount } }';
+const ORDER_FIELDS = 'id status total { amount } deliveryAddressCode blanketOrderNumber lines { sku quantity unitPrice { amount } }';
 const DRAW = `mutation($i: DrawDownBlanketOrderInput!) { drawDownBlanketOrder(input: $i) { ${ORDER_FIELDS} } }`;
 const products = demo.products.filter((p, i) => i >= 70 && p.minOrderQuantity === 1 && p.currency === 'EUR').slice(0, 2);
 const DAY = 86_400_000;
@@ -80,7 +80,7 @@ describe('blanket orders and drawdown through the gateway', () => {
   it('draws down per shop at the agreed prices; more than remains is refused with CONFLICT and changes nothing', async () => {
     const b = await mine();
     const { drawDownBlanketOrder: order } = await draw({ blanketOrderId: b.id, deliveryAddressCode: 'D2', lines: [{ lineNo: 1, quantity: 3 }] });
-    expect(order).toMatchObject({ status: 'PENDING', deliveryAddressCode: 'D2', total: { amount: '21.75' }, lines: [{ sku: products[0].sku, quantity: '3', unitPrice: { amount: '7.25' } }] });
+    expect(order).toMatchObject({ status: 'PENDING', deliveryAddressCode: 'D2', blanketOrderNumber: blanketNumber, total: { amount: '21.75' }, lines: [{ sku: products[0].sku, quantity: '3', unitPrice: { amount: '7.25' } }] });
     let now = await mine();
     expect(now.lines[0]).toMatchObject({ drawnQuantity: '3', remainingQuantity: '7' });
     expect(now.lines[0].shops!.map((s) => [s.deliveryAddressCode, s.remainingQuantity])).toEqual([['D1', '6'], ['D2', '1']]);

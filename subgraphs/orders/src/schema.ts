@@ -11,7 +11,7 @@ import { OrderSubscriptionResolver } from './order/order-subscription.resolver';
 import { QuoteResolver } from './quote/quote.resolver';
 import { OrderingSettingsResolver } from './settings/ordering-settings.resolver';
 import { PickupResolver } from './pickup/pickup.resolver';
-import { BlanketOrderResolver } from './blanket-order/blanket-order.resolver';
+import { BlanketOrderResolver, OrderBlanketOrderResolver } from './blanket-order/blanket-order.resolver';
 import { LoyaltyResolver } from './loyalty/loyalty.resolver';
 import { BasketDiscountResolver, DiscountCodeResolver, OrderDiscountResolver } from './discount-code/discount-code.resolver';
 
@@ -20,7 +20,7 @@ export function buildOrdersSchema(): Promise<GraphQLSchema> {
     resolvers: [
       OrderResolver, OrderStatusEventResolver, OrderConnectionResolver, CompanyOrdersResolver, OrderSubscriptionResolver, OrderApprovalResolver,
       BasketResolver, BasketLineResolver, QuoteResolver, HoldRuleResolver, OrderingSettingsResolver, CompanyCreditResolver, PickupResolver,
-      DiscountCodeResolver, BasketDiscountResolver, OrderDiscountResolver, BlanketOrderResolver, LoyaltyResolver,
+      DiscountCodeResolver, BasketDiscountResolver, OrderDiscountResolver, BlanketOrderResolver, OrderBlanketOrderResolver, LoyaltyResolver,
     ],
     referenceResolvers: {
       Order: { __resolveReference: resolveOrderReference },

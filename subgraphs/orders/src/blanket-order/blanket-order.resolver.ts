@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OrdersContext } from '../context';
 import { OrderObject } from '../order/order.object';
 import { DrawDownBlanketOrderInput } from './blanket-order.inputs';
@@ -22,5 +22,13 @@ export class BlanketOrderResolver {
   @Mutation(() => OrderObject, { description: 'Orders against a blanket order (orders.place) at its agreed prices: more than remains (of the line, or the shop\'s share) is a CONFLICT; another company\'s blanket order NOT_FOUND. It goes to the ERP once, naming the blanket order.' })
   async drawDownBlanketOrder(@Arg('input', () => DrawDownBlanketOrderInput) input: DrawDownBlanketOrderInput, @Ctx() ctx: OrdersContext): Promise<OrderObject> {
     return OrderObject.from(await ctx.services.blanketOrders.drawDown(ctx.viewer, input));
+  }
+}
+
+@Resolver(() => OrderObject)
+export class OrderBlanketOrderResolver {
+  @FieldResolver(() => String, { nullable: true, description: 'The ERP number of the blanket order the order draws down; null: none.' })
+  async blanketOrderNumber(@Root() order: OrderObject, @Ctx() ctx: OrdersContext): Promise<string | null> {
+    return (await ctx.loaders.orderById.load(order.id))?.blanketOrderNumber ?? null;
   }
 }
