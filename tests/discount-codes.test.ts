@@ -144,6 +144,28 @@ describe('discount codes through the gateway', () => {
     expect(after.uses.map((u) => u.orderId).sort()).toEqual([first.id, second.id].sort());
   });
 
+  it('an order rejected before it reached the ERP gives its code use back', async () => {
+    const [code] = await generate({ label: 'Held', count: 1, kind: 'PERCENT', percent: '5', maxUses: 1 });
+    const staff = await as(staffEmail);
+    // Every order of the company is held for review while this rule stands.
+    const { setHoldRule } = await staff.request<{ setHoldRule: { id: string } }>('mutation($i: HoldRuleInput!) { setHoldRule(input: $i) { id } }', { i: { kind: 'ORDER_VALUE', companyId: company.id, enabled: true, limit: { amount: '0.01', currency: 'EUR' } } });
+    try {
+      const lines = [{ productId: products[1].id, quantity: 2 }];
+      const held = (await placeWith(company, lines, code.code)).placeOrder;
+      expect(held.status).toBe('ON_HOLD');
+      expect((await codesOfBatch(code.batchId))[0]).toMatchObject({ usedCount: 1, remainingUses: 0 });
+      expect((await failure(placeWith(company, lines, code.code))).codes).toEqual(['CONFLICT']);
+      const { rejectHeldOrder } = await staff.request<{ rejectHeldOrder: { status: string } }>('mutation($id: ID!, $r: String!) { rejectHeldOrder(id: $id, reason: $r) { status } }', { id: held.id, r: 'Not this week' });
+      expect(rejectHeldOrder.status).toBe('REJECTED');
+      expect((await codesOfBatch(code.batchId))[0]).toMatchObject({ usedCount: 0, remainingUses: 1, uses: [] });
+      const again = (await placeWith(company, lines, code.code)).placeOrder;
+      expect(again.discounts.map((d) => d.reference)).toEqual([code.code]);
+      expect((await codesOfBatch(code.batchId))[0].uses.map((u) => u.orderId)).toEqual([again.id]);
+    } finally {
+      await staff.request('mutation($id: ID!) { removeHoldRule(id: $id) }', { id: setHoldRule.id });
+    }
+  });
+
   it('a code applied to the basket shows its discount there and is used when the basket is ordered', async () => {
     const [code] = await generate({ label: 'Basket', count: 1, kind: 'PERCENT', percent: '20', maxUses: 1 });
     const api = company.admin.api;

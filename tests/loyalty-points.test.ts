@@ -149,5 +149,13 @@ describe('loyalty points through the gateway', () => {
     expect(next.discounts).toEqual([{ kind: 'LOYALTY', reference: discount.id, amount: { amount: '5.00' } }]);
     expect(Number(next.total.amount)).toBeCloseTo(Number(next.lines[0].lineTotal.amount) - 5, 2);
     expect((await account()).openDiscounts).toEqual([]);
+
+    // Two redemptions at once of a reward that costs every point left: one succeeds, the other gets CONFLICT; the balance never goes below zero.
+    const left = (await account()).balance;
+    const { setLoyaltyReward: all } = await staff.request<{ setLoyaltyReward: { id: string } }>(REWARD, { i: { name: `Everything ${tag}`, kind: 'DISCOUNT', discount: { amount: '1.00', currency: 'EUR' }, pointsCost: left, active: true } });
+    const race = await Promise.allSettled([key(), key()].map((k) => company.admin.api.request(REDEEM, { r: all.id, k })));
+    expect(race.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect((await failure(Promise.reject((race.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason))).codes).toEqual(['CONFLICT']);
+    expect((await account()).balance).toBe(0);
   });
 });
