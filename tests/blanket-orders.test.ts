@@ -110,6 +110,23 @@ describe('blanket orders and drawdown through the gateway', () => {
     expect((await mine()).lines[0].shops!.map((s) => s.remainingQuantity)).toEqual(['4', '1']);
   });
 
+  it("a drawdown above the company's approval limit waits for a coworker and keeps its quantities; rejected, it gives them back", async () => {
+    const b = await mine();
+    const api = company.admin.api;
+    await api.request('mutation($i: OrderingSettingsInput!) { setOrderingSettings(input: $i) { requiresApproval } }', { i: { requiresApproval: false, approvalLimit: { amount: '10.00', currency: 'EUR' } } });
+    try {
+      const { drawDownBlanketOrder: waiting } = await draw({ blanketOrderId: b.id, deliveryAddressCode: 'D1', lines: [{ lineNo: 1, quantity: 2 }] });
+      expect(waiting.status).toBe('AWAITING_APPROVAL');
+      expect((await mine()).lines[0].shops!.map((s) => s.remainingQuantity)).toEqual(['2', '1']);
+      const approver = await company.coworker('approver', { permissions: ['orders.view', 'orders.approve'] });
+      const { rejectOrder } = await approver.api.request<{ rejectOrder: { status: string } }>('mutation($id: ID!, $r: String!) { rejectOrder(id: $id, reason: $r) { status } }', { id: waiting.id, r: 'Enough stock there' });
+      expect(rejectOrder.status).toBe('REJECTED');
+      expect((await mine()).lines[0].shops!.map((s) => s.remainingQuantity)).toEqual(['4', '1']);
+    } finally {
+      await api.request('mutation($i: OrderingSettingsInput!) { setOrderingSettings(input: $i) { requiresApproval } }', { i: { requiresApproval: false, approvalLimit: null } });
+    }
+  });
+
   it('two concurrent drawdowns of the remainder: one succeeds, the other gets CONFLICT; the ERP counts each drawdown once and the next sync shows it', async () => {
     const b = await mine();
     const results = await Promise.allSettled([1, 2].map(() => draw({ blanketOrderId: b.id, deliveryAddressCode: 'D1', lines: [{ lineNo: 2, quantity: 5 }] })));
@@ -121,14 +138,18 @@ describe('blanket orders and drawdown through the gateway', () => {
 
     // Every drawdown of this blanket order reaches the ERP exactly once, naming the blanket order.
     const { orders } = await company.admin.api.request<{ orders: { edges: Array<{ node: { id: string; erpNumber: string | null } }> } }>('{ orders(first: 50) { edges { node { id erpNumber } } } }');
-    const ids = orders.edges.map((e) => e.node.id);
+    const { orders: rejected } = await company.admin.api.request<{ orders: { edges: Array<{ node: { id: string } }> } }>('{ orders(first: 50, filter: { statuses: [REJECTED] }) { edges { node { id } } } }');
+    const rejectedIds = new Set(rejected.edges.map((e) => e.node.id));
+    const ids = orders.edges.map((e) => e.node.id).filter((id) => !rejectedIds.has(id));
     expect(ids).toHaveLength(3);
+    expect(rejectedIds.size).toBe(1);
     await eventually(async () => {
-      const { orders: o } = await company.admin.api.request<{ orders: { edges: Array<{ node: { erpNumber: string | null } }> } }>('{ orders(first: 50) { edges { node { erpNumber } } } }');
-      return o.edges.every((e) => e.node.erpNumber !== null);
+      const { orders: o } = await company.admin.api.request<{ orders: { edges: Array<{ node: { id: string; erpNumber: string | null } }> } }>('{ orders(first: 50) { edges { node { id erpNumber } } } }');
+      return o.edges.filter((e) => ids.includes(e.node.id)).every((e) => e.node.erpNumber !== null);
     }, 60_000, 'the ERP to accept the drawdowns');
     const stats = await erpAdmin('GET', '/admin/stats');
     for (const id of ids) expect(stats.acceptedOrdersByKey[id]).toBe(1);
+    for (const id of rejectedIds) expect(stats.acceptedOrdersByKey[id]).toBeUndefined();
     expect((await outboxMessages()).filter((m) => ids.includes(m.key))).toHaveLength(3);
     const erp = await erpAdmin('GET', `/admin/records/blanketOrders/${blanketNumber}`);
     expect(erp.lines.map((l: Line) => l.drawnQuantity)).toEqual(['5', '5']);

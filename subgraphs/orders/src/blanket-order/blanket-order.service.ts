@@ -124,13 +124,16 @@ export class BlanketOrderService {
           notes: optionalText(input.notes, 'notes', MAX_NOTES_LENGTH), quoteId: null, quotePriceChanges: null,
           blanketOrderId: blanket.id, blanketOrderNumber: blanket.number,
         });
-        // Judged by the hold rules like any order placed on the web (a held drawdown keeps its quantities until staff decide).
-        const reasons = await new OrderWorkflow(em).holdReasons(order, facts);
-        order.status = reasons.length > 0 ? OrderStatus.ON_HOLD : OrderStatus.PENDING;
+        // Above the company's approval limit it waits for a coworker's approval like any order; else the hold rules judge it.
+        // Either way it keeps its quantities until decided (a rejected one gives them back).
+        const settings = facts.settings;
+        const needsApproval = !!settings?.approvalLimit && settings.approvalLimitCurrency === blanket.currency && totals.net.gt(settings.approvalLimit);
+        const reasons = needsApproval ? [] : await new OrderWorkflow(em).holdReasons(order, facts);
+        order.status = needsApproval ? OrderStatus.AWAITING_APPROVAL : reasons.length > 0 ? OrderStatus.ON_HOLD : OrderStatus.PENDING;
         order.holdReasons = reasons.length > 0 ? reasons : null;
         assertInitial(order.status);
         const actor = actorOf(v);
-        const placed = { status: order.status, previousStatus: null, source: OrderEventSource.WEB, actorUserId: actor.userId, onBehalfActorId: actor.onBehalfActorId, reason: `Drawn down from blanket order ${blanket.number}.`, details: null };
+        const placed = { status: order.status, previousStatus: null, source: OrderEventSource.WEB, actorUserId: actor.userId, onBehalfActorId: actor.onBehalfActorId, reason: needsApproval ? `Drawn down from blanket order ${blanket.number}; above the company's approval limit of ${settings!.approvalLimit} ${blanket.currency}.` : `Drawn down from blanket order ${blanket.number}.`, details: null };
         const held = { status: OrderStatus.ON_HOLD, previousStatus: OrderStatus.ON_HOLD, source: OrderEventSource.HOLD_RULES, actorUserId: null, onBehalfActorId: null, reason: null, details: { holdReasons: reasons } };
         await new OrderRepository(em).insertPlaced({
           order, lines, events: reasons.length > 0 ? [placed, held] : [placed],
