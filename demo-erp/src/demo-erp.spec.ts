@@ -568,3 +568,59 @@ describe('warranty periods and the service workshop', () => {
     expect(erp.advanceServiceOrder('SRV-NONE', 1)).toBeUndefined();
   });
 });
+
+describe('blanket orders and discount lines', () => {
+  const erp = new DemoErp('small', 42, 'run');
+  const blanket = () => erp.state.get('blanketOrders', 'BO-5001') as any;
+  const first = blanket();
+  const customer = erp.state.get('customers', first.customerNumber)!;
+  const body = (hubOrderId: string, lines: Array<{ lineNo: number; sku: string; quantity: string; unitPrice: string }>, extra: Record<string, unknown> = {}) => ({
+    hubOrderId, customerNumber: customer.customerNumber, placedAt: new Date().toISOString(), currency: 'EUR', lines, blanketOrderNumber: 'BO-5001', ...extra,
+  });
+
+  it('holds agreements of its first customers: three lines below list price, split per shop for a multi-shop retailer, partly drawn by its own order', () => {
+    const all = ['BO-5001', 'BO-5002', 'BO-5003', 'BO-5004'].map((n) => erp.state.get('blanketOrders', n) as any);
+    expect(all.every((b) => b && b.status === 'OPEN' && b.lines.length === 3 && b.validFrom < b.validTo)).toBe(true);
+    for (const b of all) {
+      const c = erp.state.get('customers', b.customerNumber)!;
+      for (const l of b.lines) {
+        const product = erp.state.get('products', l.sku)!;
+        expect(new Decimal(l.unitPrice).lt(product.listPrice)).toBe(true);
+        if (c.deliveryAddresses.length >= 2) expect(l.shops.reduce((sum: Decimal, s: any) => sum.plus(s.quantity), new Decimal(0)).toFixed()).toBe(l.quantity);
+        else expect(l.shops).toBeNull();
+      }
+      expect(b.lines[0].drawnQuantity).not.toBe('0');
+      expect(b.drawdowns).toEqual([expect.objectContaining({ hubOrderId: null })]);
+    }
+  });
+
+  it('counts a drawdown within what remains once, and refuses more than remains, another price, another SKU or the wrong shop', () => {
+    const line = first.lines[1];
+    const shop = line.shops ? line.shops[0].deliveryAddressCode : null;
+    const extra = shop ? { deliveryAddressCode: shop } : {};
+    const remaining = new Decimal(line.shops ? line.shops[0].quantity : line.quantity).minus(line.shops ? line.shops[0].drawnQuantity : line.drawnQuantity);
+    expect(erp.submitOrder('bo-too-much', body('hub-bo-1', [{ lineNo: 1, sku: line.sku, quantity: remaining.plus(1).toFixed(), unitPrice: line.unitPrice }], extra)).status).toBe(422);
+    expect(erp.submitOrder('bo-price', body('hub-bo-2', [{ lineNo: 1, sku: line.sku, quantity: '1', unitPrice: new Decimal(line.unitPrice).plus(1).toFixed(2) }], extra))).toMatchObject({ status: 422, body: { error: expect.stringContaining('is agreed at') } });
+    expect(erp.submitOrder('bo-sku', body('hub-bo-3', [{ lineNo: 1, sku: 'NOT-ON-IT', quantity: '1', unitPrice: '1.00' }], extra)).status).toBe(422);
+    if (shop) expect(erp.submitOrder('bo-shop', body('hub-bo-4', [{ lineNo: 1, sku: line.sku, quantity: '1', unitPrice: line.unitPrice }])).status).toBe(422);
+    expect(blanket().lines[1].drawnQuantity).toBe(line.drawnQuantity);
+
+    const ok = erp.submitOrder('bo-ok', body('hub-bo-5', [{ lineNo: 1, sku: line.sku, quantity: '2', unitPrice: line.unitPrice }], extra));
+    expect(ok.status).toBe(201);
+    expect(erp.submitOrder('bo-ok', body('hub-bo-5', [{ lineNo: 1, sku: line.sku, quantity: '2', unitPrice: line.unitPrice }], extra)).status).toBe(200);
+    const after = blanket();
+    expect(after.lines[1].drawnQuantity).toBe(new Decimal(line.drawnQuantity).plus(2).toFixed());
+    if (shop) expect(after.lines[1].shops[0].drawnQuantity).toBe(new Decimal(line.shops[0].drawnQuantity).plus(2).toFixed());
+    expect(after.drawdowns.map((d: any) => d.hubOrderId)).toEqual([null, 'hub-bo-5']);
+    expect(erp.state.get('orders', (ok.body as any).orderNumber)).toMatchObject({ blanketOrderNumber: 'BO-5001' });
+  });
+
+  it('takes discount lines off the total, never below zero', () => {
+    const sku = first.lines[2].sku;
+    const plain = { hubOrderId: 'hub-disc-1', customerNumber: customer.customerNumber, placedAt: new Date().toISOString(), currency: 'EUR', lines: [{ lineNo: 1, sku, quantity: '4', unitPrice: '2.50' }] };
+    const ok = erp.submitOrder('disc-1', { ...plain, discounts: [{ reference: 'SPRING-1', description: 'Code SPRING-1', amount: '1.50' }] });
+    expect(erp.state.get('orders', (ok.body as any).orderNumber)).toMatchObject({ total: '8.50', discounts: [{ reference: 'SPRING-1', description: 'Code SPRING-1', amount: '1.50' }] });
+    expect(erp.submitOrder('disc-2', { ...plain, hubOrderId: 'hub-disc-2', discounts: [{ reference: 'X', description: 'X', amount: '10.01' }] }).status).toBe(422);
+    expect(erp.submitOrder('disc-3', { ...plain, hubOrderId: 'hub-disc-3', discounts: [{ reference: 'X', description: 'X', amount: '-1' }] }).status).toBe(422);
+  });
+});

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import Decimal from 'decimal.js';
 import {
   ErpContactRecord, ErpCustomerReceipt, ErpCustomerRecord, ErpDocumentKind, ErpInvoiceRecord, ErpOrderLine, ErpOrderReceipt, ErpOrderRecord, ErpPaymentRecord,
-  ErpOrderStatus, ErpPickupReceipt, ErpRecordOf, ErpRecordsByKind, ErpReturnReceipt, ErpServiceOrderReceipt, ErpServiceOrderRecord, ErpStockRecord, SyncKind, recordKey, ErpProductConfigurationRecord,
+  ErpBlanketOrderRecord, ErpOrderStatus, ErpPickupReceipt, ErpRecordOf, ErpRecordsByKind, ErpReturnReceipt, ErpServiceOrderReceipt, ErpServiceOrderRecord, ErpStockRecord, SyncKind, recordKey, ErpProductConfigurationRecord,
 } from '@hub/erp-contract';
 import { ErpState } from './erp-state';
 import { buildLargeTables, LARGE_WAREHOUSE_CODES } from './large-data';
@@ -14,6 +14,7 @@ import { DEFAULT_SEED, VAT_RATE_PERCENT } from './reference';
 import { buildSmallTables, deliveryNoteFor, openItemFor, parcelDataFor, paymentFor, SMALL_WAREHOUSES } from './small-data';
 import { BaseTable, ErpTables } from './tables';
 import { productConfigurationRecords } from './configurable-products';
+import { demoBlanketOrders } from './blanket-orders';
 
 export type DemoErpScale = 'small' | 'large';
 
@@ -146,6 +147,15 @@ function requireLines(value: unknown): any[] {
   return value;
 }
 
+/** The discount lines of an order submission: a reference, a description and a positive amount each. */
+function requireDiscounts(value: unknown): Array<{ reference: string; description: string; amount: Decimal }> {
+  if (!Array.isArray(value) || value.length > 20) throw new InvalidInput('discounts must be an array of at most 20 lines');
+  return value.map((d, n) => {
+    if (!d || typeof d !== 'object') throw new InvalidInput(`discount ${n + 1} must be an object`);
+    return { reference: requireString(d.reference, `discount ${n + 1}: reference`), description: requireString(d.description, `discount ${n + 1}: description`), amount: requireDecimal(d.amount, `discount ${n + 1}: amount`, true) };
+  });
+}
+
 /**
  * A simulated ERP: its data (base tables + change log), the changes it makes over time
  * (`advance`), the documents it accepts with idempotency keys, and its printable documents.
@@ -198,6 +208,10 @@ export class DemoErp {
     }
     // The configurations of the configurable items this ERP sells (an extension kind: no base table).
     for (const configuration of productConfigurationRecords()) if (this.state.get('products', configuration.sku)) this.state.upsert('productConfigurations', configuration);
+    // Blanket orders (an extension kind): agreements of the first four customers.
+    const customers = Array.from({ length: Math.min(4, tables.customers.size) }, (_, i) => tables.customers.at(i));
+    const products = Array.from({ length: Math.min(200, tables.products.size) }, (_, i) => tables.products.at(i));
+    for (const blanket of demoBlanketOrders(customers, products, seed, demoReferenceDate())) this.state.upsert('blanketOrders', blanket);
   }
 
   // ---- explicit record changes (admin) -------------------------------------------------------
@@ -452,6 +466,12 @@ export class DemoErp {
         total = total.plus(quantity.mul(unitPrice).toDecimalPlaces(2));
         return { lineNo: l.lineNo as number, sku, quantity, unitPrice, configuration: this.lineConfiguration(l.lineNo, sku, l.configuration) };
       });
+      // Discount lines (a code, a loyalty reward) come off the lines' value; never below zero.
+      const discounts = b.discounts == null ? [] : requireDiscounts(b.discounts);
+      const discount = discounts.reduce((sum, d) => sum.plus(d.amount), new Decimal(0));
+      if (discount.gt(total)) throw new InvalidInput(`discounts of ${discount.toFixed(2)} are more than the lines' ${total.toFixed(2)}`);
+      total = total.minus(discount);
+      const blanket = b.blanketOrderNumber == null ? null : this.drawdownOf(b, customer.customerNumber, currency, placedAt, ordered);
       // The delivery the web shop charged: invoiced with the goods.
       let delivery: ErpOrderRecord['delivery'] = null;
       if (b.delivery != null) {
@@ -472,7 +492,10 @@ export class DemoErp {
         deliveryDate, deliveryAddressCode: (b.deliveryAddressCode as string | null | undefined) ?? null, customerReference: (b.customerReference as string | null | undefined) ?? null,
         pickupStoreCode: (b.pickupStoreCode as string | null | undefined) ?? null, pickupCode: null,
         ...(delivery ? { delivery } : {}),
+        ...(discounts.length > 0 ? { discounts: discounts.map((d) => ({ reference: d.reference, description: d.description, amount: d.amount.toFixed(2) })) } : {}),
+        ...(blanket ? { blanketOrderNumber: b.blanketOrderNumber as string } : {}),
       });
+      if (blanket) this.upsertRecord('blanketOrders', blanket(orderNumber));
       return { orderNumber, status: 'CONFIRMED', deliveryDate };
     });
   }
@@ -496,6 +519,41 @@ export class DemoErp {
       return { code: o.code as string, value: o.value as string };
     });
     return { options, summary: typeof c.summary === 'string' ? c.summary : options.map((o) => `${o.code} ${o.value}`).join(', ') };
+  }
+
+  /**
+   * Checks an order that draws down a blanket order: the customer's own, open and valid on the
+   * order's day, every line one of its SKUs at the agreed price and within what remains (of the
+   * line, and of the shop's share where the line is split per shop: the order's delivery address).
+   * Returns the blanket order as it is once the order is counted in it.
+   */
+  private drawdownOf(b: any, customerNumber: string, currency: string, placedAt: Date, ordered: Array<{ lineNo: number; sku: string; quantity: Decimal; unitPrice: Decimal }>): (orderNumber: string) => ErpBlanketOrderRecord {
+    const number = requireString(b.blanketOrderNumber, 'blanketOrderNumber');
+    const blanket = this.state.get('blanketOrders', number) as ErpBlanketOrderRecord | undefined;
+    if (!blanket || blanket.customerNumber !== customerNumber) throw new InvalidInput(`unknown blanket order ${number} for customer ${customerNumber}`);
+    if (blanket.status !== 'OPEN') throw new InvalidInput(`blanket order ${number} is closed`);
+    const day = isoDay(placedAt);
+    if (day < blanket.validFrom || day > blanket.validTo) throw new InvalidInput(`blanket order ${number} is valid from ${blanket.validFrom} to ${blanket.validTo}`);
+    if (currency !== blanket.currency) throw new InvalidInput(`blanket order ${number} is in ${blanket.currency}`);
+    const hubOrderId = String(b.hubOrderId);
+    const shop = (b.deliveryAddressCode as string | null | undefined) ?? null;
+    const lines = structuredClone(blanket.lines);
+    for (const o of ordered) {
+      const line = lines.find((l) => l.sku === o.sku);
+      if (!line) throw new InvalidInput(`line ${o.lineNo}: ${o.sku} is not on blanket order ${number}`);
+      if (!o.unitPrice.eq(line.unitPrice)) throw new InvalidInput(`line ${o.lineNo}: ${o.sku} is agreed at ${line.unitPrice}, not ${o.unitPrice.toString()}`);
+      const remaining = new Decimal(line.quantity).minus(line.drawnQuantity);
+      if (o.quantity.gt(remaining)) throw new InvalidInput(`line ${o.lineNo}: ${remaining.toString()} of ${o.sku} remain on blanket order ${number}`);
+      line.drawnQuantity = new Decimal(line.drawnQuantity).plus(o.quantity).toString();
+      if (line.shops && line.shops.length > 0) {
+        const share = line.shops.find((s) => s.deliveryAddressCode === shop);
+        if (!share) throw new InvalidInput(`line ${o.lineNo}: ${o.sku} is split per shop; deliver to one of ${line.shops.map((s) => s.deliveryAddressCode).join(', ')}`);
+        const left = new Decimal(share.quantity).minus(share.drawnQuantity);
+        if (o.quantity.gt(left)) throw new InvalidInput(`line ${o.lineNo}: ${left.toString()} of ${o.sku} remain for shop ${shop} on blanket order ${number}`);
+        share.drawnQuantity = new Decimal(share.drawnQuantity).plus(o.quantity).toString();
+      }
+    }
+    return (orderNumber) => ({ ...blanket, lines, drawdowns: [...blanket.drawdowns, { orderNumber, hubOrderId, placedAt: placedAt.toISOString() }] });
   }
 
   /** The warehouses this ERP keeps stock in, in the order it ships from them. */

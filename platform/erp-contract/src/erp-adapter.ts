@@ -34,6 +34,13 @@ export interface ErpOrderSubmission {
   notes?: string | null;
   /** Collected in this store (a warehouse flagged isStore) instead of delivered; then deliveryAddressCode is null. */
   pickupStoreCode?: string | null;
+  /**
+   * Discount lines (a discount code, a loyalty reward): amounts off the lines' value before tax, in
+   * the order's currency; the ERP's order total is the lines' less these.
+   */
+  discounts?: Array<{ reference: string; description: string; amount: string }> | null;
+  /** The ERP's blanket order this order draws down: its lines count against the blanket order's remaining quantities. */
+  blanketOrderNumber?: string | null;
   /** The delivery the hub charged (O12): method, packing estimate and the net charge (transport plus surcharges) in `currency`; absent: none charged. */
   delivery?: { method: string | null; parcels: number; pallets: number; charge: string } | null;
 }

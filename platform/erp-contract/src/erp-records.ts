@@ -277,6 +277,10 @@ export interface ErpOrderRecord {
   pickupCode?: string | null;
   /** The delivery charged with the order (included in `total`), as the hub sent it. */
   delivery?: { method: string | null; parcels: number; pallets: number; charge: string } | null;
+  /** Discount lines taken off the lines' value (total is after them), as submitted. */
+  discounts?: Array<{ reference: string; description: string; amount: string }> | null;
+  /** The blanket order the order draws down. */
+  blanketOrderNumber?: string | null;
 }
 
 export interface ErpRecordsByKind {
@@ -381,6 +385,42 @@ export interface ErpConfigurationOption {
   max?: string | null;
   step?: string | null;
   values?: Array<{ code: string; name: string; price?: string | null; pricePerSquareMetre?: string | null }>;
+}
+
+/** One agreed line of a blanket order: the quantity and price agreed, what has been drawn, and its split per shop when it has one. */
+export interface ErpBlanketOrderLine {
+  lineNo: number;
+  sku: string;
+  /** The quantity agreed for the whole validity. */
+  quantity: string;
+  /** The agreed unit price (in the blanket order's currency, before tax). */
+  unitPrice: string;
+  /** Drawn down so far (by every order the ERP counted, see `drawdowns`). */
+  drawnQuantity: string;
+  /**
+   * For a multi-shop retailer: how much of the line each shop (one of the customer's delivery
+   * addresses, by code) may draw, and has drawn; absent or null: any shop draws from the line.
+   */
+  shops?: Array<{ deliveryAddressCode: string; quantity: string; drawnQuantity: string }> | null;
+}
+
+/**
+ * A blanket (indent) order in the ERP, synced as the extension kind `blanketOrders` (its `key` is
+ * the blanket order number): quantities agreed at fixed prices for a period, drawn down by orders
+ * that name it (ErpOrderSubmission.blanketOrderNumber). The ERP counts each order once.
+ */
+export interface ErpBlanketOrderRecord extends ErpExtensionRecord {
+  key: string;
+  blanketOrderNumber: string;
+  customerNumber: string;
+  currency: string;
+  /** First and last day orders may draw on it (YYYY-MM-DD). */
+  validFrom: string;
+  validTo: string;
+  status: 'OPEN' | 'CLOSED';
+  lines: ErpBlanketOrderLine[];
+  /** The orders counted in drawnQuantity; hubOrderId set for the hub's. */
+  drawdowns: Array<{ orderNumber: string; hubOrderId: string | null; placedAt: string }>;
 }
 
 /** The record type of a kind: the contract's own for the kinds it names, else an extension record. */

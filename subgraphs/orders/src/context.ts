@@ -26,9 +26,16 @@ import { OfferService } from './offer/offer.service';
 import { OFFER_FILE_TYPES, offerDocument, offerFileName, OfferFileService } from './offer/offer-file.service';
 import { OfferFileFormat } from './offer/offer.object';
 import { fetchOfferBranding } from './offer/offer-branding';
+import { DiscountCodeService } from './discount-code/discount-code.service';
+import { DiscountCodeRepository } from './discount-code/discount-code.repository';
+import { DiscountCodeUseEntity } from './discount-code/discount-code.entity';
+import { BlanketOrderService } from './blanket-order/blanket-order.service';
+import { BlanketOrderRepository } from './blanket-order/blanket-order.repository';
+import { LoyaltyService } from './loyalty/loyalty.service';
+import { LoyaltyRepository } from './loyalty/loyalty.repository';
 
 export interface OrdersContext extends BaseContext {
-  loaders: OrderLoaders;
+  loaders: OrderLoaders & { discountCodeUses: DataLoader<string, DiscountCodeUseEntity[]> };
   services: {
     orders: OrderService;
     placement: OrderPlacementService;
@@ -43,6 +50,9 @@ export interface OrdersContext extends BaseContext {
     deliveryCosts: DeliveryCostService;
     offers: OfferService;
     offerFiles: OfferFileService;
+    discountCodes: DiscountCodeService;
+    blanketOrders: BlanketOrderService;
+    loyalty: LoyaltyService;
   };
   /** Offers by id, one batch per request (reference resolvers). */
   offerById: DataLoader<string, OfferEntity | null>;
@@ -64,12 +74,15 @@ export function buildOrdersContext(base: BaseContext, runtime: SubgraphRuntime):
   const quotes = new QuoteRepository(em);
   const pricing = new OrderPricingService(runtime.gatewayUrl, base.viewer, base.bearer, recentPricings(runtime.databaseUrl));
   const facts = new OrderingFactsService(new OrderingFactsRepository(em));
-  const loaders: OrderLoaders = {
+  const discountCodes = new DiscountCodeService(em, new DiscountCodeRepository(em));
+  const loaders: OrdersContext['loaders'] = {
     orderById: createByIdLoader(em, OrderEntity),
     linesByOrder: createGroupLoader((orderIds) => orders.linesOf(orderIds), (line) => line.order.id),
     timelineByOrder: createGroupLoader((orderIds) => orders.timelinesOf(orderIds), (event) => event.orderId),
     // At most one page per company: Company.orders slices it to `first`.
     ordersByCompany: createGroupLoader((companyIds) => orders.newestPerCompany(companyIds, MAX_ORDERS_PER_PAGE), (order) => order.companyId),
+    // Staff only (the service checks): the usage register of the codes on the page.
+    discountCodeUses: createGroupLoader((codeIds) => discountCodes.uses(base.viewer, codeIds), (use) => use.codeId),
   };
   const basketService = new BasketService(baskets, pricing, facts);
   const deliveryCosts = new DeliveryCostService(em, new DeliveryCostRepository(em), basketService);
@@ -95,6 +108,9 @@ export function buildOrdersContext(base: BaseContext, runtime: SubgraphRuntime):
       holdRules: new HoldRuleService(new HoldRuleRepository(em), em),
       settings: new OrderingSettingsService(em),
       pickups: new PickupService(em),
+      discountCodes,
+      blanketOrders: new BlanketOrderService(em, new BlanketOrderRepository(em), orders),
+      loyalty: new LoyaltyService(em, new LoyaltyRepository(em)),
       credit: new CompanyCreditService(em, facts),
       texts: new ViewerTexts(runtime, base.viewer, base.acceptLanguage),
     },

@@ -37,6 +37,11 @@ import { OFFER_CHANGED_TOPIC } from './offer/offer-events';
 import { offerFileRoute } from './offer/offer-file.service';
 import { OFFER_NOTIFICATIONS } from './offer/offer-notifications';
 import { OfferMailFileEntity } from './offer/offer-mail-file.entity';
+import { BlanketOrderEntity } from './blanket-order/blanket-order.entity';
+import { LoyaltyEntryEntity, LoyaltyProductGroupEntity, LoyaltyRedemptionEntity, LoyaltyRewardEntity, LoyaltyRuleEntity } from './loyalty/loyalty.entity';
+import { creditLoyaltyForInvoices, ingestLoyaltyProductGroups, reverseLoyaltyForCreditNotes } from './loyalty/loyalty.ingest';
+import { ingestBlanketOrders } from './blanket-order/blanket-order.ingest';
+import { BasketDiscountCodeEntity, DiscountCodeEntity, DiscountCodeUseEntity } from './discount-code/discount-code.entity';
 
 export const ordersSubgraph: SubgraphModule<OrdersContext> = {
   name: 'orders',
@@ -46,19 +51,27 @@ export const ordersSubgraph: SubgraphModule<OrdersContext> = {
     QuoteEntity, QuoteLineEntity, OrderingSettingsEntity, HoldRuleEntity, CompanyAccountEntity, PickupStoreEntity,
     ProductLogisticsEntity, DeliveryDestinationEntity, DeliveryRateEntity, LogisticMinimumEntity,
     OfferEntity, OfferVersionEntity, OfferNumberCounterEntity, OfferTermEntity, OfferExtraServiceEntity, SalesRepCustomerEntity, OfferMailFileEntity,
+    DiscountCodeEntity, DiscountCodeUseEntity, BasketDiscountCodeEntity, BlanketOrderEntity,
+    LoyaltyRuleEntity, LoyaltyEntryEntity, LoyaltyRewardEntity, LoyaltyRedemptionEntity, LoyaltyProductGroupEntity,
   ],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildOrdersSchema,
   buildContext: buildOrdersContext,
   seedDemoData: seedOrdersDemoData,
   sync: {
-    kinds: [syncKind('orders', { ingest: ingestOrders, defaultIntervalSeconds: 30, description: 'Order status, delivery dates, line splits and ERP-side corrections (orders subgraph)' })],
+    kinds: [
+      syncKind('orders', { ingest: ingestOrders, defaultIntervalSeconds: 30, description: 'Order status, delivery dates, line splits and ERP-side corrections (orders subgraph)' }),
+      // The ERP's blanket orders: agreed lines and prices, and what each line and shop has drawn (the ERP counts each drawdown once).
+      syncKind('blanketOrders', { ingest: ingestBlanketOrders, defaultIntervalSeconds: 120, description: "Blanket (indent) orders: agreed quantities and prices, validity, per-shop shares and what has been drawn (orders subgraph)" }),
+    ],
     // Each company's ERP account: credit limit, balance and block for the hold rules, tax rate, customer number, delivery addresses.
     // Which ERP warehouses are stores an order can be collected in.
     // For delivery costs: each item's weight, volume and packing, and the countries each company's goods go to.
     alsoIngests: [
       alsoIngests('customers', ingestCompanyAccounts), alsoIngests('warehouses', ingestPickupStores),
       alsoIngests('products', ingestProductLogistics), alsoIngests('customers', ingestDeliveryDestinations),
+      // Loyalty points: the product groups rules may name; points credited on invoices and taken back on credit notes.
+      alsoIngests('products', ingestLoyaltyProductGroups), alsoIngests('invoices', creditLoyaltyForInvoices), alsoIngests('creditNotes', reverseLoyaltyForCreditNotes),
     ],
   },
   outbox: {

@@ -15,6 +15,9 @@ import { ConfiguredItemResolver } from './configured-item/configured-item.resolv
 import { BasketDeliveryResolver, DeliveryCostResolver, OrderDeliveryResolver } from './delivery-cost/delivery-cost.resolver';
 import { OfferResolver } from './offer/offer.resolver';
 import { resolveOfferReference } from './offer/offer.reference';
+import { BlanketOrderResolver, OrderBlanketOrderResolver } from './blanket-order/blanket-order.resolver';
+import { LoyaltyResolver } from './loyalty/loyalty.resolver';
+import { BasketDiscountResolver, DiscountCodeResolver, OrderDiscountResolver } from './discount-code/discount-code.resolver';
 
 export function buildOrdersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<OrdersContext>({
@@ -23,6 +26,7 @@ export function buildOrdersSchema(): Promise<GraphQLSchema> {
       BasketResolver, BasketLineResolver, QuoteResolver, HoldRuleResolver, OrderingSettingsResolver, CompanyCreditResolver, PickupResolver,
       ConfiguredItemResolver, BasketDeliveryResolver, DeliveryCostResolver, OrderDeliveryResolver,
       OfferResolver,
+      DiscountCodeResolver, BasketDiscountResolver, OrderDiscountResolver, BlanketOrderResolver, OrderBlanketOrderResolver, LoyaltyResolver,
     ],
     referenceResolvers: {
       Order: { __resolveReference: resolveOrderReference },

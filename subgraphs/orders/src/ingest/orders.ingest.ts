@@ -34,6 +34,8 @@ export const ORDER_TARGET = defineMergeTarget({
     'handed_over_at', 'handed_over_by_user_id',
     // The delivery the hub charged when placing (O12); the ERP has it in the order's total.
     'delivery',
+    // The discounts the web order carried and the blanket order it draws down (the ERP's total already counts them).
+    'discounts', 'blanket_order_id', 'blanket_order_number',
   ],
   // An order deleted in the ERP is shown as cancelled rather than vanishing from the history.
   onDelete: { set: { status: "'CANCELLED'", updated_at: 'now()' } },

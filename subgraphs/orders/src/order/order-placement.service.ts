@@ -17,7 +17,7 @@ import { requireOrderable } from '../pricing/priced-lines';
 import { QuoteEntity, QuoteStatus } from '../quote/quote.entity';
 import { QuoteRepository } from '../quote/quote.repository';
 import { isValid, priceChangesOf } from '../quote/quote.service';
-import { OrderEntity, QuotePriceChange } from './order.entity';
+import { OrderDiscount, OrderEntity, QuotePriceChange } from './order.entity';
 import { MAX_NOTES_LENGTH, MAX_REFERENCE_LENGTH, OrderSource, PlaceOrderInput, requestFingerprint, sameLines, validatePlaceOrder } from './order.inputs';
 import { requireOrderer } from './order-access';
 import { OrderRepository } from './order.repository';
@@ -26,6 +26,9 @@ import { actorOf, OrderWorkflow } from './order-workflow';
 import { requirePickupStore } from '../pickup/pickup.service';
 import { DeliveryCostService } from '../delivery-cost/delivery-cost.service';
 import { orderDeliveryOf } from '../delivery-cost/order-delivery';
+import { DiscountCodeService } from '../discount-code/discount-code.service';
+import { DiscountCodeRepository } from '../discount-code/discount-code.repository';
+import { LoyaltyService } from '../loyalty/loyalty.service';
 
 interface DraftLine {
   productId: string;
@@ -113,12 +116,22 @@ export class OrderPlacementService {
     const unitPrices = priced.map((p, i) => (quoted ? new Decimal(draft.lines[i].quotedUnitPrice!) : p.unitPrice));
     const priceChanges: QuotePriceChange[] = draft.quote && !quoted ? priceChangesOf(draft.quote.lines.getItems(), priced.map((p) => p.unitPrice)) : [];
     const lineTotals = priced.map((p, i) => (draft.agreed ? new Decimal(draft.agreed.lines[i].lineTotal) : lineTotal(p.quantity, unitPrices[i], currency)));
+    // A discount code (given, or applied to the ordered basket) comes off the lines' value; tax is on what remains.
+    const codeDiscount = await new DiscountCodeService(this.em, new DiscountCodeRepository(this.em))
+      .prepare(v.userId, v.companyId, input.discountCode, source.kind === 'basket', totalsOf(lineTotals, currency, null).net, currency);
+    const discounts: OrderDiscount[] = codeDiscount
+      ? [{ kind: 'CODE', reference: codeDiscount.code.code, description: `Discount code ${codeDiscount.code.code} (${codeDiscount.code.label})`, amount: codeDiscount.amount.toFixed(2) }]
+      : [];
+    // Loyalty discounts the company redeemed come off what is left.
+    const loyaltyDiscounts = await LoyaltyService.prepareDiscounts(this.em, v.companyId, totalsOf([...lineTotals, ...discounts.map((d) => new Decimal(d.amount).neg())], currency, null).net, currency);
+    discounts.push(...loyaltyDiscounts.lines);
     // Delivery (O12) as the basket showed it: to the delivery address, by the method asked for (else the cheapest); none for a pick-up.
     const orderDelivery = pickupStore || !this.deliveryCosts ? null : await orderDeliveryOf(this.deliveryCosts, {
       lines: priced.map((p, i) => ({ productId: p.productId, sku: p.sku, quantity: p.quantity, lineTotal: lineTotals[i] })),
       currency, deliveryAddressCode, method: input.deliveryMethod?.trim().toUpperCase() || null, companyId: v.companyId,
     });
-    const totals = totalsOf(orderDelivery && new Decimal(orderDelivery.total).gt(0) ? [...lineTotals, new Decimal(orderDelivery.total)] : lineTotals, currency, taxRatePercent);
+    const deliveryCharge = orderDelivery && new Decimal(orderDelivery.total).gt(0) ? [new Decimal(orderDelivery.total)] : [];
+    const totals = totalsOf([...lineTotals, ...discounts.map((d) => new Decimal(d.amount).neg()), ...deliveryCharge], currency, taxRatePercent);
 
     const overLimit = !!settings?.approvalLimit && settings.approvalLimitCurrency === currency && totals.net.gt(settings.approvalLimit);
     const mayPlace = hasPermission(v, 'orders.place');
@@ -150,6 +163,7 @@ export class OrderPlacementService {
           quoteId: draft.quote?.id ?? null,
           quotePriceChanges: priceChanges.length > 0 ? priceChanges : null,
           delivery: orderDelivery,
+          discounts: discounts.length > 0 ? discounts : null,
         });
         const lines = priced.map((p, i) => ({
           lineNo: i + 1, productId: p.productId, sku: p.sku, quantity: String(p.quantity), unitPrice: unitPrices[i].toFixed(), lineTotal: lineTotals[i].toFixed(2),
@@ -170,6 +184,9 @@ export class OrderPlacementService {
         };
         if (draft.quote && !(await new QuoteRepository(em).markOrdered(draft.quote.id, order.id))) throw conflict(`Quote ${draft.quote.number} was already ordered.`);
         if (draft.agreed) await draft.agreed.claim(em, order.id);
+        // The code's use is registered first: its row lock orders concurrent checkouts, and the one that finds it used up places nothing.
+        if (codeDiscount) await DiscountCodeService.claim(em, codeDiscount, { orderId: order.id, companyId: v.companyId, userId: v.userId, currency });
+        await LoyaltyService.useDiscounts(em, loyaltyDiscounts, order.id);
         await new OrderRepository(em).insertPlaced({
           order,
           lines,
@@ -178,6 +195,7 @@ export class OrderPlacementService {
           basket: draft.basketProductIds ? { userId: v.userId, productIds: draft.basketProductIds } : null,
           announce: { channel: HUB_EVENTS_CHANNEL, payload: encodeEvent({ topic: ORDER_STATUS_CHANGED_TOPIC, key: order.id }) },
         });
+        if (order.discounts) await em.execute('update orders.customer_order set discounts = ?::jsonb where id = ?::uuid', [JSON.stringify(order.discounts), order.id]);
         return order;
       });
     } catch (error) {

@@ -11,6 +11,7 @@ import { OrderLineEntity } from './order-line.entity';
 import { assertTransition } from './order.state-machine';
 import { OrderEventSource, OrderStatus } from './order-status';
 import { OrderEventDetails, OrderStatusEventEntity } from './order-status-event.entity';
+import { releaseOrderDiscounts } from '../discount-code/order-discount-release';
 
 /** Who made a change: the user (and the staff user signed in as them, if so); null for the hold rules and the ERP. */
 export interface Actor {
@@ -72,6 +73,8 @@ export class OrderWorkflow {
     order.status = to;
     if (change.statusReason !== undefined) order.statusReason = change.statusReason;
     await this.record(order, previous, change);
+    // Rejected before it reached the ERP: its discount code use and loyalty discounts are given back.
+    if (to === OrderStatus.REJECTED) await releaseOrderDiscounts(this.em, order.id);
   }
 
   /**

@@ -18,6 +18,14 @@ export interface QuotePriceChange {
   unitPrice: string;
 }
 
+/** A discount line of an order (a discount code, a loyalty reward), as it goes to the ERP: an amount off the value before tax. */
+export interface OrderDiscount {
+  kind: 'CODE' | 'LOYALTY';
+  reference: string;
+  description: string;
+  amount: string;
+}
+
 /** A customer order. Placed on the web (hub-owned) and then progressed by the ERP (ERP-owned status). */
 /** An order's delivery as priced when placed (amounts in the order's currency, net). */
 export interface OrderDelivery {
@@ -139,6 +147,18 @@ export class OrderEntity {
 
   @Property({ type: 'uuid', nullable: true })
   handedOverByUserId: string | null = null;
+
+  /** Discounts taken off the lines' value (total is after them); null: none. */
+  @Property({ type: 'jsonb', nullable: true })
+  discounts: OrderDiscount[] | null = null;
+
+  /** The blanket order (orders subgraph's copy of the ERP's) it draws down, and its ERP number. */
+  @Index()
+  @Property({ type: 'uuid', nullable: true })
+  blanketOrderId: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  blanketOrderNumber: string | null = null;
 
   @OneToMany(() => OrderLineEntity, (line) => line.order, { orderBy: { lineNo: 'asc' } })
   lines = new Collection<OrderLineEntity>(this);

@@ -42,6 +42,8 @@ export class PlaceOrderInput {
 
   @Field(() => String, { nullable: true, description: 'A delivery method (see Basket.delivery.options); default: the cheapest that delivers. Its cost is added to the total.' })
   deliveryMethod?: string | null;
+  @Field(() => String, { nullable: true, description: 'A discount code (default for the basket: the code applied to it). Unknown or another company\'s: NOT_FOUND; expired, below its minimum: BAD_USER_INPUT; used up: CONFLICT.' })
+  discountCode?: string | null;
 }
 
 export const MAX_ORDER_LINES = 500;
@@ -101,6 +103,7 @@ export function requestFingerprint(input: PlaceOrderInput): string {
     optionalText(input.notes, 'notes', MAX_NOTES_LENGTH),
     // Only when given: the fingerprints of delivered orders placed before stores stay what they were.
     ...(input.pickupStoreCode ? [`pickup:${input.pickupStoreCode}`] : []),
+    ...(input.discountCode ? [`code:${input.discountCode.trim().toUpperCase()}`] : []),
   ];
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }

@@ -18,7 +18,7 @@ export const ORDER_PLACED_TOPIC = 'order.placed';
 
 /** What the ERP receives for an accepted order: the hub's order id (also the idempotency key), its lines as priced, delivery and references. */
 export function erpSubmissionOf(
-  order: Pick<OrderEntity, 'id' | 'customerNumber' | 'placedAt' | 'currency' | 'customerReference' | 'deliveryAddressCode' | 'notes' | 'pickupStoreCode'> & { delivery?: OrderEntity['delivery'] },
+  order: Pick<OrderEntity, 'id' | 'customerNumber' | 'placedAt' | 'currency' | 'customerReference' | 'deliveryAddressCode' | 'notes' | 'pickupStoreCode'> & { delivery?: OrderEntity['delivery'] } & Partial<Pick<OrderEntity, 'discounts' | 'blanketOrderNumber'>>,
   lines: ReadonlyArray<Pick<OrderLineEntity, 'lineNo' | 'sku' | 'quantity' | 'unitPrice'> & { configuration?: OrderLineEntity['configuration'] }>,
 ): ErpOrderSubmission {
   return {
@@ -40,6 +40,9 @@ export function erpSubmissionOf(
       // A configured product goes with the options it is built to (P7); other lines are what they always were.
       ...(l.configuration ? { configuration: { options: l.configuration.options, summary: l.configuration.summary } } : {}),
     })),
+    // Only when there are: discount lines (codes, loyalty rewards) and the blanket order drawn down.
+    ...(order.discounts && order.discounts.length > 0 ? { discounts: order.discounts.map((d) => ({ reference: d.reference, description: d.description, amount: d.amount })) } : {}),
+    ...(order.blanketOrderNumber ? { blanketOrderNumber: order.blanketOrderNumber } : {}),
   };
 }
 
