@@ -127,6 +127,9 @@ export function buildDemoDataset(referenceDate: Date = demoReferenceDate()): Dem
   users.push({ id: rnd.uuid(), email: 'klaus@fastenix.example', name: 'Klaus Becker', kind: 'SUPPLIER', role: 'supplier', password: DEMO_PASSWORD, companyId: null, supplierId: suppliers[0].id, permissions: [] });
   // Drawn after everyone else, so the other users' ids stay what they were before stores came.
   users.push({ id: rnd.uuid(), email: 'store@hub.example', name: 'Store Counter', kind: 'STAFF', role: 'staff: stores only', password: DEMO_PASSWORD, companyId: null, supplierId: null, permissions: ['staff.stores'] });
+  // Drawn after the store user, for the same reason: purchasing came later.
+  users.push({ id: rnd.uuid(), email: 'purchasing@hub.example', name: 'Purchasing Desk', kind: 'STAFF', role: 'staff: purchasing only', password: DEMO_PASSWORD, companyId: null, supplierId: null, permissions: ['staff.purchasing'] });
+  users.push({ id: rnd.uuid(), email: 'priya@powerdrive.example', name: 'Priya Shah', kind: 'SUPPLIER', role: 'supplier', password: DEMO_PASSWORD, companyId: null, supplierId: suppliers[1].id, permissions: [] });
 
   const products: DemoProduct[] = [];
   const supplierProducts: DemoSupplierProduct[] = [];
