@@ -466,12 +466,14 @@ export class DemoErp {
         total = total.plus(quantity.mul(unitPrice).toDecimalPlaces(2));
         return { lineNo: l.lineNo as number, sku, quantity, unitPrice };
       });
-      const lines = this.splitLines(ordered, this.clock());
       let orderNumber: string;
       do orderNumber = `SO-${this.nextOrder++}`;
       while (this.state.get('orders', orderNumber));
       const address = b.deliveryAddressCode != null ? customer.deliveryAddresses.find((a) => a.code === b.deliveryAddressCode)! : customer.deliveryAddresses[0] ?? customer.invoiceAddress;
-      if (b.pickupStoreCode == null) this.routeDropShipLines(orderNumber, lines, address);
+      // Drop-shipped lines go whole to their supplier; the rest ship from stock (an order collected in a store has none).
+      const dropShipped = b.pickupStoreCode == null ? this.routeDropShipLines(orderNumber, ordered, address) : [];
+      const fromStock = ordered.filter((l) => !dropShipped.some((d) => d.lineNo === l.lineNo));
+      const lines = [...this.splitLines(fromStock, this.clock(), Math.max(...ordered.map((l) => l.lineNo))), ...dropShipped].sort((x, y) => x.lineNo - y.lineNo);
       const deliveryDate = lines.reduce((latest, l) => (l.deliveryDate! > latest ? l.deliveryDate! : latest), lines[0].deliveryDate!);
       this.upsertRecord('orders', {
         orderNumber, hubOrderId, customerNumber: customer.customerNumber, status: 'CONFIRMED', placedAt: placedAt.toISOString(), currency, total: total.toFixed(2), lines,
@@ -487,14 +489,20 @@ export class DemoErp {
    * supplier: they are marked on the order, and one drop-ship order per supplier carries them with
    * the customer's delivery address, and nothing else of the customer (no number, no prices).
    */
-  private routeDropShipLines(orderNumber: string, lines: ErpOrderLine[], address: { name: string; street: string; postalCode: string; city: string; country: string }): void {
-    if (this.dropShipSuppliers.size === 0) return;
+  private routeDropShipLines(
+    orderNumber: string, ordered: ReadonlyArray<{ lineNo: number; sku: string; quantity: Decimal; unitPrice: Decimal }>, address: { name: string; street: string; postalCode: string; city: string; country: string },
+  ): ErpOrderLine[] {
+    if (this.dropShipSuppliers.size === 0) return [];
     const bySupplier = new Map<string, ErpOrderLine[]>();
-    for (const line of lines) {
-      const groups = this.state.get('products', line.sku)?.categoryCodes ?? [];
+    const deliveryDate = isoDay(new Date(this.clock().getTime() + DROP_SHIP_DAYS * DAY));
+    for (const l of ordered) {
+      const groups = this.state.get('products', l.sku)?.categoryCodes ?? [];
       const supplier = groups.map((g) => this.dropShipSuppliers.get(g)).find((s) => s !== undefined);
       if (!supplier) continue;
-      Object.assign(line, { dropShipSupplierNumber: supplier, warehouseCode: null, backOrdered: false, deliveryDate: isoDay(new Date(this.clock().getTime() + DROP_SHIP_DAYS * DAY)) });
+      const line: ErpOrderLine = {
+        lineNo: l.lineNo, sku: l.sku, quantity: l.quantity.toString(), unitPrice: l.unitPrice.decimalPlaces() <= 2 ? l.unitPrice.toFixed(2) : l.unitPrice.toString(),
+        lineTotal: l.quantity.mul(l.unitPrice).toDecimalPlaces(2).toFixed(2), orderedLineNo: l.lineNo, warehouseCode: null, backOrdered: false, deliveryDate, dropShipSupplierNumber: supplier,
+      };
       bySupplier.set(supplier, [...(bySupplier.get(supplier) ?? []), line]);
     }
     for (const [supplierNumber, routed] of bySupplier) {
@@ -507,6 +515,7 @@ export class DemoErp {
       this.upsertRecord('dropShipOrders', record);
       this.dropShipOrigins.set(dropShipOrderNumber, { orderNumber, lineNos: routed.map((l) => l.lineNo) });
     }
+    return [...bySupplier.values()].flat();
   }
 
   /** The warehouses this ERP keeps stock in, in the order it ships from them. */
@@ -521,9 +530,9 @@ export class DemoErp {
    * Each part is a line of its own; the first keeps the ordered line's number, further parts get
    * numbers after the last ordered line, and every part names the line it fulfils.
    */
-  private splitLines(ordered: Array<{ lineNo: number; sku: string; quantity: Decimal; unitPrice: Decimal }>, now: Date): ErpOrderLine[] {
+  private splitLines(ordered: Array<{ lineNo: number; sku: string; quantity: Decimal; unitPrice: Decimal }>, now: Date, lastLineNo = Math.max(0, ...ordered.map((l) => l.lineNo))): ErpOrderLine[] {
     const day = (days: number) => isoDay(new Date(now.getTime() + days * DAY));
-    let nextLineNo = Math.max(...ordered.map((l) => l.lineNo));
+    let nextLineNo = lastLineNo;
     const out: ErpOrderLine[] = [];
     for (const line of ordered) {
       const stock = this.warehouseCodes

@@ -1,6 +1,7 @@
 import { PoolClient } from 'pg';
 import { randomUUID } from 'node:crypto';
 import { ErpError, ErpPurchaseOrderConfirmationSubmission } from '@hub/erp-contract';
+import { Decimal } from '@hub/money';
 import { OutboxMessage } from '@hub/outbox';
 import { PurchaseOrderStatus } from './purchase-order-status';
 
@@ -17,7 +18,7 @@ export function confirmationPayload(
 ): ErpPurchaseOrderConfirmationSubmission {
   return {
     hubPurchaseOrderId: purchaseOrderId, purchaseOrderNumber: erpNumber, confirmedAt: at.toISOString(),
-    lines: lines.map((l) => ({ lineNo: l.lineNo, quantity: l.quantity, unitPrice: l.unitPrice, deliveryDate: l.deliveryDate })).sort((a, b) => a.lineNo - b.lineNo),
+    lines: lines.map((l) => ({ lineNo: l.lineNo, quantity: new Decimal(l.quantity).toString(), unitPrice: new Decimal(l.unitPrice).toString(), deliveryDate: l.deliveryDate })).sort((a, b) => a.lineNo - b.lineNo),
   };
 }
 
@@ -49,12 +50,15 @@ async function addEvent(client: PoolClient, purchaseOrderId: string, kind: strin
 export async function acknowledgePurchaseOrder(client: PoolClient, message: OutboxMessage, receipt: Record<string, unknown>): Promise<void> {
   const id = String(message.payload.hubPurchaseOrderId);
   const number = String(receipt.purchaseOrderNumber);
-  const { rows } = await client.query<{ status: string }>(
-    `update suppliers.purchase_order set erp_number = $2, status_reason = null, updated_at = now() where id = $1 and erp_number is null returning status`,
+  // The ERP's record may have been read back (and its number taken) in this same transaction already: the update does not depend on it.
+  const { rows } = await client.query<{ status: string; announced: boolean }>(
+    `update suppliers.purchase_order po set erp_number = $2, status_reason = null, updated_at = now() where id = $1
+     returning po.status, exists (select 1 from suppliers.purchase_order_event e where e.purchase_order_id = po.id and e.kind = 'IN_ERP') as announced`,
     [id, number],
   );
   if (rows.length === 0) return;
-  await addEvent(client, id, 'IN_ERP', `The ERP booked it as ${number}.`);
+  if (!rows[0].announced) await addEvent(client, id, 'IN_ERP', `The ERP booked it as ${number}.`);
+  // Agreed while on its way: the agreement follows now (once: its key is unique).
   if (rows[0].status === PurchaseOrderStatus.CONFIRMED) await enqueueConfirmation(client, id, number);
 }
 

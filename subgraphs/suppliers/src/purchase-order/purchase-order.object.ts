@@ -97,11 +97,11 @@ export class PurchaseOrderLineObject {
 
   static from(e: PurchaseOrderLineEntity, currency: string): PurchaseOrderLineObject {
     const proposal = e.proposedQuantity !== null
-      ? Object.assign(new PurchaseOrderProposalObject(), { quantity: e.proposedQuantity, unitPrice: MoneyObject.of(e.proposedUnitPrice!, currency), deliveryDate: e.proposedDeliveryDate!, note: e.proposalNote })
+      ? Object.assign(new PurchaseOrderProposalObject(), { quantity: new Decimal(e.proposedQuantity).toFixed(), unitPrice: MoneyObject.of(e.proposedUnitPrice!, currency), deliveryDate: e.proposedDeliveryDate!, note: e.proposalNote })
       : null;
     return Object.assign(new PurchaseOrderLineObject(), {
-      lineNo: e.lineNo, product: ProductReference.of(e.productId), sku: e.sku, quantity: e.quantity, unitPrice: MoneyObject.of(e.unitPrice, currency),
-      lineTotal: MoneyObject.of(roundMoney(new Decimal(e.quantity).mul(e.unitPrice), currency), currency), deliveryDate: e.deliveryDate, status: e.status, proposal, receivedQuantity: e.receivedQuantity,
+      lineNo: e.lineNo, product: ProductReference.of(e.productId), sku: e.sku, quantity: new Decimal(e.quantity).toFixed(), unitPrice: MoneyObject.of(e.unitPrice, currency),
+      lineTotal: MoneyObject.of(roundMoney(new Decimal(e.quantity).mul(e.unitPrice), currency), currency), deliveryDate: e.deliveryDate, status: e.status, proposal, receivedQuantity: new Decimal(e.receivedQuantity).toFixed(),
     });
   }
 }

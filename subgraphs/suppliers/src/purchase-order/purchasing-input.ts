@@ -5,19 +5,27 @@ const QUANTITY = /^\d{1,11}(\.\d{1,3})?$/;
 const PRICE = /^\d{1,10}(\.\d{1,4})?$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Decimal inputs arrive parsed by the Decimal scalar (or as strings from code): the exact digits either way, never through a float. */
+function digits(value: unknown): string | null {
+  if (value instanceof Decimal) return value.toFixed();
+  return typeof value === 'string' ? value : null;
+}
+
 export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
 /** A positive decimal string with at most 3 decimals. */
-export function checkQuantity(value: string, field: string): string {
-  if (typeof value !== 'string' || !QUANTITY.test(value) || new Decimal(value).lte(0)) throw badUserInput(`${field} must be a positive decimal (at most 3 decimals).`, field);
+export function checkQuantity(input: string | Decimal, field: string): string {
+  const value = digits(input);
+  if (value === null || !QUANTITY.test(value) || new Decimal(value).lte(0)) throw badUserInput(`${field} must be a positive decimal (at most 3 decimals).`, field);
   return new Decimal(value).toString();
 }
 
 /** A decimal string of zero or more with at most 4 decimals (purchase prices). */
-export function checkPrice(value: string, field: string): string {
-  if (typeof value !== 'string' || !PRICE.test(value)) throw badUserInput(`${field} must be a decimal of zero or more (at most 4 decimals).`, field);
+export function checkPrice(input: string | Decimal, field: string): string {
+  const value = digits(input);
+  if (value === null || !PRICE.test(value)) throw badUserInput(`${field} must be a decimal of zero or more (at most 4 decimals).`, field);
   return new Decimal(value).toString();
 }
 

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { DecimalScalar, MoneyObject } from '@hub/money';
+import { Decimal, DecimalScalar, MoneyObject } from '@hub/money';
 import { ProductReference } from '../product/product-reference.object';
 import { RfqAnswerEntity, RfqEntity, RfqLineEntity } from './rfq.entity';
 import { RfqStatus } from './rfq-status';
@@ -56,7 +56,7 @@ export class RfqLineObject {
   quantity: string;
 
   static from(e: RfqLineEntity): RfqLineObject {
-    return Object.assign(new RfqLineObject(), { lineNo: e.lineNo, product: ProductReference.of(e.productId), sku: e.sku, quantity: e.quantity });
+    return Object.assign(new RfqLineObject(), { lineNo: e.lineNo, product: ProductReference.of(e.productId), sku: e.sku, quantity: new Decimal(e.quantity).toFixed() });
   }
 }
 
