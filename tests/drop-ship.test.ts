@@ -147,6 +147,12 @@ describe('drop-shipping through the gateway', () => {
     const { order } = await customer.api.request<{ order: { deliveryNotes: Array<{ number: string; carrier: string; trackingNumber: string; lines: Array<{ sku: string; quantity: string }> }> } }>(
       'query($id: ID!) { order(id: $id) { deliveryNotes { number carrier trackingNumber lines { sku quantity } } } }', { id: orderId });
     expect(order.deliveryNotes).toContainEqual({ number: delivered.deliveryNumber, carrier: 'DHL Express', trackingNumber: 'JD0146000033', lines: [{ sku: drill.sku, quantity: '2' }] });
+    // ...and a shipment of the order, on its way with the supplier's carrier to the delivery address (the hub's carrier does not take it).
+    const { order: withShipments } = await customer.api.request<{ order: { shipments: Array<{ deliveryNoteNumber: string; status: string; carrier: string | null; parcelNumber: string | null; consignee: Record<string, string> }> } }>(
+      'query($id: ID!) { order(id: $id) { shipments { deliveryNoteNumber status carrier parcelNumber consignee { name street postalCode city country } } } }', { id: orderId });
+    expect(withShipments.shipments).toContainEqual({
+      deliveryNoteNumber: delivered.deliveryNumber, status: 'IN_TRANSIT', carrier: 'DHL Express', parcelNumber: 'JD0146000033', consignee: routed.deliveryAddress,
+    });
     // The ERP's own shipment of the order leaves the drill out.
     const erpOrder = await erpAdmin('POST', `/admin/orders/${erpOrderNumber}/advance`, { steps: 2 });
     expect(erpOrder.status).toBe('SHIPPED');

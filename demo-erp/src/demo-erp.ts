@@ -898,6 +898,7 @@ export class DemoErp {
       this.upsertRecord('deliveryNotes', {
         deliveryNumber, customerNumber: order.customerNumber, orderNumber: order.orderNumber, hubOrderId: order.hubOrderId, shippedAt: shippedAt.toISOString(), deliveredAt: null,
         carrier, trackingNumber: parcelNumber, lines: ds.lines.map((l) => ({ lineNo: l.lineNo, sku: l.sku, quantity: l.quantity })),
+        shipTo: { code: 'DROP-SHIP', ...ds.deliveryAddress }, dropShippedBy: ds.supplierNumber,
       });
       return { dropShipOrderNumber: number, deliveryNumber };
     });

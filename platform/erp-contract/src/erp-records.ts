@@ -187,6 +187,12 @@ export interface ErpDeliveryNoteRecord {
   codAmount?: string | null;
   packagingFee?: string | null;
   currency?: string | null;
+  /**
+   * Set when a supplier shipped these lines straight to the customer (drop-shipping): the
+   * supplier's number. Then `carrier` and `trackingNumber` are the supplier's parcel, already on
+   * its way to `shipTo`; the hub's carrier does not take it.
+   */
+  dropShippedBy?: string | null;
 }
 
 export interface ErpOpenItemRecord {
