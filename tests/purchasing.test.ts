@@ -1,4 +1,5 @@
 import { as, demo, demoUser, failure, tokenFor } from './support/hub-client';
+import { RecordedSubscription, wsClient } from './support/subscription-client';
 import { directSubgraphClient } from './support/direct-subgraph';
 import { erpAdmin, eventually } from './support/staff-client';
 import { syncNow } from './support/ordering';
@@ -227,6 +228,12 @@ describe('purchasing with suppliers through the gateway', () => {
     expect((await failure(decide(BUYER, true))).codes).toEqual(['CONFLICT']);
     expect((await po(BUYER, klausPo.id)).status).toBe('SENT');
 
+    // Both sides follow the order; another supplier hears nothing of it.
+    const SUBSCRIBE = 'subscription($id: ID!) { purchaseOrderChanged(purchaseOrderId: $id) { status lines { status quantity } } }';
+    const supplierSide = new RecordedSubscription(wsClient({ token: await tokenFor(FASTENIX) }), SUBSCRIBE, { id: klausPo.id });
+    const buyerSide = new RecordedSubscription(wsClient({ token: await tokenFor(BUYER) }), SUBSCRIBE, { id: klausPo.id });
+    const stranger = new RecordedSubscription(wsClient({ token: await tokenFor(POWERDRIVE) }), SUBSCRIBE, { id: klausPo.id });
+
     // The supplier proposes more and later; the buyer rejects, the supplier proposes again, the buyer accepts.
     const proposed = (await propose(FASTENIX, { quantity: '48', deliveryDate: day(35), note: 'Packed by 48' })).proposePurchaseOrderChange;
     expect(proposed.status).toBe('CHANGE_PROPOSED');
@@ -240,6 +247,16 @@ describe('purchasing with suppliers through the gateway', () => {
     expect(accepted.lines[0]).toMatchObject({ status: 'CONFIRMED', quantity: '48', deliveryDate: day(32), lineTotal: { amount: '489.60' }, proposal: null });
     // Settled: no more proposals.
     expect((await failure(propose(FASTENIX, { quantity: '50' }))).codes).toEqual(['CONFLICT']);
+    try {
+      for (const side of [supplierSide, buyerSide]) {
+        await side.until((x) => x.results.some((r) => r.data?.purchaseOrderChanged?.status === 'CONFIRMED'), 15_000);
+        expect(side.errors).toEqual([]);
+        expect(side.results.find((r) => r.data?.purchaseOrderChanged?.status === 'CONFIRMED')!.data!.purchaseOrderChanged.lines).toEqual([{ status: 'CONFIRMED', quantity: '48' }]);
+      }
+      expect(stranger.results.filter((r) => r.data?.purchaseOrderChanged)).toEqual([]);
+    } finally {
+      for (const side of [supplierSide, buyerSide, stranger]) side.unsubscribe();
+    }
 
     // Both sides see the same timeline.
     const kinds = ['SENT', 'IN_ERP', 'CHANGE_PROPOSED', 'CHANGE_REJECTED', 'CHANGE_PROPOSED', 'CHANGE_ACCEPTED', 'CONFIRMED'];

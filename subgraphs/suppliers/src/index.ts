@@ -15,6 +15,7 @@ import { ingestPurchaseOrders } from './purchase-order/purchase-order.ingest';
 import {
   acknowledgeConfirmation, acknowledgePurchaseOrder, PURCHASE_ORDER_CONFIRMED_TOPIC, PURCHASE_ORDER_PLACED_TOPIC, purchaseOrderDeadLettered,
 } from './purchase-order/purchase-order-outbox';
+import { PURCHASE_ORDER_CHANGED_TOPIC } from './purchase-order/purchase-order-events';
 import { RfqAnswerEntity, RfqEntity, RfqInvitationEntity, RfqLineEntity } from './rfq/rfq.entity';
 import { buildSuppliersSchema } from './schema';
 import { SupplierEntity } from './supplier/supplier.entity';
@@ -57,6 +58,15 @@ export const suppliersSubgraph: SubgraphModule<SuppliersContext> = {
       }),
     ],
   },
+  events: [
+    {
+      topic: PURCHASE_ORDER_CHANGED_TOPIC,
+      description: 'A purchase order was placed, reached the ERP, or a line, its status or its timeline changed (key: the purchase order id).',
+      serves: {
+        purchaseOrderChanged: { keyArg: 'purchaseOrderId', queryField: 'purchaseOrder', queryArg: 'id', batchQueryField: 'purchaseOrdersByIds', batchQueryArg: 'ids' },
+      },
+    },
+  ],
 };
 
 export { SupplierEntity, SupplierProductEntity };

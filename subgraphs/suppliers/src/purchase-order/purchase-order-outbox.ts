@@ -4,6 +4,7 @@ import { ErpError, ErpPurchaseOrderConfirmationSubmission } from '@hub/erp-contr
 import { Decimal } from '@hub/money';
 import { OutboxMessage } from '@hub/outbox';
 import { PurchaseOrderStatus } from './purchase-order-status';
+import { publishPurchaseOrderChanged } from './purchase-order-events';
 
 /** A purchase order for the ERP, keyed by the order's id, so the ERP books it once however often it is sent. */
 export const PURCHASE_ORDER_PLACED_TOPIC = 'purchaseOrder.placed';
@@ -58,13 +59,16 @@ export async function acknowledgePurchaseOrder(client: PoolClient, message: Outb
   );
   if (rows.length === 0) return;
   if (!rows[0].announced) await addEvent(client, id, 'IN_ERP', `The ERP booked it as ${number}.`);
+  await publishPurchaseOrderChanged(client, id);
   // Agreed while on its way: the agreement follows now (once: its key is unique).
   if (rows[0].status === PurchaseOrderStatus.CONFIRMED) await enqueueConfirmation(client, id, number);
 }
 
 /** The ERP took the agreed lines. */
 export async function acknowledgeConfirmation(client: PoolClient, message: OutboxMessage): Promise<void> {
-  await addEvent(client, String(message.payload.hubPurchaseOrderId), 'CONFIRMED_IN_ERP', 'The ERP took the agreed quantities, prices and dates.');
+  const id = String(message.payload.hubPurchaseOrderId);
+  await addEvent(client, id, 'CONFIRMED_IN_ERP', 'The ERP took the agreed quantities, prices and dates.');
+  await publishPurchaseOrderChanged(client, id);
 }
 
 /** The ERP refused the order or its confirmation, or delivery stopped: the order shows why; staff resend the message. */
@@ -73,5 +77,7 @@ export async function purchaseOrderDeadLettered(client: PoolClient, message: Out
   const reason = refused ? `The ERP refused the purchase order: ${error.erpReason ?? error.message}` : 'Delivery to the ERP has stopped; staff will send it again.';
   const id = String(message.payload.hubPurchaseOrderId);
   const { rowCount } = await client.query(`update suppliers.purchase_order set status_reason = $2, updated_at = now() where id = $1`, [id, reason]);
-  if (rowCount) await addEvent(client, id, 'ERP_REFUSED', reason);
+  if (!rowCount) return;
+  await addEvent(client, id, 'ERP_REFUSED', reason);
+  await publishPurchaseOrderChanged(client, id);
 }

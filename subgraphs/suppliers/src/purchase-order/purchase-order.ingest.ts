@@ -4,6 +4,7 @@ import { IngestPage, MergeResult } from '@hub/ingest';
 import { isUuid } from '@hub/subgraph-kit';
 import { PurchaseOrderStatus } from './purchase-order-status';
 import { reachablePairs } from './purchase-order.state-machine';
+import { publishPurchaseOrdersChanged } from './purchase-order-events';
 
 /** The ERP's statuses as the hub's; an OPEN order in the ERP is still negotiated on the hub (its status stays the hub's). */
 const STATUS_FROM_ERP: Readonly<Record<ErpPurchaseOrderRecord['status'], PurchaseOrderStatus | null>> = {
@@ -49,7 +50,7 @@ export async function ingestPurchaseOrders(client: PoolClient, page: IngestPage<
       [moved.map((m) => m.id), moved.map((m) => m.status)],
     );
   }
-  const { rowCount: lines } = await client.query(
+  const { rows: lineOrders } = await client.query<{ id: string }>(
     `update suppliers.purchase_order_line l
         set quantity = x.quantity, unit_price = x.unit_price, delivery_date = x.delivery_date, received_quantity = x.received_quantity
        from (select o.id, (ln->>'lineNo')::int as line_no, (ln->>'quantity')::numeric as quantity, (ln->>'unitPrice')::numeric as unit_price,
@@ -57,8 +58,10 @@ export async function ingestPurchaseOrders(client: PoolClient, page: IngestPage<
                from jsonb_to_recordset($1::jsonb) as o(id uuid, status text, lines jsonb) cross join lateral jsonb_array_elements(o.lines) ln
               where o.status is not null) x, suppliers.purchase_order po
       where l.purchase_order_id = x.id and l.line_no = x.line_no and po.id = x.id and not (po.status = any($2::text[]))
-        and (l.quantity, l.unit_price, l.delivery_date, l.received_quantity) is distinct from (x.quantity, x.unit_price, x.delivery_date, x.received_quantity)`,
+        and (l.quantity, l.unit_price, l.delivery_date, l.received_quantity) is distinct from (x.quantity, x.unit_price, x.delivery_date, x.received_quantity)
+      returning l.purchase_order_id as id`,
     [JSON.stringify(rows), [PurchaseOrderStatus.SENT, PurchaseOrderStatus.CHANGE_PROPOSED]],
   );
-  return { read: page.rows.length, inserted: 0, updated: changed.length + (lines ?? 0), deleted: 0, changedKeys: [] };
+  await publishPurchaseOrdersChanged(client, [...new Set([...changed.map((c) => c.id), ...lineOrders.map((l) => l.id)])]);
+  return { read: page.rows.length, inserted: 0, updated: changed.length + lineOrders.length, deleted: 0, changedKeys: [] };
 }

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { servedByTheGateway } from '@hub/subgraph-kit';
 import { SuppliersContext } from '../context';
 import { SupplierObject } from '../supplier/supplier.object';
 import { CreatePurchaseOrderInput, PurchaseOrderChangeInput } from './purchase-order.inputs';
@@ -20,6 +21,19 @@ export class PurchaseOrderResolver {
   @Query(() => PurchaseOrderObject, { description: "A purchase order (buyers: any; supplier users: their supplier's; else NOT_FOUND)." })
   async purchaseOrder(@Arg('id', () => ID) id: string, @Ctx() ctx: SuppliersContext): Promise<PurchaseOrderObject> {
     return PurchaseOrderObject.from(await ctx.services.purchaseOrders.get(id));
+  }
+
+  @Query(() => [PurchaseOrderObject], { nullable: 'items', description: 'Purchase orders by id, in the order asked; null where one is not yours.' })
+  async purchaseOrdersByIds(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: SuppliersContext): Promise<Array<PurchaseOrderObject | null>> {
+    return (await ctx.services.purchaseOrders.byIds(ids)).map((o) => (o ? PurchaseOrderObject.from(o) : null));
+  }
+
+  @Subscription(() => PurchaseOrderObject, {
+    description: "Sends the purchase order each time it is placed, reaches the ERP, a line is confirmed, changed, accepted or rejected, or the ERP reports on it (buyers: any; supplier users: their supplier's).",
+    subscribe: servedByTheGateway,
+  })
+  purchaseOrderChanged(@Arg('purchaseOrderId', () => ID) _purchaseOrderId: string): PurchaseOrderObject {
+    return servedByTheGateway();
   }
 
   @FieldResolver(() => SupplierObject)

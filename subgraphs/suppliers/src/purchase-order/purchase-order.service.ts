@@ -10,6 +10,7 @@ import { SuppliersOutboxMessageEntity } from '../outbox/suppliers-outbox';
 import { SupplierEntity } from '../supplier/supplier.entity';
 import { PurchaseOrderEntity, PurchaseOrderEventEntity, PurchaseOrderLineEntity } from './purchase-order.entity';
 import { confirmationKey, confirmationPayload, PURCHASE_ORDER_CONFIRMED_TOPIC, PURCHASE_ORDER_PLACED_TOPIC } from './purchase-order-outbox';
+import { publishPurchaseOrderChanged } from './purchase-order-events';
 import { PurchaseOrderLineStatus, PurchaseOrderStatus } from './purchase-order-status';
 import { assertTransition, NEGOTIABLE_STATUSES, statusFromLines } from './purchase-order.state-machine';
 import { purchasingScope, requireBuyer, requireSupplierUser } from './purchasing-access';
@@ -61,6 +62,15 @@ export class PurchaseOrderService {
     const found = scope.kind === 'NONE' ? null : await this.em.findOne(PurchaseOrderEntity, { id });
     if (!found || (scope.kind === 'SUPPLIER' && found.supplierId !== scope.supplierId)) throw notFound('Purchase order', id);
     return found;
+  }
+
+  /** The orders by id, in the order asked, null where one is missing or not the viewer's (for the subscription's batch). */
+  async byIds(ids: string[]): Promise<Array<PurchaseOrderEntity | null>> {
+    const scope = purchasingScope(this.viewer);
+    const valid = ids.filter(isUuid);
+    const found = scope.kind === 'NONE' || valid.length === 0 ? [] : await this.em.find(PurchaseOrderEntity, { id: { $in: valid } });
+    const byId = new Map(found.filter((o) => scope.kind === 'BUYER' || (scope.kind === 'SUPPLIER' && o.supplierId === scope.supplierId)).map((o) => [o.id, o]));
+    return ids.map((id) => byId.get(id) ?? null);
   }
 
   /** `_entities`: the same check; an id not visible answers NOT_FOUND. */
@@ -196,6 +206,7 @@ export class PurchaseOrderService {
       }
       order.updatedAt = new Date();
       await tx.flush();
+      await publishPurchaseOrderChanged(tx, order.id);
     });
     this.em.clear();
     return this.em.findOneOrFail(PurchaseOrderEntity, { id: purchaseOrderId });
@@ -246,5 +257,6 @@ export async function placeOrders(tx: EntityManager, buyer: Viewer, orders: Orde
     tx.create(SuppliersOutboxMessageEntity, { topic: PURCHASE_ORDER_PLACED_TOPIC, key: id, payload: submission as unknown as Record<string, unknown> });
   }
   await tx.flush();
+  for (const id of ids) await publishPurchaseOrderChanged(tx, id);
   return ids;
 }
