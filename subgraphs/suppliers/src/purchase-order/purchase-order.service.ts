@@ -4,7 +4,8 @@ import { Viewer } from '@hub/auth';
 import { ErpPurchaseOrderSubmission } from '@hub/erp-contract';
 import { badUserInput, conflict, forbidden, notFound } from '@hub/errors';
 import { Decimal } from '@hub/money';
-import { checkPageSize, isUuid } from '@hub/subgraph-kit';
+import DataLoader from 'dataloader';
+import { checkPageSize, createGroupLoader, isUuid } from '@hub/subgraph-kit';
 import { ProductSkuEntity } from '../catalogue/product-sku.entity';
 import { SuppliersOutboxMessageEntity } from '../outbox/suppliers-outbox';
 import { SupplierEntity } from '../supplier/supplier.entity';
@@ -40,7 +41,18 @@ const MAX_LINES = 200;
  * goes to the ERP. Each step lands on the timeline both sides see.
  */
 export class PurchaseOrderService {
-  constructor(private readonly em: EntityManager, private readonly viewer: Viewer | null) {}
+  /** Per request, one statement each for all orders of a page: lines, timeline. */
+  private readonly linesOf: DataLoader<string, PurchaseOrderLineEntity[]>;
+  private readonly eventsOf: DataLoader<string, PurchaseOrderEventEntity[]>;
+
+  constructor(private readonly em: EntityManager, private readonly viewer: Viewer | null) {
+    this.linesOf = createGroupLoader(
+      (ids: string[]) => em.find(PurchaseOrderLineEntity, { purchaseOrderId: { $in: ids } }, { orderBy: { lineNo: 'asc' } }), (l) => l.purchaseOrderId, 'purchaseOrderLines',
+    );
+    this.eventsOf = createGroupLoader(
+      (ids: string[]) => em.find(PurchaseOrderEventEntity, { purchaseOrderId: { $in: ids } }, { orderBy: { at: 'asc', id: 'asc' } }), (e) => e.purchaseOrderId, 'purchaseOrderEvents',
+    );
+  }
 
   // ---- reading ----
 
@@ -79,11 +91,11 @@ export class PurchaseOrderService {
   }
 
   lines(purchaseOrderId: string): Promise<PurchaseOrderLineEntity[]> {
-    return this.em.find(PurchaseOrderLineEntity, { purchaseOrderId }, { orderBy: { lineNo: 'asc' } });
+    return this.linesOf.load(purchaseOrderId);
   }
 
   timeline(purchaseOrderId: string): Promise<PurchaseOrderEventEntity[]> {
-    return this.em.find(PurchaseOrderEventEntity, { purchaseOrderId }, { orderBy: { at: 'asc', id: 'asc' } });
+    return this.eventsOf.load(purchaseOrderId);
   }
 
   // ---- placing ----
@@ -212,8 +224,12 @@ export class PurchaseOrderService {
     return this.em.findOneOrFail(PurchaseOrderEntity, { id: purchaseOrderId });
   }
 
+  /** Steps of one change land on the timeline in the order they happened, even within one millisecond. */
+  private lastEventAt = 0;
+
   private event(tx: EntityManager, purchaseOrderId: string, kind: string, lineNo: number | null, text: string, by: string, userId: string): void {
-    tx.create(PurchaseOrderEventEntity, { id: randomUUID(), purchaseOrderId, kind, lineNo, text, by, byUserId: userId, at: new Date() });
+    this.lastEventAt = Math.max(Date.now(), this.lastEventAt + 1);
+    tx.create(PurchaseOrderEventEntity, { id: randomUUID(), purchaseOrderId, kind, lineNo, text, by, byUserId: userId, at: new Date(this.lastEventAt) });
   }
 }
 

@@ -2,7 +2,8 @@ import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { Viewer } from '@hub/auth';
 import { badUserInput, conflict, forbidden, HubError, notFound } from '@hub/errors';
-import { checkPageSize, isUuid } from '@hub/subgraph-kit';
+import DataLoader from 'dataloader';
+import { checkPageSize, createGroupLoader, isUuid } from '@hub/subgraph-kit';
 import { ProductSkuEntity } from '../catalogue/product-sku.entity';
 import { OrderToPlace, placeOrders } from '../purchase-order/purchase-order.service';
 import { purchasingScope, requireBuyer, requireSupplierUser } from '../purchase-order/purchasing-access';
@@ -39,7 +40,18 @@ const DAY = 86_400_000;
  * turns the chosen ones into purchase orders, one per supplier.
  */
 export class RfqService {
-  constructor(private readonly em: EntityManager, private readonly viewer: Viewer | null) {}
+  /** Per request, one statement each for all RFQs of a page: lines, invitations, answers. */
+  private readonly linesOf: DataLoader<string, RfqLineEntity[]>;
+  private readonly invitationsOf: DataLoader<string, RfqInvitationEntity[]>;
+  private readonly answersOf: DataLoader<string, RfqAnswerEntity[]>;
+
+  constructor(private readonly em: EntityManager, private readonly viewer: Viewer | null) {
+    this.linesOf = createGroupLoader((ids: string[]) => em.find(RfqLineEntity, { rfqId: { $in: ids } }, { orderBy: { lineNo: 'asc' } }), (l) => l.rfqId, 'rfqLines');
+    this.invitationsOf = createGroupLoader((ids: string[]) => em.find(RfqInvitationEntity, { rfqId: { $in: ids } }), (i) => i.rfqId, 'rfqInvitations');
+    this.answersOf = createGroupLoader(
+      (ids: string[]) => em.find(RfqAnswerEntity, { rfqId: { $in: ids } }, { orderBy: { lineNo: 'asc', supplierId: 'asc' } }), (a) => a.rfqId, 'rfqAnswers',
+    );
+  }
 
   // ---- reading ----
 
@@ -62,28 +74,28 @@ export class RfqService {
   }
 
   lines(rfqId: string): Promise<RfqLineEntity[]> {
-    return this.em.find(RfqLineEntity, { rfqId }, { orderBy: { lineNo: 'asc' } });
+    return this.linesOf.load(rfqId);
   }
 
   /** Buyers: every invited supplier; a supplier user: its own supplier only. */
   async invitedSupplierIds(rfqId: string): Promise<string[]> {
     const scope = purchasingScope(this.viewer);
     if (scope.kind === 'NONE') return [];
-    const invited = await this.em.find(RfqInvitationEntity, { rfqId, ...(scope.kind === 'SUPPLIER' ? { supplierId: scope.supplierId } : {}) });
-    return invited.map((i) => i.supplierId);
+    const invited = await this.invitationsOf.load(rfqId);
+    return invited.filter((i) => scope.kind === 'BUYER' || i.supplierId === scope.supplierId).map((i) => i.supplierId);
   }
 
   /** Buyers: every answer; a supplier user: its own supplier's answers only. */
   async answers(rfqId: string): Promise<RfqAnswerEntity[]> {
     const scope = purchasingScope(this.viewer);
     if (scope.kind === 'NONE') return [];
-    return this.em.find(RfqAnswerEntity, { rfqId, ...(scope.kind === 'SUPPLIER' ? { supplierId: scope.supplierId } : {}) }, { orderBy: { lineNo: 'asc', supplierId: 'asc' } });
+    return (await this.answersOf.load(rfqId)).filter((a) => scope.kind === 'BUYER' || a.supplierId === scope.supplierId);
   }
 
   /** Side by side per line, buyers only: a supplier user asking gets FORBIDDEN (the field is null). */
   async comparison(rfqId: string): Promise<Array<LineComparison<RfqAnswerEntity>>> {
     requireBuyer(this.viewer);
-    const [lines, answers] = await Promise.all([this.lines(rfqId), this.em.find(RfqAnswerEntity, { rfqId })]);
+    const [lines, answers] = await Promise.all([this.linesOf.load(rfqId), this.answersOf.load(rfqId)]);
     return compareAnswers(lines.map((l) => l.lineNo), answers);
   }
 
