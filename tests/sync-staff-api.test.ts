@@ -20,7 +20,7 @@ describe('staff watch and steer the ERP synchronisation through the gateway', ()
     const staff = await as('sync@hub.example');
     const { syncOperations } = await staff.request<{ syncOperations: Operation[] }>(OPERATIONS);
     // The built-in modules' kinds, then the test hub's extension module's (tests/support/memo-module), then the carrier poll (finance's parcels).
-    expect(syncOperations.map((o) => o.name)).toEqual(['customers', 'contacts', 'categories', 'products', 'prices', 'stock', 'warehouses', 'productConfigurations', 'exchangeRates', 'orders', 'blanketOrders', 'invoices', 'deliveryNotes', 'openItems', 'creditNotes', 'payments', 'serviceOrders', 'memos', 'carrierTracking']);
+    expect(syncOperations.map((o) => o.name)).toEqual(['customers', 'contacts', 'categories', 'products', 'prices', 'stock', 'warehouses', 'productConfigurations', 'exchangeRates', 'orders', 'blanketOrders', 'invoices', 'deliveryNotes', 'openItems', 'creditNotes', 'payments', 'serviceOrders', 'purchaseOrders', 'dropShipOrders', 'memos', 'carrierTracking']);
     for (const op of syncOperations) {
       expect(op.interval).toMatch(/^\d\d:\d\d:\d\d$/);
       expect(op.cursorAgeSeconds).not.toBeNull();

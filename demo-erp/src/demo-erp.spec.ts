@@ -624,3 +624,65 @@ describe('blanket orders and discount lines', () => {
     expect(erp.submitOrder('disc-3', { ...plain, hubOrderId: 'hub-disc-3', discounts: [{ reference: 'X', description: 'X', amount: '-1' }] }).status).toBe(422);
   });
 });
+
+describe('purchasing: purchase orders and drop-shipping', () => {
+  const now = new Date('2026-12-03T10:00:00Z');
+  const erp = new DemoErp('small', 42, 'run', () => now);
+  const products = drain(erp, 'products', null, 5_000).rows;
+  const drill = products.find((p) => p.active && p.categoryCodes.includes('CD'))!;
+  const bolt = products.find((p) => p.active && p.categoryCodes.includes('HB'))!;
+  const customer = drain(erp, 'customers', null, 5_000).rows.find((c) => !c.blocked && c.deliveryAddresses.length > 0)!;
+  const po = { hubPurchaseOrderId: 'po-1', supplierNumber: 'S20001', orderedAt: now.toISOString(), currency: 'EUR', lines: [{ lineNo: 1, sku: bolt.sku, quantity: '40', unitPrice: '10.2', deliveryDate: '2026-12-20' }] };
+
+  it('books a purchase order once per key, refuses unknown suppliers, items and dates, and confirms what was agreed', () => {
+    const first = erp.submitPurchaseOrder('po-1', po);
+    expect(first).toMatchObject({ status: 201, body: { purchaseOrderNumber: expect.stringMatching(/^PO-\d+$/), status: 'OPEN' } });
+    expect(erp.submitPurchaseOrder('po-1', po)).toEqual({ ...first, status: 200 });
+    expect(erp.submitPurchaseOrder('po-1', { ...po, currency: 'SEK' }).status).toBe(409);
+    expect(erp.submitPurchaseOrder('po-2', { ...po, hubPurchaseOrderId: 'po-2', supplierNumber: 'S99999' }).status).toBe(422);
+    expect(erp.submitPurchaseOrder('po-3', { ...po, lines: [{ ...po.lines[0], sku: 'NO-SUCH' }] }).status).toBe(422);
+    expect(erp.submitPurchaseOrder('po-4', { ...po, lines: [{ ...po.lines[0], deliveryDate: 'soon' }] }).status).toBe(422);
+    const number = (first.body as { purchaseOrderNumber: string }).purchaseOrderNumber;
+    const agreed = { hubPurchaseOrderId: 'po-1', purchaseOrderNumber: number, confirmedAt: now.toISOString(), lines: [{ lineNo: 1, quantity: '48', unitPrice: '10.2', deliveryDate: '2026-12-22' }] };
+    expect(erp.submitPurchaseOrderConfirmation('c-1', { ...agreed, lines: [{ ...agreed.lines[0], lineNo: 9 }] }).status).toBe(422);
+    expect(erp.submitPurchaseOrderConfirmation('c-1', agreed)).toMatchObject({ status: 201, body: { purchaseOrderNumber: number, status: 'CONFIRMED' } });
+    expect(erp.state.get('purchaseOrders', number)).toMatchObject({ status: 'CONFIRMED', lines: [{ quantity: '48', deliveryDate: '2026-12-22', receivedQuantity: '0' }] });
+    // A second confirmation of a confirmed order is refused.
+    expect(erp.submitPurchaseOrderConfirmation('c-2', agreed).status).toBe(422);
+    expect(erp.receivePurchaseOrder(number, { 1: '20' })).toMatchObject({ status: 'PARTLY_RECEIVED', lines: [{ receivedQuantity: '20' }] });
+    expect(erp.receivePurchaseOrder(number)).toMatchObject({ status: 'RECEIVED', lines: [{ receivedQuantity: '48' }] });
+    expect(erp.receivePurchaseOrder('PO-NONE')).toBeUndefined();
+  });
+
+  it("routes an assigned group's lines whole to the supplier with the delivery address only, and ships them on the supplier's parcel", () => {
+    expect(erp.submitDropShipAssignment('a-1', { productGroup: 'NOPE', supplierNumber: 'S20002' }).status).toBe(422);
+    expect(erp.submitDropShipAssignment('a-2', { productGroup: 'CD', supplierNumber: 'S20002' }).status).toBe(201);
+    expect(erp.dropShipRouting()).toEqual({ CD: 'S20002' });
+    const placed = erp.submitOrder('ds-order', {
+      hubOrderId: 'ds-order', customerNumber: customer.customerNumber, placedAt: now.toISOString(), currency: 'EUR',
+      lines: [{ lineNo: 1, sku: bolt.sku, quantity: '2', unitPrice: '5' }, { lineNo: 2, sku: drill.sku, quantity: '100000', unitPrice: '99' }],
+    });
+    const orderNumber = (placed.body as { orderNumber: string }).orderNumber;
+    const order = erp.state.get('orders', orderNumber)!;
+    // The drill line is not split by stock: all of it goes to the supplier.
+    expect(order.lines.filter((l) => l.sku === drill.sku)).toEqual([expect.objectContaining({ lineNo: 2, quantity: '100000', dropShipSupplierNumber: 'S20002', warehouseCode: null, backOrdered: false })]);
+    const [ds] = erp.state.changes('dropShipOrders', null, 100).rows as any[];
+    expect(ds).toEqual({
+      key: ds.dropShipOrderNumber, dropShipOrderNumber: expect.stringMatching(/^DS-\d+$/), supplierNumber: 'S20002', status: 'OPEN', createdAt: now.toISOString(),
+      deliveryAddress: { name: customer.deliveryAddresses[0].name, street: customer.deliveryAddresses[0].street, postalCode: customer.deliveryAddresses[0].postalCode, city: customer.deliveryAddresses[0].city, country: customer.deliveryAddresses[0].country },
+      lines: [{ lineNo: 2, sku: drill.sku, quantity: '100000' }], carrier: null, parcelNumber: null, shippedAt: null,
+    });
+    const shipment = { dropShipOrderNumber: ds.dropShipOrderNumber, supplierNumber: 'S20002', carrier: 'DHL', parcelNumber: 'JD01', shippedAt: now.toISOString() };
+    expect(erp.submitDropShipment('s-0', { ...shipment, supplierNumber: 'S20001' }).status).toBe(422);
+    const shipped = erp.submitDropShipment('s-1', shipment);
+    expect(shipped).toMatchObject({ status: 201, body: { dropShipOrderNumber: ds.dropShipOrderNumber } });
+    const note = erp.state.get('deliveryNotes', (shipped.body as { deliveryNumber: string }).deliveryNumber)!;
+    expect(note).toMatchObject({ orderNumber, customerNumber: customer.customerNumber, carrier: 'DHL', trackingNumber: 'JD01', lines: [{ lineNo: 2, sku: drill.sku, quantity: '100000' }] });
+    expect(erp.submitDropShipment('s-2', shipment).status).toBe(422);
+    // The ERP's own delivery note of the order carries the bolts only.
+    erp.advanceOrder(orderNumber, 2);
+    expect(erp.state.get('deliveryNotes', `DN-${orderNumber.replace(/^SO-/, '')}`)!.lines.map((l) => l.sku)).toEqual([bolt.sku]);
+    expect(erp.submitDropShipAssignment('a-3', { productGroup: 'CD', supplierNumber: null }).status).toBe(201);
+    expect(erp.dropShipRouting()).toEqual({});
+  });
+});

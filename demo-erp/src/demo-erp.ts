@@ -3,6 +3,7 @@ import Decimal from 'decimal.js';
 import {
   ErpContactRecord, ErpCustomerReceipt, ErpCustomerRecord, ErpDocumentKind, ErpInvoiceRecord, ErpOrderLine, ErpOrderReceipt, ErpOrderRecord, ErpPaymentRecord,
   ErpBlanketOrderRecord, ErpOrderStatus, ErpPickupReceipt, ErpRecordOf, ErpRecordsByKind, ErpReturnReceipt, ErpServiceOrderReceipt, ErpServiceOrderRecord, ErpStockRecord, SyncKind, recordKey, ErpProductConfigurationRecord,
+  ErpDropShipAssignmentReceipt, ErpDropShipmentReceipt, ErpDropShipOrderRecord, ErpPurchaseOrderConfirmationReceipt, ErpPurchaseOrderReceipt, ErpPurchaseOrderRecord,
 } from '@hub/erp-contract';
 import { ErpState } from './erp-state';
 import { buildLargeTables, LARGE_WAREHOUSE_CODES } from './large-data';
@@ -10,7 +11,7 @@ import { ErpCreditNote, ErpDocuments, signsDocumentsFor } from './erp-documents'
 import { renderDocument } from './printed-document';
 import { TickRandom, isoDay } from './random';
 import { demoReferenceDate } from '@hub/demo-data';
-import { DEFAULT_SEED, VAT_RATE_PERCENT } from './reference';
+import { DEFAULT_SEED, SUPPLIER_NUMBERS, VAT_RATE_PERCENT } from './reference';
 import { buildSmallTables, deliveryNoteFor, openItemFor, parcelDataFor, paymentFor, SMALL_WAREHOUSES } from './small-data';
 import { BaseTable, ErpTables } from './tables';
 import { productConfigurationRecords } from './configurable-products';
@@ -51,6 +52,9 @@ const DECIMAL = /^\d{1,12}(\.\d{1,6})?$/;
 /** Days from the order to its delivery when the goods are in stock; back orders wait for their receipt. */
 const DELIVERY_DAYS = 2;
 const BACK_ORDER_DAYS = 14;
+/** Days a supplier takes to ship a drop-ship line to the customer. */
+const DROP_SHIP_DAYS = 4;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The generated base data of the demo ERP at a scale; row i of every kind is a pure function of (scale, seed, i). */
 export function buildDemoErpTables(scale: DemoErpScale, seed: number = DEFAULT_SEED, referenceDate: Date = demoReferenceDate()): ErpTables {
@@ -175,17 +179,27 @@ export class DemoErp {
   /** Documents pushed into collections the contract does not name (a deployment's own modules), per collection. */
   private readonly documents = new Map<string, Map<string, Accepted<ErpExtensionReceipt>>>();
   private readonly serviceOrders = new Map<string, Accepted<ErpServiceOrderReceipt>>();
+  private readonly purchaseOrders = new Map<string, Accepted<ErpPurchaseOrderReceipt>>();
+  private readonly purchaseOrderConfirmations = new Map<string, Accepted<ErpPurchaseOrderConfirmationReceipt>>();
+  private readonly dropShipAssignmentPushes = new Map<string, Accepted<ErpDropShipAssignmentReceipt>>();
+  private readonly dropShipments = new Map<string, Accepted<ErpDropShipmentReceipt>>();
+  /** Product group (a web category code) → the supplier that ships its products straight to the customer. */
+  private readonly dropShipSuppliers = new Map<string, string>();
+  /** Drop-ship order → the sales order and lines it carries (kept inside the ERP: the supplier's record does not show them). */
+  private readonly dropShipOrigins = new Map<string, { lineNos: number[]; orderNumber: string }>();
   /** Service orders the workshop has not closed yet, by number: each tick moves them one step. */
   private readonly activeServiceOrders = new KeySet();
   private readonly returned = new Map<string, Decimal>();
   /** Credit notes for the returns it accepted, by number. */
   private readonly creditNotes = new Map<string, ErpCreditNote>();
-  private readonly counters = { orderReplays: 0, orderConflicts: 0, orderRejections: 0, customerReplays: 0, customerConflicts: 0, customerRejections: 0, returnReplays: 0, returnConflicts: 0, returnRejections: 0, pickupReplays: 0, pickupConflicts: 0, pickupRejections: 0, serviceOrderReplays: 0, serviceOrderConflicts: 0, serviceOrderRejections: 0, documentReplays: 0, documentConflicts: 0, documentRejections: 0 };
+  private readonly counters = { orderReplays: 0, orderConflicts: 0, orderRejections: 0, customerReplays: 0, customerConflicts: 0, customerRejections: 0, returnReplays: 0, returnConflicts: 0, returnRejections: 0, pickupReplays: 0, pickupConflicts: 0, pickupRejections: 0, serviceOrderReplays: 0, serviceOrderConflicts: 0, serviceOrderRejections: 0, purchaseOrderReplays: 0, purchaseOrderConflicts: 0, purchaseOrderRejections: 0, purchaseOrderConfirmationReplays: 0, purchaseOrderConfirmationConflicts: 0, purchaseOrderConfirmationRejections: 0, dropShipAssignmentReplays: 0, dropShipAssignmentConflicts: 0, dropShipAssignmentRejections: 0, dropShipmentReplays: 0, dropShipmentConflicts: 0, dropShipmentRejections: 0, documentReplays: 0, documentConflicts: 0, documentRejections: 0 };
   private nextOrder = 900_001;
   private nextCustomer = 900_001;
   private nextContact: number;
   private nextReturn = 700_001;
   private nextServiceOrder = 800_001;
+  private nextPurchaseOrder = 400_001;
+  private nextDropShipOrder = 600_001;
 
   constructor(
     readonly scale: DemoErpScale,
@@ -335,14 +349,17 @@ export class DemoErp {
     const pickupCode = status === 'READY_FOR_PICKUP' ? String(randomInt(100_000, 1_000_000)) : order.pickupCode;
     this.upsertRecord('orders', { ...order, status, ...(pickupCode ? { pickupCode } : {}) });
     const dnKey = `DN-${digits}`;
+    // Lines a supplier ships straight to the customer leave on the supplier's own delivery note (submitDropShipment).
+    const shipped = { ...order, lines: order.lines.filter((l) => !l.dropShipSupplierNumber) };
+    if ((status === 'SHIPPED' || status === 'DELIVERED') && shipped.lines.length === 0) return;
     if (status === 'SHIPPED' && !this.state.get('deliveryNotes', dnKey)) {
       // A web order goes by the hub's parcel carrier: its note says where to and what to collect.
       const customer = order.hubOrderId !== null ? this.state.get('customers', order.customerNumber) : undefined;
-      const parcel = customer ? parcelDataFor(order, customer, customer.taxRatePercent ?? VAT_RATE_PERCENT) : {};
-      this.upsertRecord('deliveryNotes', { ...deliveryNoteFor(order, this.seed, at, null), ...parcel });
+      const parcel = customer ? parcelDataFor(shipped, customer, customer.taxRatePercent ?? VAT_RATE_PERCENT) : {};
+      this.upsertRecord('deliveryNotes', { ...deliveryNoteFor(shipped, this.seed, at, null), ...parcel });
     } else if (status === 'DELIVERED') {
       const dn = this.state.get('deliveryNotes', dnKey);
-      if (!dn) this.upsertRecord('deliveryNotes', deliveryNoteFor(order, this.seed, at, at));
+      if (!dn) this.upsertRecord('deliveryNotes', deliveryNoteFor(shipped, this.seed, at, at));
       else if (dn.deliveredAt === null) this.upsertRecord('deliveryNotes', { ...dn, deliveredAt: at.toISOString() });
     } else if (status === 'INVOICED') {
       const invoiceNumber = `INV-${digits}`;
@@ -410,7 +427,7 @@ export class DemoErp {
   // ---- documents pushed by the hub -----------------------------------------------------------
 
   private accept<T>(
-    store: Map<string, Accepted<T>>, key: string | undefined, body: unknown, kind: 'order' | 'customer' | 'return' | 'pickup' | 'serviceOrder' | 'document', create: (body: any) => T,
+    store: Map<string, Accepted<T>>, key: string | undefined, body: unknown, kind: 'order' | 'customer' | 'return' | 'pickup' | 'serviceOrder' | 'purchaseOrder' | 'purchaseOrderConfirmation' | 'dropShipAssignment' | 'dropShipment' | 'document', create: (body: any) => T,
   ): PushResult<T> {
     if (typeof key !== 'string' || key.length === 0 || key.length > 200) return { status: 400, body: { error: 'the Idempotency-Key header is required' }, stored: false };
     const print = fingerprint(body);
@@ -482,10 +499,14 @@ export class DemoErp {
         total = total.plus(charge);
         delivery = { method: d.method ?? null, parcels: d.parcels, pallets: d.pallets, charge: charge.toFixed(2) };
       }
-      const lines = this.splitLines(ordered, this.clock());
       let orderNumber: string;
       do orderNumber = `SO-${this.nextOrder++}`;
       while (this.state.get('orders', orderNumber));
+      const address = b.deliveryAddressCode != null ? customer.deliveryAddresses.find((a) => a.code === b.deliveryAddressCode)! : customer.deliveryAddresses[0] ?? customer.invoiceAddress;
+      // Drop-shipped lines go whole to their supplier; the rest ship from stock (an order collected in a store has none).
+      const dropShipped = b.pickupStoreCode == null ? this.routeDropShipLines(orderNumber, ordered, address) : [];
+      const fromStock = ordered.filter((l) => !dropShipped.some((d) => d.lineNo === l.lineNo));
+      const lines = [...this.splitLines(fromStock, this.clock(), Math.max(...ordered.map((l) => l.lineNo))), ...dropShipped].sort((x, y) => x.lineNo - y.lineNo);
       const deliveryDate = lines.reduce((latest, l) => (l.deliveryDate! > latest ? l.deliveryDate! : latest), lines[0].deliveryDate!);
       this.upsertRecord('orders', {
         orderNumber, hubOrderId, customerNumber: customer.customerNumber, status: 'CONFIRMED', placedAt: placedAt.toISOString(), currency, total: total.toFixed(2), lines,
@@ -556,6 +577,40 @@ export class DemoErp {
     return (orderNumber) => ({ ...blanket, lines, drawdowns: [...blanket.drawdowns, { orderNumber, hubOrderId, placedAt: placedAt.toISOString() }] });
   }
 
+  /**
+   * Lines whose product is in a product group a supplier ships (dropShipAssignments) go to that
+   * supplier: they are marked on the order, and one drop-ship order per supplier carries them with
+   * the customer's delivery address, and nothing else of the customer (no number, no prices).
+   */
+  private routeDropShipLines(
+    orderNumber: string, ordered: ReadonlyArray<{ lineNo: number; sku: string; quantity: Decimal; unitPrice: Decimal }>, address: { name: string; street: string; postalCode: string; city: string; country: string },
+  ): ErpOrderLine[] {
+    if (this.dropShipSuppliers.size === 0) return [];
+    const bySupplier = new Map<string, ErpOrderLine[]>();
+    const deliveryDate = isoDay(new Date(this.clock().getTime() + DROP_SHIP_DAYS * DAY));
+    for (const l of ordered) {
+      const groups = this.state.get('products', l.sku)?.categoryCodes ?? [];
+      const supplier = groups.map((g) => this.dropShipSuppliers.get(g)).find((s) => s !== undefined);
+      if (!supplier) continue;
+      const line: ErpOrderLine = {
+        lineNo: l.lineNo, sku: l.sku, quantity: l.quantity.toString(), unitPrice: l.unitPrice.decimalPlaces() <= 2 ? l.unitPrice.toFixed(2) : l.unitPrice.toString(),
+        lineTotal: l.quantity.mul(l.unitPrice).toDecimalPlaces(2).toFixed(2), orderedLineNo: l.lineNo, warehouseCode: null, backOrdered: false, deliveryDate, dropShipSupplierNumber: supplier,
+      };
+      bySupplier.set(supplier, [...(bySupplier.get(supplier) ?? []), line]);
+    }
+    for (const [supplierNumber, routed] of bySupplier) {
+      const dropShipOrderNumber = `DS-${this.nextDropShipOrder++}`;
+      const record: ErpDropShipOrderRecord = {
+        key: dropShipOrderNumber, dropShipOrderNumber, supplierNumber, status: 'OPEN', createdAt: this.clock().toISOString(),
+        deliveryAddress: { name: address.name, street: address.street, postalCode: address.postalCode, city: address.city, country: address.country },
+        lines: routed.map((l) => ({ lineNo: l.lineNo, sku: l.sku, quantity: l.quantity })), carrier: null, parcelNumber: null, shippedAt: null,
+      };
+      this.upsertRecord('dropShipOrders', record);
+      this.dropShipOrigins.set(dropShipOrderNumber, { orderNumber, lineNos: routed.map((l) => l.lineNo) });
+    }
+    return [...bySupplier.values()].flat();
+  }
+
   /** The warehouses this ERP keeps stock in, in the order it ships from them. */
   private get warehouseCodes(): readonly string[] {
     return this.scale === 'large' ? LARGE_WAREHOUSE_CODES : SMALL_WAREHOUSES.map((w) => w.code);
@@ -568,9 +623,9 @@ export class DemoErp {
    * Each part is a line of its own; the first keeps the ordered line's number, further parts get
    * numbers after the last ordered line, and every part names the line it fulfils.
    */
-  private splitLines(ordered: Array<{ lineNo: number; sku: string; quantity: Decimal; unitPrice: Decimal; configuration?: ErpOrderLine['configuration'] }>, now: Date): ErpOrderLine[] {
+  private splitLines(ordered: Array<{ lineNo: number; sku: string; quantity: Decimal; unitPrice: Decimal; configuration?: ErpOrderLine['configuration'] }>, now: Date, lastLineNo = Math.max(0, ...ordered.map((l) => l.lineNo))): ErpOrderLine[] {
     const day = (days: number) => isoDay(new Date(now.getTime() + days * DAY));
-    let nextLineNo = Math.max(...ordered.map((l) => l.lineNo));
+    let nextLineNo = lastLineNo;
     const out: ErpOrderLine[] = [];
     for (const line of ordered) {
       const stock = this.warehouseCodes
@@ -818,6 +873,135 @@ export class DemoErp {
     return (this.state.get('serviceOrders', number) as ErpServiceOrderRecord | undefined)?.status;
   }
 
+  // ---- purchasing -----------------------------------------------------------------------------
+
+  private requireSupplier(value: unknown): string {
+    const number = requireString(value, 'supplierNumber');
+    if (!SUPPLIER_NUMBERS.includes(number)) throw new InvalidInput(`unknown supplier ${number}`);
+    return number;
+  }
+
+  /** A purchase order from the hub's buyer: every line a product of the ERP, a positive quantity, a price and a delivery date. Kept OPEN until confirmed. */
+  submitPurchaseOrder(key: string | undefined, body: unknown): PushResult<ErpPurchaseOrderReceipt> {
+    return this.accept(this.purchaseOrders, key, body, 'purchaseOrder', (b) => {
+      const hubPurchaseOrderId = requireString(b.hubPurchaseOrderId, 'hubPurchaseOrderId');
+      const supplierNumber = this.requireSupplier(b.supplierNumber);
+      const orderedAt = new Date(requireString(b.orderedAt, 'orderedAt'));
+      if (Number.isNaN(orderedAt.getTime())) throw new InvalidInput('orderedAt must be an ISO 8601 date');
+      const currency = requireString(b.currency, 'currency', /^[A-Z]{3}$/);
+      const lines = requireLines(b.lines).map((l) => {
+        const sku = requireString(l.sku, `line ${l.lineNo}: sku`);
+        if (!this.state.get('products', sku)) throw new InvalidInput(`line ${l.lineNo}: unknown sku ${sku}`);
+        const quantity = requireDecimal(l.quantity, `line ${l.lineNo}: quantity`, true);
+        const unitPrice = requireDecimal(l.unitPrice, `line ${l.lineNo}: unitPrice`, false);
+        const deliveryDate = requireString(l.deliveryDate, `line ${l.lineNo}: deliveryDate`, ISO_DAY);
+        return { lineNo: l.lineNo as number, sku, quantity: quantity.toString(), unitPrice: unitPrice.toString(), deliveryDate, receivedQuantity: '0' };
+      });
+      const purchaseOrderNumber = `PO-${this.nextPurchaseOrder++}`;
+      const record: ErpPurchaseOrderRecord = {
+        key: purchaseOrderNumber, purchaseOrderNumber, hubPurchaseOrderId, supplierNumber, status: 'OPEN', orderedAt: orderedAt.toISOString(), currency, lines,
+      };
+      this.upsertRecord('purchaseOrders', record);
+      return { purchaseOrderNumber, status: 'OPEN' };
+    });
+  }
+
+  findPurchaseOrder(key: string): ErpPurchaseOrderReceipt | undefined {
+    return this.purchaseOrders.get(key)?.receipt;
+  }
+
+  /** What the supplier and the buyer agreed: the order's lines take the agreed quantity, price and date, and the order is CONFIRMED. */
+  submitPurchaseOrderConfirmation(key: string | undefined, body: unknown): PushResult<ErpPurchaseOrderConfirmationReceipt> {
+    return this.accept(this.purchaseOrderConfirmations, key, body, 'purchaseOrderConfirmation', (b) => {
+      const order = this.state.get('purchaseOrders', requireString(b.purchaseOrderNumber, 'purchaseOrderNumber')) as ErpPurchaseOrderRecord | undefined;
+      if (!order || order.hubPurchaseOrderId !== requireString(b.hubPurchaseOrderId, 'hubPurchaseOrderId')) throw new InvalidInput(`unknown purchase order ${b.purchaseOrderNumber}`);
+      if (order.status !== 'OPEN') throw new InvalidInput(`purchase order ${order.purchaseOrderNumber} is ${order.status}, not OPEN`);
+      const agreed = new Map(requireLines(b.lines).map((l) => [l.lineNo as number, {
+        quantity: requireDecimal(l.quantity, `line ${l.lineNo}: quantity`, false).toString(),
+        unitPrice: requireDecimal(l.unitPrice, `line ${l.lineNo}: unitPrice`, false).toString(),
+        deliveryDate: requireString(l.deliveryDate, `line ${l.lineNo}: deliveryDate`, ISO_DAY),
+      }]));
+      for (const lineNo of agreed.keys()) if (!order.lines.some((l) => l.lineNo === lineNo)) throw new InvalidInput(`line ${lineNo} is not on ${order.purchaseOrderNumber}`);
+      this.upsertRecord('purchaseOrders', { ...order, status: 'CONFIRMED', lines: order.lines.map((l) => ({ ...l, ...(agreed.get(l.lineNo) ?? {}) })) });
+      return { purchaseOrderNumber: order.purchaseOrderNumber, status: 'CONFIRMED' };
+    });
+  }
+
+  findPurchaseOrderConfirmation(key: string): ErpPurchaseOrderConfirmationReceipt | undefined {
+    return this.purchaseOrderConfirmations.get(key)?.receipt;
+  }
+
+  /**
+   * The warehouse received goods of a purchase order: `quantities` per line number (absent: all
+   * that is still open). RECEIVED when every line is in, else PARTLY_RECEIVED. Undefined when there is no such order.
+   */
+  receivePurchaseOrder(number: string, quantities?: Record<string, string>): ErpPurchaseOrderRecord | undefined {
+    const order = this.state.get('purchaseOrders', number) as ErpPurchaseOrderRecord | undefined;
+    if (!order) return undefined;
+    if (order.status === 'CANCELLED' || order.status === 'RECEIVED') return order;
+    const lines = order.lines.map((l) => {
+      const open = Decimal.max(0, new Decimal(l.quantity).minus(l.receivedQuantity));
+      const take = quantities ? Decimal.min(open, new Decimal(quantities[String(l.lineNo)] ?? '0')) : open;
+      return { ...l, receivedQuantity: new Decimal(l.receivedQuantity).plus(take).toString() };
+    });
+    const complete = lines.every((l) => new Decimal(l.receivedQuantity).gte(l.quantity));
+    const updated: ErpPurchaseOrderRecord = { ...order, lines, status: complete ? 'RECEIVED' : 'PARTLY_RECEIVED' };
+    this.upsertRecord('purchaseOrders', updated);
+    return updated;
+  }
+
+  /** Which supplier ships a product group's products to the customer (null: none again); applies to orders from now on. */
+  submitDropShipAssignment(key: string | undefined, body: unknown): PushResult<ErpDropShipAssignmentReceipt> {
+    return this.accept(this.dropShipAssignmentPushes, key, body, 'dropShipAssignment', (b) => {
+      const productGroup = requireString(b.productGroup, 'productGroup');
+      if (!this.state.get('categories', productGroup)) throw new InvalidInput(`unknown product group ${productGroup}`);
+      const supplierNumber = b.supplierNumber === null ? null : this.requireSupplier(b.supplierNumber);
+      if (supplierNumber) this.dropShipSuppliers.set(productGroup, supplierNumber);
+      else this.dropShipSuppliers.delete(productGroup);
+      return { productGroup, supplierNumber };
+    });
+  }
+
+  findDropShipAssignment(key: string): ErpDropShipAssignmentReceipt | undefined {
+    return this.dropShipAssignmentPushes.get(key)?.receipt;
+  }
+
+  /** Product group → supplier number, as the ERP routes order lines now. */
+  dropShipRouting(): Record<string, string> {
+    return Object.fromEntries(this.dropShipSuppliers);
+  }
+
+  /**
+   * The supplier shipped a drop-ship order: it becomes SHIPPED with the parcel, and the customer's
+   * order gets a delivery note for those lines with the supplier's carrier and parcel number.
+   */
+  submitDropShipment(key: string | undefined, body: unknown): PushResult<ErpDropShipmentReceipt> {
+    return this.accept(this.dropShipments, key, body, 'dropShipment', (b) => {
+      const number = requireString(b.dropShipOrderNumber, 'dropShipOrderNumber');
+      const ds = this.state.get('dropShipOrders', number) as ErpDropShipOrderRecord | undefined;
+      const origin = this.dropShipOrigins.get(number);
+      if (!ds || !origin || ds.supplierNumber !== this.requireSupplier(b.supplierNumber)) throw new InvalidInput(`unknown drop-ship order ${number}`);
+      if (ds.status !== 'OPEN') throw new InvalidInput(`drop-ship order ${number} is ${ds.status}, not OPEN`);
+      const carrier = requireString(b.carrier, 'carrier');
+      const parcelNumber = requireString(b.parcelNumber, 'parcelNumber');
+      const shippedAt = new Date(requireString(b.shippedAt, 'shippedAt'));
+      if (Number.isNaN(shippedAt.getTime())) throw new InvalidInput('shippedAt must be an ISO 8601 date');
+      this.upsertRecord('dropShipOrders', { ...ds, status: 'SHIPPED', carrier, parcelNumber, shippedAt: shippedAt.toISOString() });
+      const order = this.state.get('orders', origin.orderNumber)!;
+      const deliveryNumber = `DN-${number.replace(/^DS-/, 'DS')}`;
+      this.upsertRecord('deliveryNotes', {
+        deliveryNumber, customerNumber: order.customerNumber, orderNumber: order.orderNumber, hubOrderId: order.hubOrderId, shippedAt: shippedAt.toISOString(), deliveredAt: null,
+        carrier, trackingNumber: parcelNumber, lines: ds.lines.map((l) => ({ lineNo: l.lineNo, sku: l.sku, quantity: l.quantity })),
+        shipTo: { code: 'DROP-SHIP', ...ds.deliveryAddress }, dropShippedBy: ds.supplierNumber,
+      });
+      return { dropShipOrderNumber: number, deliveryNumber };
+    });
+  }
+
+  findDropShipment(key: string): ErpDropShipmentReceipt | undefined {
+    return this.dropShipments.get(key)?.receipt;
+  }
+
   /**
    * A document for a collection the contract does not name: any JSON object is stored under its
    * idempotency key and numbered, as an ERP configured for a deployment's own document type would.
@@ -888,6 +1072,10 @@ export class DemoErp {
       returns: { accepted: this.returns.size, acceptedByKey: byKey(this.returns), replays: c.returnReplays, conflicts: c.returnConflicts, rejections: c.returnRejections },
       pickups: { accepted: this.pickups.size, acceptedByKey: byKey(this.pickups), replays: c.pickupReplays, conflicts: c.pickupConflicts, rejections: c.pickupRejections },
       serviceOrders: { accepted: this.serviceOrders.size, acceptedByKey: byKey(this.serviceOrders), replays: c.serviceOrderReplays, conflicts: c.serviceOrderConflicts, rejections: c.serviceOrderRejections },
+      purchaseOrders: { accepted: this.purchaseOrders.size, acceptedByKey: byKey(this.purchaseOrders), replays: c.purchaseOrderReplays, conflicts: c.purchaseOrderConflicts, rejections: c.purchaseOrderRejections },
+      purchaseOrderConfirmations: { accepted: this.purchaseOrderConfirmations.size, acceptedByKey: byKey(this.purchaseOrderConfirmations), replays: c.purchaseOrderConfirmationReplays, conflicts: c.purchaseOrderConfirmationConflicts, rejections: c.purchaseOrderConfirmationRejections },
+      dropShipAssignments: { accepted: this.dropShipAssignmentPushes.size, acceptedByKey: byKey(this.dropShipAssignmentPushes), routing: this.dropShipRouting(), replays: c.dropShipAssignmentReplays, conflicts: c.dropShipAssignmentConflicts, rejections: c.dropShipAssignmentRejections },
+      dropShipments: { accepted: this.dropShipments.size, acceptedByKey: byKey(this.dropShipments), replays: c.dropShipmentReplays, conflicts: c.dropShipmentConflicts, rejections: c.dropShipmentRejections },
     };
   }
 }

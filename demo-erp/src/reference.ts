@@ -2,6 +2,9 @@ import { ErpCategoryRecord, ErpExchangeRateRecord } from '@hub/erp-contract';
 export const DEFAULT_SEED = 20261101;
 export const VAT_RATE_PERCENT = 21;
 
+/** The ERP's creditor accounts: the same suppliers as the hub's demo data (Fastenix, PowerDrive, ...). */
+export const SUPPLIER_NUMBERS: readonly string[] = ['S20001', 'S20002', 'S20003', 'S20004', 'S20005', 'S20006'];
+
 /** Order minimums of a few families (the same as the demo dataset's); every other item: 1. */
 export const MIN_ORDER_QUANTITY: Record<string, number> = { GL: 10, HV: 5 };
 

@@ -216,6 +216,10 @@ export class DemoErpServer {
       returns: { submit: (k, body) => this.erp.submitReturn(k, body), find: (k) => this.erp.findReturn(k) },
       pickups: { submit: (k, body) => this.erp.submitPickup(k, body), find: (k) => this.erp.findPickup(k) },
       serviceOrders: { submit: (k, body) => this.erp.submitServiceOrder(k, body), find: (k) => this.erp.findServiceOrder(k) },
+      purchaseOrders: { submit: (k, body) => this.erp.submitPurchaseOrder(k, body), find: (k) => this.erp.findPurchaseOrder(k) },
+      purchaseOrderConfirmations: { submit: (k, body) => this.erp.submitPurchaseOrderConfirmation(k, body), find: (k) => this.erp.findPurchaseOrderConfirmation(k) },
+      dropShipAssignments: { submit: (k, body) => this.erp.submitDropShipAssignment(k, body), find: (k) => this.erp.findDropShipAssignment(k) },
+      dropShipments: { submit: (k, body) => this.erp.submitDropShipment(k, body), find: (k) => this.erp.findDropShipment(k) },
     };
     if (head === 'records' && a !== undefined && b !== undefined && extra === undefined) {
       if (method !== 'GET') throw new HttpFailure(405, 'method not allowed');
@@ -309,6 +313,16 @@ export class DemoErpServer {
       if (typeof steps !== 'number' || !Number.isInteger(steps) || steps < 1 || steps > 10) throw new HttpFailure(400, 'steps must be an integer 1..10');
       const status = this.erp.advanceServiceOrder(kind, steps);
       return status ? sendJson(res, 200, { serviceOrderNumber: kind, status }) : sendJson(res, 404, { error: `no service order ${kind}` });
+    }
+    if (what === 'purchaseOrders' && kind !== undefined && key === 'receive' && extra === undefined && method === 'POST') {
+      // The warehouse books goods in against a purchase order (all that is open, or `quantities` per line number).
+      const body = (await readJson(req)) as { quantities?: unknown } | undefined;
+      const quantities = body?.quantities;
+      if (quantities !== undefined && (typeof quantities !== 'object' || quantities === null || Object.values(quantities).some((q) => typeof q !== 'string' || !/^\d{1,12}(\.\d{1,6})?$/.test(q)))) {
+        throw new HttpFailure(400, 'quantities must map line numbers to decimal strings');
+      }
+      const order = this.erp.receivePurchaseOrder(kind, quantities as Record<string, string> | undefined);
+      return order ? sendJson(res, 200, order) : sendJson(res, 404, { error: `no purchase order ${kind}` });
     }
     if (what === 'invoices' && kind !== undefined && key === 'payments' && extra === undefined && method === 'POST') {
       // The customer paid (all that is open, or `amount` of it): what a bank statement booked in the ERP does.

@@ -130,6 +130,9 @@ export function buildDemoDataset(referenceDate: Date = demoReferenceDate()): Dem
   // A sales rep (offers) for Nordic Tools AB and Kowalski Hurtownia (the assignment is the orders subgraph's demo seed).
   // A fixed id, not a draw: a draw here would move every product's price drawn after it.
   users.push({ id: 'a11e5000-0000-4000-8000-000000000015', email: 'sales@hub.example', name: 'Sales Rep', kind: 'STAFF', role: 'staff: sales rep', password: DEMO_PASSWORD, companyId: null, supplierId: null, permissions: ['staff.sales'] });
+  // Drawn after the store user, for the same reason: purchasing came later.
+  users.push({ id: rnd.uuid(), email: 'purchasing@hub.example', name: 'Purchasing Desk', kind: 'STAFF', role: 'staff: purchasing only', password: DEMO_PASSWORD, companyId: null, supplierId: null, permissions: ['staff.purchasing'] });
+  users.push({ id: rnd.uuid(), email: 'priya@powerdrive.example', name: 'Priya Shah', kind: 'SUPPLIER', role: 'supplier', password: DEMO_PASSWORD, companyId: null, supplierId: suppliers[1].id, permissions: [] });
 
   const products: DemoProduct[] = [];
   const supplierProducts: DemoSupplierProduct[] = [];

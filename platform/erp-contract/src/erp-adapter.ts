@@ -125,6 +125,62 @@ export interface ErpServiceOrderReceipt {
   serviceOrderNumber: string;
 }
 
+/** A purchase order the hub's buyer placed with a supplier (a creditor of the ERP); the ERP keeps it and is its master from then on. */
+export interface ErpPurchaseOrderSubmission {
+  hubPurchaseOrderId: string;
+  supplierNumber: string;
+  orderedAt: string;
+  currency: string;
+  lines: Array<{ lineNo: number; sku: string; quantity: string; unitPrice: string; deliveryDate: string }>;
+  note?: string | null;
+}
+
+export interface ErpPurchaseOrderReceipt {
+  purchaseOrderNumber: string;
+  /** OPEN. */
+  status: string;
+}
+
+/** What the supplier and the buyer agreed on a purchase order, line by line (the supplier confirmed, or the buyer accepted its change). */
+export interface ErpPurchaseOrderConfirmationSubmission {
+  hubPurchaseOrderId: string;
+  purchaseOrderNumber: string;
+  confirmedAt: string;
+  lines: Array<{ lineNo: number; quantity: string; unitPrice: string; deliveryDate: string }>;
+}
+
+export interface ErpPurchaseOrderConfirmationReceipt {
+  purchaseOrderNumber: string;
+  /** CONFIRMED. */
+  status: string;
+}
+
+/** Which supplier ships the products of a product group (a web category code) straight to the customer; null: the ERP ships them itself again. */
+export interface ErpDropShipAssignmentSubmission {
+  productGroup: string;
+  supplierNumber: string | null;
+}
+
+export interface ErpDropShipAssignmentReceipt {
+  productGroup: string;
+  supplierNumber: string | null;
+}
+
+/** The supplier shipped a drop-ship order to the customer: its parcel. */
+export interface ErpDropShipmentSubmission {
+  dropShipOrderNumber: string;
+  supplierNumber: string;
+  carrier: string;
+  parcelNumber: string;
+  shippedAt: string;
+}
+
+export interface ErpDropShipmentReceipt {
+  dropShipOrderNumber: string;
+  /** The delivery note the ERP issued for the customer's order (it arrives with the deliveryNotes sync). */
+  deliveryNumber: string;
+}
+
 /** The documents the hub pushes into collections the contract names; other collections carry a deployment's own documents. */
 export interface ErpSubmissionsByCollection {
   orders: ErpOrderSubmission;
@@ -132,6 +188,10 @@ export interface ErpSubmissionsByCollection {
   returns: ErpReturnSubmission;
   pickups: ErpPickupSubmission;
   serviceOrders: ErpServiceOrderSubmission;
+  purchaseOrders: ErpPurchaseOrderSubmission;
+  purchaseOrderConfirmations: ErpPurchaseOrderConfirmationSubmission;
+  dropShipAssignments: ErpDropShipAssignmentSubmission;
+  dropShipments: ErpDropShipmentSubmission;
 }
 
 export interface ErpReceiptsByCollection {
@@ -140,6 +200,10 @@ export interface ErpReceiptsByCollection {
   returns: ErpReturnReceipt;
   pickups: ErpPickupReceipt;
   serviceOrders: ErpServiceOrderReceipt;
+  purchaseOrders: ErpPurchaseOrderReceipt;
+  purchaseOrderConfirmations: ErpPurchaseOrderConfirmationReceipt;
+  dropShipAssignments: ErpDropShipAssignmentReceipt;
+  dropShipments: ErpDropShipmentReceipt;
 }
 
 export type ErpCollection = keyof ErpSubmissionsByCollection;
@@ -153,6 +217,10 @@ export const RECEIPT_FIELDS: Readonly<Record<ErpCollection, readonly string[]>> 
   returns: ['returnNumber'],
   pickups: ['orderNumber', 'status'],
   serviceOrders: ['serviceOrderNumber'],
+  purchaseOrders: ['purchaseOrderNumber', 'status'],
+  purchaseOrderConfirmations: ['purchaseOrderNumber', 'status'],
+  dropShipAssignments: ['productGroup'],
+  dropShipments: ['dropShipOrderNumber', 'deliveryNumber'],
 };
 
 /**

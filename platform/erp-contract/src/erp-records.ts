@@ -193,6 +193,12 @@ export interface ErpDeliveryNoteRecord {
   codAmount?: string | null;
   packagingFee?: string | null;
   currency?: string | null;
+  /**
+   * Set when a supplier shipped these lines straight to the customer (drop-shipping): the
+   * supplier's number. Then `carrier` and `trackingNumber` are the supplier's parcel, already on
+   * its way to `shipTo`; the hub's carrier does not take it.
+   */
+  dropShippedBy?: string | null;
 }
 
 export interface ErpOpenItemRecord {
@@ -253,6 +259,8 @@ export interface ErpOrderLine {
   deliveryDate?: string | null;
   /** A configured product's options as ordered (P7). */
   configuration?: { options: Array<{ code: string; value: string }>; summary: string } | null;
+  /** Set when a supplier ships this part straight to the customer (drop-shipping): the supplier's number. */
+  dropShipSupplierNumber?: string | null;
 }
 
 /** An order as the ERP holds it, including corrections its operators made (changed lines, quantities). */
@@ -421,6 +429,46 @@ export interface ErpBlanketOrderRecord extends ErpExtensionRecord {
   lines: ErpBlanketOrderLine[];
   /** The orders counted in drawnQuantity; hubOrderId set for the hub's. */
   drawdowns: Array<{ orderNumber: string; hubOrderId: string | null; placedAt: string }>;
+}
+
+export type ErpPurchaseOrderStatus = 'OPEN' | 'CONFIRMED' | 'PARTLY_RECEIVED' | 'RECEIVED' | 'CANCELLED';
+
+/**
+ * A purchase order in the ERP, synced as the extension kind `purchaseOrders` (its `key` is the
+ * purchase order number). The hub pushes its buyers' orders into the `purchaseOrders` collection
+ * and what was agreed with the supplier into `purchaseOrderConfirmations`; the ERP is master of the
+ * order once it has it (its buyers may change it, its warehouse receives the goods).
+ */
+export interface ErpPurchaseOrderRecord extends ErpExtensionRecord {
+  key: string;
+  purchaseOrderNumber: string;
+  /** The hub's purchase order id when the hub placed it; null for the ERP's own. */
+  hubPurchaseOrderId: string | null;
+  supplierNumber: string;
+  status: ErpPurchaseOrderStatus;
+  orderedAt: string;
+  currency: string;
+  lines: Array<{ lineNo: number; sku: string; quantity: string; unitPrice: string; deliveryDate: string; receivedQuantity: string }>;
+}
+
+export type ErpDropShipOrderStatus = 'OPEN' | 'SHIPPED' | 'CANCELLED';
+
+/**
+ * Lines of a customer's order the ERP routed to the supplier that ships their product group
+ * (drop-shipping), synced as the extension kind `dropShipOrders` (`key`: its number). It carries
+ * the customer's delivery address and nothing else of the customer: no customer number, no prices.
+ */
+export interface ErpDropShipOrderRecord extends ErpExtensionRecord {
+  key: string;
+  dropShipOrderNumber: string;
+  supplierNumber: string;
+  status: ErpDropShipOrderStatus;
+  createdAt: string;
+  deliveryAddress: Omit<ErpAddress, 'code'>;
+  lines: Array<{ lineNo: number; sku: string; quantity: string }>;
+  carrier: string | null;
+  parcelNumber: string | null;
+  shippedAt: string | null;
 }
 
 /** The record type of a kind: the contract's own for the kinds it names, else an extension record. */

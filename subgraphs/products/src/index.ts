@@ -12,6 +12,8 @@ import { ProductEntity } from './product/product.entity';
 import { CustomerPriceProfileEntity } from './customer/customer-price-profile.entity';
 import { StockDisplayPolicyEntity } from './stock/stock-display-policy.entity';
 import { WarehouseEntity } from './store/store.entity';
+import { IncomingSupplyEntity } from './stock/incoming-supply.entity';
+import { ingestIncomingSupply } from './stock/incoming-supply.ingest';
 import { buildProductsSchema } from './schema';
 import { readNewsletterProducts } from './product/newsletter-products';
 import { categoryTexts } from './category/category-texts';
@@ -26,7 +28,7 @@ import { ingestProductConfigurations } from './configurator/product-configuratio
 export const productsSubgraph: SubgraphModule<ProductsContext> = {
   name: 'products',
   dbSchema: 'products',
-  entities: [ProductEntity, PriceRuleEntity, CategoryEntity, ProductCategoryEntity, StockLevelEntity, ExchangeRateEntity, CustomerPriceProfileEntity, StockDisplayPolicyEntity, WarehouseEntity, CatalogueChangeEntity, ProductConfigurationEntity],
+  entities: [ProductEntity, PriceRuleEntity, CategoryEntity, ProductCategoryEntity, StockLevelEntity, ExchangeRateEntity, CustomerPriceProfileEntity, StockDisplayPolicyEntity, WarehouseEntity, CatalogueChangeEntity, ProductConfigurationEntity, IncomingSupplyEntity],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildProductsSchema,
   buildContext: buildProductsContext,
@@ -42,8 +44,8 @@ export const productsSubgraph: SubgraphModule<ProductsContext> = {
       syncKind('productConfigurations', { ingest: ingestProductConfigurations, defaultIntervalSeconds: 900, description: 'Configurable products: options, allowed combinations and option prices (products subgraph)', runsAfter: ['products'] }),
       syncKind('exchangeRates', { ingest: ingestExchangeRates, defaultIntervalSeconds: 3600, description: 'Exchange rates (products subgraph)' }),
     ],
-    // The customer group and currency each company buys in, for its prices.
-    alsoIngests: [alsoIngests('customers', ingestCustomerPriceProfiles)],
+    // The customer group and currency each company buys in, for its prices; the open lines of the ERP's purchase orders, for the availability promise.
+    alsoIngests: [alsoIngests('customers', ingestCustomerPriceProfiles), alsoIngests('purchaseOrders', ingestIncomingSupply)],
   },
   newsletterProducts: readNewsletterProducts,
   hubTextKinds: [categoryTexts],

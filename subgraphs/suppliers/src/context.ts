@@ -1,5 +1,8 @@
 import DataLoader from 'dataloader';
 import { BaseContext, createByIdLoader, createGroupLoader } from '@hub/subgraph-kit';
+import { DropShipService } from './drop-ship/drop-ship.service';
+import { PurchaseOrderService } from './purchase-order/purchase-order.service';
+import { RfqService } from './rfq/rfq.service';
 import { SupplierEntity } from './supplier/supplier.entity';
 import { SupplierProductEntity } from './supplier/supplier-product.entity';
 import { SupplierService } from './supplier/supplier.service';
@@ -11,7 +14,7 @@ export interface SuppliersContext extends BaseContext {
     /** Offers with their supplier populated (one joined query). */
     offersByProductId: DataLoader<string, SupplierProductEntity[]>;
   };
-  services: { suppliers: SupplierService };
+  services: { suppliers: SupplierService; rfqs: RfqService; purchaseOrders: PurchaseOrderService; dropShip: DropShipService };
 }
 
 export function buildSuppliersContext(base: BaseContext): SuppliersContext {
@@ -27,6 +30,11 @@ export function buildSuppliersContext(base: BaseContext): SuppliersContext {
       (offer) => offer.productId,
     ),
   };
-  ctx.services = { suppliers: new SupplierService(ctx) };
+  ctx.services = {
+    suppliers: new SupplierService(ctx),
+    rfqs: new RfqService(base.em, base.viewer),
+    purchaseOrders: new PurchaseOrderService(base.em, base.viewer),
+    dropShip: new DropShipService(base.em, base.viewer),
+  };
   return ctx;
 }

@@ -43,6 +43,10 @@ export class DeliveryNoteEntity {
   @Property({ type: 'integer', nullable: true })
   weightGrams: number | null = null;
 
+  /** Set when a supplier shipped these goods straight to the customer (drop-shipping): the supplier's number; the parcel is the supplier's carrier's. */
+  @Property({ type: 'text', nullable: true })
+  dropShippedBy: string | null = null;
+
   /** Cash the carrier collects on delivery, in `currency`; null: none. */
   @Property({ type: 'numeric', precision: 14, scale: 2, nullable: true })
   codAmount: string | null = null;

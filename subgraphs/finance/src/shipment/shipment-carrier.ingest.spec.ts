@@ -76,6 +76,15 @@ describe('shipment carrier ingest (real PostgreSQL)', () => {
     expect((await shipment(id)).cod_collected_amount).toBe('119.50');
   });
 
+  it("opens a supplier's drop-shipment already in transit with the supplier's parcel, which the hub's carrier does not register", async () => {
+    const note = await addNote('DN-DS1', { shipTo });
+    await db.pool.query(`update finance.delivery_note set drop_shipped_by = 'S20002', carrier = 'DHL Express', tracking_number = 'JD0146000099' where id = $1`, [note]);
+    const [id] = await inTransaction((c) => openShipmentsForDeliveryNotes(c, [note]));
+    expect(await shipment(id)).toMatchObject({ status: 'IN_TRANSIT', carrier: 'DHL Express', parcel_number: 'JD0146000099', consignee: { name: 'Acme OÜ', city: 'Tallinn' } });
+    expect(await inTransaction((c) => openShipmentsForDeliveryNotes(c, [note]))).toEqual([]);
+    expect((await inTransaction((c) => parcelsToRegister(c, 1000))).map((p) => p.reference)).not.toContain(id);
+  });
+
   it('a parcel the carrier refuses or loses is an exception with its words', async () => {
     const refusedNote = await addNote('DN-S4', { shipTo });
     const lostNote = await addNote('DN-S5', { shipTo });

@@ -16,7 +16,8 @@ const merged = (read: number, inserted: number, updated: number, changedKeys: st
 
 /**
  * A shipment for each delivery note that the hub's carrier takes (the ERP gave it a ship-to
- * address) and that is not delivered yet; once per note. Called by the delivery notes' ingest.
+ * address) and that is not delivered yet; once per note. A note a supplier drop-shipped gets a
+ * shipment already IN_TRANSIT with the supplier's parcel. Called by the delivery notes' ingest.
  */
 export async function openShipmentsForDeliveryNotes(client: PoolClient, deliveryNoteIds: readonly string[]): Promise<string[]> {
   if (deliveryNoteIds.length === 0) return [];
@@ -24,12 +25,22 @@ export async function openShipmentsForDeliveryNotes(client: PoolClient, delivery
     `insert into finance.shipment (id, delivery_note_id, delivery_note_number, company_id, order_id, status, consignee, weight_grams, currency, cod_amount, packaging_fee, created_at, updated_at)
      select gen_random_uuid(), d.id, d.number, d.company_id, d.order_id, $2, d.ship_to - 'code', coalesce(d.weight_grams, 1000), d.currency, d.cod_amount, d.packaging_fee, now(), now()
        from finance.delivery_note d
-      where d.id = any($1::uuid[]) and d.ship_to is not null and d.delivered_at is null
+      where d.id = any($1::uuid[]) and d.ship_to is not null and d.delivered_at is null and d.drop_shipped_by is null
      on conflict (delivery_note_id) do nothing
      returning id`,
     [deliveryNoteIds, ShipmentStatus.PACKED],
   );
-  const ids = rows.map((r) => r.id);
+  // A supplier's drop-shipment is on its way already, with the supplier's carrier and parcel number: the hub's carrier does not take it.
+  const { rows: dropShipped } = await client.query<{ id: string }>(
+    `insert into finance.shipment (id, delivery_note_id, delivery_note_number, company_id, order_id, status, carrier, parcel_number, consignee, weight_grams, currency, created_at, updated_at)
+     select gen_random_uuid(), d.id, d.number, d.company_id, d.order_id, $2, d.carrier, d.tracking_number, d.ship_to - 'code', coalesce(d.weight_grams, 1000), d.currency, now(), now()
+       from finance.delivery_note d
+      where d.id = any($1::uuid[]) and d.ship_to is not null and d.delivered_at is null and d.drop_shipped_by is not null
+     on conflict do nothing
+     returning id`,
+    [deliveryNoteIds, ShipmentStatus.IN_TRANSIT],
+  );
+  const ids = [...rows.map((r) => r.id), ...dropShipped.map((r) => r.id)];
   await publishShipmentsChanged(client, ids);
   return ids;
 }

@@ -2,9 +2,10 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { executePrepared } from '@hub/database';
 import { pgTextArray } from '../sql/pg-text-array';
 import { StockDisplayPolicyEntity, StockDisplayPolicyValue } from './stock-display-policy.entity';
-import { StockLevelData } from './stock-view';
+import { IncomingSupplyData, StockLevelData } from './stock-view';
 
 export type StockLevelRow = StockLevelData & { productId: string };
+export type IncomingSupplyRow = IncomingSupplyData & { productId: string };
 
 /** Stock levels (ERP-owned) and the companies' stock display policies (hub-owned). */
 export class StockLevelRepository {
@@ -17,6 +18,16 @@ export class StockLevelRepository {
       `select product_id as "productId", warehouse_code as "warehouseCode", warehouse_name as "warehouseName", on_hand::text as "onHand",
               reserved::text as reserved, next_receipt_date::text as "nextReceiptDate", next_receipt_quantity::text as "nextReceiptQuantity"
          from products.stock_level where product_id = any(?::uuid[])`,
+      [pgTextArray(productIds)],
+    );
+  }
+
+  /** Open purchase-order lines of the products (from the ERP), in one statement, earliest first. */
+  incomingOf(productIds: readonly string[]): Promise<IncomingSupplyRow[]> {
+    return executePrepared<IncomingSupplyRow>(
+      this.em,
+      `select product_id as "productId", expected_date::text as "expectedDate", quantity::text as quantity
+         from products.incoming_supply where product_id = any(?::uuid[]) order by expected_date, purchase_order_number, line_no`,
       [pgTextArray(productIds)],
     );
   }

@@ -29,3 +29,20 @@ describe('stock display', () => {
     expect(availableFrom(levels, 100, '2026-11-22')).toBeNull();
   });
 });
+
+describe('availableFrom with open purchase-order lines', () => {
+  const levels = [level('A', '5', '0', '2026-12-20', '10')];
+
+  it('promises the day an open purchase-order line covers what stock does not, before the warehouse receipt', () => {
+    const incoming = [{ expectedDate: '2026-12-05', quantity: '3' }, { expectedDate: '2026-12-12', quantity: '4' }];
+    expect(availableFrom(levels, 8, '2026-11-22', incoming)).toBe('2026-12-05');
+    expect(availableFrom(levels, 12, '2026-11-22', incoming)).toBe('2026-12-12');
+    expect(availableFrom(levels, 22, '2026-11-22', incoming)).toBe('2026-12-20');
+    expect(availableFrom(levels, 23, '2026-11-22', incoming)).toBeNull();
+  });
+
+  it('counts an overdue line from today and ignores empty ones', () => {
+    expect(availableFrom(levels, 6, '2026-11-22', [{ expectedDate: '2026-11-01', quantity: '1' }])).toBe('2026-11-22');
+    expect(availableFrom(levels, 6, '2026-11-22', [{ expectedDate: '2026-11-25', quantity: '0' }])).toBe('2026-12-20');
+  });
+});

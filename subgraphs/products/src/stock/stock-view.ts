@@ -12,6 +12,12 @@ export interface StockLevelData {
   nextReceiptQuantity: string | null;
 }
 
+/** Goods on an open purchase order: how many, expected when (YYYY-MM-DD). */
+export interface IncomingSupplyData {
+  expectedDate: string;
+  quantity: string;
+}
+
 /**
  * The traffic light against the item's minimum stock: RED when nothing is available, AMBER when
  * something is but less than the minimum stock, GREEN otherwise.
@@ -29,15 +35,20 @@ export function availableOf(level: StockLevelData): Decimal {
 
 /**
  * The availability promise: the day `quantity` units can be had. Today when the stock covers it;
- * otherwise the earliest open purchase-order receipt from which stock plus receipts cover it;
- * null when even all known receipts do not.
+ * otherwise the earliest receipt from which stock plus receipts cover it, counting the warehouses'
+ * next receipts and the open purchase-order lines (`incoming`, from the ERP's purchase orders);
+ * null when even all known receipts do not. A receipt overdue counts from today.
  */
-export function availableFrom(levels: readonly StockLevelData[], quantity: number, today: string): string | null {
+export function availableFrom(levels: readonly StockLevelData[], quantity: number, today: string, incoming: readonly IncomingSupplyData[] = []): string | null {
   let covered = levels.reduce((sum, l) => sum.plus(availableOf(l)), new Decimal(0));
   if (covered.gte(quantity)) return today;
-  const receipts = levels
-    .filter((l) => l.nextReceiptDate && l.nextReceiptQuantity && new Decimal(l.nextReceiptQuantity).gt(0))
-    .map((l) => ({ date: l.nextReceiptDate! < today ? today : l.nextReceiptDate!, quantity: new Decimal(l.nextReceiptQuantity!) }))
+  const receipts = [
+    ...levels
+      .filter((l) => l.nextReceiptDate && l.nextReceiptQuantity && new Decimal(l.nextReceiptQuantity).gt(0))
+      .map((l) => ({ date: l.nextReceiptDate!, quantity: new Decimal(l.nextReceiptQuantity!) })),
+    ...incoming.filter((i) => new Decimal(i.quantity).gt(0)).map((i) => ({ date: i.expectedDate, quantity: new Decimal(i.quantity) })),
+  ]
+    .map((r) => ({ date: r.date < today ? today : r.date, quantity: r.quantity }))
     .sort((a, b) => a.date.localeCompare(b.date));
   for (const receipt of receipts) {
     covered = covered.plus(receipt.quantity);

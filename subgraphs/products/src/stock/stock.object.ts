@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { DecimalScalar } from '@hub/money';
+import { Decimal, DecimalScalar } from '@hub/money';
 import { StockDisplayPolicyValue } from './stock-display-policy.entity';
 import { StockStatusValue, StockView } from './stock-view';
 import { ProductStockResult } from './stock.service';
@@ -45,6 +45,15 @@ export class WarehouseStockObject {
   }
 }
 
+@ObjectType('IncomingSupply', { description: 'Goods on an open purchase order with a supplier, from the ERP.' })
+export class IncomingSupplyObject {
+  @Field({ description: 'When they are expected (YYYY-MM-DD).' })
+  expectedDate: string;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Null unless the policy is QUANTITY.' })
+  quantity: string | null;
+}
+
 @ObjectType('ProductStock', { description: "Stock as the signed-in company's display policy allows." })
 export class ProductStockObject {
   @Field(() => StockDisplayPolicyEnum)
@@ -59,6 +68,9 @@ export class ProductStockObject {
   @Field(() => [WarehouseStockObject])
   warehouses: WarehouseStockObject[];
 
+  @Field(() => [IncomingSupplyObject], { description: "Open purchase-order lines (the ERP's), earliest first: the incoming quantities and dates." })
+  incoming: IncomingSupplyObject[];
+
   /** For availableFrom (ProductStockResolver). */
   result: ProductStockResult;
 
@@ -69,6 +81,7 @@ export class ProductStockObject {
       status: v.status,
       quantity: v.quantity ? v.quantity.toFixed() : null,
       warehouses: v.warehouses.map((w) => WarehouseStockObject.fromView(w)),
+      incoming: result.incoming.map((i) => Object.assign(new IncomingSupplyObject(), { expectedDate: i.expectedDate, quantity: v.policy === 'QUANTITY' ? new Decimal(i.quantity).toFixed() : null })),
       result,
     });
   }

@@ -9,11 +9,11 @@ import { availableFrom } from './stock-view';
 export class StockResolver {
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'The availability promise (YYYY-MM-DD): today when stock covers the quantity, else the open purchase-order receipt that does; null when unknown.',
+    description: "The availability promise (YYYY-MM-DD): today when stock covers the quantity, else the receipt (a warehouse's next receipt or an open purchase-order line) from which it does; null when unknown.",
   })
   availableFrom(@Root() stock: ProductStockObject, @Arg('quantity', () => Int, { defaultValue: 1 }) quantity = 1): string | null {
     validateQuantity(quantity);
-    return availableFrom(stock.result.levels, quantity, stock.result.today);
+    return availableFrom(stock.result.levels, quantity, stock.result.today, stock.result.incoming);
   }
 
   @Mutation(() => StockDisplayPolicySettingObject, { description: "Staff: what a company's users see of stock." })

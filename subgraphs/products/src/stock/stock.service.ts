@@ -8,12 +8,14 @@ import { CustomerProfileService } from '../customer/customer-profile.service';
 import { ProductEntity } from '../product/product.entity';
 import { utcToday } from '../price/price.service';
 import { DEFAULT_STOCK_DISPLAY_POLICY, STOCK_DISPLAY_POLICIES, StockDisplayPolicyEntity, StockDisplayPolicyValue } from './stock-display-policy.entity';
-import { StockLevelData, StockView, stockView } from './stock-view';
+import { IncomingSupplyData, StockLevelData, StockView, stockView } from './stock-view';
 import { StockLevelRepository } from './stock-level.repository';
 
 export interface ProductStockResult {
   view: StockView;
   levels: StockLevelData[];
+  /** Open purchase-order lines of the product, earliest first. */
+  incoming: IncomingSupplyData[];
   today: string;
 }
 
@@ -26,6 +28,7 @@ export interface ProductStockResult {
  */
 export class StockService {
   private readonly levels: DataLoader<string, StockLevelData[]>;
+  private readonly incoming: DataLoader<string, IncomingSupplyData[]>;
   private readonly today = utcToday();
 
   constructor(
@@ -35,6 +38,7 @@ export class StockService {
     private readonly stock: StockLevelRepository,
   ) {
     this.levels = createGroupLoader((ids: string[]) => stock.levelsOf(ids), (row) => row.productId);
+    this.incoming = createGroupLoader((ids: string[]) => stock.incomingOf(ids), (row) => row.productId, 'incomingSupply');
   }
 
   async viewerPolicy(): Promise<StockDisplayPolicyValue> {
@@ -46,9 +50,9 @@ export class StockService {
   async stockFor(product: ProductEntity): Promise<ProductStockResult | null> {
     const policy = await this.viewerPolicy();
     if (policy === 'HIDDEN') return null;
-    const levels = await this.levels.load(product.id);
+    const [levels, incoming] = await Promise.all([this.levels.load(product.id), this.incoming.load(product.id)]);
     const view = stockView(levels, product.minStock, policy);
-    return view ? { view, levels, today: this.today } : null;
+    return view ? { view, levels, incoming, today: this.today } : null;
   }
 
   /** Staff only. The company must be one the ERP sent (NOT_FOUND otherwise). */

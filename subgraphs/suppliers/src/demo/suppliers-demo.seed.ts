@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { DemoDataset } from '@hub/demo-data';
 import { SupplierEntity } from '../supplier/supplier.entity';
 import { SupplierProductEntity } from '../supplier/supplier-product.entity';
+import { ProductSkuEntity } from '../catalogue/product-sku.entity';
 
 /** The demo data has no purchase currency; the demo suppliers all invoice in euros. */
 const DEMO_PURCHASE_CURRENCY = 'EUR';
@@ -23,5 +24,7 @@ export async function seedSuppliersDemoData(em: EntityManager, data: DemoDataset
         currency: DEMO_PURCHASE_CURRENCY,
       });
     }
+    // What purchasing names the items by; the products sync keeps it current.
+    for (const p of data.products) tx.create(ProductSkuEntity, { productId: p.id, sku: p.sku, name: p.name });
   });
 }
