@@ -8,11 +8,13 @@ import { NotificationPreferenceResolver } from './preference/notification-prefer
 import { MessageTemplateResolver } from './template/message-template.resolver';
 import { NewsletterResolver } from './newsletter/newsletter.resolver';
 import { PaymentReminderScheduleResolver } from './schedule/payment-reminder-schedule.resolver';
+import { MailboxAttachmentResolver, MailboxMessageResolver } from './mailbox/mailbox.resolver';
+import { DepartmentResolver, TaskResolver } from './task/task.resolver';
 import { CustomerMessageTemplateResolver } from './customer-template/customer-message-template.resolver';
 
 export function buildNotificationsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<NotificationsContext>({
-    resolvers: [MessageLogResolver, BrandingResolver, NotificationPreferenceResolver, MessageTemplateResolver, PaymentReminderScheduleResolver, NewsletterResolver, HubTextResolver, CustomerMessageTemplateResolver],
+    resolvers: [MessageLogResolver, BrandingResolver, NotificationPreferenceResolver, MessageTemplateResolver, PaymentReminderScheduleResolver, NewsletterResolver, HubTextResolver, CustomerMessageTemplateResolver, MailboxMessageResolver, MailboxAttachmentResolver, TaskResolver, DepartmentResolver],
     referenceResolvers: {},
   });
 }

@@ -16,8 +16,11 @@ export const CUSTOMER_PERMISSIONS = [
   'users.manage',
 ] as const;
 
-/** staff.stores: store counter staff, who hand over orders collected in their store and take in returns. */
-export const STAFF_PERMISSIONS = ['staff.admin', 'staff.users', 'staff.orders', 'staff.sync', 'staff.stores'] as const;
+/**
+ * staff.stores: store counter staff, who hand over orders collected in their store and take in returns.
+ * staff.marketing: publish marketing materials (brochures, price sheets) to customers.
+ */
+export const STAFF_PERMISSIONS = ['staff.admin', 'staff.users', 'staff.orders', 'staff.sync', 'staff.stores', 'staff.marketing'] as const;
 
 export type CustomerPermission = (typeof CUSTOMER_PERMISSIONS)[number];
 export type StaffPermission = (typeof STAFF_PERMISSIONS)[number];

@@ -19,6 +19,7 @@ import { ReturnFileResolver, ReturnResolver, ReturnStatusChangeResolver } from '
 import { DebtCollectionResolver } from './debt-collection/debt-collection.resolver';
 import { OrderShipmentsResolver, ShipmentResolver } from './shipment/shipment.resolver';
 import { resolveShipmentReference } from './shipment/shipment.reference';
+import { resolveReturnRequestReference } from './return/return.reference';
 import { RegisteredProductResolver, ServiceRequestResolver } from './warranty/warranty.resolver';
 
 export function buildFinanceSchema(): Promise<GraphQLSchema> {
@@ -35,6 +36,7 @@ export function buildFinanceSchema(): Promise<GraphQLSchema> {
       Company: { __resolveReference: resolveCompanyReference },
       Order: { __resolveReference: resolveOrderReference },
       Shipment: { __resolveReference: resolveShipmentReference },
+      ReturnRequest: { __resolveReference: resolveReturnRequestReference },
     },
   });
 }
