@@ -3,7 +3,7 @@ import { Pool, PoolClient } from 'pg';
 import { requireStaffPermission, Viewer } from '@hub/auth';
 import { badUserInput, conflict, notFound } from '@hub/errors';
 import DataLoader from 'dataloader';
-import { checkPageSize, createByIdLoader, createGroupLoader, isUuid, NotificationRecipientDirectory } from '@hub/subgraph-kit';
+import { checkPageSize, createByIdLoader, createGroupLoader, isUuid, NotificationRecipient, NotificationRecipientDirectory } from '@hub/subgraph-kit';
 import { MailboxAttachmentEntity } from '../mailbox/mailbox-attachment.entity';
 import { MailboxMessageEntity } from '../mailbox/mailbox-message.entity';
 import { MailboxRepository } from '../mailbox/mailbox.repository';
@@ -159,8 +159,8 @@ export class TaskService {
     if (!message) throw notFound('Mailbox message', input.messageId);
     if (message.taskId) throw conflict('This e-mail is already on a task.');
     const title = input.title != null ? oneLine(input.title, 'title', 200) : (message.subject.trim() || '(no subject)').slice(0, 200);
-    const departmentId = await this.activeDepartment(input.departmentId ?? null);
-    const assigneeUserId = await this.staffUser(input.assigneeUserId ?? null);
+    const departmentId = (await this.activeDepartment(input.departmentId ?? null))?.id ?? null;
+    const assigneeUserId = (await this.staffUser(input.assigneeUserId ?? null))?.userId ?? null;
     const note = input.note != null ? commentText(input.note, 'note') : null;
     const status = assigneeUserId ? TaskStatus.IN_PROGRESS : TaskStatus.OPEN;
     const taskId = await this.inTransaction(async (client) => {
@@ -187,8 +187,10 @@ export class TaskService {
     const staff = this.staff();
     const task = await this.get(input.taskId);
     if (isTaskClosed(task.status)) throw conflict(`The task is ${task.status}; reopen it first.`);
-    const departmentId = await this.activeDepartment(input.departmentId ?? null);
-    const assigneeUserId = await this.staffUser(input.assigneeUserId ?? null);
+    const department = await this.activeDepartment(input.departmentId ?? null);
+    const assignee = await this.staffUser(input.assigneeUserId ?? null);
+    const departmentId = department?.id ?? null;
+    const assigneeUserId = assignee?.userId ?? null;
     const status = statusAfterAssignment(task.status, assigneeUserId);
     await this.inTransaction(async (client) => {
       const updated = await client.query(
@@ -196,7 +198,7 @@ export class TaskService {
         [task.id, departmentId, assigneeUserId, status, task.status],
       );
       if (updated.rowCount !== 1) throw conflict('The task changed meanwhile; read it again.');
-      await this.addComment(client, task.id, staff.userId, `Assigned to ${assigneeUserId ? `user ${assigneeUserId}` : 'nobody'}${departmentId ? ` in department ${departmentId}` : ''}.`);
+      await this.addComment(client, task.id, staff.userId, `Assigned to ${assignee ? `${assignee.name} <${assignee.email}>` : 'nobody'}${department ? ` in ${department.name}` : ''}.`);
     });
     return this.reload(task.id);
   }
@@ -259,17 +261,17 @@ export class TaskService {
     return this.reload(task.id);
   }
 
-  private async activeDepartment(id: string | null): Promise<string | null> {
+  private async activeDepartment(id: string | null): Promise<DepartmentEntity | null> {
     if (id === null) return null;
     requireId(id, 'departmentId');
     const department = await this.em.findOne(DepartmentEntity, { id });
     if (!department) throw notFound('Department', id);
     if (!department.active) throw badUserInput(`The department ${department.code} is inactive.`, 'departmentId');
-    return id;
+    return department;
   }
 
   /** An assignee must be an active staff user (the users' module says who is). */
-  private async staffUser(id: string | null): Promise<string | null> {
+  private async staffUser(id: string | null): Promise<NotificationRecipient | null> {
     if (id === null) return null;
     requireId(id, 'assigneeUserId');
     if (!this.directory) throw new Error('No module gives notificationRecipients; tasks cannot be assigned.');
@@ -278,7 +280,7 @@ export class TaskService {
       const [user] = await this.directory(client, [id]);
       if (!user) throw notFound('User', id);
       if (user.kind !== 'STAFF' || !user.active) throw badUserInput('Tasks are assigned to active staff users only.', 'assigneeUserId');
-      return id;
+      return user;
     } finally {
       client.release();
     }
