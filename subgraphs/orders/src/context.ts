@@ -17,6 +17,8 @@ import { QuoteRepository } from './quote/quote.repository';
 import { QuoteService } from './quote/quote.service';
 import { OrderingSettingsService } from './settings/ordering-settings.service';
 import { PickupService } from './pickup/pickup.service';
+import { StaffDashboardRepository } from './staff-dashboard/staff-dashboard.repository';
+import { StaffDashboardService } from './staff-dashboard/staff-dashboard.service';
 
 export interface OrdersContext extends BaseContext {
   loaders: OrderLoaders;
@@ -31,6 +33,7 @@ export interface OrdersContext extends BaseContext {
     credit: CompanyCreditService;
     texts: ViewerTexts;
     pickups: PickupService;
+    dashboard: StaffDashboardService;
   };
   gatewayUrl(): string;
 }
@@ -62,6 +65,7 @@ export function buildOrdersContext(base: BaseContext, runtime: SubgraphRuntime):
       holdRules: new HoldRuleService(new HoldRuleRepository(em), em),
       settings: new OrderingSettingsService(em),
       pickups: new PickupService(em),
+      dashboard: new StaffDashboardService(new StaffDashboardRepository(em), base.viewer),
       credit: new CompanyCreditService(em, facts),
       texts: new ViewerTexts(runtime, base.viewer, base.acceptLanguage),
     },

@@ -12,15 +12,19 @@ import { QuoteResolver } from './quote/quote.resolver';
 import { OrderingSettingsResolver } from './settings/ordering-settings.resolver';
 import { PickupResolver } from './pickup/pickup.resolver';
 
+import { StaffDashboardResolver } from './staff-dashboard/staff-dashboard.resolver';
+import { resolveStaffDashboardReference } from './staff-dashboard/staff-dashboard.reference';
+
 export function buildOrdersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<OrdersContext>({
     resolvers: [
       OrderResolver, OrderStatusEventResolver, OrderConnectionResolver, CompanyOrdersResolver, OrderSubscriptionResolver, OrderApprovalResolver,
-      BasketResolver, BasketLineResolver, QuoteResolver, HoldRuleResolver, OrderingSettingsResolver, CompanyCreditResolver, PickupResolver,
+      BasketResolver, BasketLineResolver, QuoteResolver, HoldRuleResolver, OrderingSettingsResolver, CompanyCreditResolver, PickupResolver, StaffDashboardResolver,
     ],
     referenceResolvers: {
       Order: { __resolveReference: resolveOrderReference },
       Company: { __resolveReference: resolveCompanyReference },
+      StaffDashboard: { __resolveReference: resolveStaffDashboardReference },
     },
   });
 }
