@@ -21,13 +21,13 @@ export class IntegratorDashboardRepository {
   }
 
   async operations(): Promise<OperationHealth[]> {
-    const rows: Array<{ name: string; paused: boolean; last_success_at: Date | null; age: number | null; last_status: string | null }> = await this.em.execute(
+    const rows: Array<{ name: string; paused: boolean; last_success_at: Date | string | null; age: number | null; last_status: string | null }> = await this.em.execute(
       `select o.name, o.paused, o.last_success_at,
               floor(extract(epoch from now() - coalesce(o.cursor_updated_at, o.last_success_at)))::int as age,
               r.status as last_status
          from integrator.sync_operation o left join integrator.sync_run r on r.id = o.last_run_id
         order by o.name`,
     );
-    return rows.map((r) => ({ operation: r.name, paused: r.paused, lastSuccessAt: r.last_success_at, cursorAgeSeconds: r.age, lastRunStatus: r.last_status }));
+    return rows.map((r) => ({ operation: r.name, paused: r.paused, lastSuccessAt: r.last_success_at ? new Date(r.last_success_at) : null, cursorAgeSeconds: r.age, lastRunStatus: r.last_status }));
   }
 }
