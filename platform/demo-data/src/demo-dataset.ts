@@ -127,6 +127,8 @@ export function buildDemoDataset(referenceDate: Date = demoReferenceDate()): Dem
   users.push({ id: rnd.uuid(), email: 'klaus@fastenix.example', name: 'Klaus Becker', kind: 'SUPPLIER', role: 'supplier', password: DEMO_PASSWORD, companyId: null, supplierId: suppliers[0].id, permissions: [] });
   // Drawn after everyone else, so the other users' ids stay what they were before stores came.
   users.push({ id: rnd.uuid(), email: 'store@hub.example', name: 'Store Counter', kind: 'STAFF', role: 'staff: stores only', password: DEMO_PASSWORD, companyId: null, supplierId: null, permissions: ['staff.stores'] });
+  // From a generator of its own, so no other draw (users, products, prices) moves.
+  users.push({ id: new SeededRandom(20261203).uuid(), email: 'marketing@hub.example', name: 'Marketing Desk', kind: 'STAFF', role: 'staff: marketing only', password: DEMO_PASSWORD, companyId: null, supplierId: null, permissions: ['staff.marketing'] });
 
   const products: DemoProduct[] = [];
   const supplierProducts: DemoSupplierProduct[] = [];
