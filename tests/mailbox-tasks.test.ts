@@ -149,6 +149,15 @@ describe('mailbox and tasks (C10): e-mail read over IMAP becomes a task, its thr
     const order = demo.orders[0];
     const linked = (await staff.request<any>(LINK, { i: { taskId, kind: 'ORDER', targetId: order.id } })).linkTask;
     expect(linked).toMatchObject({ linkKind: 'ORDER', linkId: order.id, order: { id: order.id, number: order.number }, offerId: null, returnRequest: null });
+    // From the order's side: the task and its correspondence, for staff; customers get FORBIDDEN for that field only.
+    const ORDER_TASKS = `query($id: ID!) { order(id: $id) { number tasks { id messages { messageId } } } }`;
+    const fromOrder = (await staff.request<any>(ORDER_TASKS, { id: order.id })).order;
+    expect(fromOrder.number).toBe(order.number);
+    expect(fromOrder.tasks.find((t: any) => t.id === taskId).messages.map((m: any) => m.messageId)).toContain(rootId);
+    const owner = demo.users.find((u) => u.companyId === order.companyId && u.role === 'customer admin')!;
+    const asOwner = await (await as(owner.email)).rawRequest<any>(ORDER_TASKS, { id: order.id }).catch((e) => e.response);
+    expect(asOwner.data.order).toMatchObject({ number: order.number, tasks: null });
+    expect(asOwner.errors.map((e: any) => e.extensions.code)).toEqual(['FORBIDDEN']);
     const offerId = randomUUID();
     const offer = (await staff.request<any>(LINK, { i: { taskId, kind: 'OFFER', targetId: offerId } })).linkTask;
     expect(offer).toMatchObject({ linkKind: 'OFFER', offerId, order: null });

@@ -12,7 +12,8 @@ export class UserReference {
   }
 }
 
-@Directive('@key(fields: "id", resolvable: false)')
+/** Order and ReturnRequest are extended here with the tasks that led to them (staff), so these stubs are resolvable. */
+@Directive('@key(fields: "id")')
 @ObjectType('Order')
 export class OrderReference {
   @Field(() => ID)
@@ -23,7 +24,7 @@ export class OrderReference {
   }
 }
 
-@Directive('@key(fields: "id", resolvable: false)')
+@Directive('@key(fields: "id")')
 @ObjectType('ReturnRequest')
 export class ReturnRequestReference {
   @Field(() => ID)

@@ -63,6 +63,8 @@ export class TaskService {
   readonly threadOf: DataLoader<string, MailboxMessageEntity[]>;
   readonly attachmentsOf: DataLoader<string, MailboxAttachmentEntity[]>;
   readonly departmentOf: DataLoader<string, DepartmentEntity | null>;
+  /** Tasks by what they led to (`KIND:id`). */
+  private readonly linkedOf: DataLoader<string, TaskEntity[]>;
 
   constructor(
     private readonly em: EntityManager,
@@ -74,6 +76,14 @@ export class TaskService {
     this.threadOf = createGroupLoader((ids: string[]) => em.find(MailboxMessageEntity, { taskId: { $in: ids } }, { orderBy: { receivedAt: 'asc', id: 'asc' } }), (m) => m.taskId!, 'taskThread');
     this.attachmentsOf = createGroupLoader((ids: string[]) => em.find(MailboxAttachmentEntity, { messageId: { $in: ids } }, { orderBy: { createdAt: 'asc', id: 'asc' } }), (a) => a.messageId, 'mailAttachments');
     this.departmentOf = createByIdLoader(em, DepartmentEntity);
+    this.linkedOf = createGroupLoader(
+      async (keys: string[]) => {
+        const tasks = await em.find(TaskEntity, { linkId: { $in: keys.map((k) => k.slice(k.indexOf(':') + 1)) } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+        return tasks.filter((t) => keys.includes(`${t.linkKind}:${t.linkId}`));
+      },
+      (t) => `${t.linkKind}:${t.linkId}`,
+      'linkedTasks',
+    );
   }
 
   private staff(): Viewer {
@@ -239,9 +249,9 @@ export class TaskService {
   }
 
   /** The tasks that led to these targets (for `Order.tasks`, `ReturnRequest.tasks`). */
-  async linkedTo(kind: TaskLinkKind, targetIds: readonly string[]): Promise<TaskEntity[]> {
+  async linkedTo(kind: TaskLinkKind, targetId: string): Promise<TaskEntity[]> {
     this.staff();
-    return this.em.find(TaskEntity, { linkKind: kind, linkId: { $in: [...targetIds] } }, { orderBy: { createdAt: 'asc' } });
+    return this.linkedOf.load(`${kind}:${targetId}`);
   }
 
   private async move(taskId: string, to: TaskStatus, actor: string, note: string, resolution: string | null): Promise<TaskEntity> {
