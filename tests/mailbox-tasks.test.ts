@@ -163,8 +163,10 @@ describe('mailbox and tasks (C10): e-mail read over IMAP becomes a task, its thr
     expect(offer).toMatchObject({ linkKind: 'OFFER', offerId, order: null });
     // A return the viewer cannot see (here: none with that id) resolves to null, not to someone else's.
     // Finance is asked for the return (number, status): one that does not exist, or is not the viewer's, resolves to null.
-    const ret = (await staff.rawRequest<any>(LINK, { i: { taskId, kind: 'RETURN', targetId: randomUUID() } })).data.linkTask;
-    expect(ret).toMatchObject({ linkKind: 'RETURN', returnRequest: null, offerId: null, order: null });
+    // (Apollo's gateway notes the missing entity in extensions; Hive Gateway reports an error at the return's selection, without a path.)
+    const answer = await staff.rawRequest<any>(LINK, { i: { taskId, kind: 'RETURN', targetId: randomUUID() } }).catch((e) => e.response);
+    expect(answer.data.linkTask).toMatchObject({ linkKind: 'RETURN', returnRequest: null, offerId: null, order: null });
+    for (const error of answer.errors ?? []) if (error.path) expect(error.path.slice(0, 2)).toEqual(['linkTask', 'returnRequest']);
   });
 
   it('refuses customers, staff without the right, and bad input, changing nothing', async () => {
