@@ -12,6 +12,11 @@ import { SyncRegistry } from './sync/sync-registry';
 import { SyncRunEntity } from './sync/sync-run.entity';
 import { SyncStaffResolver } from './sync/sync-staff.resolver';
 import { SyncStaffService } from './sync/sync-staff.service';
+import { IntegratorStaffDashboardResolver } from './staff-dashboard/staff-dashboard.resolver';
+import { StaffDashboardObject } from './staff-dashboard/staff-dashboard.object';
+import { resolveStaffDashboardReference } from './staff-dashboard/staff-dashboard.reference';
+import { IntegratorDashboardService } from './staff-dashboard/staff-dashboard.service';
+import { IntegratorDashboardRepository } from './staff-dashboard/staff-dashboard.repository';
 import { SyncSubscriptionResolver } from './sync/sync-subscription.resolver';
 
 /** The event behind `subscription { syncRunUpdated }`; its key is the run id. */
@@ -38,14 +43,24 @@ export const integratorSubgraph: SubgraphModule<IntegratorContext> = {
   dbSchema: 'integrator',
   entities: [SyncOperationEntity, SyncRunEntity],
   migrationsPath: join(__dirname, 'migrations'),
-  buildSchema: () => buildFederatedSchema<IntegratorContext>({ resolvers: [SyncStaffResolver, OutboxStaffResolver, SyncSubscriptionResolver] }),
+  buildSchema: () =>
+    buildFederatedSchema<IntegratorContext>({
+      resolvers: [SyncStaffResolver, OutboxStaffResolver, SyncSubscriptionResolver, IntegratorStaffDashboardResolver],
+      // Reached only through `_entities` (orders owns the query).
+      orphanedTypes: [StaffDashboardObject],
+      referenceResolvers: { StaffDashboard: { __resolveReference: resolveStaffDashboardReference } },
+    }),
   buildContext: (base, runtime) => {
     const { pool, registry, outboxes } = wiringOf(runtime);
     return {
       ...base,
       registry,
       loaders: { runById: createByIdLoader(base.em, SyncRunEntity) },
-      services: { sync: new SyncStaffService(base.em, registry), outbox: new OutboxStaffService(pool, outboxes) },
+      services: {
+        sync: new SyncStaffService(base.em, registry),
+        outbox: new OutboxStaffService(pool, outboxes),
+        dashboard: new IntegratorDashboardService(new IntegratorDashboardRepository(base.em), pool, outboxes),
+      },
     };
   },
   seedDemoData: async () => undefined,

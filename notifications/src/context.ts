@@ -5,7 +5,8 @@ import { MessageLogService } from './message/message.service';
 import { NotificationPreferenceService } from './preference/notification-preference.service';
 import { MessageTemplateService } from './template/message-template.service';
 import { NewsletterService } from './newsletter/newsletter.service';
-import { fileLinkOrigin } from '@hub/subgraph-kit';
+import { FileLinks, fileLinkOrigin, fileLinkTtlSeconds } from '@hub/subgraph-kit';
+import { TaskService } from './task/task.service';
 import { PaymentReminderScheduleService } from './schedule/payment-reminder-schedule.service';
 import { CustomerMessageTemplateService } from './customer-template/customer-message-template.service';
 
@@ -19,14 +20,27 @@ export interface NotificationsContext extends BaseContext {
     schedule: PaymentReminderScheduleService;
     newsletters: NewsletterService;
     hubTexts: HubTextService;
+    tasks: TaskService;
   };
+  /** Signed download links (mailbox attachments). */
+  links: FileLinks;
+}
+
+/** One link issuer per runtime: links point at the gateway (or HUB_PUBLIC_URL). */
+const linkIssuers = new WeakMap<SubgraphRuntime, FileLinks>();
+function fileLinks(runtime: SubgraphRuntime): FileLinks {
+  let links = linkIssuers.get(runtime);
+  if (!links) linkIssuers.set(runtime, (links = new FileLinks('notifications', runtime.secrets, fileLinkOrigin(runtime.gatewayUrl), fileLinkTtlSeconds())));
+  return links;
 }
 
 export function buildNotificationsContext(base: BaseContext, runtime: SubgraphRuntime): NotificationsContext {
   const directory = runtime.modules.find((m) => m.notificationRecipients)?.notificationRecipients ?? null;
   return {
     ...base,
+    links: fileLinks(runtime),
     services: {
+      tasks: new TaskService(base.em, base.viewer, () => declarationsPool(runtime.databaseUrl), directory),
       messageLog: new MessageLogService(base.em),
       branding: new BrandingService(base.em),
       preferences: new NotificationPreferenceService(base.em, () => declarationsPool(runtime.databaseUrl), directory),

@@ -17,6 +17,15 @@ import { PaymentReminderScheduleEntity } from './schedule/payment-reminder-sched
 import { startNotificationWorker } from './worker/notification-worker';
 import { notificationWorkerSettings } from './worker/notification-worker-settings';
 import { CustomerMessageTemplateEntity } from './customer-template/customer-message-template.entity';
+import { MailboxMessageEntity } from './mailbox/mailbox-message.entity';
+import { MailboxAttachmentEntity } from './mailbox/mailbox-attachment.entity';
+import { MailboxCursorEntity } from './mailbox/mailbox-cursor.entity';
+import { mailboxAttachmentFileRoute } from './mailbox/mailbox-attachment.file-route';
+import { startMailboxReader } from './mailbox/mailbox-reader';
+import { mailboxSettings } from './mailbox/mailbox-settings';
+import { DepartmentEntity } from './task/department.entity';
+import { TaskEntity } from './task/task.entity';
+import { TaskCommentEntity } from './task/task-comment.entity';
 
 /**
  * Messages: the log, preferences, branding, templates and hub texts (GraphQL); the sending is NotificationWorker's,
@@ -27,7 +36,8 @@ import { CustomerMessageTemplateEntity } from './customer-template/customer-mess
 export const notificationsSubgraph: SubgraphModule<NotificationsContext> = {
   name: 'notifications',
   dbSchema: 'notifications',
-  entities: [MessageEntity, MessageAttachmentEntity, NotificationPreferenceEntity, RecipientLanguageEntity, BrandingEntity, MessageTemplateEntity, PaymentReminderScheduleEntity, NewsletterEntity, HubTextEntity, CustomerMessageTemplateEntity],
+  entities: [MessageEntity, MessageAttachmentEntity, NotificationPreferenceEntity, RecipientLanguageEntity, BrandingEntity, MessageTemplateEntity, PaymentReminderScheduleEntity, NewsletterEntity, HubTextEntity, CustomerMessageTemplateEntity,
+    MailboxMessageEntity, MailboxAttachmentEntity, MailboxCursorEntity, DepartmentEntity, TaskEntity, TaskCommentEntity],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildNotificationsSchema,
   buildContext: buildNotificationsContext,
@@ -35,6 +45,8 @@ export const notificationsSubgraph: SubgraphModule<NotificationsContext> = {
   seedDemoData: async () => undefined,
   // Staff's translations of the texts other modules declare (hubTextKinds), and each user's own language.
   hubTextStore,
+  fileRoutes: [mailboxAttachmentFileRoute],
+  // The sender, and the reader of the distributor's mailbox when HUB_IMAP_* names one (both off with HUB_NOTIFICATIONS_WORKER=false).
   whileServing: async (runtime) => {
     const { enabled, sms, ...settings } = notificationWorkerSettings();
     if (!enabled) return async () => undefined;
@@ -44,7 +56,12 @@ export const notificationsSubgraph: SubgraphModule<NotificationsContext> = {
       ...settings,
       sms: sms ? { gateway: new HttpSmsGateway({ baseUrl: sms.url, apiKey: sms.apiKey }), from: sms.from } : null,
     });
-    return () => worker.stop();
+    const imap = mailboxSettings();
+    const reader = imap ? startMailboxReader(imap, runtime.databaseUrl) : null;
+    return async () => {
+      await reader?.stop();
+      await worker.stop();
+    };
   },
 };
 
@@ -59,3 +76,6 @@ export * from './template/message-renderer';
 export * from './worker/notification-worker';
 export * from './worker/notification-worker-settings';
 export * from './newsletter/newsletter.service';
+export * from './mailbox/mailbox-reader';
+export * from './mailbox/mailbox-settings';
+export * from './mailbox/mail-thread';

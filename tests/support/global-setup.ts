@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { composeSupergraph, SUBGRAPH_MODULES } from '@hub/schema';
 import { HubProcess, startHubProcess } from './hub-process';
 import { MailCatcher, startMailCatcher } from './mail-catcher';
+import { dovecotInstalled, ImapServer, startImapServer } from './imap-server';
 import { startTestPostgres, TestServer } from './test-database';
 import { ensureTrytonDatabase, trytonInstalled } from '@hub/tryton-erp';
 import { startHiveGatewayProcess } from '@hub/hive-gateway';
@@ -19,7 +20,7 @@ const MEMO_MODULE = join(__dirname, '..', 'dist', 'support', 'memo-module', 'ind
 
 declare global {
   // eslint-disable-next-line no-var
-  var __HUB_TEST__: { hub: HubProcess; server: TestServer; database: string; mail: MailCatcher; hive?: ServiceProcess } | undefined;
+  var __HUB_TEST__: { hub: HubProcess; server: TestServer; database: string; mail: MailCatcher; imap: ImapServer | null; hive?: ServiceProcess } | undefined;
 }
 
 /**
@@ -36,6 +37,14 @@ export default async function globalSetup(): Promise<void> {
   const database = `hub_test_${process.pid}_${Date.now()}`;
   const databaseUrl = await ensureDatabase(server.serverUrl, database);
   const mail = await startMailCatcher(join(tmpdir(), `hub-test-mail-${process.pid}-${Date.now()}.jsonl`));
+  // The distributor's mailbox: a real dovecot (Debian's dovecot-imapd, which .ci/run installs); without it the mailbox test says so and fails.
+  // A dovecot that will not start costs the mailbox test only (it fails naming the reason), never the whole run.
+  const imap = dovecotInstalled()
+    ? await startImapServer().catch((error: Error) => {
+        console.error(`The test IMAP server did not start: ${error.message}`);
+        return null;
+      })
+    : null;
   // The test hub has one module more than a plain one (tests/support/memo-module, added with HUB_MODULES
   // as a deployment would), so its supergraph is composed here, from the same compiled module the hub loads.
   const supergraphPath = join(tmpdir(), `hub-test-supergraph-${process.pid}-${Date.now()}.graphql`);
@@ -84,9 +93,12 @@ export default async function globalSetup(): Promise<void> {
     HUB_DEMO_DATE: demoDate,
     HUB_MODULES: MEMO_MODULE,
     HUB_SUPERGRAPH: supergraphPath,
+    // The hub reads the test's IMAP mailbox every 300 ms (a minute in production).
+    ...(imap ? { HUB_IMAP_HOST: imap.host, HUB_IMAP_PORT: String(imap.port), HUB_IMAP_USER: imap.user, HUB_IMAP_PASSWORD: imap.password, HUB_IMAP_TLS: 'false', HUB_IMAP_POLL_MS: '300' } : {}),
   });
   await trytonReady;
-  globalThis.__HUB_TEST__ = { hub, server, database, mail };
+  globalThis.__HUB_TEST__ = { hub, server, database, mail, imap };
+  if (imap) Object.assign(process.env, { HUB_TEST_IMAP_HOST: imap.host, HUB_TEST_IMAP_PORT: String(imap.port), HUB_TEST_IMAP_USER: imap.user, HUB_TEST_IMAP_PASSWORD: imap.password });
   process.env.HUB_TEST_MAIL_FILE = mail.file;
   process.env.HUB_TEST_GATEWAY_URL = hub.gatewayUrl;
   process.env.HUB_TEST_SUBGRAPH_URLS = JSON.stringify(hub.subgraphs);

@@ -12,4 +12,5 @@ export default async function globalTeardown(): Promise<void> {
   await dropDatabase(state.server.serverUrl, state.database);
   await state.server.stop();
   await state.mail.stop();
+  await state.imap?.stop();
 }

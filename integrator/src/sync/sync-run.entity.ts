@@ -3,6 +3,8 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 /** One run of one sync operation: what it read and wrote, and how it ended. */
 @Entity({ tableName: 'sync_run' })
 @Index({ properties: ['operation', 'startedAt'] })
+// The staff dashboard's failed runs of a day.
+@Index({ properties: ['status', 'startedAt'] })
 export class SyncRunEntity {
   @PrimaryKey({ type: 'uuid' })
   id: string;

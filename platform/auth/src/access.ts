@@ -1,5 +1,5 @@
 import { forbidden, unauthenticated, notFound } from '@hub/errors';
-import { Permission } from './permissions';
+import { Permission, StaffPermission } from './permissions';
 import { Viewer } from './viewer';
 
 /**
@@ -71,7 +71,7 @@ export function requirePermission(viewer: Viewer | null, permission: Permission)
  * Staff rights are scoped: a staff user needs the named staff permission or staff.admin.
  * (Customer permission checks, by contrast, let every staff user through.)
  */
-export function requireStaffPermission(viewer: Viewer | null, permission: 'staff.users' | 'staff.orders' | 'staff.sync' | 'staff.stores' | 'staff.sales' | 'staff.purchasing'): Viewer {
+export function requireStaffPermission(viewer: Viewer | null, permission: StaffPermission): Viewer {
   const v = requireStaff(viewer);
   if (v.actorId) throw forbidden('Staff rights are not available while signed in as another user.');
   if (!v.permissions.includes(permission) && !v.permissions.includes('staff.admin')) throw forbidden(`You need the "${permission}" staff permission.`);

@@ -20,8 +20,9 @@ export const CUSTOMER_PERMISSIONS = [
  * staff.stores: store counter staff, who hand over orders collected in their store and take in returns.
  * staff.sales: sales reps, who make commercial offers for the customers assigned to them (all customers with staff.admin).
  * staff.purchasing: buyers, who run requests for quotation, place purchase orders with suppliers and assign drop-shipping.
+ * staff.marketing: publish marketing materials (brochures, price sheets) to customers.
  */
-export const STAFF_PERMISSIONS = ['staff.admin', 'staff.users', 'staff.orders', 'staff.sync', 'staff.stores', 'staff.sales', 'staff.purchasing'] as const;
+export const STAFF_PERMISSIONS = ['staff.admin', 'staff.users', 'staff.orders', 'staff.sync', 'staff.stores', 'staff.sales', 'staff.purchasing', 'staff.marketing'] as const;
 
 export type CustomerPermission = (typeof CUSTOMER_PERMISSIONS)[number];
 export type StaffPermission = (typeof STAFF_PERMISSIONS)[number];

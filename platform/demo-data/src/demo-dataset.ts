@@ -133,6 +133,8 @@ export function buildDemoDataset(referenceDate: Date = demoReferenceDate()): Dem
   // Drawn after the store user, for the same reason: purchasing came later.
   users.push({ id: rnd.uuid(), email: 'purchasing@hub.example', name: 'Purchasing Desk', kind: 'STAFF', role: 'staff: purchasing only', password: DEMO_PASSWORD, companyId: null, supplierId: null, permissions: ['staff.purchasing'] });
   users.push({ id: rnd.uuid(), email: 'priya@powerdrive.example', name: 'Priya Shah', kind: 'SUPPLIER', role: 'supplier', password: DEMO_PASSWORD, companyId: null, supplierId: suppliers[1].id, permissions: [] });
+  // From a generator of its own, so no other draw (users, products, prices) moves.
+  users.push({ id: new SeededRandom(20261203).uuid(), email: 'marketing@hub.example', name: 'Marketing Desk', kind: 'STAFF', role: 'staff: marketing only', password: DEMO_PASSWORD, companyId: null, supplierId: null, permissions: ['staff.marketing'] });
 
   const products: DemoProduct[] = [];
   const supplierProducts: DemoSupplierProduct[] = [];

@@ -91,6 +91,12 @@ export class OutboxStore {
     return rows;
   }
 
+  /** How many messages are in a status (one count over the status index). */
+  async countInStatus(pool: Pool, status: OutboxStatus): Promise<number> {
+    const { rows } = await pool.query<{ n: number }>(`select count(*)::int as n from ${this.table} where status = $1`, [status]);
+    return rows[0].n;
+  }
+
   async list(pool: Pool, status: OutboxStatus | null, limit: number): Promise<OutboxMessage[]> {
     const { rows } = await pool.query<OutboxMessage>(
       `select ${COLUMNS} from ${this.table} where ($1::text is null or status = $1) order by created_at desc limit $2`,

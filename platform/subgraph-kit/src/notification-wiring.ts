@@ -54,6 +54,8 @@ export interface NotificationRecipient {
   userId: string;
   email: string;
   name: string;
+  /** CUSTOMER, STAFF or SUPPLIER (given by the users' module; absent from older directories). */
+  kind?: 'CUSTOMER' | 'STAFF' | 'SUPPLIER';
   active: boolean;
   companyId: string | null;
   /** The user's language (ISO 639-1), or null: the company's default, then the hub's. */

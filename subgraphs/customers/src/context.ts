@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { AuthSecrets } from '@hub/auth';
-import { BaseContext, createByIdLoader, createGroupLoader, SubgraphRuntime } from '@hub/subgraph-kit';
+import { BaseContext, createByIdLoader, createGroupLoader, FileLinks, fileLinkOrigin, fileLinkTtlSeconds, SubgraphRuntime } from '@hub/subgraph-kit';
+import { MarketingMaterialService } from './marketing-material/marketing-material.service';
 import { CompanyBranchEntity } from './company/company-branch.entity';
 import { CompanyStructureService } from './company/company-structure.service';
 import { RegistrationService } from './registration/registration.service';
@@ -36,7 +37,16 @@ export interface CustomersContext extends BaseContext {
     companyStructure: CompanyStructureService;
     registrations: RegistrationService;
     consents: ConsentService;
+    materials: MarketingMaterialService;
   };
+}
+
+/** One link issuer per runtime: links point at the gateway (or HUB_PUBLIC_URL). */
+const linkIssuers = new WeakMap<SubgraphRuntime, FileLinks>();
+function fileLinks(runtime: SubgraphRuntime): FileLinks {
+  let links = linkIssuers.get(runtime);
+  if (!links) linkIssuers.set(runtime, (links = new FileLinks('customers', runtime.secrets, fileLinkOrigin(runtime.gatewayUrl), fileLinkTtlSeconds())));
+  return links;
 }
 
 export function buildCustomersContext(base: BaseContext, runtime: SubgraphRuntime): CustomersContext {
@@ -64,6 +74,7 @@ export function buildCustomersContext(base: BaseContext, runtime: SubgraphRuntim
     companyStructure: new CompanyStructureService(ctx),
     registrations: new RegistrationService(em, new RegistrationRepository(em), new LoginThrottleService(throttles, registrationLimitsFromEnv()), clientAddress),
     consents: new ConsentService(em, new ConsentRepository(em), runtime.secrets),
+    materials: new MarketingMaterialService(em, base.viewer, fileLinks(runtime)),
   };
   return ctx;
 }

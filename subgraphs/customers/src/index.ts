@@ -16,12 +16,16 @@ import { UserEntity } from './user/user.entity';
 import { AuditLogEntity } from './audit/audit-log.entity';
 import { LoginThrottleEntity } from './access/login-throttle.entity';
 import { PasswordResetEntity } from './access/password-reset.entity';
+import { MarketingMaterialEntity } from './marketing-material/marketing-material.entity';
+import { marketingMaterialFileRoute } from './marketing-material/marketing-material.file-route';
 import { readCompanyLanguage, readCompanyUsersWithPermission, readNewsletterAudience, readDebtorDetails, readNotificationRecipients } from './user/user-directory';
 
 export const customersSubgraph: SubgraphModule<CustomersContext> = {
   name: 'customers',
   dbSchema: 'customers',
-  entities: [CompanyEntity, UserEntity, ContactEntity, AuditLogEntity, LoginThrottleEntity, PasswordResetEntity, CompanyBranchEntity, RegistrationEntity, CustomersOutboxMessageEntity, ConsentEventEntity],
+  entities: [CompanyEntity, UserEntity, ContactEntity, AuditLogEntity, LoginThrottleEntity, PasswordResetEntity, CompanyBranchEntity, RegistrationEntity, CustomersOutboxMessageEntity, ConsentEventEntity, MarketingMaterialEntity],
+  // Marketing materials behind signed links.
+  fileRoutes: [marketingMaterialFileRoute],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildCustomersSchema,
   buildContext: buildCustomersContext,

@@ -19,6 +19,10 @@ import { ReturnFileResolver, ReturnResolver, ReturnStatusChangeResolver } from '
 import { DebtCollectionResolver } from './debt-collection/debt-collection.resolver';
 import { OrderShipmentsResolver, ShipmentResolver } from './shipment/shipment.resolver';
 import { resolveShipmentReference } from './shipment/shipment.reference';
+import { resolveReturnRequestReference } from './return/return.reference';
+import { FinanceStaffDashboardResolver } from './staff-dashboard/staff-dashboard.resolver';
+import { StaffDashboardObject } from './staff-dashboard/staff-dashboard.object';
+import { resolveStaffDashboardReference } from './staff-dashboard/staff-dashboard.reference';
 import { RegisteredProductResolver, ServiceRequestResolver } from './warranty/warranty.resolver';
 
 export function buildFinanceSchema(): Promise<GraphQLSchema> {
@@ -28,13 +32,18 @@ export function buildFinanceSchema(): Promise<GraphQLSchema> {
       InvoiceDeliveryNotesResolver, InvoiceDocumentResolver, DeliveryNoteDocumentResolver, OrderConfirmationDocumentResolver,
       CreditNoteResolver, CreditNoteDocumentResolver, OpenItemsResolver, OpenItemInvoiceResolver, StatementResolver, YearlyTotalsResolver, InvoiceExportResolver,
       ReturnResolver, ReturnStatusChangeResolver, ReturnFileResolver, DebtCollectionResolver, ShipmentResolver, OrderShipmentsResolver, RegisteredProductResolver, ServiceRequestResolver,
+      FinanceStaffDashboardResolver,
     ],
+    // Reached only through `_entities` (orders owns the query).
+    orphanedTypes: [StaffDashboardObject],
     referenceResolvers: {
       Invoice: { __resolveReference: resolveInvoiceReference },
       DeliveryNote: { __resolveReference: resolveDeliveryNoteReference },
       Company: { __resolveReference: resolveCompanyReference },
       Order: { __resolveReference: resolveOrderReference },
       Shipment: { __resolveReference: resolveShipmentReference },
+      ReturnRequest: { __resolveReference: resolveReturnRequestReference },
+      StaffDashboard: { __resolveReference: resolveStaffDashboardReference },
     },
   });
 }

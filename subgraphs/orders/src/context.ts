@@ -33,6 +33,8 @@ import { BlanketOrderService } from './blanket-order/blanket-order.service';
 import { BlanketOrderRepository } from './blanket-order/blanket-order.repository';
 import { LoyaltyService } from './loyalty/loyalty.service';
 import { LoyaltyRepository } from './loyalty/loyalty.repository';
+import { StaffDashboardRepository } from './staff-dashboard/staff-dashboard.repository';
+import { StaffDashboardService } from './staff-dashboard/staff-dashboard.service';
 
 export interface OrdersContext extends BaseContext {
   loaders: OrderLoaders & { discountCodeUses: DataLoader<string, DiscountCodeUseEntity[]> };
@@ -53,6 +55,7 @@ export interface OrdersContext extends BaseContext {
     discountCodes: DiscountCodeService;
     blanketOrders: BlanketOrderService;
     loyalty: LoyaltyService;
+    dashboard: StaffDashboardService;
   };
   /** Offers by id, one batch per request (reference resolvers). */
   offerById: DataLoader<string, OfferEntity | null>;
@@ -111,6 +114,7 @@ export function buildOrdersContext(base: BaseContext, runtime: SubgraphRuntime):
       discountCodes,
       blanketOrders: new BlanketOrderService(em, new BlanketOrderRepository(em), orders),
       loyalty: new LoyaltyService(em, new LoyaltyRepository(em)),
+      dashboard: new StaffDashboardService(new StaffDashboardRepository(em), base.viewer),
       credit: new CompanyCreditService(em, facts),
       texts: new ViewerTexts(runtime, base.viewer, base.acceptLanguage),
     },

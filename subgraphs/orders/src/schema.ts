@@ -19,11 +19,14 @@ import { BlanketOrderResolver, OrderBlanketOrderResolver } from './blanket-order
 import { LoyaltyResolver } from './loyalty/loyalty.resolver';
 import { BasketDiscountResolver, DiscountCodeResolver, OrderDiscountResolver } from './discount-code/discount-code.resolver';
 
+import { StaffDashboardResolver } from './staff-dashboard/staff-dashboard.resolver';
+import { resolveStaffDashboardReference } from './staff-dashboard/staff-dashboard.reference';
+
 export function buildOrdersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<OrdersContext>({
     resolvers: [
       OrderResolver, OrderStatusEventResolver, OrderConnectionResolver, CompanyOrdersResolver, OrderSubscriptionResolver, OrderApprovalResolver,
-      BasketResolver, BasketLineResolver, QuoteResolver, HoldRuleResolver, OrderingSettingsResolver, CompanyCreditResolver, PickupResolver,
+      BasketResolver, BasketLineResolver, QuoteResolver, HoldRuleResolver, OrderingSettingsResolver, CompanyCreditResolver, PickupResolver, StaffDashboardResolver,
       ConfiguredItemResolver, BasketDeliveryResolver, DeliveryCostResolver, OrderDeliveryResolver,
       OfferResolver,
       DiscountCodeResolver, BasketDiscountResolver, OrderDiscountResolver, BlanketOrderResolver, OrderBlanketOrderResolver, LoyaltyResolver,
@@ -32,6 +35,7 @@ export function buildOrdersSchema(): Promise<GraphQLSchema> {
       Order: { __resolveReference: resolveOrderReference },
       Company: { __resolveReference: resolveCompanyReference },
       Offer: { __resolveReference: resolveOfferReference },
+      StaffDashboard: { __resolveReference: resolveStaffDashboardReference },
     },
   });
 }

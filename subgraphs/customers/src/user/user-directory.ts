@@ -12,9 +12,9 @@ const LANGUAGE_OF_COUNTRY: Readonly<Record<string, string>> = { SE: 'sv', ES: 'e
 export async function readNotificationRecipients(client: PoolClient, userIds: readonly string[]): Promise<NotificationRecipient[]> {
   if (userIds.length === 0) return [];
   const { rows } = await client.query<{
-    id: string; email: string; name: string; active: boolean; company_id: string | null; country: string | null; phone: string | null; customer_group: string | null; consents: Record<string, boolean> | null;
+    id: string; email: string; name: string; kind: string; active: boolean; company_id: string | null; country: string | null; phone: string | null; customer_group: string | null; consents: Record<string, boolean> | null;
   }>(
-    `select u.id, u.email, u.name, u.active, u.company_id, c.country, c.customer_group, ct.phone,
+    `select u.id, u.email, u.name, u.kind, u.active, u.company_id, c.country, c.customer_group, ct.phone,
             (select jsonb_object_agg(l.channel, l.granted) from (
                select distinct on (e.channel) e.channel, e.granted from customers.consent_event e
                 where e.user_id = u.id order by e.channel, e.at desc, e.id) l) as consents
@@ -28,6 +28,7 @@ export async function readNotificationRecipients(client: PoolClient, userIds: re
     userId: r.id,
     email: r.email,
     name: r.name,
+    kind: r.kind as NotificationRecipient['kind'],
     active: r.active,
     companyId: r.company_id,
     language: r.country ? LANGUAGE_OF_COUNTRY[r.country.toUpperCase()] ?? null : null,

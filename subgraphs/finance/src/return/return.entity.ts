@@ -4,6 +4,8 @@ import { ReturnDisposition, ReturnStatus } from './return-status';
 /** A return (RMA) a customer filed against one delivery note. The hub is its master until the ERP credits or exchanges it. */
 @Entity({ tableName: 'return_request' })
 @Index({ properties: ['companyId', 'createdAt'] })
+// The staff dashboard's returns waiting for a decision.
+@Index({ properties: ['status'] })
 export class ReturnEntity {
   @PrimaryKey({ type: 'uuid' })
   id: string;

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Decimal, DecimalScalar } from '@hub/money';
 import { erpEntityId } from '@hub/erp-ids';
 import { CompanyReference } from '../company/company-reference.object';
@@ -104,6 +104,7 @@ export class ReturnStatusChangeObject {
   }
 }
 
+@Directive('@key(fields: "id")')
 @ObjectType('ReturnRequest', { description: 'A return (RMA) against a delivery note.' })
 export class ReturnRequestObject {
   @Field(() => ID)

@@ -64,6 +64,8 @@ function addMonths(at: Date, months: number): Date {
  * to the ERP through the finance outbox.
  */
 export class ReturnService {
+  /** The returns the viewer may see, by id, batched per request (for `_entities`). */
+  readonly visibleById: DataLoader<string, ReturnEntity | null>;
   private readonly linesOf: DataLoader<string, ReturnLineEntity[]>;
   private readonly filesOf: DataLoader<string, ReturnFileEntity[]>;
   private readonly historyOf: DataLoader<string, ReturnStatusEventEntity[]>;
@@ -79,6 +81,7 @@ export class ReturnService {
     /** The deployment's branding on the label (see export-branding.ts). */
     private readonly branding: () => Promise<ExportBranding> = async () => NEUTRAL_BRANDING,
   ) {
+    this.visibleById = new DataLoader((ids: readonly string[]) => this.byIds([...ids]));
     this.linesOf = createGroupLoader((ids: string[]) => em.find(ReturnLineEntity, { returnId: { $in: ids } }, { orderBy: { deliveryLineNo: 'asc' } }), (l) => l.returnId, 'returnLines');
     this.filesOf = createGroupLoader((ids: string[]) => em.find(ReturnFileEntity, { returnId: { $in: ids } }, { orderBy: { createdAt: 'asc' } }), (f) => f.returnId, 'returnFiles');
     this.historyOf = createGroupLoader((ids: string[]) => em.find(ReturnStatusEventEntity, { returnId: { $in: ids } }, { orderBy: { at: 'asc' } }), (e) => e.returnId, 'returnHistory');

@@ -41,6 +41,8 @@ export interface OrderDelivery {
 @Entity({ tableName: 'customer_order' })
 @Index({ properties: ['companyId', 'placedAt'] })
 @Index({ properties: ['status', 'placedAt'] })
+// The staff dashboard's orders of a day.
+@Index({ properties: ['placedAt'] })
 @Unique({ properties: ['companyId', 'idempotencyKey'] })
 export class OrderEntity {
   @PrimaryKey({ type: 'uuid' })

@@ -1,0 +1,21 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { NotificationsContext } from '../context';
+import { TaskObject } from './task.object';
+import { OrderReference, ReturnRequestReference } from './task-references.object';
+import { TaskLinkKind } from './task-status';
+
+@Resolver(() => OrderReference)
+export class OrderTasksResolver {
+  @FieldResolver(() => [TaskObject], { nullable: true, description: 'Staff (staff.orders): the tasks that led to this order, with their correspondence.' })
+  async tasks(@Root() order: OrderReference, @Ctx() ctx: NotificationsContext): Promise<TaskObject[]> {
+    return (await ctx.services.tasks.linkedTo(TaskLinkKind.ORDER, order.id)).map(TaskObject.from);
+  }
+}
+
+@Resolver(() => ReturnRequestReference)
+export class ReturnRequestTasksResolver {
+  @FieldResolver(() => [TaskObject], { nullable: true, description: 'Staff (staff.orders): the tasks that led to this return, with their correspondence.' })
+  async tasks(@Root() returnRequest: ReturnRequestReference, @Ctx() ctx: NotificationsContext): Promise<TaskObject[]> {
+    return (await ctx.services.tasks.linkedTo(TaskLinkKind.RETURN, returnRequest.id)).map(TaskObject.from);
+  }
+}
