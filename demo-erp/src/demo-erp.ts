@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import Decimal from 'decimal.js';
 import {
   ErpContactRecord, ErpCustomerReceipt, ErpCustomerRecord, ErpDocumentKind, ErpInvoiceRecord, ErpOrderLine, ErpOrderReceipt, ErpOrderRecord, ErpPaymentRecord,
-  ErpOrderStatus, ErpPickupReceipt, ErpRecordOf, ErpRecordsByKind, ErpReturnReceipt, ErpServiceOrderReceipt, ErpServiceOrderRecord, ErpStockRecord, SyncKind, recordKey,
+  ErpOrderStatus, ErpPaymentReceipt, ErpPickupReceipt, ErpRecordOf, ErpRecordsByKind, ErpReturnReceipt, ErpServiceOrderReceipt, ErpServiceOrderRecord, ErpStockRecord, SyncKind, recordKey,
 } from '@hub/erp-contract';
 import { ErpState } from './erp-state';
 import { buildLargeTables, LARGE_WAREHOUSE_CODES } from './large-data';
@@ -164,12 +164,14 @@ export class DemoErp {
   /** Documents pushed into collections the contract does not name (a deployment's own modules), per collection. */
   private readonly documents = new Map<string, Map<string, Accepted<ErpExtensionReceipt>>>();
   private readonly serviceOrders = new Map<string, Accepted<ErpServiceOrderReceipt>>();
+  /** Card payments the hub took for open invoices, by idempotency key. */
+  private readonly paymentsIn = new Map<string, Accepted<ErpPaymentReceipt>>();
   /** Service orders the workshop has not closed yet, by number: each tick moves them one step. */
   private readonly activeServiceOrders = new KeySet();
   private readonly returned = new Map<string, Decimal>();
   /** Credit notes for the returns it accepted, by number. */
   private readonly creditNotes = new Map<string, ErpCreditNote>();
-  private readonly counters = { orderReplays: 0, orderConflicts: 0, orderRejections: 0, customerReplays: 0, customerConflicts: 0, customerRejections: 0, returnReplays: 0, returnConflicts: 0, returnRejections: 0, pickupReplays: 0, pickupConflicts: 0, pickupRejections: 0, serviceOrderReplays: 0, serviceOrderConflicts: 0, serviceOrderRejections: 0, documentReplays: 0, documentConflicts: 0, documentRejections: 0 };
+  private readonly counters = { orderReplays: 0, orderConflicts: 0, orderRejections: 0, customerReplays: 0, customerConflicts: 0, customerRejections: 0, returnReplays: 0, returnConflicts: 0, returnRejections: 0, pickupReplays: 0, pickupConflicts: 0, pickupRejections: 0, serviceOrderReplays: 0, serviceOrderConflicts: 0, serviceOrderRejections: 0, paymentReplays: 0, paymentConflicts: 0, paymentRejections: 0, documentReplays: 0, documentConflicts: 0, documentRejections: 0 };
   private nextOrder = 900_001;
   private nextCustomer = 900_001;
   private nextContact: number;
@@ -392,8 +394,39 @@ export class DemoErp {
 
   // ---- documents pushed by the hub -----------------------------------------------------------
 
+  /**
+   * A card payment the hub took for one of the customer's open invoices: booked like any payment
+   * (recordPayment), once per key. An invoice of another customer, one not open, another currency
+   * or more than is open is refused.
+   */
+  submitPayment(key: string | undefined, body: unknown): PushResult<ErpPaymentReceipt> {
+    return this.accept(this.paymentsIn, key, body, 'payment', (b) => {
+      requireString(b.hubPaymentId, 'hubPaymentId');
+      const invoiceNumber = requireString(b.invoiceNumber, 'invoiceNumber');
+      const invoice = this.state.get('invoices', invoiceNumber);
+      const customerNumber = b.customerNumber === null || b.customerNumber === undefined ? invoice?.customerNumber : requireString(b.customerNumber, 'customerNumber');
+      if (!invoice || invoice.customerNumber !== customerNumber) throw new InvalidInput(`unknown invoice ${invoiceNumber} for customer ${customerNumber}`);
+      if (invoice.status !== 'OPEN') throw new InvalidInput(`invoice ${invoiceNumber} is ${invoice.status}`);
+      if (requireString(b.currency, 'currency') !== invoice.currency) throw new InvalidInput(`invoice ${invoiceNumber} is in ${invoice.currency}, not ${b.currency}`);
+      requireString(b.providerReference, 'providerReference');
+      let payment: ErpPaymentRecord | undefined;
+      try {
+        payment = this.recordPayment(invoiceNumber, requireString(b.amount, 'amount'));
+      } catch (error) {
+        if (error instanceof InvalidPayment) throw new InvalidInput(error.message);
+        throw error;
+      }
+      if (!payment) throw new InvalidInput(`invoice ${invoiceNumber} is not open`);
+      return { paymentNumber: payment.paymentNumber, invoiceNumber };
+    });
+  }
+
+  findPayment(key: string): ErpPaymentReceipt | undefined {
+    return this.paymentsIn.get(key)?.receipt;
+  }
+
   private accept<T>(
-    store: Map<string, Accepted<T>>, key: string | undefined, body: unknown, kind: 'order' | 'customer' | 'return' | 'pickup' | 'serviceOrder' | 'document', create: (body: any) => T,
+    store: Map<string, Accepted<T>>, key: string | undefined, body: unknown, kind: 'order' | 'customer' | 'return' | 'pickup' | 'serviceOrder' | 'payment' | 'document', create: (body: any) => T,
   ): PushResult<T> {
     if (typeof key !== 'string' || key.length === 0 || key.length > 200) return { status: 400, body: { error: 'the Idempotency-Key header is required' }, stored: false };
     const print = fingerprint(body);
@@ -794,6 +827,7 @@ export class DemoErp {
       returns: { accepted: this.returns.size, acceptedByKey: byKey(this.returns), replays: c.returnReplays, conflicts: c.returnConflicts, rejections: c.returnRejections },
       pickups: { accepted: this.pickups.size, acceptedByKey: byKey(this.pickups), replays: c.pickupReplays, conflicts: c.pickupConflicts, rejections: c.pickupRejections },
       serviceOrders: { accepted: this.serviceOrders.size, acceptedByKey: byKey(this.serviceOrders), replays: c.serviceOrderReplays, conflicts: c.serviceOrderConflicts, rejections: c.serviceOrderRejections },
+      payments: { accepted: this.paymentsIn.size, acceptedByKey: byKey(this.paymentsIn), replays: c.paymentReplays, conflicts: c.paymentConflicts, rejections: c.paymentRejections },
     };
   }
 }

@@ -216,6 +216,7 @@ export class DemoErpServer {
       returns: { submit: (k, body) => this.erp.submitReturn(k, body), find: (k) => this.erp.findReturn(k) },
       pickups: { submit: (k, body) => this.erp.submitPickup(k, body), find: (k) => this.erp.findPickup(k) },
       serviceOrders: { submit: (k, body) => this.erp.submitServiceOrder(k, body), find: (k) => this.erp.findServiceOrder(k) },
+      payments: { submit: (k, body) => this.erp.submitPayment(k, body), find: (k) => this.erp.findPayment(k) },
     };
     if (head === 'records' && a !== undefined && b !== undefined && extra === undefined) {
       if (method !== 'GET') throw new HttpFailure(405, 'method not allowed');

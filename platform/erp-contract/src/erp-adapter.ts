@@ -109,6 +109,26 @@ export interface ErpServiceOrderReceipt {
   serviceOrderNumber: string;
 }
 
+/** A card payment the hub took for an open invoice (F2): the ERP books it against the invoice, once per key (the hub's payment id). */
+export interface ErpPaymentSubmission {
+  hubPaymentId: string;
+  /** The customer as the hub knows it from the company's documents; null: the invoice's own customer. */
+  customerNumber: string | null;
+  invoiceNumber: string;
+  /** Decimal text, at most what is open on the invoice. */
+  amount: string;
+  currency: string;
+  paidAt: string;
+  method: 'CARD';
+  /** The payment provider's reference (its PaymentIntent id), for the ERP's bank reconciliation. */
+  providerReference: string;
+}
+
+export interface ErpPaymentReceipt {
+  paymentNumber: string;
+  invoiceNumber: string;
+}
+
 /** The documents the hub pushes into collections the contract names; other collections carry a deployment's own documents. */
 export interface ErpSubmissionsByCollection {
   orders: ErpOrderSubmission;
@@ -116,6 +136,7 @@ export interface ErpSubmissionsByCollection {
   returns: ErpReturnSubmission;
   pickups: ErpPickupSubmission;
   serviceOrders: ErpServiceOrderSubmission;
+  payments: ErpPaymentSubmission;
 }
 
 export interface ErpReceiptsByCollection {
@@ -124,6 +145,7 @@ export interface ErpReceiptsByCollection {
   returns: ErpReturnReceipt;
   pickups: ErpPickupReceipt;
   serviceOrders: ErpServiceOrderReceipt;
+  payments: ErpPaymentReceipt;
 }
 
 export type ErpCollection = keyof ErpSubmissionsByCollection;
@@ -137,6 +159,7 @@ export const RECEIPT_FIELDS: Readonly<Record<ErpCollection, readonly string[]>> 
   returns: ['returnNumber'],
   pickups: ['orderNumber', 'status'],
   serviceOrders: ['serviceOrderNumber'],
+  payments: ['paymentNumber', 'invoiceNumber'],
 };
 
 /**

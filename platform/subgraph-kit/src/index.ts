@@ -16,3 +16,4 @@ export * from './hub-text-wiring';
 export * from './accept-language';
 export * from './viewer-texts';
 export * from './carrier-wiring';
+export * from './webhook-routes';

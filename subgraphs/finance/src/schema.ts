@@ -20,6 +20,7 @@ import { DebtCollectionResolver } from './debt-collection/debt-collection.resolv
 import { OrderShipmentsResolver, ShipmentResolver } from './shipment/shipment.resolver';
 import { resolveShipmentReference } from './shipment/shipment.reference';
 import { RegisteredProductResolver, ServiceRequestResolver } from './warranty/warranty.resolver';
+import { CardPaymentResolver, OrderPaymentResolver } from './payment/payment.resolver';
 
 export function buildFinanceSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<FinanceContext>({
@@ -28,6 +29,7 @@ export function buildFinanceSchema(): Promise<GraphQLSchema> {
       InvoiceDeliveryNotesResolver, InvoiceDocumentResolver, DeliveryNoteDocumentResolver, OrderConfirmationDocumentResolver,
       CreditNoteResolver, CreditNoteDocumentResolver, OpenItemsResolver, OpenItemInvoiceResolver, StatementResolver, YearlyTotalsResolver, InvoiceExportResolver,
       ReturnResolver, ReturnStatusChangeResolver, ReturnFileResolver, DebtCollectionResolver, ShipmentResolver, OrderShipmentsResolver, RegisteredProductResolver, ServiceRequestResolver,
+      CardPaymentResolver, OrderPaymentResolver,
     ],
     referenceResolvers: {
       Invoice: { __resolveReference: resolveInvoiceReference },
