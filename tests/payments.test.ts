@@ -36,7 +36,7 @@ const intentOf = async (paymentId: string): Promise<any> => (await paymentsAdmin
 
 async function openInvoices(): Promise<Array<{ documentNumber: string; openAmount: { amount: string; currency: string } }>> {
   const { openItems } = await (await as(payer.email)).request<{ openItems: { items: any[] } }>(OPEN_ITEMS);
-  return openItems.items.filter((i) => i.documentType === 'INVOICE' && new Decimal(i.openAmount.amount).gt(30));
+  return openItems.items.filter((i) => i.documentType === 'INVOICE' && new Decimal(i.openAmount.amount).gt(10));
 }
 
 async function paymentOf(id: string): Promise<Payment> {
@@ -57,7 +57,7 @@ describe('paying an open invoice online (F2, F4)', () => {
   beforeAll(async () => {
     await paymentsAdmin('DELETE', '/admin/faults');
     invoices = await openInvoices();
-    expect(invoices.length).toBeGreaterThanOrEqual(3);
+    expect(invoices.length).toBeGreaterThanOrEqual(1);
   });
   afterAll(() => paymentsAdmin('DELETE', '/admin/faults'));
 
@@ -65,9 +65,9 @@ describe('paying an open invoice online (F2, F4)', () => {
     const api = await as(payer.email);
     const invoice = invoices[0];
     const idempotencyKey = key();
-    const input = { invoiceNumber: invoice.documentNumber, amount: '25.10', card: card(), idempotencyKey };
+    const input = { invoiceNumber: invoice.documentNumber, amount: '2.10', card: card(), idempotencyKey };
     paid = (await api.request<{ payInvoice: Payment }>(PAY, { i: input })).payInvoice;
-    expect(paid).toMatchObject({ purpose: 'INVOICE', status: 'CAPTURED', amount: { amount: '25.10', currency: invoice.openAmount.currency }, captured: { amount: '25.10' }, cardLast4: '4242', invoiceNumber: invoice.documentNumber });
+    expect(paid).toMatchObject({ purpose: 'INVOICE', status: 'CAPTURED', amount: { amount: '2.10', currency: invoice.openAmount.currency }, captured: { amount: '2.10' }, cardLast4: '4242', invoiceNumber: invoice.documentNumber });
     // Asked again with the same key (a client retrying after a timeout): the same payment, charged once.
     const again = (await api.request<{ payInvoice: Payment }>(PAY, { i: input })).payInvoice;
     expect(again.id).toBe(paid.id);
@@ -81,7 +81,7 @@ describe('paying an open invoice online (F2, F4)', () => {
     expect(await bookedByErp(paid.id)).toBe(1);
     // The ERP's payment and the invoice's open amount were read back with the receipt.
     const after = await eventually(async () => (await openInvoices()).find((i) => i.documentNumber === invoice.documentNumber && i.openAmount.amount !== invoice.openAmount.amount), 30_000, 'the open item to shrink');
-    expect(after!.openAmount.amount).toBe(new Decimal(invoice.openAmount.amount).minus('25.10').toFixed(2));
+    expect(after!.openAmount.amount).toBe(new Decimal(invoice.openAmount.amount).minus('2.10').toFixed(2));
     expect((await outboxMessages('DELIVERED')).filter((m) => m.key === paid.id)).toHaveLength(1);
   });
 
@@ -94,26 +94,26 @@ describe('paying an open invoice online (F2, F4)', () => {
     await eventually(async () => (await paymentsAdmin('GET', '/admin/webhooks')).deliveries.filter((d: any) => d.eventId === succeeded.id && d.status === 200).length >= 2 || undefined, 20_000, 'the duplicate to be delivered');
     expect((await postWebhook(succeeded)).body).toEqual({ received: true, duplicate: true });
     // Out of order: an authorisation (requires_capture) that the provider sends after the capture, as a new event.
-    const older = { ...succeeded, id: `evt_${randomUUID().replace(/-/g, '')}`, type: 'payment_intent.amount_capturable_updated', created: succeeded.created - 5, data: { object: { ...succeeded.data.object, status: 'requires_capture', amount_received: 0, amount_capturable: 2510 } } };
+    const older = { ...succeeded, id: `evt_${randomUUID().replace(/-/g, '')}`, type: 'payment_intent.amount_capturable_updated', created: succeeded.created - 5, data: { object: { ...succeeded.data.object, status: 'requires_capture', amount_received: 0, amount_capturable: 210 } } };
     expect(await postWebhook(older)).toEqual({ status: 200, body: { received: true, applied: false } });
     // Late: a failure from before the payment went through.
     const late = { ...older, id: `evt_${randomUUID().replace(/-/g, '')}`, type: 'payment_intent.payment_failed', data: { object: { ...older.data.object, status: 'requires_payment_method', last_payment_error: { code: 'card_declined', message: 'declined' } } } };
     expect((await postWebhook(late)).body).toEqual({ received: true, applied: false });
     // Bad signature, stale signature (outside the five-minute window), no signature: refused, nothing taken.
-    const forged = { ...late, id: `evt_${randomUUID().replace(/-/g, '')}`, type: 'charge.refunded', data: { object: { ...succeeded.data.object, amount_refunded: 2510 } } };
+    const forged = { ...late, id: `evt_${randomUUID().replace(/-/g, '')}`, type: 'charge.refunded', data: { object: { ...succeeded.data.object, amount_refunded: 210 } } };
     expect((await postWebhook(forged, 'whsec_not-the-secret')).status).toBe(400);
     expect((await postWebhook(forged, TEST_PAYMENTS_WEBHOOK_SECRET, Math.floor(Date.now() / 1000) - 3600)).status).toBe(400);
     expect((await fetch(paymentWebhookUrl(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(forged) })).status).toBe(400);
 
     const now = await paymentOf(paid.id);
-    expect(now).toMatchObject({ status: 'CAPTURED', captured: { amount: '25.10' }, refunded: { amount: '0.00' }, failureReason: null });
+    expect(now).toMatchObject({ status: 'CAPTURED', captured: { amount: '2.10' }, refunded: { amount: '0.00' }, failureReason: null });
     expect(await bookedByErp(paid.id)).toBe(1);
   });
 
   it('a 3-D Secure card pays after the challenge: the webhook (or confirmPayment) captures it, and the ERP books it once', async () => {
     const api = await as(payer.email);
-    const invoice = invoices[1];
-    const started = (await api.request<{ payInvoice: Payment }>(PAY, { i: { invoiceNumber: invoice.documentNumber, amount: '30.00', card: card(TEST_CARDS.requires3ds), returnUrl: 'https://shop.example/paid', idempotencyKey: key() } })).payInvoice;
+    const invoice = invoices[0];
+    const started = (await api.request<{ payInvoice: Payment }>(PAY, { i: { invoiceNumber: invoice.documentNumber, amount: '1.00', card: card(TEST_CARDS.requires3ds), returnUrl: 'https://shop.example/paid', idempotencyKey: key() } })).payInvoice;
     expect(started).toMatchObject({ status: 'REQUIRES_ACTION', captured: null });
     expect(started.redirectUrl).toMatch(/\/3ds\/pi_/);
     // Nothing reaches the ERP before the payer has authenticated.
@@ -123,13 +123,13 @@ describe('paying an open invoice online (F2, F4)', () => {
       const p = (await api.request<{ confirmPayment: Payment }>(`mutation($id: ID!) { confirmPayment(id: $id) { ${PAYMENT} } }`, { id: started.id })).confirmPayment;
       return p.status === 'CAPTURED' && p.erpPaymentNumber ? p : undefined;
     }, 30_000, 'the 3-D Secure payment to be captured and booked');
-    expect(captured).toMatchObject({ captured: { amount: '30.00' }, redirectUrl: null });
+    expect(captured).toMatchObject({ captured: { amount: '1.00' }, redirectUrl: null });
     expect(await bookedByErp(started.id)).toBe(1);
   });
 
   it('a declined card pays nothing and sends nothing to the ERP', async () => {
     const api = await as(payer.email);
-    const declined = await failure(api.request(PAY, { i: { invoiceNumber: invoices[2].documentNumber, card: card(TEST_CARDS.declined), idempotencyKey: key() } }));
+    const declined = await failure(api.request(PAY, { i: { invoiceNumber: invoices[0].documentNumber, card: card(TEST_CARDS.declined), idempotencyKey: key() } }));
     expect(declined.codes).toEqual(['PAYMENT_DECLINED']);
     const paymentId = declined.extensions[0].paymentId as string;
     expect(await paymentOf(paymentId)).toMatchObject({ status: 'DECLINED', captured: null, failureReason: 'Your card was declined.' });
@@ -139,7 +139,7 @@ describe('paying an open invoice online (F2, F4)', () => {
 
   it('refuses bad input with codes and changes nothing', async () => {
     const api = await as(payer.email);
-    const invoice = invoices[2];
+    const invoice = invoices[0];
     const f = async (i: Record<string, unknown>, client = api) => {
       const r = await failure(client.request(PAY, { i: { invoiceNumber: invoice.documentNumber, card: card(), idempotencyKey: key(), ...i } }));
       return [r.codes[0], r.fields[0]];

@@ -69,7 +69,7 @@ export class CardPaymentEntity {
   capturedAmount: string | null = null;
 
   @Property({ type: 'decimal', precision: 14, scale: 2 })
-  refundedAmount: string & Opt = '0.00';
+  refundedAmount: string;
 
   /** Set when the order's delivery arrived with the delivery notes sync: the capture worker takes it (once). */
   @Property({ type: 'timestamptz', nullable: true })

@@ -125,7 +125,7 @@ export class PaymentService {
     const id = randomUUID();
     this.em.create(CardPaymentEntity, {
       id, purpose: PaymentPurpose.INVOICE, companyId: v.companyId, invoiceNumber, customerNumber: note?.customerNumber ?? null, amount: amount.toFixed(2), currency: item.currency,
-      captureMethod: 'AUTOMATIC', status: PaymentStatus.CREATED, createdByUserId: v.userId, idempotencyKey: scopedKey, requestFingerprint: print,
+      captureMethod: 'AUTOMATIC', status: PaymentStatus.CREATED, refundedAmount: '0.00', createdByUserId: v.userId, idempotencyKey: scopedKey, requestFingerprint: print,
     });
     await this.insertOrRace(scopedKey, print);
     return this.authorise(id, { amount: amount.toFixed(2), currency: item.currency, captureMethod: 'automatic', card, returnUrl, description: `Invoice ${invoiceNumber}`, metadata: { hubPaymentId: id, invoiceNumber } });
@@ -149,7 +149,7 @@ export class PaymentService {
     const id = randomUUID();
     this.em.create(CardPaymentEntity, {
       id, purpose: PaymentPurpose.ORDER, companyId: claims.companyId, orderId: claims.orderId, customerNumber: claims.customerNumber, payerEmail: claims.payerEmail,
-      amount: new Decimal(claims.amount).toFixed(2), currency: claims.currency, captureMethod: 'MANUAL', status: PaymentStatus.CREATED, idempotencyKey: scopedKey, requestFingerprint: print,
+      amount: new Decimal(claims.amount).toFixed(2), currency: claims.currency, captureMethod: 'MANUAL', status: PaymentStatus.CREATED, refundedAmount: '0.00', idempotencyKey: scopedKey, requestFingerprint: print,
     });
     await this.insertOrRace(scopedKey, print);
     return this.authorise(id, { amount: claims.amount, currency: claims.currency, captureMethod: 'manual', card, returnUrl, description: `Order ${claims.orderId}`, metadata: { hubPaymentId: id, orderId: claims.orderId } });
