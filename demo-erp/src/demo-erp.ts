@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import Decimal from 'decimal.js';
 import {
   ErpContactRecord, ErpCustomerReceipt, ErpCustomerRecord, ErpDocumentKind, ErpInvoiceRecord, ErpOrderLine, ErpOrderReceipt, ErpOrderRecord, ErpPaymentRecord,
-  ErpOrderStatus, ErpPaymentReceipt, ErpPickupReceipt, ErpRecordOf, ErpRecordsByKind, ErpReturnReceipt, ErpServiceOrderReceipt, ErpServiceOrderRecord, ErpStockRecord, SyncKind, recordKey,
+  ErpOrderStatus, ErpPaymentReceipt, ErpPickupReceipt, ErpRecordOf, ErpRecordsByKind, ErpReturnReceipt, ErpServiceOrderReceipt, ErpServiceOrderRecord, ErpStockRecord, SyncKind, recordKey, PUBLIC_SHOP_CUSTOMER_NUMBER,
 } from '@hub/erp-contract';
 import { ErpState } from './erp-state';
 import { buildLargeTables, LARGE_WAREHOUSE_CODES } from './large-data';
@@ -455,7 +455,9 @@ export class DemoErp {
   submitOrder(key: string | undefined, body: unknown): PushResult<ErpOrderReceipt> {
     return this.accept(this.orders, key, body, 'order', (b) => {
       const hubOrderId = requireString(b.hubOrderId, 'hubOrderId');
-      const customer = this.state.get('customers', requireString(b.customerNumber, 'customerNumber'));
+      const customerNumber = requireString(b.customerNumber, 'customerNumber');
+      // The public shop's guests buy on the cash-sale account; the guest's name and address travel with the order.
+      const customer = customerNumber === PUBLIC_SHOP_CUSTOMER_NUMBER ? this.cashSaleCustomer(b) : this.state.get('customers', customerNumber);
       if (!customer) throw new InvalidInput(`unknown customer ${b.customerNumber}`);
       if (customer.blocked) throw new InvalidInput(`customer ${customer.customerNumber} is blocked`);
       const placedAt = new Date(requireString(b.placedAt, 'placedAt'));
@@ -494,6 +496,21 @@ export class DemoErp {
       });
       return { orderNumber, status: 'CONFIRMED', deliveryDate };
     });
+  }
+
+  /** The cash-sale account as an order of a guest needs it: a guest with a name, an e-mail, and an address unless collected in a store; prepaid. */
+  private cashSaleCustomer(b: any): ErpCustomerRecord {
+    const g = b.guest;
+    if (!g || typeof g !== 'object') throw new InvalidInput('an order on the public shop account names its guest');
+    requireString(g.name, 'guest.name');
+    requireString(g.email, 'guest.email');
+    if (b.pickupStoreCode == null) {
+      if (!g.address || typeof g.address !== 'object') throw new InvalidInput('a delivered guest order has an address');
+      for (const f of ['street', 'postalCode', 'city', 'country']) requireString(g.address[f], `guest.address.${f}`);
+    }
+    if (!b.prepaid || b.prepaid.method !== 'CARD') throw new InvalidInput('guest orders are prepaid by card');
+    if (b.deliveryAddressCode != null) throw new InvalidInput('a guest has no delivery address codes');
+    return { customerNumber: PUBLIC_SHOP_CUSTOMER_NUMBER, deliveryAddresses: [], blocked: false } as unknown as ErpCustomerRecord;
   }
 
   /** The warehouses this ERP keeps stock in, in the order it ships from them. */

@@ -33,6 +33,21 @@ export interface ErpOrderSubmission {
   notes?: string | null;
   /** Collected in this store (a warehouse flagged isStore) instead of delivered; then deliveryAddressCode is null. */
   pickupStoreCode?: string | null;
+  /** A guest of the public shop (customerNumber is then PUBLIC_SHOP_CUSTOMER_NUMBER, the ERP's cash-sale customer): who and where to. */
+  guest?: ErpGuestDetails | null;
+  /** Paid in advance: the card authorised with the payment provider (captured at delivery). */
+  prepaid?: { method: 'CARD'; amount: string; providerReference: string | null } | null;
+}
+
+/** The ERP customer the public shop's guest orders go to the ERP under (its cash-sale account). */
+export const PUBLIC_SHOP_CUSTOMER_NUMBER = process.env.HUB_PUBLIC_SHOP_CUSTOMER_NUMBER || 'WEB-SHOP';
+
+export interface ErpGuestDetails {
+  name: string;
+  email: string;
+  phone: string | null;
+  /** Null when collected in a store. */
+  address: { street: string; postalCode: string; city: string; country: string } | null;
 }
 
 export interface ErpOrderReceipt {

@@ -17,6 +17,7 @@ import { QuoteRepository } from './quote/quote.repository';
 import { QuoteService } from './quote/quote.service';
 import { OrderingSettingsService } from './settings/ordering-settings.service';
 import { PickupService } from './pickup/pickup.service';
+import { GuestBasketService } from './guest-basket/guest-basket.service';
 
 export interface OrdersContext extends BaseContext {
   loaders: OrderLoaders;
@@ -31,6 +32,7 @@ export interface OrdersContext extends BaseContext {
     credit: CompanyCreditService;
     texts: ViewerTexts;
     pickups: PickupService;
+    guestBaskets: GuestBasketService;
   };
   gatewayUrl(): string;
 }
@@ -49,6 +51,7 @@ export function buildOrdersContext(base: BaseContext, runtime: SubgraphRuntime):
     // At most one page per company: Company.orders slices it to `first`.
     ordersByCompany: createGroupLoader((companyIds) => orders.newestPerCompany(companyIds, MAX_ORDERS_PER_PAGE), (order) => order.companyId),
   };
+  const basketService = new BasketService(baskets, pricing, facts);
   return {
     ...base,
     gatewayUrl: runtime.gatewayUrl,
@@ -57,7 +60,8 @@ export function buildOrdersContext(base: BaseContext, runtime: SubgraphRuntime):
       orders: new OrderService(orders, loaders),
       placement: new OrderPlacementService(em, orders, new OrderPlacementRepository(em), quotes, pricing, facts),
       approvals: new OrderApprovalService(em),
-      baskets: new BasketService(baskets, pricing, facts),
+      baskets: basketService,
+      guestBaskets: new GuestBasketService(em, base.viewer, runtime.secrets, runtime.gatewayUrl, basketService),
       quotes: new QuoteService(quotes, em, baskets, pricing, facts),
       holdRules: new HoldRuleService(new HoldRuleRepository(em), em),
       settings: new OrderingSettingsService(em),

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { GuestBasketEntity } from './guest-basket/guest-basket.entity';
 import { join } from 'node:path';
 import { alsoIngests, pushToCollection, SubgraphModule, syncKind } from '@hub/subgraph-kit';
 import { buildOrdersContext, OrdersContext } from './context';
@@ -31,6 +32,7 @@ export const ordersSubgraph: SubgraphModule<OrdersContext> = {
   entities: [
     OrderEntity, OrderLineEntity, OrderStatusEventEntity, OrdersOutboxMessageEntity, BasketEntity, BasketLineEntity,
     QuoteEntity, QuoteLineEntity, OrderingSettingsEntity, HoldRuleEntity, CompanyAccountEntity, PickupStoreEntity,
+    GuestBasketEntity,
   ],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildOrdersSchema,

@@ -1,4 +1,5 @@
 import { GraphQLSchema } from 'graphql';
+import { GuestBasketResolver } from './guest-basket/guest-basket.resolver';
 import { buildFederatedSchema } from '@hub/subgraph-kit';
 import { OrderApprovalResolver } from './approval/order-approval.resolver';
 import { CompanyCreditResolver } from './account/company-credit.resolver';
@@ -17,6 +18,7 @@ export function buildOrdersSchema(): Promise<GraphQLSchema> {
     resolvers: [
       OrderResolver, OrderStatusEventResolver, OrderConnectionResolver, CompanyOrdersResolver, OrderSubscriptionResolver, OrderApprovalResolver,
       BasketResolver, BasketLineResolver, QuoteResolver, HoldRuleResolver, OrderingSettingsResolver, CompanyCreditResolver, PickupResolver,
+      GuestBasketResolver,
     ],
     referenceResolvers: {
       Order: { __resolveReference: resolveOrderReference },

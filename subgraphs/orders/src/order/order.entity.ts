@@ -18,6 +18,15 @@ export interface QuotePriceChange {
   unitPrice: string;
 }
 
+/** Who a public shop guest is and where the order goes. */
+export interface GuestContact {
+  name: string;
+  email: string;
+  phone: string | null;
+  /** Null when collected in a store. */
+  address: { street: string; postalCode: string; city: string; country: string } | null;
+}
+
 /** A customer order. Placed on the web (hub-owned) and then progressed by the ERP (ERP-owned status). */
 @Entity({ tableName: 'customer_order' })
 @Index({ properties: ['companyId', 'placedAt'] })
@@ -124,6 +133,14 @@ export class OrderEntity {
 
   @Property({ type: 'uuid', nullable: true })
   handedOverByUserId: string | null = null;
+
+  /** A public shop guest's name, e-mail, phone and delivery address (null for a company's orders). */
+  @Property({ type: 'jsonb', nullable: true })
+  guestContact: GuestContact | null = null;
+
+  /** How it is paid (finance's PaymentMethod); null: on the company's account terms. */
+  @Property({ type: 'text', nullable: true })
+  paymentMethod: string | null = null;
 
   @OneToMany(() => OrderLineEntity, (line) => line.order, { orderBy: { lineNo: 'asc' } })
   lines = new Collection<OrderLineEntity>(this);

@@ -1,5 +1,4 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { requireViewer } from '@hub/auth';
 import { MoneyObject } from '@hub/money';
 import { ProductsContext } from '../context';
 import { CategoryObject } from '../category/category.object';
@@ -41,11 +40,10 @@ export class ProductResolver {
 
   @Query(() => [OrderableProductObject], {
     description:
-      'Signed-in users, for order entry: each line\'s product (by sku or productId) if you can order it, else why not (unknown, outside your assortment, ' +
-      'discontinued), with your price at its quantity; in the order asked, at most 1,000 lines.',
+      'For order entry: each line\'s product (by sku or productId) if you can order it, else why not (unknown, outside your assortment, ' +
+      'discontinued), with your price at its quantity; in the order asked, at most 1,000 lines. Anonymous visitors (the public shop) get the public assortment at public prices.',
   })
   async orderableProducts(@Ctx() ctx: ProductsContext, @Arg('lines', () => [OrderableLineInput]) lines: OrderableLineInput[]): Promise<OrderableProductObject[]> {
-    requireViewer(ctx.viewer);
     return (await ctx.services.products.orderable(lines.map((l) => ({ sku: l.sku ?? null, productId: l.productId ?? null, quantity: l.quantity })))).map(OrderableProductObject.from);
   }
 
