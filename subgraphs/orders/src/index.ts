@@ -77,3 +77,4 @@ export { ORDER_STATUS_CHANGED_TOPIC, publishOrderStatusChanged } from './order/o
 export * from './ingest/orders.ingest';
 export * from './account/company-account.ingest';
 export { ORDER_PLACED_TOPIC } from './outbox/orders-outbox';
+export { orderIdOf, PUBLIC_SHOP_COMPANY_ID } from './guest-basket/guest-basket.service';

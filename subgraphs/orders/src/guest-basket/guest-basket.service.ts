@@ -177,7 +177,7 @@ export class GuestBasketService {
     const lines = priced.map((p) => ({ productId: p.productId, sku: p.sku, quantity: String(p.quantity), unitPrice: p.unitPrice.toFixed(), lineTotal: p.lineTotal.toFixed(2) }));
     try {
       await this.em.transactional(async (em) => {
-        const locked = await em.getConnection().execute<Array<{ order_id: string | null }>>(`select order_id from orders.guest_basket where id = ? for update`, [basket.id]);
+        const locked = await em.execute<Array<{ order_id: string | null }>>(`select order_id from orders.guest_basket where id = ? for update`, [basket.id]);
         if (locked[0]?.order_id) throw conflict('This basket was checked out already.');
         const reasons = authorised ? await this.holdReasons(em, order) : [];
         order.status = !authorised ? OrderStatus.AWAITING_PAYMENT : reasons.length > 0 ? OrderStatus.ON_HOLD : OrderStatus.PENDING;
@@ -193,8 +193,8 @@ export class GuestBasketService {
           basket: null,
           announce: { channel: HUB_EVENTS_CHANNEL, payload: encodeEvent({ topic: ORDER_STATUS_CHANGED_TOPIC, key: order.id }) },
         });
-        await em.getConnection().execute(`update orders.customer_order set guest_contact = ?::jsonb, payment_method = ? where id = ?`, [JSON.stringify(contact), 'PREPAID_CARD', order.id]);
-        await em.getConnection().execute(`update orders.guest_basket set order_id = ?, updated_at = now() where id = ?`, [order.id, basket.id]);
+        await em.execute(`update orders.customer_order set guest_contact = ?::jsonb, payment_method = ? where id = ?`, [JSON.stringify(contact), 'PREPAID_CARD', order.id]);
+        await em.execute(`update orders.guest_basket set order_id = ?, updated_at = now() where id = ?`, [order.id, basket.id]);
       });
     } catch (error) {
       // The same checkout twice at once: the other request wrote the order; answer with it.
@@ -221,35 +221,35 @@ export class GuestBasketService {
     const payment = await orderCardPayment(this.gatewayUrl(), await this.requestOf(order));
     if (payment.status === 'AUTHORIZED' || payment.status === 'CAPTURED') {
       await this.em.transactional(async (em) => {
-        const [row] = await em.getConnection().execute<Array<{ status: string }>>(`select status from orders.customer_order where id = ? for update`, [order.id]);
+        const [row] = await em.execute<Array<{ status: string }>>(`select status from orders.customer_order where id = ? for update`, [order.id]);
         if (row.status !== OrderStatus.AWAITING_PAYMENT) return;
         const reasons = await this.holdReasons(em, order);
         const to = reasons.length > 0 ? OrderStatus.ON_HOLD : OrderStatus.PENDING;
-        await em.getConnection().execute(`update orders.customer_order set status = ?, hold_reasons = ?::jsonb, status_reason = null, updated_at = now() where id = ?`, [to, reasons.length ? JSON.stringify(reasons) : null, order.id]);
-        await em.getConnection().execute(
+        await em.execute(`update orders.customer_order set status = ?, hold_reasons = ?::jsonb, status_reason = null, updated_at = now() where id = ?`, [to, reasons.length ? JSON.stringify(reasons) : null, order.id]);
+        await em.execute(
           `insert into orders.order_status_event (id, order_id, at, status, previous_status, source, reason, details) values (gen_random_uuid(), ?, clock_timestamp(), ?, ?, ?, ?, ?::jsonb)`,
           [order.id, to, OrderStatus.AWAITING_PAYMENT, to === OrderStatus.ON_HOLD ? OrderEventSource.HOLD_RULES : OrderEventSource.WEB, 'The card was authorised.', reasons.length ? JSON.stringify({ holdReasons: reasons }) : null],
         );
         if (to === OrderStatus.PENDING) {
           const lines = order.lines.getItems().map((l) => ({ lineNo: l.lineNo, sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice }));
-          await em.getConnection().execute(
+          await em.execute(
             `insert into orders.outbox_message (id, topic, key, payload, status, attempts, next_attempt_at, created_at) values (gen_random_uuid(), ?, ?, ?::jsonb, 'PENDING', 0, now(), now())`,
             [ORDER_PLACED_TOPIC, order.id, JSON.stringify(this.submission(order, lines, payment))],
           );
         }
-        await em.getConnection().execute(`select pg_notify(?, ?)`, [HUB_EVENTS_CHANNEL, encodeEvent({ topic: ORDER_STATUS_CHANGED_TOPIC, key: order.id })]);
+        await em.execute(`select pg_notify(?, ?)`, [HUB_EVENTS_CHANNEL, encodeEvent({ topic: ORDER_STATUS_CHANGED_TOPIC, key: order.id })]);
       });
     } else if (payment.status === 'DECLINED' || payment.status === 'CANCELLED') {
       await this.em.transactional(async (em) => {
-        const { length } = await em.getConnection().execute(`update orders.customer_order set status = ?, status_reason = ?, updated_at = now() where id = ? and status = ? returning id`, [OrderStatus.REJECTED, `The card was not authorised: ${payment.failureReason ?? 'declined'}.`, order.id, OrderStatus.AWAITING_PAYMENT]);
+        const { length } = await em.execute(`update orders.customer_order set status = ?, status_reason = ?, updated_at = now() where id = ? and status = ? returning id`, [OrderStatus.REJECTED, `The card was not authorised: ${payment.failureReason ?? 'declined'}.`, order.id, OrderStatus.AWAITING_PAYMENT]);
         if (!length) return;
-        await em.getConnection().execute(
+        await em.execute(
           `insert into orders.order_status_event (id, order_id, at, status, previous_status, source, reason) values (gen_random_uuid(), ?, clock_timestamp(), ?, ?, ?, ?)`,
           [order.id, OrderStatus.REJECTED, OrderStatus.AWAITING_PAYMENT, OrderEventSource.WEB, 'The card was not authorised.'],
         );
         // The basket may be checked out again, with another card: a new order.
-        await em.getConnection().execute(`update orders.guest_basket set order_id = null, checkout_attempts = checkout_attempts + 1, updated_at = now() where id = ? and order_id = ?`, [basket.id, order.id]);
-        await em.getConnection().execute(`select pg_notify(?, ?)`, [HUB_EVENTS_CHANNEL, encodeEvent({ topic: ORDER_STATUS_CHANGED_TOPIC, key: order.id })]);
+        await em.execute(`update orders.guest_basket set order_id = null, checkout_attempts = checkout_attempts + 1, updated_at = now() where id = ? and order_id = ?`, [basket.id, order.id]);
+        await em.execute(`select pg_notify(?, ?)`, [HUB_EVENTS_CHANNEL, encodeEvent({ topic: ORDER_STATUS_CHANGED_TOPIC, key: order.id })]);
       });
     }
     this.em.clear();
