@@ -120,7 +120,8 @@ export class GuestBasketService {
     const priced = await this.price(candidate, () => 'productId');
     const lines = candidate.map((l, i) => ({ productId: l.productId, sku: priced[i].sku, quantity: l.quantity }));
     await this.save(basket, lines, !token);
-    return this.view(basket);
+    // The basket as just priced: no second round to the gateway.
+    return this.view(basket, priced);
   }
 
   /** Sets a line's quantity; 0 removes it. */
@@ -129,10 +130,10 @@ export class GuestBasketService {
     this.open(basket);
     if (!Number.isInteger(quantity) || quantity < 0 || quantity > MAX_QUANTITY) throw badUserInput(`quantity must be a whole number from 0 to ${MAX_QUANTITY}.`, 'quantity');
     if (!basket.lines.some((l) => l.productId === productId)) throw notFound('Basket line', productId);
-    if (quantity > 0) await this.price([{ productId, sku: '', quantity }], () => 'quantity');
     const lines = quantity === 0 ? basket.lines.filter((l) => l.productId !== productId) : basket.lines.map((l) => (l.productId === productId ? { ...l, quantity } : l));
+    const priced = lines.length ? await this.price(lines, () => 'quantity') : [];
     await this.save(basket, lines, false);
-    return this.view(basket);
+    return this.view(basket, priced);
   }
 
   // ---- checking out as a guest ----
@@ -358,8 +359,8 @@ export class GuestBasketService {
     return priced.map((p) => ({ productId: p.productId, sku: p.sku, name: p.name, quantity: p.quantity, unitPrice: p.unitPrice, lineTotal: lineTotal(p.quantity, p.unitPrice, p.currency), currency: p.currency }));
   }
 
-  private async view(basket: GuestBasketEntity): Promise<GuestBasketView> {
-    const lines = basket.lines.length ? await this.priceAll(basket.lines) : [];
+  private async view(basket: GuestBasketEntity, pricedLines?: PricedGuestLine[]): Promise<GuestBasketView> {
+    const lines = pricedLines ?? (basket.lines.length ? await this.priceAll(basket.lines) : []);
     return { token: signGuestBasketToken(basket.id, this.secrets), lines, net: lines.reduce((s, l) => s.plus(l.lineTotal), new Decimal(0)), currency: lines[0]?.currency ?? null, orderId: basket.orderId };
   }
 }
