@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { randomUUID } from 'node:crypto';
+import { Client as PgClient } from 'pg';
 import { loadAuthSecrets, signPaymentRequest } from '@hub/auth';
 import { signWebhook } from '@hub/payment-contract';
 import { as, demo, demoUser, failure } from './support/hub-client';
@@ -175,6 +176,23 @@ describe("an order's card: authorised at order, captured at delivery, once (F4)"
     company = await freshCompany('Cardpay');
   });
   afterAll(() => paymentsAdmin('DELETE', '/admin/faults'));
+
+  it('a company order is paid on account by the method chosen for it, which the ERP gets with the order; a card is not chosen in placeOrder', async () => {
+    const product = demo.products.find((p) => p.minOrderQuantity === 1 && Number(p.listPrice) > 5)!;
+    const PLACE = 'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id paymentMethod } }';
+    const { placeOrder } = await company.admin.api.request<{ placeOrder: { id: string; paymentMethod: string } }>(PLACE, { i: { idempotencyKey: key(), paymentMethod: 'MONTHLY_INVOICE', lines: [{ productId: product.id, quantity: 1 }] } });
+    expect(placeOrder.paymentMethod).toBe('MONTHLY_INVOICE');
+    const db = new PgClient({ connectionString: process.env.HUB_TEST_DATABASE_URL });
+    await db.connect();
+    try {
+      const { rows } = await db.query<{ method: string }>("select payload->>'paymentMethod' as method from orders.outbox_message where key = $1", [placeOrder.id]);
+      expect(rows).toEqual([{ method: 'MONTHLY_INVOICE' }]);
+    } finally {
+      await db.end();
+    }
+    const card = await failure(company.admin.api.request(PLACE, { i: { idempotencyKey: key(), paymentMethod: 'PREPAID_CARD', lines: [{ productId: product.id, quantity: 1 }] } }));
+    expect([card.codes[0], card.fields[0]]).toEqual(['BAD_USER_INPUT', 'paymentMethod']);
+  });
 
   it('captures when the delivery note says delivered, exactly once however often the sync repeats', async () => {
     const product = demo.products.find((p) => p.minOrderQuantity === 1 && Number(p.listPrice) > 10 && Number(p.listPrice) < 50)!;

@@ -33,6 +33,8 @@ export interface ErpOrderSubmission {
   notes?: string | null;
   /** Collected in this store (a warehouse flagged isStore) instead of delivered; then deliveryAddressCode is null. */
   pickupStoreCode?: string | null;
+  /** How the order is paid: PREPAID_CARD, INVOICE, MONTHLY_INVOICE, BANK_TRANSFER, CASH_ON_DELIVERY or INSTALMENTS; absent: the customer's account terms. */
+  paymentMethod?: string | null;
   /** A guest of the public shop (customerNumber is then PUBLIC_SHOP_CUSTOMER_NUMBER, the ERP's cash-sale customer): who and where to. */
   guest?: ErpGuestDetails | null;
   /** Paid in advance: the card authorised with the payment provider (captured at delivery). */

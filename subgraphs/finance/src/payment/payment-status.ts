@@ -18,13 +18,3 @@ export enum PaymentPurpose {
   ORDER = 'ORDER',
   INVOICE = 'INVOICE',
 }
-
-/** How an order is paid (F4): chosen per order; only PREPAID_CARD moves money through the provider. */
-export enum PaymentMethod {
-  PREPAID_CARD = 'PREPAID_CARD',
-  BANK_TRANSFER = 'BANK_TRANSFER',
-  CASH_ON_DELIVERY = 'CASH_ON_DELIVERY',
-  INVOICE = 'INVOICE',
-  MONTHLY_INVOICE = 'MONTHLY_INVOICE',
-  INSTALMENTS = 'INSTALMENTS',
-}

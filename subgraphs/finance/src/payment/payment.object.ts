@@ -1,11 +1,10 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { MoneyObject } from '@hub/money';
 import { CardPaymentEntity } from './card-payment.entity';
-import { PaymentMethod, PaymentPurpose, PaymentStatus } from './payment-status';
+import { PaymentPurpose, PaymentStatus } from './payment-status';
 
 registerEnumType(PaymentStatus, { name: 'PaymentStatus', description: 'Where a card payment stands with the payment provider.' });
 registerEnumType(PaymentPurpose, { name: 'PaymentPurpose' });
-registerEnumType(PaymentMethod, { name: 'PaymentMethod', description: 'How an order is paid.' });
 
 @ObjectType('CardPayment', { description: 'A card payment through the payment provider: an open invoice paid online, or an order\'s card (authorised at order, captured at delivery).' })
 export class CardPaymentObject {

@@ -16,6 +16,7 @@ import { OrderRepository } from '../order/order.repository';
 import { ORDER_STATUS_CHANGED_TOPIC } from '../order/order-events';
 import { OrderEventSource, OrderStatus } from '../order/order-status';
 import { OrderWorkflow } from '../order/order-workflow';
+import { PaymentMethod } from '../order/order-payment-method';
 import { assertInitial } from '../order/order.state-machine';
 import { erpSubmissionOf, ORDER_PLACED_TOPIC } from '../outbox/orders-outbox';
 import { requirePickupStore } from '../pickup/pickup.service';
@@ -173,7 +174,7 @@ export class GuestBasketService {
       idempotencyKey: `guest-basket:${basket.id}:${basket.checkoutAttempts}`, requestFingerprint: null, status: OrderStatus.AWAITING_PAYMENT, holdReasons: null as HoldReason[] | null,
       placedAt: new Date(), currency, total: amount.toFixed(2), taxTotal: null, deliveryAddressCode: null, pickupStoreCode: pickupStore?.code ?? null,
       branchId: null, customerReference: null, notes: delivery.amount.isZero() ? null : `Delivery ${delivery.amount.toFixed(2)} ${currency}`, quoteId: null, quotePriceChanges: null,
-      guestContact: contact, paymentMethod: 'PREPAID_CARD',
+      guestContact: contact, paymentMethod: PaymentMethod.PREPAID_CARD as string | null,
     });
     const lines = priced.map((p) => ({ productId: p.productId, sku: p.sku, quantity: String(p.quantity), unitPrice: p.unitPrice.toFixed(), lineTotal: p.lineTotal.toFixed(2) }));
     try {
@@ -194,7 +195,7 @@ export class GuestBasketService {
           basket: null,
           announce: { channel: HUB_EVENTS_CHANNEL, payload: encodeEvent({ topic: ORDER_STATUS_CHANGED_TOPIC, key: order.id }) },
         });
-        await em.execute(`update orders.customer_order set guest_contact = ?::jsonb, payment_method = ? where id = ?`, [JSON.stringify(contact), 'PREPAID_CARD', order.id]);
+        await em.execute(`update orders.customer_order set guest_contact = ?::jsonb where id = ?`, [JSON.stringify(contact), order.id]);
         await em.execute(`update orders.guest_basket set order_id = ?, updated_at = now() where id = ?`, [order.id, basket.id]);
       });
     } catch (error) {

@@ -127,6 +127,7 @@ export class OrderPlacementService {
           notes: optionalText(input.notes, 'notes', MAX_NOTES_LENGTH) ?? draft.details.notes,
           quoteId: draft.quote?.id ?? null,
           quotePriceChanges: priceChanges.length > 0 ? priceChanges : null,
+          paymentMethod: input.paymentMethod ?? null,
         });
         const lines = priced.map((p, i) => ({
           lineNo: i + 1, productId: p.productId, sku: p.sku, quantity: String(p.quantity), unitPrice: unitPrices[i].toFixed(), lineTotal: lineTotals[i].toFixed(2),

@@ -1,3 +1,4 @@
+import { ON_ACCOUNT_METHODS, PaymentMethod } from './order-payment-method';
 import { createHash } from 'node:crypto';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { badUserInput } from '@hub/errors';
@@ -39,6 +40,9 @@ export class PlaceOrderInput {
 
   @Field(() => String, { nullable: true, description: 'Notes for the order desk (delivery instructions).' })
   notes?: string | null;
+
+  @Field(() => PaymentMethod, { nullable: true, description: 'How the company pays this order, on account: INVOICE (default), MONTHLY_INVOICE, BANK_TRANSFER, CASH_ON_DELIVERY or INSTALMENTS.' })
+  paymentMethod?: PaymentMethod | null;
 }
 
 export const MAX_ORDER_LINES = 500;
@@ -53,6 +57,9 @@ export function validatePlaceOrder(input: PlaceOrderInput): OrderSource {
     throw badUserInput('idempotencyKey must be 8 to 128 letters, digits, "-" or "_".', 'idempotencyKey');
   }
   if (input.lines && input.quoteId) throw badUserInput('Give lines or a quoteId, not both.', 'quoteId');
+  if (input.paymentMethod && !ON_ACCOUNT_METHODS.includes(input.paymentMethod)) {
+    throw badUserInput('A company order is paid on account (INVOICE, MONTHLY_INVOICE, BANK_TRANSFER, CASH_ON_DELIVERY, INSTALMENTS); cards are taken in the public shop and by payInvoice.', 'paymentMethod');
+  }
   if (input.quoteId !== null && input.quoteId !== undefined && !isUuid(input.quoteId)) throw badUserInput('quoteId must be a UUID.', 'quoteId');
   if (input.branchId !== null && input.branchId !== undefined && !isUuid(input.branchId)) throw badUserInput('branchId must be a UUID.', 'branchId');
   if (input.deliveryAddressCode !== null && input.deliveryAddressCode !== undefined && !/^[A-Za-z0-9_.-]{1,40}$/.test(input.deliveryAddressCode)) {
@@ -98,6 +105,8 @@ export function requestFingerprint(input: PlaceOrderInput): string {
     optionalText(input.notes, 'notes', MAX_NOTES_LENGTH),
     // Only when given: the fingerprints of delivered orders placed before stores stay what they were.
     ...(input.pickupStoreCode ? [`pickup:${input.pickupStoreCode}`] : []),
+    // Likewise only when chosen.
+    ...(input.paymentMethod ? [`pay:${input.paymentMethod}`] : []),
   ];
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }

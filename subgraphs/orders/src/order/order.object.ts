@@ -1,3 +1,4 @@
+import { PaymentMethod } from './order-payment-method';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Decimal, DecimalScalar, MoneyObject } from '@hub/money';
 import { PageInfo } from '@hub/subgraph-kit';
@@ -235,6 +236,9 @@ export class OrderObject {
   currency: string;
   /** For Order.pickup (PickupResolver). */
   pickupStoreCode: string | null;
+
+  @Field(() => PaymentMethod, { nullable: true, description: "How it is paid; null: on the company's account terms." })
+  paymentMethod: PaymentMethod | null;
   pickupCode: string | null;
   handedOverAt: Date | null;
 
@@ -264,6 +268,7 @@ export class OrderObject {
       quoteId: order.quoteId ?? null,
       currency: order.currency,
       pickupStoreCode: order.pickupStoreCode ?? null,
+      paymentMethod: (order.paymentMethod as PaymentMethod | null) ?? null,
       pickupCode: order.pickupCode ?? null,
       handedOverAt: order.handedOverAt ?? null,
     });

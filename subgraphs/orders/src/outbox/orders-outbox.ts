@@ -18,7 +18,7 @@ export const ORDER_PLACED_TOPIC = 'order.placed';
 
 /** What the ERP receives for an accepted order: the hub's order id (also the idempotency key), its lines as priced, delivery and references. */
 export function erpSubmissionOf(
-  order: Pick<OrderEntity, 'id' | 'customerNumber' | 'placedAt' | 'currency' | 'customerReference' | 'deliveryAddressCode' | 'notes' | 'pickupStoreCode'>,
+  order: Pick<OrderEntity, 'id' | 'customerNumber' | 'placedAt' | 'currency' | 'customerReference' | 'deliveryAddressCode' | 'notes' | 'pickupStoreCode'> & { paymentMethod?: string | null },
   lines: ReadonlyArray<Pick<OrderLineEntity, 'lineNo' | 'sku' | 'quantity' | 'unitPrice'>>,
 ): ErpOrderSubmission {
   return {
@@ -31,6 +31,8 @@ export function erpSubmissionOf(
     notes: order.notes,
     // Only for an order collected in a store, so a delivered order's submission is what it always was.
     ...(order.pickupStoreCode ? { pickupStoreCode: order.pickupStoreCode } : {}),
+    // Likewise only when chosen (none: the customer's account terms).
+    ...(order.paymentMethod ? { paymentMethod: order.paymentMethod } : {}),
     lines: lines.map((l) => ({ lineNo: l.lineNo, sku: l.sku, quantity: new Decimal(l.quantity).toFixed(), unitPrice: new Decimal(l.unitPrice).toFixed() })),
   };
 }
