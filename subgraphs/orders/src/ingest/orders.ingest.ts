@@ -32,6 +32,8 @@ export const ORDER_TARGET = defineMergeTarget({
     'delivery_address_code', 'branch_id', 'customer_reference', 'notes', 'quote_id', 'quote_price_changes', 'updated_at',
     // The store's handover (the ERP hears of it through the outbox and reports COLLECTED).
     'handed_over_at', 'handed_over_by_user_id',
+    // The public shop guest's contact and address, and how the order is paid (the ERP gets both with the order).
+    'guest_contact', 'payment_method',
   ],
   // An order deleted in the ERP is shown as cancelled rather than vanishing from the history.
   onDelete: { set: { status: "'CANCELLED'", updated_at: 'now()' } },
