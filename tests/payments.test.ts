@@ -240,6 +240,21 @@ describe("an order's card: authorised at order, captured at delivery, once (F4)"
     // And twice: each again, by hand; taken once.
     for (const e of events) expect((await postWebhook(e)).body).toEqual({ received: true, duplicate: true });
     expect((await company.admin.api.request<{ cardPayment: Payment }>(ONE, { id: authorised.id })).cardPayment.status).toBe('CAPTURED');
+    // Staff refund part of it, then the rest; more is refused, and a customer may not refund.
+    const REFUND = `mutation($id: ID!, $a: Decimal, $k: String!) { refundCardPayment(id: $id, amount: $a, idempotencyKey: $k) { ${PAYMENT} } }`;
+    const desk = await as('orders@hub.example');
+    const refundKey = key();
+    const part = (await desk.request<{ refundCardPayment: Payment }>(REFUND, { id: authorised.id, a: '1.00', k: refundKey })).refundCardPayment;
+    expect(part).toMatchObject({ status: 'CAPTURED', refunded: { amount: '1.00' } });
+    // The same key again: refunded once.
+    expect((await desk.request<{ refundCardPayment: Payment }>(REFUND, { id: authorised.id, a: '1.00', k: refundKey })).refundCardPayment.refunded).toEqual({ amount: '1.00' });
+    const tooMuch = await failure(desk.request(REFUND, { id: authorised.id, a: placeOrder.total.amount, k: key() }));
+    expect([tooMuch.codes[0], tooMuch.fields[0]]).toEqual(['BAD_USER_INPUT', 'amount']);
+    expect((await failure(company.admin.api.request(REFUND, { id: authorised.id, k: key() }))).codes).toEqual(['FORBIDDEN']);
+    const rest = (await desk.request<{ refundCardPayment: Payment }>(REFUND, { id: authorised.id, k: key() })).refundCardPayment;
+    expect(rest).toMatchObject({ status: 'REFUNDED', refunded: { amount: placeOrder.total.amount } });
+    expect((await intentOf(authorised.id)).amount_refunded).toBe(Math.round(Number(new Decimal(placeOrder.total.amount).mul(100))));
+    expect((await failure(desk.request(REFUND, { id: authorised.id, k: key() }))).codes).toEqual(['CONFLICT']);
     // A second authorisation for the same order returns the first payment.
     expect((await company.admin.api.request<{ authorizeOrderPayment: Payment }>(AUTHORIZE, { r: request, c: card() })).authorizeOrderPayment.id).toBe(authorised.id);
   });

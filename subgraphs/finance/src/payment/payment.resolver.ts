@@ -1,5 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { canSeeCompany } from '@hub/auth';
+import { DecimalScalar } from '@hub/money';
+import Decimal from 'decimal.js';
 import { FinanceContext } from '../context';
 import { OrderReference } from '../order/order-reference.object';
 import { CardInputObject, PayInvoiceInput } from './payment.inputs';
@@ -26,6 +28,16 @@ export class CardPaymentResolver {
   @Mutation(() => CardPaymentObject, { description: 'After the 3-D Secure step: the payment as the provider has it now. Needs payments.make.' })
   async confirmPayment(@Arg('id', () => ID) id: string, @Ctx() ctx: FinanceContext): Promise<CardPaymentObject> {
     return CardPaymentObject.from(await ctx.services.payments.confirmPayment(id));
+  }
+
+  @Mutation(() => CardPaymentObject, { description: 'Staff (staff.orders) refund a captured card payment, wholly or partly; the same idempotencyKey refunds once.' })
+  async refundCardPayment(
+    @Arg('id', () => ID) id: string,
+    @Arg('amount', () => DecimalScalar, { nullable: true, description: 'Left out: all that is left.' }) amount: Decimal | null,
+    @Arg('idempotencyKey') idempotencyKey: string,
+    @Ctx() ctx: FinanceContext,
+  ): Promise<CardPaymentObject> {
+    return CardPaymentObject.from(await ctx.services.payments.refund(id, amount ? amount.toFixed() : null, idempotencyKey));
   }
 
   @Mutation(() => CardPaymentObject, {

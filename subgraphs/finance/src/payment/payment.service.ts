@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { createHash, randomUUID } from 'node:crypto';
-import { AuthSecrets, canSeeCompany, companyRowsFilter, requirePermission, verifyPaymentRequest, Viewer } from '@hub/auth';
+import { AuthSecrets, canSeeCompany, companyRowsFilter, requirePermission, requireStaffPermission, verifyPaymentRequest, Viewer } from '@hub/auth';
 import { badUserInput, conflict, forbidden, HubError, notFound } from '@hub/errors';
 import { Decimal } from '@hub/money';
 import { CardDetails, CreatePaymentIntentRequest, PaymentIntent, PaymentProvider, PaymentProviderError, toMinorUnits } from '@hub/payment-contract';
@@ -167,6 +167,41 @@ export class PaymentService {
   async confirmPayment(id: string): Promise<CardPaymentEntity> {
     const payment = await this.payment(id);
     return this.refresh(payment);
+  }
+
+  // ---- refunds (staff) ----
+
+  /**
+   * Staff refund a captured order card (a prepaid order's money back, e.g. after a return), wholly or partly (never more than is captured and not yet
+   * refunded). Each refund carries its own idempotency key: the same key refunds once.
+   */
+  async refund(id: string, amountText: string | null | undefined, idempotencyKey: string): Promise<CardPaymentEntity> {
+    requireStaffPermission(this.viewer, 'staff.orders');
+    if (!isUuid(id)) throw badUserInput('The payment id must be a UUID.', 'id');
+    const key = this.checkKey(idempotencyKey);
+    const payment = await this.em.findOne(CardPaymentEntity, { id });
+    if (!payment) throw notFound('Payment', id);
+    // The ERP booked an invoice's payment: money back on it is the ERP's to decide and book.
+    if (payment.purpose !== PaymentPurpose.ORDER) throw conflict('An invoice payment is refunded in the ERP, which booked it.');
+    if (payment.status !== PaymentStatus.CAPTURED || !payment.providerIntentId || !payment.capturedAmount) throw conflict(`A payment that is ${payment.status} cannot be refunded.`);
+    const left = new Decimal(payment.capturedAmount).minus(payment.refundedAmount);
+    let amount = left;
+    if (amountText !== null && amountText !== undefined) {
+      if (!/^\d{1,12}(\.\d{1,2})?$/.test(amountText) || new Decimal(amountText).lte(0)) throw badUserInput('amount is a decimal above zero with at most two decimals.', 'amount');
+      amount = new Decimal(amountText);
+      if (amount.gt(left)) throw badUserInput(`At most ${left.toFixed(2)} ${payment.currency} is left to refund.`, 'amount');
+    }
+    const provider = this.requireProvider();
+    try {
+      await provider.refund(payment.providerIntentId, `hub-refund-${id}-${key}`, toMinorUnits(amount.toFixed(2)));
+    } catch (error) {
+      if (error instanceof PaymentProviderError && error.kind === 'INVALID') throw conflict(`The payment provider refused the refund: ${error.message}`);
+      if (error instanceof PaymentProviderError && error.kind === 'UNAVAILABLE') throw new HubError('UNAVAILABLE', 'The payment provider did not answer; try again with the same idempotency key.');
+      throw error;
+    }
+    const intent = await this.call(() => provider.retrievePaymentIntent(payment.providerIntentId!));
+    await recordIntent(this.em.fork(), id, intent);
+    return this.reload(id);
   }
 
   // ---- the provider ----
