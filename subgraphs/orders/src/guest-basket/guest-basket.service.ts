@@ -2,12 +2,11 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AuthSecrets, signPaymentRequest, Viewer } from '@hub/auth';
 import { encodeEvent, HUB_EVENTS_CHANNEL } from '@hub/events';
-import { ErpOrderSubmission, PUBLIC_SHOP_CUSTOMER_NUMBER } from '@hub/erp-contract';
+import { PUBLIC_SHOP_CUSTOMER_NUMBER } from '@hub/erp-contract';
 import { erpEntityId } from '@hub/erp-ids';
 import { badUserInput, conflict, forbidden, HubError, notFound } from '@hub/errors';
 import { Decimal } from '@hub/money';
 import { isUuid } from '@hub/subgraph-kit';
-import { OrderingFactsRepository } from '../account/ordering-facts.repository';
 import { BasketService } from '../basket/basket.service';
 import { Basket } from '../basket/basket.repository';
 import { requireOrderer } from '../order/order-access';
@@ -15,10 +14,10 @@ import { GuestContact, HoldReason, OrderEntity } from '../order/order.entity';
 import { OrderRepository } from '../order/order.repository';
 import { ORDER_STATUS_CHANGED_TOPIC } from '../order/order-events';
 import { OrderEventSource, OrderStatus } from '../order/order-status';
-import { OrderWorkflow } from '../order/order-workflow';
+import { holdReasonsFor, prepaidSubmission, rejectUnpaidOrder, releasePaidOrder } from '../order/order-payment';
 import { PaymentMethod } from '../order/order-payment-method';
 import { assertInitial } from '../order/order.state-machine';
-import { erpSubmissionOf, ORDER_PLACED_TOPIC } from '../outbox/orders-outbox';
+import { ORDER_PLACED_TOPIC } from '../outbox/orders-outbox';
 import { requirePickupStore } from '../pickup/pickup.service';
 import { priceLines } from '../pricing/order-pricing.client';
 import { lineTotal } from '../pricing/line-rules';
@@ -181,7 +180,7 @@ export class GuestBasketService {
       await this.em.transactional(async (em) => {
         const locked = await em.execute<Array<{ order_id: string | null }>>(`select order_id from orders.guest_basket where id = ? for update`, [basket.id]);
         if (locked[0]?.order_id) throw conflict('This basket was checked out already.');
-        const reasons = authorised ? await this.holdReasons(em, order) : [];
+        const reasons = authorised ? await holdReasonsFor(em, order) : [];
         order.status = !authorised ? OrderStatus.AWAITING_PAYMENT : reasons.length > 0 ? OrderStatus.ON_HOLD : OrderStatus.PENDING;
         order.holdReasons = reasons.length > 0 ? reasons : null;
         assertInitial(order.status);
@@ -191,7 +190,7 @@ export class GuestBasketService {
         ];
         await new OrderRepository(em).insertPlaced({
           order, lines, events,
-          outbox: order.status === OrderStatus.PENDING ? { topic: ORDER_PLACED_TOPIC, payload: this.submission(order, lines, payment) } : null,
+          outbox: order.status === OrderStatus.PENDING ? { topic: ORDER_PLACED_TOPIC, payload: prepaidSubmission(order, lines, payment.id) } : null,
           basket: null,
           announce: { channel: HUB_EVENTS_CHANNEL, payload: encodeEvent({ topic: ORDER_STATUS_CHANGED_TOPIC, key: order.id }) },
         });
@@ -221,37 +220,11 @@ export class GuestBasketService {
     const order = (await this.em.findOne(OrderEntity, { id: basket.orderId }, { populate: ['lines'] }))!;
     if (order.status !== OrderStatus.AWAITING_PAYMENT) return this.checkoutOf(basket);
     const payment = await orderCardPayment(this.gatewayUrl(), await this.requestOf(order));
-    if (payment.status === 'AUTHORIZED' || payment.status === 'CAPTURED') {
-      await this.em.transactional(async (em) => {
-        const [row] = await em.execute<Array<{ status: string }>>(`select status from orders.customer_order where id = ? for update`, [order.id]);
-        if (row.status !== OrderStatus.AWAITING_PAYMENT) return;
-        const reasons = await this.holdReasons(em, order);
-        const to = reasons.length > 0 ? OrderStatus.ON_HOLD : OrderStatus.PENDING;
-        await em.execute(`update orders.customer_order set status = ?, hold_reasons = ?::jsonb, status_reason = null, updated_at = now() where id = ?`, [to, reasons.length ? JSON.stringify(reasons) : null, order.id]);
-        await em.execute(
-          `insert into orders.order_status_event (id, order_id, at, status, previous_status, source, reason, details) values (gen_random_uuid(), ?, clock_timestamp(), ?, ?, ?, ?, ?::jsonb)`,
-          [order.id, to, OrderStatus.AWAITING_PAYMENT, to === OrderStatus.ON_HOLD ? OrderEventSource.HOLD_RULES : OrderEventSource.WEB, 'The card was authorised.', reasons.length ? JSON.stringify({ holdReasons: reasons }) : null],
-        );
-        if (to === OrderStatus.PENDING) {
-          const lines = order.lines.getItems().map((l) => ({ lineNo: l.lineNo, sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice }));
-          await em.execute(
-            `insert into orders.outbox_message (id, topic, key, payload, status, attempts, next_attempt_at, created_at) values (gen_random_uuid(), ?, ?, ?::jsonb, 'PENDING', 0, now(), now())`,
-            [ORDER_PLACED_TOPIC, order.id, JSON.stringify(this.submission(order, lines, payment))],
-          );
-        }
-        await em.execute(`select pg_notify(?, ?)`, [HUB_EVENTS_CHANNEL, encodeEvent({ topic: ORDER_STATUS_CHANGED_TOPIC, key: order.id })]);
-      });
-    } else if (payment.status === 'DECLINED' || payment.status === 'CANCELLED') {
-      await this.em.transactional(async (em) => {
-        const { length } = await em.execute(`update orders.customer_order set status = ?, status_reason = ?, updated_at = now() where id = ? and status = ? returning id`, [OrderStatus.REJECTED, `The card was not authorised: ${payment.failureReason ?? 'declined'}.`, order.id, OrderStatus.AWAITING_PAYMENT]);
-        if (!length) return;
-        await em.execute(
-          `insert into orders.order_status_event (id, order_id, at, status, previous_status, source, reason) values (gen_random_uuid(), ?, clock_timestamp(), ?, ?, ?, ?)`,
-          [order.id, OrderStatus.REJECTED, OrderStatus.AWAITING_PAYMENT, OrderEventSource.WEB, 'The card was not authorised.'],
-        );
-        // The basket may be checked out again, with another card: a new order.
-        await em.execute(`update orders.guest_basket set order_id = null, checkout_attempts = checkout_attempts + 1, updated_at = now() where id = ? and order_id = ?`, [basket.id, order.id]);
-        await em.execute(`select pg_notify(?, ?)`, [HUB_EVENTS_CHANNEL, encodeEvent({ topic: ORDER_STATUS_CHANGED_TOPIC, key: order.id })]);
+    if (payment.status === 'AUTHORIZED' || payment.status === 'CAPTURED') await releasePaidOrder(this.em, order.id, payment.id);
+    else if (payment.status === 'DECLINED' || payment.status === 'CANCELLED') {
+      // The basket may be checked out again, with another card: a new order.
+      await rejectUnpaidOrder(this.em, order.id, payment.failureReason, async (tx) => {
+        await tx.execute(`update orders.guest_basket set order_id = null, checkout_attempts = checkout_attempts + 1, updated_at = now() where id = ? and order_id = ?`, [basket.id, order.id]);
       });
     }
     this.em.clear();
@@ -310,19 +283,6 @@ export class GuestBasketService {
     const country = text(a.country, 'address.country', 2)!.toUpperCase();
     if (!/^[A-Z]{2}$/.test(country)) throw badUserInput('address.country is a two-letter ISO code.', 'address.country');
     return { name, email, phone, address: { street: text(a.street, 'address.street', 200)!, postalCode: text(a.postalCode, 'address.postalCode', 20)!, city: text(a.city, 'address.city', 100)!, country } };
-  }
-
-  private submission(order: OrderEntity, lines: ReadonlyArray<{ lineNo?: number; sku: string; quantity: string; unitPrice: string }>, payment: OrderCardPayment): ErpOrderSubmission {
-    return {
-      ...erpSubmissionOf(order, lines.map((l, i) => ({ lineNo: l.lineNo ?? i + 1, sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice }))),
-      guest: order.guestContact,
-      prepaid: { method: 'CARD', amount: order.total, providerReference: payment.id },
-    };
-  }
-
-  private async holdReasons(em: EntityManager, order: OrderEntity) {
-    const facts = await new OrderingFactsRepository(em).factsOf(PUBLIC_SHOP_COMPANY_ID);
-    return new OrderWorkflow(em).holdReasons(order, facts);
   }
 
   private async requestOf(order: OrderEntity): Promise<string> {
