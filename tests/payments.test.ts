@@ -190,8 +190,41 @@ describe("an order's card: authorised at order, captured at delivery, once (F4)"
     } finally {
       await db.end();
     }
-    const card = await failure(company.admin.api.request(PLACE, { i: { idempotencyKey: key(), paymentMethod: 'PREPAID_CARD', lines: [{ productId: product.id, quantity: 1 }] } }));
-    expect([card.codes[0], card.fields[0]]).toEqual(['BAD_USER_INPUT', 'paymentMethod']);
+    const noCard = await failure(company.admin.api.request(PLACE, { i: { idempotencyKey: key(), paymentMethod: 'PREPAID_CARD', lines: [{ productId: product.id, quantity: 1 }] } }));
+    expect([noCard.codes[0], noCard.fields[0]]).toEqual(['BAD_USER_INPUT', 'card']);
+    const cardOnAccount = await failure(company.admin.api.request(PLACE, { i: { idempotencyKey: key(), paymentMethod: 'INVOICE', card: card(), lines: [{ productId: product.id, quantity: 1 }] } }));
+    expect([cardOnAccount.codes[0], cardOnAccount.fields[0]]).toEqual(['BAD_USER_INPUT', 'card']);
+  });
+
+  it('a company order prepaid by card is authorised before it is placed: declined places nothing; 3-D Secure waits AWAITING_PAYMENT until confirmed', async () => {
+    const product = demo.products.find((p) => p.minOrderQuantity === 1 && Number(p.listPrice) > 5)!;
+    const PLACE = `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id status paymentMethod cardPayment { ${PAYMENT} } } }`;
+    const COUNT = '{ orders(first: 100) { edges { node { id } } } }';
+    const count = async () => (await company.admin.api.request<{ orders: { edges: unknown[] } }>(COUNT)).orders.edges.length;
+    const before = await count();
+    const declined = await failure(company.admin.api.request(PLACE, { i: { idempotencyKey: key(), paymentMethod: 'PREPAID_CARD', card: card(TEST_CARDS.declined), lines: [{ productId: product.id, quantity: 1 }] } }));
+    expect(declined.codes).toEqual(['PAYMENT_DECLINED']);
+    expect(await count()).toBe(before);
+
+    const paidKey = key();
+    const paid = (await company.admin.api.request<{ placeOrder: { id: string; status: string; paymentMethod: string; cardPayment: Payment } }>(PLACE, { i: { idempotencyKey: paidKey, paymentMethod: 'PREPAID_CARD', card: card(), lines: [{ productId: product.id, quantity: 2 }] } })).placeOrder;
+    expect(paid).toMatchObject({ status: 'PENDING', paymentMethod: 'PREPAID_CARD', cardPayment: { status: 'AUTHORIZED', purpose: 'ORDER' } });
+    // The same key again: the same order and one authorisation.
+    expect((await company.admin.api.request<{ placeOrder: { id: string } }>(PLACE, { i: { idempotencyKey: paidKey, paymentMethod: 'PREPAID_CARD', card: card(), lines: [{ productId: product.id, quantity: 2 }] } })).placeOrder.id).toBe(paid.id);
+    expect((await paymentsAdmin('GET', '/admin/payment_intents')).filter((i: any) => i.metadata.orderId === paid.id)).toHaveLength(1);
+    await eventually(async () => (await erpAdmin('GET', '/admin/stats')).acceptedOrdersByKey?.[paid.id] === 1 || undefined, 30_000, 'the card-paid order to reach the ERP');
+
+    const waiting = (await company.admin.api.request<{ placeOrder: { id: string; status: string; cardPayment: Payment } }>(PLACE, { i: { idempotencyKey: key(), paymentMethod: 'PREPAID_CARD', card: card(TEST_CARDS.requires3ds), lines: [{ productId: product.id, quantity: 1 }] } })).placeOrder;
+    expect(waiting).toMatchObject({ status: 'AWAITING_PAYMENT', cardPayment: { status: 'REQUIRES_ACTION' } });
+    await new Promise((r) => setTimeout(r, 1000));
+    expect((await erpAdmin('GET', '/admin/stats')).acceptedOrdersByKey?.[waiting.id]).toBeUndefined();
+    await completeThreeDSecure(waiting.cardPayment.redirectUrl!);
+    const CONFIRM = 'mutation($id: ID!) { confirmOrderPayment(orderId: $id) { id status } }';
+    expect((await company.admin.api.request<{ confirmOrderPayment: { status: string } }>(CONFIRM, { id: waiting.id })).confirmOrderPayment.status).toBe('PENDING');
+    await company.admin.api.request(CONFIRM, { id: waiting.id });
+    await eventually(async () => (await erpAdmin('GET', '/admin/stats')).acceptedOrdersByKey?.[waiting.id] === 1 || undefined, 30_000, 'the 3-D Secure order to reach the ERP');
+    // Another company's order: NOT_FOUND.
+    expect((await failure((await as(payer.email)).request(CONFIRM, { id: waiting.id }))).codes).toEqual(['NOT_FOUND']);
   });
 
   it('captures when the delivery note says delivered, exactly once however often the sync repeats', async () => {

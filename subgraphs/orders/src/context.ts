@@ -58,7 +58,7 @@ export function buildOrdersContext(base: BaseContext, runtime: SubgraphRuntime):
     loaders,
     services: {
       orders: new OrderService(orders, loaders),
-      placement: new OrderPlacementService(em, orders, new OrderPlacementRepository(em), quotes, pricing, facts),
+      placement: new OrderPlacementService(em, orders, new OrderPlacementRepository(em), quotes, pricing, facts, { gatewayUrl: runtime.gatewayUrl, secrets: runtime.secrets }),
       approvals: new OrderApprovalService(em),
       baskets: basketService,
       guestBaskets: new GuestBasketService(em, base.viewer, runtime.secrets, runtime.gatewayUrl, basketService),

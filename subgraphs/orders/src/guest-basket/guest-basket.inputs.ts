@@ -1,5 +1,6 @@
 import { Field, InputType, Int } from 'type-graphql';
 import { GuestDeliveryMethod } from './guest-delivery-cost';
+import { PaymentCardInput } from '../order/order.inputs';
 
 @InputType('GuestAddressInput')
 export class GuestAddressInput {
@@ -14,21 +15,6 @@ export class GuestAddressInput {
 
   @Field({ description: 'ISO 3166 two-letter code.' })
   country: string;
-}
-
-@InputType('GuestCardInput', { description: 'The card the order is prepaid with (passed to the payment provider, never kept).' })
-export class GuestCardInput {
-  @Field()
-  number: string;
-
-  @Field(() => Int)
-  expMonth: number;
-
-  @Field(() => Int)
-  expYear: number;
-
-  @Field()
-  cvc: string;
 }
 
 @InputType('GuestCheckoutInput', { description: 'Who the guest is, how the order reaches them, and the card it is prepaid with.' })
@@ -51,8 +37,8 @@ export class GuestCheckoutInput {
   @Field(() => String, { nullable: true, description: 'For STORE_PICKUP: the store (see stores).' })
   pickupStoreCode?: string | null;
 
-  @Field(() => GuestCardInput)
-  card: GuestCardInput;
+  @Field(() => PaymentCardInput)
+  card: PaymentCardInput;
 
   @Field(() => String, { nullable: true, description: 'Where the guest comes back to after a 3-D Secure step.' })
   returnUrl?: string | null;
