@@ -62,7 +62,7 @@ describe('fault suite: concurrent orders through ERP outages and a SIGKILL of th
       DATABASE_URL: databaseUrl,
       HUB_PORT: String(port),
       // A fixed gateway port would give the demo carrier its default 4011, which may be taken on a shared machine.
-      HUB_DEMO_CARRIER_PORT: '0', HUB_DEMO_SMS_PORT: '0',
+      HUB_DEMO_CARRIER_PORT: '0', HUB_DEMO_SMS_PORT: '0', HUB_DEMO_PAYMENTS_PORT: '0',
       HUB_SUBGRAPH_BASE_PORT: '0',
       HUB_ERP_URL: erp.url,
       HUB_ERP_API_KEY: erp.apiKey,

@@ -29,7 +29,7 @@ describe('npm start after the launcher is killed with SIGKILL', () => {
       ...process.env,
       HUB_PORT: String(ports.gateway),
       // A fixed gateway port would give the demo carrier its default 4011, which may be taken on a shared machine.
-      HUB_DEMO_CARRIER_PORT: '0', HUB_DEMO_SMS_PORT: '0',
+      HUB_DEMO_CARRIER_PORT: '0', HUB_DEMO_SMS_PORT: '0', HUB_DEMO_PAYMENTS_PORT: '0',
       HUB_SUBGRAPH_BASE_PORT: '0',
       HUB_PROCESSES: 'split',
       HUB_SUBGRAPH_WORKERS: 'products=2',

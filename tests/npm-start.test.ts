@@ -22,7 +22,7 @@ describe('npm start on the embedded PostgreSQL', () => {
 
   it('starts, prints the URL and demo logins, answers, and stops cleanly on SIGINT', async () => {
     const [gatewayPort, pgPort] = [await freePort(), await freePort()];
-    const env: NodeJS.ProcessEnv = { ...process.env, HUB_PORT: String(gatewayPort), HUB_SUBGRAPH_BASE_PORT: '0', HUB_PROCESSES: 'split', HUB_SUBGRAPH_WORKERS: 'products=2', HUB_DEMO_ERP_PORT: '0', HUB_DEMO_CARRIER_PORT: '0', HUB_DEMO_SMS_PORT: '0', HUB_EMBEDDED_PG_PORT: String(pgPort), HUB_DATA_DIR: join(dataRoot, 'pg') };
+    const env: NodeJS.ProcessEnv = { ...process.env, HUB_PORT: String(gatewayPort), HUB_SUBGRAPH_BASE_PORT: '0', HUB_PROCESSES: 'split', HUB_SUBGRAPH_WORKERS: 'products=2', HUB_DEMO_ERP_PORT: '0', HUB_DEMO_CARRIER_PORT: '0', HUB_DEMO_SMS_PORT: '0', HUB_DEMO_PAYMENTS_PORT: '0', HUB_EMBEDDED_PG_PORT: String(pgPort), HUB_DATA_DIR: join(dataRoot, 'pg') };
     delete env.DATABASE_URL;
     hub = await startHubProcess(env);
 

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import Decimal from 'decimal.js';
 import {
   ErpContactRecord, ErpCustomerReceipt, ErpCustomerRecord, ErpDocumentKind, ErpInvoiceRecord, ErpOrderLine, ErpOrderReceipt, ErpOrderRecord, ErpPaymentRecord,
-  ErpBlanketOrderRecord, ErpOrderStatus, ErpPickupReceipt, ErpRecordOf, ErpRecordsByKind, ErpReturnReceipt, ErpServiceOrderReceipt, ErpServiceOrderRecord, ErpStockRecord, SyncKind, recordKey, ErpProductConfigurationRecord,
+  ErpBlanketOrderRecord, ErpOrderStatus, ErpPaymentReceipt, ErpPickupReceipt, ErpRecordOf, ErpRecordsByKind, ErpReturnReceipt, ErpServiceOrderReceipt, ErpServiceOrderRecord, ErpStockRecord, SyncKind, recordKey, ErpProductConfigurationRecord, PUBLIC_SHOP_CUSTOMER_NUMBER,
   ErpDropShipAssignmentReceipt, ErpDropShipmentReceipt, ErpDropShipOrderRecord, ErpPurchaseOrderConfirmationReceipt, ErpPurchaseOrderReceipt, ErpPurchaseOrderRecord,
 } from '@hub/erp-contract';
 import { ErpState } from './erp-state';
@@ -187,12 +187,14 @@ export class DemoErp {
   private readonly dropShipSuppliers = new Map<string, string>();
   /** Drop-ship order → the sales order and lines it carries (kept inside the ERP: the supplier's record does not show them). */
   private readonly dropShipOrigins = new Map<string, { lineNos: number[]; orderNumber: string }>();
+  /** Card payments the hub took for open invoices, by idempotency key. */
+  private readonly paymentsIn = new Map<string, Accepted<ErpPaymentReceipt>>();
   /** Service orders the workshop has not closed yet, by number: each tick moves them one step. */
   private readonly activeServiceOrders = new KeySet();
   private readonly returned = new Map<string, Decimal>();
   /** Credit notes for the returns it accepted, by number. */
   private readonly creditNotes = new Map<string, ErpCreditNote>();
-  private readonly counters = { orderReplays: 0, orderConflicts: 0, orderRejections: 0, customerReplays: 0, customerConflicts: 0, customerRejections: 0, returnReplays: 0, returnConflicts: 0, returnRejections: 0, pickupReplays: 0, pickupConflicts: 0, pickupRejections: 0, serviceOrderReplays: 0, serviceOrderConflicts: 0, serviceOrderRejections: 0, purchaseOrderReplays: 0, purchaseOrderConflicts: 0, purchaseOrderRejections: 0, purchaseOrderConfirmationReplays: 0, purchaseOrderConfirmationConflicts: 0, purchaseOrderConfirmationRejections: 0, dropShipAssignmentReplays: 0, dropShipAssignmentConflicts: 0, dropShipAssignmentRejections: 0, dropShipmentReplays: 0, dropShipmentConflicts: 0, dropShipmentRejections: 0, documentReplays: 0, documentConflicts: 0, documentRejections: 0 };
+  private readonly counters = { orderReplays: 0, orderConflicts: 0, orderRejections: 0, customerReplays: 0, customerConflicts: 0, customerRejections: 0, returnReplays: 0, returnConflicts: 0, returnRejections: 0, pickupReplays: 0, pickupConflicts: 0, pickupRejections: 0, serviceOrderReplays: 0, serviceOrderConflicts: 0, serviceOrderRejections: 0, purchaseOrderReplays: 0, purchaseOrderConflicts: 0, purchaseOrderRejections: 0, purchaseOrderConfirmationReplays: 0, purchaseOrderConfirmationConflicts: 0, purchaseOrderConfirmationRejections: 0, dropShipAssignmentReplays: 0, dropShipAssignmentConflicts: 0, dropShipAssignmentRejections: 0, dropShipmentReplays: 0, dropShipmentConflicts: 0, dropShipmentRejections: 0, paymentReplays: 0, paymentConflicts: 0, paymentRejections: 0, documentReplays: 0, documentConflicts: 0, documentRejections: 0 };
   private nextOrder = 900_001;
   private nextCustomer = 900_001;
   private nextContact: number;
@@ -426,8 +428,39 @@ export class DemoErp {
 
   // ---- documents pushed by the hub -----------------------------------------------------------
 
+  /**
+   * A card payment the hub took for one of the customer's open invoices: booked like any payment
+   * (recordPayment), once per key. An invoice of another customer, one not open, another currency
+   * or more than is open is refused.
+   */
+  submitPayment(key: string | undefined, body: unknown): PushResult<ErpPaymentReceipt> {
+    return this.accept(this.paymentsIn, key, body, 'payment', (b) => {
+      requireString(b.hubPaymentId, 'hubPaymentId');
+      const invoiceNumber = requireString(b.invoiceNumber, 'invoiceNumber');
+      const invoice = this.state.get('invoices', invoiceNumber);
+      const customerNumber = b.customerNumber === null || b.customerNumber === undefined ? invoice?.customerNumber : requireString(b.customerNumber, 'customerNumber');
+      if (!invoice || invoice.customerNumber !== customerNumber) throw new InvalidInput(`unknown invoice ${invoiceNumber} for customer ${customerNumber}`);
+      if (invoice.status !== 'OPEN') throw new InvalidInput(`invoice ${invoiceNumber} is ${invoice.status}`);
+      if (requireString(b.currency, 'currency') !== invoice.currency) throw new InvalidInput(`invoice ${invoiceNumber} is in ${invoice.currency}, not ${b.currency}`);
+      requireString(b.providerReference, 'providerReference');
+      let payment: ErpPaymentRecord | undefined;
+      try {
+        payment = this.recordPayment(invoiceNumber, requireString(b.amount, 'amount'));
+      } catch (error) {
+        if (error instanceof InvalidPayment) throw new InvalidInput(error.message);
+        throw error;
+      }
+      if (!payment) throw new InvalidInput(`invoice ${invoiceNumber} is not open`);
+      return { paymentNumber: payment.paymentNumber, invoiceNumber };
+    });
+  }
+
+  findPayment(key: string): ErpPaymentReceipt | undefined {
+    return this.paymentsIn.get(key)?.receipt;
+  }
+
   private accept<T>(
-    store: Map<string, Accepted<T>>, key: string | undefined, body: unknown, kind: 'order' | 'customer' | 'return' | 'pickup' | 'serviceOrder' | 'purchaseOrder' | 'purchaseOrderConfirmation' | 'dropShipAssignment' | 'dropShipment' | 'document', create: (body: any) => T,
+    store: Map<string, Accepted<T>>, key: string | undefined, body: unknown, kind: 'order' | 'customer' | 'return' | 'pickup' | 'serviceOrder' | 'purchaseOrder' | 'purchaseOrderConfirmation' | 'dropShipAssignment' | 'dropShipment' | 'payment' | 'document', create: (body: any) => T,
   ): PushResult<T> {
     if (typeof key !== 'string' || key.length === 0 || key.length > 200) return { status: 400, body: { error: 'the Idempotency-Key header is required' }, stored: false };
     const print = fingerprint(body);
@@ -456,7 +489,9 @@ export class DemoErp {
   submitOrder(key: string | undefined, body: unknown): PushResult<ErpOrderReceipt> {
     return this.accept(this.orders, key, body, 'order', (b) => {
       const hubOrderId = requireString(b.hubOrderId, 'hubOrderId');
-      const customer = this.state.get('customers', requireString(b.customerNumber, 'customerNumber'));
+      const customerNumber = requireString(b.customerNumber, 'customerNumber');
+      // The public shop's guests buy on the cash-sale account; the guest's name and address travel with the order.
+      const customer = customerNumber === PUBLIC_SHOP_CUSTOMER_NUMBER ? this.cashSaleCustomer(b) : this.state.get('customers', customerNumber);
       if (!customer) throw new InvalidInput(`unknown customer ${b.customerNumber}`);
       if (customer.blocked) throw new InvalidInput(`customer ${customer.customerNumber} is blocked`);
       const placedAt = new Date(requireString(b.placedAt, 'placedAt'));
@@ -609,6 +644,21 @@ export class DemoErp {
       this.dropShipOrigins.set(dropShipOrderNumber, { orderNumber, lineNos: routed.map((l) => l.lineNo) });
     }
     return [...bySupplier.values()].flat();
+  }
+
+  /** The cash-sale account as an order of a guest needs it: a guest with a name, an e-mail, and an address unless collected in a store; prepaid. */
+  private cashSaleCustomer(b: any): ErpCustomerRecord {
+    const g = b.guest;
+    if (!g || typeof g !== 'object') throw new InvalidInput('an order on the public shop account names its guest');
+    requireString(g.name, 'guest.name');
+    requireString(g.email, 'guest.email');
+    if (b.pickupStoreCode == null) {
+      if (!g.address || typeof g.address !== 'object') throw new InvalidInput('a delivered guest order has an address');
+      for (const f of ['street', 'postalCode', 'city', 'country']) requireString(g.address[f], `guest.address.${f}`);
+    }
+    if (!b.prepaid || b.prepaid.method !== 'CARD') throw new InvalidInput('guest orders are prepaid by card');
+    if (b.deliveryAddressCode != null) throw new InvalidInput('a guest has no delivery address codes');
+    return { customerNumber: PUBLIC_SHOP_CUSTOMER_NUMBER, deliveryAddresses: [], blocked: false } as unknown as ErpCustomerRecord;
   }
 
   /** The warehouses this ERP keeps stock in, in the order it ships from them. */
@@ -1076,6 +1126,7 @@ export class DemoErp {
       purchaseOrderConfirmations: { accepted: this.purchaseOrderConfirmations.size, acceptedByKey: byKey(this.purchaseOrderConfirmations), replays: c.purchaseOrderConfirmationReplays, conflicts: c.purchaseOrderConfirmationConflicts, rejections: c.purchaseOrderConfirmationRejections },
       dropShipAssignments: { accepted: this.dropShipAssignmentPushes.size, acceptedByKey: byKey(this.dropShipAssignmentPushes), routing: this.dropShipRouting(), replays: c.dropShipAssignmentReplays, conflicts: c.dropShipAssignmentConflicts, rejections: c.dropShipAssignmentRejections },
       dropShipments: { accepted: this.dropShipments.size, acceptedByKey: byKey(this.dropShipments), replays: c.dropShipmentReplays, conflicts: c.dropShipmentConflicts, rejections: c.dropShipmentRejections },
+      payments: { accepted: this.paymentsIn.size, acceptedByKey: byKey(this.paymentsIn), replays: c.paymentReplays, conflicts: c.paymentConflicts, rejections: c.paymentRejections },
     };
   }
 }

@@ -220,6 +220,7 @@ export class DemoErpServer {
       purchaseOrderConfirmations: { submit: (k, body) => this.erp.submitPurchaseOrderConfirmation(k, body), find: (k) => this.erp.findPurchaseOrderConfirmation(k) },
       dropShipAssignments: { submit: (k, body) => this.erp.submitDropShipAssignment(k, body), find: (k) => this.erp.findDropShipAssignment(k) },
       dropShipments: { submit: (k, body) => this.erp.submitDropShipment(k, body), find: (k) => this.erp.findDropShipment(k) },
+      payments: { submit: (k, body) => this.erp.submitPayment(k, body), find: (k) => this.erp.findPayment(k) },
     };
     if (head === 'records' && a !== undefined && b !== undefined && extra === undefined) {
       if (method !== 'GET') throw new HttpFailure(405, 'method not allowed');

@@ -41,6 +41,12 @@ export interface LauncherConfig {
   smsUrl: string | undefined;
   demoSmsPort: number;
   demoSmsAdminKey: string;
+  /** A real card payment provider's endpoint speaking @hub/payment-contract (with HUB_PAYMENTS_API_KEY); unset starts the demo payment provider. */
+  paymentsUrl: string | undefined;
+  demoPaymentsPort: number;
+  demoPaymentsAdminKey: string;
+  /** The secret the provider signs its webhooks with (HUB_PAYMENTS_WEBHOOK_SECRET). */
+  paymentsWebhookSecret: string | undefined;
   /** The demo carrier loses every n-th parcel it registers (an exception on the shipment); 0: none. */
   demoCarrierLoseEvery: number;
   /** Run the scheduler and outbox dispatcher in this process. */
@@ -87,6 +93,10 @@ export function loadLauncherConfig(env: NodeJS.ProcessEnv = process.env, root = 
     smsUrl: env.HUB_SMS_URL || undefined,
     demoSmsPort: portSetting(env, 'HUB_DEMO_SMS_PORT', gatewayPort === 0 ? 0 : 4012),
     demoSmsAdminKey: env.HUB_DEMO_SMS_ADMIN_KEY || 'demo-sms-admin-key',
+    paymentsUrl: env.HUB_PAYMENTS_URL || undefined,
+    demoPaymentsPort: portSetting(env, 'HUB_DEMO_PAYMENTS_PORT', gatewayPort === 0 ? 0 : 4013),
+    demoPaymentsAdminKey: env.HUB_DEMO_PAYMENTS_ADMIN_KEY || 'demo-payments-admin-key',
+    paymentsWebhookSecret: env.HUB_PAYMENTS_WEBHOOK_SECRET || undefined,
     demoCarrierLoseEvery: wholeNumberSetting(env, 'HUB_DEMO_CARRIER_LOSE_EVERY', 7),
     integratorWorker: (env.HUB_INTEGRATOR_WORKER ?? 'true') !== 'false',
     syncOnStart: (env.HUB_SYNC_ON_START ?? 'true') !== 'false',

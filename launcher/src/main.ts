@@ -8,6 +8,7 @@ import { HttpCarrierAdapter } from '@hub/carrier-contract';
 import { DemoErpProcess, startDemoErpProcess } from './demo-erp-process';
 import { DemoCarrierProcess, startDemoCarrierProcess } from './demo-carrier-process';
 import { DemoSmsProcess, startDemoSmsProcess } from './demo-sms-process';
+import { DemoPaymentsProcess, startDemoPaymentsProcess } from './demo-payments-process';
 import { loadLauncherConfig } from './config';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './embedded-postgres';
 import { RunningHub, startHub } from './hub';
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   let demoErp: DemoErpProcess | undefined;
   let demoCarrier: DemoCarrierProcess | undefined;
   let demoSms: DemoSmsProcess | undefined;
+  let demoPayments: DemoPaymentsProcess | undefined;
   let adapter: ConnectedErpAdapter | undefined;
   let worker: IntegratorWorker | undefined;
   let mailCatcher: LocalMailCatcher | undefined;
@@ -48,6 +50,7 @@ async function main(): Promise<void> {
       await mailCatcher?.stop();
       await demoCarrier?.stop();
       await demoSms?.stop();
+      await demoPayments?.stop();
       await embedded?.stop();
       await stopTracing();
       log('stopped');
@@ -94,6 +97,17 @@ async function main(): Promise<void> {
     process.env.HUB_SMS_API_KEY = demoSms.apiKey;
     log(`demo SMS gateway listening at ${smsUrl}`);
   }
+  // Card payments: a real provider's endpoint when configured, otherwise the built-in demo payment provider;
+  // before the hub starts, so the finance processes inherit where it is and the webhook secret.
+  let paymentsUrl = config.paymentsUrl;
+  if (!paymentsUrl) {
+    demoPayments = await startDemoPaymentsProcess({ port: config.demoPaymentsPort, adminKey: config.demoPaymentsAdminKey, webhookSecret: config.paymentsWebhookSecret });
+    paymentsUrl = demoPayments.url;
+    process.env.HUB_PAYMENTS_URL = demoPayments.url;
+    process.env.HUB_PAYMENTS_API_KEY = demoPayments.apiKey;
+    process.env.HUB_PAYMENTS_WEBHOOK_SECRET = demoPayments.webhookSecret;
+    log(`demo payment provider listening at ${paymentsUrl}`);
+  }
   if (stopping) return;
   hub = await startHub({
     databaseUrl,
@@ -107,6 +121,8 @@ async function main(): Promise<void> {
     log,
   });
   if (stopping) return;
+  // The demo provider's webhooks go to the finance subgraph (a real provider's are configured at the provider).
+  if (demoPayments && hub.subgraphs.finance) await demoPayments.setWebhookUrl(hub.subgraphs.finance.replace(/\/graphql$/, '/webhooks/payments'));
 
   // The ERP link: Tryton (HUB_ERP=tryton), a real ERP's adapter endpoint when configured, otherwise the built-in demo ERP.
   let erpUrl = config.tryton?.url ?? config.erpUrl;
@@ -174,6 +190,8 @@ async function main(): Promise<void> {
         : `Mail: sent through ${process.env.HUB_SMTP_HOST}:${process.env.HUB_SMTP_PORT || 2525}`,
       `Carrier: ${carrierUrl}${demoCarrier ? ' (built-in demo carrier)' : ''}`,
       `SMS: ${smsUrl}${demoSms ? ' (built-in demo SMS gateway)' : ''}`,
+      `Payments: ${paymentsUrl}${demoPayments ? ' (built-in demo payment provider)' : ''}`,
+      ...(demoPayments ? [`Demo payment provider admin API: ${paymentsUrl}/admin (Authorization: Bearer ${demoPayments.adminKey}; see demo-payments/README.md)`] : []),
       ...(demoSms ? [`Demo SMS gateway admin API: ${smsUrl}/admin (Authorization: Bearer ${demoSms.adminKey}; see demo-sms/README.md)`] : []),
       ...(demoCarrier ? [`Demo carrier admin API: ${carrierUrl}/admin (Authorization: Bearer ${demoCarrier.adminKey}; see demo-carrier/README.md)`] : []),
       ...(demoErp ? [`Demo ERP admin API: ${erpUrl}/admin (Authorization: Bearer ${demoErp.adminKey}; see demo-erp/README.md)`] : []),

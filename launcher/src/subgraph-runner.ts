@@ -60,6 +60,7 @@ export async function runSubgraph(module: SubgraphModule<any>, options: Subgraph
     buildContext: (ctx) => module.buildContext(ctx, runtime),
     fileRoutes: module.fileRoutes,
     plugins: module.serverPlugins?.(runtime),
+    webhooks: module.webhooks,
     revocations: (options.revocations ?? own!.revocations).list,
     // Ready only when the database holds every migration this code ships (a half-deployed schema answers wrongly).
     readinessChecks: [migrationsCheck(module.dbSchema, module.migrationsPath, async (sql) => (await orm.em.getConnection().execute(sql, [], 'all')) as Array<Record<string, unknown>>)],

@@ -3,6 +3,7 @@ import { demoReferenceDate } from '@hub/demo-data';
 import { TEST_ERP_ADMIN_KEY } from './demo-erp-process';
 import { TEST_CARRIER_ADMIN_KEY } from './demo-carrier';
 import { TEST_SMS_ADMIN_KEY } from './demo-sms';
+import { TEST_PAYMENTS_ADMIN_KEY, TEST_PAYMENTS_WEBHOOK_SECRET } from './demo-payments';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,6 +91,12 @@ export default async function globalSetup(): Promise<void> {
     HUB_SMS_URL: '',
     HUB_DEMO_SMS_PORT: '0',
     HUB_DEMO_SMS_ADMIN_KEY: TEST_SMS_ADMIN_KEY,
+    // Cards go to the demo payment provider (a process of its own); its webhooks to the finance subgraph. Delivered orders' cards are captured within half a second.
+    HUB_PAYMENTS_URL: '',
+    HUB_DEMO_PAYMENTS_PORT: '0',
+    HUB_DEMO_PAYMENTS_ADMIN_KEY: TEST_PAYMENTS_ADMIN_KEY,
+    HUB_PAYMENTS_WEBHOOK_SECRET: TEST_PAYMENTS_WEBHOOK_SECRET,
+    HUB_PAYMENTS_CAPTURE_EVERY_MS: '500',
     HUB_DEMO_DATE: demoDate,
     HUB_MODULES: MEMO_MODULE,
     HUB_SUPERGRAPH: supergraphPath,
@@ -107,6 +114,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.HUB_TEST_ERP_URL = hub.erpUrl;
   process.env.HUB_TEST_CARRIER_URL = hub.carrierUrl;
   process.env.HUB_TEST_SMS_URL = hub.smsUrl;
+  process.env.HUB_TEST_PAYMENTS_URL = hub.paymentsUrl;
   process.env.HUB_TEST_SUPERGRAPH = supergraphPath;
   // HUB_TEST_GATEWAY=hive or hive-rust (npm run test:hive): the tests' requests go through Hive Gateway (JS or Rust planner), in front of the same subgraphs.
   const viaHive = process.env.HUB_TEST_GATEWAY;

@@ -8,6 +8,7 @@ export interface HubProcess {
   erpUrl: string;
   carrierUrl: string;
   smsUrl: string;
+  paymentsUrl: string;
   subgraphs: Record<string, string>;
   output(): string;
   /** Ctrl-C, as a user would; resolves with the exit code. */
@@ -50,12 +51,14 @@ export async function startHubProcess(env: NodeJS.ProcessEnv, timeoutMs = 90_000
   const erpUrl = /ERP: (\S+)/.exec(output)![1];
   const carrierUrl = /Carrier: (\S+)/.exec(output)![1];
   const smsUrl = /SMS: (\S+)/.exec(output)![1];
+  const paymentsUrl = /Payments: (\S+)/.exec(output)?.[1] ?? '';
   return {
     pid: child.pid!,
     gatewayUrl,
     erpUrl,
     carrierUrl,
     smsUrl,
+    paymentsUrl,
     subgraphs,
     output: () => output,
     stop: async () => {

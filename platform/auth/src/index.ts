@@ -9,3 +9,4 @@ export * from './password-policy';
 export * from './token-revocation';
 export * from './unsubscribe-token';
 export * from './file-link';
+export * from './payment-request';

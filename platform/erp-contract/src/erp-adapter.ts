@@ -34,6 +34,12 @@ export interface ErpOrderSubmission {
   notes?: string | null;
   /** Collected in this store (a warehouse flagged isStore) instead of delivered; then deliveryAddressCode is null. */
   pickupStoreCode?: string | null;
+  /** How the order is paid: PREPAID_CARD, INVOICE, MONTHLY_INVOICE, BANK_TRANSFER, CASH_ON_DELIVERY or INSTALMENTS; absent: the customer's account terms. */
+  paymentMethod?: string | null;
+  /** A guest of the public shop (customerNumber is then PUBLIC_SHOP_CUSTOMER_NUMBER, the ERP's cash-sale customer): who and where to. */
+  guest?: ErpGuestDetails | null;
+  /** Paid in advance: the card authorised with the payment provider (captured at delivery). */
+  prepaid?: { method: 'CARD'; amount: string; providerReference: string | null } | null;
   /**
    * Discount lines (a discount code, a loyalty reward): amounts off the lines' value before tax, in
    * the order's currency; the ERP's order total is the lines' less these.
@@ -49,6 +55,18 @@ export interface ErpOrderSubmission {
 export interface ErpLineConfiguration {
   options: Array<{ code: string; value: string }>;
   summary: string;
+}
+
+
+/** The ERP customer the public shop's guest orders go to the ERP under (its cash-sale account). */
+export const PUBLIC_SHOP_CUSTOMER_NUMBER = process.env.HUB_PUBLIC_SHOP_CUSTOMER_NUMBER || 'WEB-SHOP';
+
+export interface ErpGuestDetails {
+  name: string;
+  email: string;
+  phone: string | null;
+  /** Null when collected in a store. */
+  address: { street: string; postalCode: string; city: string; country: string } | null;
 }
 
 export interface ErpOrderReceipt {
@@ -181,6 +199,26 @@ export interface ErpDropShipmentReceipt {
   deliveryNumber: string;
 }
 
+/** A card payment the hub took for an open invoice (F2): the ERP books it against the invoice, once per key (the hub's payment id). */
+export interface ErpPaymentSubmission {
+  hubPaymentId: string;
+  /** The customer as the hub knows it from the company's documents; null: the invoice's own customer. */
+  customerNumber: string | null;
+  invoiceNumber: string;
+  /** Decimal text, at most what is open on the invoice. */
+  amount: string;
+  currency: string;
+  paidAt: string;
+  method: 'CARD';
+  /** The payment provider's reference (its PaymentIntent id), for the ERP's bank reconciliation. */
+  providerReference: string;
+}
+
+export interface ErpPaymentReceipt {
+  paymentNumber: string;
+  invoiceNumber: string;
+}
+
 /** The documents the hub pushes into collections the contract names; other collections carry a deployment's own documents. */
 export interface ErpSubmissionsByCollection {
   orders: ErpOrderSubmission;
@@ -192,6 +230,7 @@ export interface ErpSubmissionsByCollection {
   purchaseOrderConfirmations: ErpPurchaseOrderConfirmationSubmission;
   dropShipAssignments: ErpDropShipAssignmentSubmission;
   dropShipments: ErpDropShipmentSubmission;
+  payments: ErpPaymentSubmission;
 }
 
 export interface ErpReceiptsByCollection {
@@ -204,6 +243,7 @@ export interface ErpReceiptsByCollection {
   purchaseOrderConfirmations: ErpPurchaseOrderConfirmationReceipt;
   dropShipAssignments: ErpDropShipAssignmentReceipt;
   dropShipments: ErpDropShipmentReceipt;
+  payments: ErpPaymentReceipt;
 }
 
 export type ErpCollection = keyof ErpSubmissionsByCollection;
@@ -221,6 +261,7 @@ export const RECEIPT_FIELDS: Readonly<Record<ErpCollection, readonly string[]>> 
   purchaseOrderConfirmations: ['purchaseOrderNumber', 'status'],
   dropShipAssignments: ['productGroup'],
   dropShipments: ['dropShipOrderNumber', 'deliveryNumber'],
+  payments: ['paymentNumber', 'invoiceNumber'],
 };
 
 /**

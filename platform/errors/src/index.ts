@@ -15,6 +15,8 @@ export type HubErrorCode =
   | 'LINK_EXPIRED'
   /** Something the hub needs from outside (the ERP) is down and it has no copy to answer from. */
   | 'UNAVAILABLE'
+  /** The card was declined or its 3-D Secure check failed: the payer tries another card. */
+  | 'PAYMENT_DECLINED'
   | 'INTERNAL_SERVER_ERROR';
 
 const HTTP_STATUS: Partial<Record<HubErrorCode, number>> = {
@@ -32,6 +34,7 @@ export const HTTP_STATUS_OF_CODE: Readonly<Record<HubErrorCode, number>> = {
   LINK_EXPIRED: 410,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
+  PAYMENT_DECLINED: 402,
   INTERNAL_SERVER_ERROR: 500,
 };
 

@@ -17,3 +17,4 @@ export * from './accept-language';
 export * from './viewer-texts';
 export * from './carrier-wiring';
 export * from './staff-dashboard-day';
+export * from './webhook-routes';

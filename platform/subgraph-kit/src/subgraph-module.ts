@@ -6,6 +6,7 @@ import { DemoDataset } from '@hub/demo-data';
 import { ErpAdapter } from '@hub/erp-contract';
 import { CarrierFeedDeclaration } from './carrier-wiring';
 import { FileRoute } from './file-routes';
+import { WebhookRoute } from './webhook-routes';
 import { BaseContext } from './subgraph-context';
 import { EventTopicDeclaration, SubgraphOutbox, SyncIngestDeclaration, SyncKindDeclaration } from './module-wiring';
 import { CompanyLanguageDirectory, HubTextKindDeclaration, HubTextStore } from './hub-text-wiring';
@@ -81,6 +82,8 @@ export interface SubgraphModule<TContext extends BaseContext = BaseContext> {
    * gateway serves `/files/<name>/<token>` by asking this subgraph's `/files/<token>`.
    */
   fileRoutes?: readonly FileRoute<TContext>[];
+  /** Signed callbacks of outside services (a payment provider's webhooks), served at `POST /webhooks/<name>` of the subgraph. */
+  webhooks?: readonly WebhookRoute[];
   /**
    * What runs beside the subgraph's server in each process that serves it, started before it takes
    * requests and stopped with it (e.g. the orders subgraph's catalogue-change listener); gives the

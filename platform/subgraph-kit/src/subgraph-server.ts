@@ -14,6 +14,7 @@ import { databaseCheck, graphqlObservabilityPlugin, HealthCheck, requestScope, s
 import { BaseContext } from './subgraph-context';
 import { formatSubgraphError } from './error-formatting';
 import { FileRoute, serveFileRoutes } from './file-routes';
+import { serveWebhookRoutes, WebhookRoute } from './webhook-routes';
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   name: string;
@@ -29,6 +30,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   readinessChecks?: HealthCheck[];
   /** Downloads behind signed links, served at `GET /files/<token>` (the gateway forwards `/files/<name>/<token>`). */
   fileRoutes?: readonly FileRoute<TContext>[];
+  /** Outside services' signed callbacks, at `POST /webhooks/<name>` (not through the gateway). */
+  webhooks?: readonly WebhookRoute[];
   /** The revoked users (deactivated, or tokens ended), kept current from events: their tokens are refused here as at the gateway. */
   revocations?: { isRevoked(viewer: Viewer): boolean };
   /** The module's own Apollo plugins (SubgraphModule.serverPlugins), after the hub's. */
@@ -122,6 +125,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       subgraph: options.name, secrets: options.secrets, routes: options.fileRoutes, buildContext: options.buildContext, newEntityManager: () => options.orm.em.fork(), revocations: options.revocations,
     });
   }
+
+  if (options.webhooks?.length) serveWebhookRoutes(app, options.name, options.webhooks, () => options.orm.em.fork());
 
   // Every refusal of the HTTP layer as a GraphQL-style JSON error, never Express's HTML page.
   app.use(notFoundRefusal());

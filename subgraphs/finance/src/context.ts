@@ -21,6 +21,8 @@ import { ReturnService } from './return/return.service';
 import { DebtCollectionService } from './debt-collection/debt-collection.service';
 import { ShipmentService } from './shipment/shipment.service';
 import { WarrantyService } from './warranty/warranty.service';
+import { PaymentService } from './payment/payment.service';
+import { paymentProviderSettings } from './payment/payment-provider';
 
 export interface FinanceContext extends BaseContext {
   loaders: {
@@ -43,6 +45,7 @@ export interface FinanceContext extends BaseContext {
     debtCollection: DebtCollectionService;
     shipments: ShipmentService;
     warranty: WarrantyService;
+    payments: PaymentService;
   };
 }
 
@@ -91,6 +94,7 @@ export function buildFinanceContext(base: BaseContext, runtime: SubgraphRuntime)
     debtCollection: new DebtCollectionService(base.em, { pool: () => declarationsPool(runtime.databaseUrl), directory: runtime.modules.find((m) => m.debtorDetails)?.debtorDetails ?? null }, links, ttl),
     shipments: new ShipmentService(base.em, base.viewer),
     warranty: new WarrantyService(base.em, base.viewer, () => runtime.erp?.() ?? null),
+    payments: new PaymentService(base.em, base.viewer, runtime.secrets, () => paymentProviderSettings().provider),
   };
   return ctx;
 }

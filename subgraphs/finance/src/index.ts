@@ -43,6 +43,10 @@ import { ServiceRequestEntity } from './warranty/service-request.entity';
 import { ingestServiceOrders } from './warranty/service-order.ingest';
 import { acknowledgeServiceRequest, SERVICE_REQUESTED_TOPIC, serviceRequestDeadLettered } from './warranty/service-request-outbox';
 import { SERVICE_REQUEST_CHANGED_TOPIC } from './warranty/service-request-events';
+import { CardPaymentEntity, PaymentWebhookEventEntity } from './payment/card-payment.entity';
+import { acknowledgePayment, PAYMENT_RECEIVED_TOPIC, paymentDeadLettered } from './payment/payment-outbox';
+import { paymentWebhookRoute } from './payment/payment-webhook';
+import { startPaymentCaptures } from './payment/payment-capture';
 
 export const financeSubgraph: SubgraphModule<FinanceContext> = {
   name: 'finance',
@@ -53,6 +57,7 @@ export const financeSubgraph: SubgraphModule<FinanceContext> = {
     DunningStepEntity, DebtCollectionCaseEntity, DebtCollectionExportEntity,
     ShipmentEntity, ShipmentTrackingEventEntity,
     RegisteredProductEntity, ServiceRequestEntity,
+    CardPaymentEntity, PaymentWebhookEventEntity,
   ],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildFinanceSchema,
@@ -88,12 +93,26 @@ export const financeSubgraph: SubgraphModule<FinanceContext> = {
         deadLettered: serviceRequestDeadLettered,
         ingestAfterDelivery: [{ kind: 'serviceOrders', key: (receipt) => (typeof receipt.serviceOrderNumber === 'string' ? receipt.serviceOrderNumber : '') }],
       }),
+      // An open invoice paid online by card, keyed by the payment's id; the ERP's payment and the invoice's open item are read back at once.
+      pushToCollection(PAYMENT_RECEIVED_TOPIC, 'payments', {
+        acknowledge: acknowledgePayment,
+        deadLettered: paymentDeadLettered,
+        ingestAfterDelivery: [
+          { kind: 'payments', key: (receipt) => (typeof receipt.paymentNumber === 'string' ? receipt.paymentNumber : '') },
+          { kind: 'invoices', key: (receipt) => (typeof receipt.invoiceNumber === 'string' ? receipt.invoiceNumber : '') },
+          { kind: 'openItems', key: (receipt) => (typeof receipt.invoiceNumber === 'string' ? receipt.invoiceNumber : '') },
+        ],
+      }),
     ],
   },
   // Documents as printed, the invoice list's and statement's exports, returns' files and debt-collection cases, behind signed links.
   fileRoutes: [documentsFileRoute, invoiceExportRoute, statementExportRoute, returnFilesRoute, debtCollectionExportRoute],
   // Payment reminders, dunning and thanks, on the notifications worker's calendar.
   notificationSchedules: PAYMENT_MONITORING_SCHEDULES,
+  // The payment provider's signed webhooks (card payments move with them), at POST /webhooks/payments.
+  webhooks: [paymentWebhookRoute],
+  // Cards of delivered orders are captured beside each finance server (asked for by the delivery notes' ingest).
+  whileServing: (runtime) => startPaymentCaptures(runtime.databaseUrl),
   // E-mails at each step of a return, to its filer and the company's administrators; a parcel shipped and delivered.
   notifications: [...RETURN_NOTIFICATIONS, ...SHIPMENT_NOTIFICATIONS],
   hubTextKinds: [invoiceStatusTexts, returnStatusTexts, returnReasonTexts],

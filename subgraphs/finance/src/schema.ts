@@ -24,6 +24,7 @@ import { FinanceStaffDashboardResolver } from './staff-dashboard/staff-dashboard
 import { StaffDashboardObject } from './staff-dashboard/staff-dashboard.object';
 import { resolveStaffDashboardReference } from './staff-dashboard/staff-dashboard.reference';
 import { RegisteredProductResolver, ServiceRequestResolver } from './warranty/warranty.resolver';
+import { CardPaymentResolver, OrderPaymentResolver } from './payment/payment.resolver';
 
 export function buildFinanceSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<FinanceContext>({
@@ -33,6 +34,7 @@ export function buildFinanceSchema(): Promise<GraphQLSchema> {
       CreditNoteResolver, CreditNoteDocumentResolver, OpenItemsResolver, OpenItemInvoiceResolver, StatementResolver, YearlyTotalsResolver, InvoiceExportResolver,
       ReturnResolver, ReturnStatusChangeResolver, ReturnFileResolver, DebtCollectionResolver, ShipmentResolver, OrderShipmentsResolver, RegisteredProductResolver, ServiceRequestResolver,
       FinanceStaffDashboardResolver,
+      CardPaymentResolver, OrderPaymentResolver,
     ],
     // Reached only through `_entities` (orders owns the query).
     orphanedTypes: [StaffDashboardObject],

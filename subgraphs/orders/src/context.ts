@@ -35,6 +35,7 @@ import { LoyaltyService } from './loyalty/loyalty.service';
 import { LoyaltyRepository } from './loyalty/loyalty.repository';
 import { StaffDashboardRepository } from './staff-dashboard/staff-dashboard.repository';
 import { StaffDashboardService } from './staff-dashboard/staff-dashboard.service';
+import { GuestBasketService } from './guest-basket/guest-basket.service';
 
 export interface OrdersContext extends BaseContext {
   loaders: OrderLoaders & { discountCodeUses: DataLoader<string, DiscountCodeUseEntity[]> };
@@ -56,6 +57,7 @@ export interface OrdersContext extends BaseContext {
     blanketOrders: BlanketOrderService;
     loyalty: LoyaltyService;
     dashboard: StaffDashboardService;
+    guestBaskets: GuestBasketService;
   };
   /** Offers by id, one batch per request (reference resolvers). */
   offerById: DataLoader<string, OfferEntity | null>;
@@ -89,7 +91,7 @@ export function buildOrdersContext(base: BaseContext, runtime: SubgraphRuntime):
   };
   const basketService = new BasketService(baskets, pricing, facts);
   const deliveryCosts = new DeliveryCostService(em, new DeliveryCostRepository(em), basketService);
-  const placement = new OrderPlacementService(em, orders, new OrderPlacementRepository(em), quotes, pricing, facts, deliveryCosts);
+  const placement = new OrderPlacementService(em, orders, new OrderPlacementRepository(em), quotes, pricing, facts, deliveryCosts, { gatewayUrl: runtime.gatewayUrl, secrets: runtime.secrets });
   const branding = () => fetchOfferBranding(runtime.gatewayUrl());
   const offers = new OfferService(em, new OfferRepository(em), placement, runtime.gatewayUrl, base.bearer, async (offer, format) => ({
     fileName: offerFileName(offer, format as OfferFileFormat), contentType: OFFER_FILE_TYPES[format as OfferFileFormat].contentType, content: await offerDocument(offer, format as OfferFileFormat, await branding()),
@@ -107,6 +109,7 @@ export function buildOrdersContext(base: BaseContext, runtime: SubgraphRuntime):
       approvals: new OrderApprovalService(em),
       baskets: basketService,
       deliveryCosts,
+      guestBaskets: new GuestBasketService(em, base.viewer, runtime.secrets, runtime.gatewayUrl, basketService),
       quotes: new QuoteService(quotes, em, baskets, pricing, facts),
       holdRules: new HoldRuleService(new HoldRuleRepository(em), em),
       settings: new OrderingSettingsService(em),

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { GuestBasketEntity } from './guest-basket/guest-basket.entity';
 import { join } from 'node:path';
 import { alsoIngests, pushToCollection, SubgraphModule, syncKind } from '@hub/subgraph-kit';
 import { buildOrdersContext, OrdersContext } from './context';
@@ -53,6 +54,7 @@ export const ordersSubgraph: SubgraphModule<OrdersContext> = {
     OfferEntity, OfferVersionEntity, OfferNumberCounterEntity, OfferTermEntity, OfferExtraServiceEntity, SalesRepCustomerEntity, OfferMailFileEntity,
     DiscountCodeEntity, DiscountCodeUseEntity, BasketDiscountCodeEntity, BlanketOrderEntity,
     LoyaltyRuleEntity, LoyaltyEntryEntity, LoyaltyRewardEntity, LoyaltyRedemptionEntity, LoyaltyProductGroupEntity,
+    GuestBasketEntity,
   ],
   migrationsPath: join(__dirname, 'migrations'),
   buildSchema: buildOrdersSchema,
@@ -114,3 +116,4 @@ export { ORDER_STATUS_CHANGED_TOPIC, publishOrderStatusChanged } from './order/o
 export * from './ingest/orders.ingest';
 export * from './account/company-account.ingest';
 export { ORDER_PLACED_TOPIC } from './outbox/orders-outbox';
+export { orderIdOf, PUBLIC_SHOP_COMPANY_ID } from './guest-basket/guest-basket.service';

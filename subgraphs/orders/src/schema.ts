@@ -1,4 +1,5 @@
 import { GraphQLSchema } from 'graphql';
+import { GuestBasketResolver } from './guest-basket/guest-basket.resolver';
 import { buildFederatedSchema } from '@hub/subgraph-kit';
 import { OrderApprovalResolver } from './approval/order-approval.resolver';
 import { CompanyCreditResolver } from './account/company-credit.resolver';
@@ -30,6 +31,7 @@ export function buildOrdersSchema(): Promise<GraphQLSchema> {
       ConfiguredItemResolver, BasketDeliveryResolver, DeliveryCostResolver, OrderDeliveryResolver,
       OfferResolver,
       DiscountCodeResolver, BasketDiscountResolver, OrderDiscountResolver, BlanketOrderResolver, OrderBlanketOrderResolver, LoyaltyResolver,
+      GuestBasketResolver,
     ],
     referenceResolvers: {
       Order: { __resolveReference: resolveOrderReference },

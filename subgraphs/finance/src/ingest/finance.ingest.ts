@@ -4,6 +4,7 @@ import { ErpCreditNoteRecord, ErpDeliveryNoteRecord, ErpInvoiceRecord, ErpOpenIt
 import { defineMergeTarget, IngestPage, MergeResult, mergeRows, RowOf } from '@hub/ingest';
 import { publishOrderDocumentsChanged } from '../order/order-documents-events';
 import { openShipmentsForDeliveryNotes } from '../shipment/shipment-carrier.ingest';
+import { requestCapturesForDeliveredNotes } from '../payment/payment.repository';
 
 const orderIdOf = (hubOrderId: string | null | undefined, orderNumber: string | null): string | null =>
   hubOrderId ?? (orderNumber ? erpEntityId('order', orderNumber) : null);
@@ -119,6 +120,8 @@ export async function ingestDeliveryNotes(client: PoolClient, page: IngestPage<E
     { returnChangedKeys: true },
   );
   await openShipmentsForDeliveryNotes(client, result.changedKeys);
+  // Delivered: the orders' cards authorised at order are captured now (once, however often the note comes).
+  await requestCapturesForDeliveredNotes(client, result.changedKeys);
   await publishOrderDocumentsChanged(client, 'delivery_note', result.changedKeys);
   return result;
 }

@@ -36,6 +36,8 @@ export const ORDER_TARGET = defineMergeTarget({
     'delivery',
     // The discounts the web order carried and the blanket order it draws down (the ERP's total already counts them).
     'discounts', 'blanket_order_id', 'blanket_order_number',
+    // The public shop guest's contact and address, and how the order is paid (the ERP gets both with the order).
+    'guest_contact', 'payment_method',
   ],
   // An order deleted in the ERP is shown as cancelled rather than vanishing from the history.
   onDelete: { set: { status: "'CANCELLED'", updated_at: 'now()' } },

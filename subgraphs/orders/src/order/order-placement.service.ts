@@ -29,6 +29,20 @@ import { orderDeliveryOf } from '../delivery-cost/order-delivery';
 import { DiscountCodeService } from '../discount-code/discount-code.service';
 import { DiscountCodeRepository } from '../discount-code/discount-code.repository';
 import { LoyaltyService } from '../loyalty/loyalty.service';
+import { AuthSecrets, signPaymentRequest } from '@hub/auth';
+import { HubError } from '@hub/errors';
+import { isUuid } from '@hub/subgraph-kit';
+import { createHash } from 'node:crypto';
+import { authorizeOrderCard, OrderCardPayment, orderCardPayment } from '../guest-basket/payment.client';
+import { PaymentMethod } from './order-payment-method';
+import { prepaidSubmission, rejectUnpaidOrder, releasePaidOrder } from './order-payment';
+import { PaymentCardInput } from './order.inputs';
+
+/** The id of a card-paid order, the same for every request with its company and key. */
+function orderIdForKey(companyId: string, key: string): string {
+  const h = createHash('sha256').update(`card-order:${companyId}:${key}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
 
 interface DraftLine {
   productId: string;
@@ -79,6 +93,8 @@ export class OrderPlacementService {
     private readonly pricing: OrderPricingService,
     private readonly facts: OrderingFactsService,
     private readonly deliveryCosts: DeliveryCostService | null = null,
+    /** Where prepaid cards are authorised (finance, through the gateway) and what signs their payment requests. */
+    private readonly cards: { gatewayUrl: () => string; secrets: AuthSecrets } | null = null,
   ) {}
 
   /** `agreed`: the order's lines come from an accepted offer (input.lines name the same products and quantities). */
@@ -138,10 +154,17 @@ export class OrderPlacementService {
     if (!mayPlace && !settings?.requiresApproval) throw forbidden('You need the "orders.place" permission: your company does not take orders for approval.');
     const needsApproval = !mayPlace || overLimit;
 
+    // Prepaid by card: authorised before anything is written (declined: PAYMENT_DECLINED, no order). The order's id follows
+    // from the company and the key, so a retry (or two requests at once) asks for one authorisation.
+    const prepaid = input.paymentMethod === PaymentMethod.PREPAID_CARD;
+    if (prepaid && needsApproval) throw badUserInput("An order that waits for a coworker's approval is paid on account, not by card.", 'paymentMethod');
+    const orderId = prepaid ? orderIdForKey(v.companyId, input.idempotencyKey) : randomUUID();
+    const card = prepaid ? await this.authorise(orderId, totals.gross ?? totals.net, currency, v.companyId, delivery.customerNumber, input.card!, input.returnUrl ?? null) : null;
+
     try {
       return await this.em.transactional(async (em) => {
         const order = Object.assign(new OrderEntity(), {
-          id: randomUUID(),
+          id: orderId,
           number: `W-${Date.now().toString(36).toUpperCase()}-${randomBytes(3).toString('hex').toUpperCase()}`,
           companyId: v.companyId,
           customerNumber: delivery.customerNumber,
@@ -164,14 +187,16 @@ export class OrderPlacementService {
           quotePriceChanges: priceChanges.length > 0 ? priceChanges : null,
           delivery: orderDelivery,
           discounts: discounts.length > 0 ? discounts : null,
+          paymentMethod: input.paymentMethod ?? null,
         });
         const lines = priced.map((p, i) => ({
           lineNo: i + 1, productId: p.productId, sku: p.sku, quantity: String(p.quantity), unitPrice: unitPrices[i].toFixed(), lineTotal: lineTotals[i].toFixed(2),
           configuration: p.configuration ?? null,
         }));
         // Submitted for approval, or judged by the hold rules now (under the company's lock, until commit).
-        const reasons = needsApproval ? [] : await new OrderWorkflow(em).holdReasons(order, facts);
-        order.status = needsApproval ? OrderStatus.AWAITING_APPROVAL : reasons.length > 0 ? OrderStatus.ON_HOLD : OrderStatus.PENDING;
+        const awaitingCard = card !== null && card.status !== 'AUTHORIZED' && card.status !== 'CAPTURED';
+        const reasons = needsApproval || awaitingCard ? [] : await new OrderWorkflow(em).holdReasons(order, facts);
+        order.status = awaitingCard ? OrderStatus.AWAITING_PAYMENT : needsApproval ? OrderStatus.AWAITING_APPROVAL : reasons.length > 0 ? OrderStatus.ON_HOLD : OrderStatus.PENDING;
         order.holdReasons = reasons.length > 0 ? reasons : null;
         assertInitial(order.status);
         const actor = actorOf(v);
@@ -191,7 +216,7 @@ export class OrderPlacementService {
           order,
           lines,
           events: reasons.length > 0 ? [placedEvent, heldEvent] : [placedEvent],
-          outbox: order.status === OrderStatus.PENDING ? { topic: ORDER_PLACED_TOPIC, payload: erpSubmissionOf(order, lines) } : null,
+          outbox: order.status === OrderStatus.PENDING ? { topic: ORDER_PLACED_TOPIC, payload: card ? prepaidSubmission(order, lines, card.id) : erpSubmissionOf(order, lines) } : null,
           basket: draft.basketProductIds ? { userId: v.userId, productIds: draft.basketProductIds } : null,
           announce: { channel: HUB_EVENTS_CHANNEL, payload: encodeEvent({ topic: ORDER_STATUS_CHANGED_TOPIC, key: order.id }) },
         });
@@ -206,6 +231,36 @@ export class OrderPlacementService {
       }
       throw error;
     }
+  }
+
+  /** Authorises the order's card with finance (through the gateway, by a payment request this subgraph signs). */
+  private async authorise(orderId: string, amount: Decimal, currency: string, companyId: string, customerNumber: string, card: PaymentCardInput, returnUrl: string | null): Promise<OrderCardPayment> {
+    if (!this.cards) throw new HubError('UNAVAILABLE', 'Card payments are not set up here.');
+    const request = await signPaymentRequest({ orderId, amount: amount.toFixed(2), currency, companyId, customerNumber, payerEmail: null }, this.cards.secrets);
+    const payment = await authorizeOrderCard(this.cards.gatewayUrl(), request, { number: card.number, expMonth: card.expMonth, expYear: card.expYear, cvc: card.cvc }, returnUrl);
+    if (payment.status === 'DECLINED' || payment.status === 'CANCELLED') throw new HubError('PAYMENT_DECLINED', `The card was declined: ${payment.failureReason ?? 'try another card'}.`);
+    return payment;
+  }
+
+  /**
+   * After the payer's 3-D Secure step for a company order paid by card: authorised, the order is
+   * judged by the hold rules and goes to the ERP; failed, it is REJECTED. Another company's order is
+   * NOT_FOUND; one not waiting for its card is returned as it is.
+   */
+  async confirmPayment(viewer: Viewer | null, orderId: string): Promise<OrderEntity> {
+    const v = requireOrderer(viewer);
+    if (!isUuid(orderId)) throw badUserInput('orderId must be a UUID.', 'orderId');
+    const order = await this.em.findOne(OrderEntity, { id: orderId });
+    if (!order || order.companyId !== v.companyId) throw notFound('Order', orderId);
+    if (order.status === OrderStatus.AWAITING_PAYMENT) {
+      if (!this.cards) throw new HubError('UNAVAILABLE', 'Card payments are not set up here.');
+      const request = await signPaymentRequest({ orderId, amount: order.total, currency: order.currency, companyId: order.companyId, customerNumber: order.customerNumber, payerEmail: null }, this.cards.secrets);
+      const payment = await orderCardPayment(this.cards.gatewayUrl(), request);
+      if (payment.status === 'AUTHORIZED' || payment.status === 'CAPTURED') await releasePaidOrder(this.em, orderId, payment.id);
+      else if (payment.status === 'DECLINED' || payment.status === 'CANCELLED') await rejectUnpaidOrder(this.em, orderId, payment.failureReason);
+    }
+    this.em.clear();
+    return (await this.em.findOne(OrderEntity, { id: orderId }))!;
   }
 
   /** Where the lines, delivery and references come from. */

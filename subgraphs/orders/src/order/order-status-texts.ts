@@ -5,6 +5,7 @@ export const ORDER_STATUS_TEXTS = 'ORDER_STATUS';
 
 /** How an order's status reads to users, built in per language; staff may replace any of them (hub texts). */
 export const ORDER_STATUS_LABELS: Readonly<Record<OrderStatus, Readonly<Record<'en' | 'sv' | 'es' | 'pl', string>>>> = {
+  AWAITING_PAYMENT: { en: 'Awaiting payment', sv: 'Väntar på betalning', es: 'Pendiente de pago', pl: 'Oczekuje na płatność' },
   AWAITING_APPROVAL: { en: 'Awaiting approval', sv: 'Väntar på godkännande', es: 'Pendiente de aprobación', pl: 'Oczekuje na akceptację' },
   ON_HOLD: { en: 'On hold', sv: 'Pausad för granskning', es: 'Retenido', pl: 'Wstrzymane' },
   REJECTED: { en: 'Rejected', sv: 'Avvisad', es: 'Rechazado', pl: 'Odrzucone' },

@@ -5,6 +5,8 @@ import { registerEnumType } from 'type-graphql';
  * The allowed moves are in order.state-machine.ts.
  */
 export enum OrderStatus {
+  /** A public shop order whose card waits for the payer's 3-D Secure step; it goes nowhere before the card is authorised. */
+  AWAITING_PAYMENT = 'AWAITING_PAYMENT',
   /** Submitted by a user without orders.place (or above the company's approval limit): waits for a coworker with orders.approve. */
   AWAITING_APPROVAL = 'AWAITING_APPROVAL',
   /** Held by the distributor's hold rules for staff review before it goes to the ERP (see holdReasons). */
@@ -30,7 +32,7 @@ export enum OrderStatus {
 registerEnumType(OrderStatus, {
   name: 'OrderStatus',
   description:
-    'AWAITING_APPROVAL (a coworker approves it), ON_HOLD (staff review it), REJECTED, PENDING (on its way to the ERP), ERP_REFUSED (the ERP refused it); ' +
+    'AWAITING_PAYMENT (a public shop order waiting for its card to be authorised), AWAITING_APPROVAL (a coworker approves it), ON_HOLD (staff review it), REJECTED, PENDING (on its way to the ERP), ERP_REFUSED (the ERP refused it); ' +
     'then as the ERP reports it: CONFIRMED, PICKED, SHIPPED, DELIVERED (or, collected in a store, READY_FOR_PICKUP and COLLECTED), INVOICED, CANCELLED.',
 });
 

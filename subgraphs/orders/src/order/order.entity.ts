@@ -26,6 +26,15 @@ export interface OrderDiscount {
   amount: string;
 }
 
+/** Who a public shop guest is and where the order goes. */
+export interface GuestContact {
+  name: string;
+  email: string;
+  phone: string | null;
+  /** Null when collected in a store. */
+  address: { street: string; postalCode: string; city: string; country: string } | null;
+}
+
 /** A customer order. Placed on the web (hub-owned) and then progressed by the ERP (ERP-owned status). */
 /** An order's delivery as priced when placed (amounts in the order's currency, net). */
 export interface OrderDelivery {
@@ -161,6 +170,14 @@ export class OrderEntity {
 
   @Property({ type: 'text', nullable: true })
   blanketOrderNumber: string | null = null;
+
+  /** A public shop guest's name, e-mail, phone and delivery address (null for a company's orders). */
+  @Property({ type: 'jsonb', nullable: true })
+  guestContact: GuestContact | null = null;
+
+  /** How it is paid (finance's PaymentMethod); null: on the company's account terms. */
+  @Property({ type: 'text', nullable: true })
+  paymentMethod: string | null = null;
 
   @OneToMany(() => OrderLineEntity, (line) => line.order, { orderBy: { lineNo: 'asc' } })
   lines = new Collection<OrderLineEntity>(this);

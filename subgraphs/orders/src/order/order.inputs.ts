@@ -1,9 +1,25 @@
+import { ON_ACCOUNT_METHODS, PaymentMethod } from './order-payment-method';
 import { createHash } from 'node:crypto';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { badUserInput } from '@hub/errors';
 import { isUuid } from '@hub/subgraph-kit';
 import { optionalText } from '../pricing/line-rules';
 import { OrderStatus } from './order-status';
+
+@InputType('PaymentCardInput', { description: 'The card an order is prepaid with (passed to the payment provider, never kept).' })
+export class PaymentCardInput {
+  @Field()
+  number: string;
+
+  @Field(() => Int)
+  expMonth: number;
+
+  @Field(() => Int)
+  expYear: number;
+
+  @Field()
+  cvc: string;
+}
 
 @InputType('OrderLineInput')
 export class OrderLineInput {
@@ -44,6 +60,15 @@ export class PlaceOrderInput {
   deliveryMethod?: string | null;
   @Field(() => String, { nullable: true, description: 'A discount code (default for the basket: the code applied to it). Unknown or another company\'s: NOT_FOUND; expired, below its minimum: BAD_USER_INPUT; used up: CONFLICT.' })
   discountCode?: string | null;
+
+  @Field(() => PaymentMethod, { nullable: true, description: 'How the company pays this order: on account, INVOICE (default), MONTHLY_INVOICE, BANK_TRANSFER, CASH_ON_DELIVERY or INSTALMENTS; or PREPAID_CARD with `card` (authorised now, captured at delivery).' })
+  paymentMethod?: PaymentMethod | null;
+
+  @Field(() => PaymentCardInput, { nullable: true, description: 'With PREPAID_CARD: the card. Declined: PAYMENT_DECLINED and no order. Needing 3-D Secure: the order is AWAITING_PAYMENT until confirmOrderPayment.' })
+  card?: PaymentCardInput | null;
+
+  @Field(() => String, { nullable: true, description: 'With PREPAID_CARD: where the payer comes back to after a 3-D Secure step.' })
+  returnUrl?: string | null;
 }
 
 export const MAX_ORDER_LINES = 500;
@@ -58,6 +83,9 @@ export function validatePlaceOrder(input: PlaceOrderInput): OrderSource {
     throw badUserInput('idempotencyKey must be 8 to 128 letters, digits, "-" or "_".', 'idempotencyKey');
   }
   if (input.lines && input.quoteId) throw badUserInput('Give lines or a quoteId, not both.', 'quoteId');
+  if (input.paymentMethod === PaymentMethod.PREPAID_CARD && !input.card) throw badUserInput('PREPAID_CARD needs the card.', 'card');
+  if (input.card && input.paymentMethod !== PaymentMethod.PREPAID_CARD) throw badUserInput('A card is given only with paymentMethod PREPAID_CARD.', 'card');
+  if (input.paymentMethod && input.paymentMethod !== PaymentMethod.PREPAID_CARD && !ON_ACCOUNT_METHODS.includes(input.paymentMethod)) throw badUserInput('Not a payment method.', 'paymentMethod');
   if (input.quoteId !== null && input.quoteId !== undefined && !isUuid(input.quoteId)) throw badUserInput('quoteId must be a UUID.', 'quoteId');
   if (input.branchId !== null && input.branchId !== undefined && !isUuid(input.branchId)) throw badUserInput('branchId must be a UUID.', 'branchId');
   if (input.deliveryAddressCode !== null && input.deliveryAddressCode !== undefined && !/^[A-Za-z0-9_.-]{1,40}$/.test(input.deliveryAddressCode)) {
@@ -104,6 +132,8 @@ export function requestFingerprint(input: PlaceOrderInput): string {
     // Only when given: the fingerprints of delivered orders placed before stores stay what they were.
     ...(input.pickupStoreCode ? [`pickup:${input.pickupStoreCode}`] : []),
     ...(input.discountCode ? [`code:${input.discountCode.trim().toUpperCase()}`] : []),
+    // Likewise only when chosen.
+    ...(input.paymentMethod ? [`pay:${input.paymentMethod}`] : []),
   ];
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }

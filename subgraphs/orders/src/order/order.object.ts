@@ -1,4 +1,5 @@
 import { LineConfigurationObject } from '../configured-item/line-configuration.object';
+import { PaymentMethod } from './order-payment-method';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Decimal, DecimalScalar, MoneyObject } from '@hub/money';
 import { PageInfo } from '@hub/subgraph-kit';
@@ -242,6 +243,9 @@ export class OrderObject {
   delivery: OrderEntity['delivery'];
   /** For Order.pickup (PickupResolver). */
   pickupStoreCode: string | null;
+
+  @Field(() => PaymentMethod, { nullable: true, description: "How it is paid; null: on the company's account terms." })
+  paymentMethod: PaymentMethod | null;
   pickupCode: string | null;
   handedOverAt: Date | null;
 
@@ -272,6 +276,7 @@ export class OrderObject {
       currency: order.currency,
       delivery: order.delivery ?? null,
       pickupStoreCode: order.pickupStoreCode ?? null,
+      paymentMethod: (order.paymentMethod as PaymentMethod | null) ?? null,
       pickupCode: order.pickupCode ?? null,
       handedOverAt: order.handedOverAt ?? null,
     });

@@ -59,6 +59,11 @@ export class OrderResolver {
     return OrderObject.from(await ctx.services.placement.place(ctx.viewer, input));
   }
 
+  @Mutation(() => OrderObject, { description: "After the 3-D Secure step of an order paid by PREPAID_CARD: authorised, it goes to the ERP (or is held); failed, it is REJECTED." })
+  async confirmOrderPayment(@Arg('orderId', () => ID) orderId: string, @Ctx() ctx: OrdersContext): Promise<OrderObject> {
+    return OrderObject.from(await ctx.services.placement.confirmPayment(ctx.viewer, orderId));
+  }
+
   @FieldResolver(() => String, { description: "The status as the viewer reads it: in the user's language, else the company's default, else the deployment's (hub texts, kind ORDER_STATUS)." })
   statusLabel(@Root() order: OrderObject, @Ctx() ctx: OrdersContext): Promise<string> {
     return ctx.services.texts.text(ORDER_STATUS_TEXTS, order.status, ORDER_STATUS_LABELS[order.status], order.status);

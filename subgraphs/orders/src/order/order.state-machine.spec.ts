@@ -10,9 +10,13 @@ describe('the order state machine', () => {
     expect(ALL.filter((to) => canTransition(S.ON_HOLD, to))).toEqual([S.REJECTED, S.PENDING]);
   });
 
-  it('starts a new order waiting for approval, held or on its way to the ERP, and nothing else', () => {
-    expect(ALL.filter((s) => { try { assertInitial(s); return true; } catch { return false; } })).toEqual([S.AWAITING_APPROVAL, S.ON_HOLD, S.PENDING]);
+  it('starts a new order waiting for its card (public shop), for approval, held or on its way to the ERP, and nothing else', () => {
+    expect(ALL.filter((s) => { try { assertInitial(s); return true; } catch { return false; } })).toEqual([S.AWAITING_PAYMENT, S.AWAITING_APPROVAL, S.ON_HOLD, S.PENDING]);
     expect(() => assertInitial(S.CONFIRMED)).toThrow('An order cannot start CONFIRMED.');
+  });
+
+  it('sends a public shop order whose card is authorised to the hold rules or the ERP, and rejects one whose card failed; never straight to an ERP status', () => {
+    expect(ALL.filter((to) => canTransition(S.AWAITING_PAYMENT, to))).toEqual([S.ON_HOLD, S.REJECTED, S.PENDING]);
   });
 
   it('never moves a rejected order', () => {
@@ -46,7 +50,7 @@ describe('the order state machine', () => {
   it('lists the statuses a move may start from, for updates that check them in SQL', () => {
     expect(statusesBefore(S.CONFIRMED)).toEqual([S.PENDING, S.ERP_REFUSED, ...ERP_STATUSES]);
     expect(statusesBefore(S.ERP_REFUSED)).toEqual([S.PENDING]);
-    expect(statusesBefore(S.PENDING)).toEqual([S.AWAITING_APPROVAL, S.ON_HOLD]);
+    expect(statusesBefore(S.PENDING)).toEqual([S.AWAITING_PAYMENT, S.AWAITING_APPROVAL, S.ON_HOLD]);
   });
 
   it('counts open orders and credit exposure from the right statuses', () => {

@@ -13,6 +13,8 @@ export const ERP_STATUSES: readonly OrderStatus[] = [S.CONFIRMED, S.PICKED, S.SH
  * correct one backwards), and the hub never moves an order the ERP has.
  */
 const TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
+  // Authorised: judged by the hold rules like any order; the card failed: never sent.
+  [S.AWAITING_PAYMENT]: [S.ON_HOLD, S.PENDING, S.REJECTED],
   [S.AWAITING_APPROVAL]: [S.ON_HOLD, S.PENDING, S.REJECTED],
   [S.ON_HOLD]: [S.PENDING, S.REJECTED],
   [S.REJECTED]: [],
@@ -29,7 +31,7 @@ const TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
 };
 
 /** What a new order is: waiting for a coworker's approval, held by the rules, or on its way to the ERP. */
-export const INITIAL_STATUSES: readonly OrderStatus[] = [S.AWAITING_APPROVAL, S.ON_HOLD, S.PENDING];
+export const INITIAL_STATUSES: readonly OrderStatus[] = [S.AWAITING_PAYMENT, S.AWAITING_APPROVAL, S.ON_HOLD, S.PENDING];
 
 /** A new order starts in one of INITIAL_STATUSES (anything else is a bug, not the client's mistake). */
 export function assertInitial(status: OrderStatus): void {

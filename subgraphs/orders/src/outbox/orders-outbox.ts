@@ -18,7 +18,7 @@ export const ORDER_PLACED_TOPIC = 'order.placed';
 
 /** What the ERP receives for an accepted order: the hub's order id (also the idempotency key), its lines as priced, delivery and references. */
 export function erpSubmissionOf(
-  order: Pick<OrderEntity, 'id' | 'customerNumber' | 'placedAt' | 'currency' | 'customerReference' | 'deliveryAddressCode' | 'notes' | 'pickupStoreCode'> & { delivery?: OrderEntity['delivery'] } & Partial<Pick<OrderEntity, 'discounts' | 'blanketOrderNumber'>>,
+  order: Pick<OrderEntity, 'id' | 'customerNumber' | 'placedAt' | 'currency' | 'customerReference' | 'deliveryAddressCode' | 'notes' | 'pickupStoreCode'> & { delivery?: OrderEntity['delivery']; paymentMethod?: string | null } & Partial<Pick<OrderEntity, 'discounts' | 'blanketOrderNumber'>>,
   lines: ReadonlyArray<Pick<OrderLineEntity, 'lineNo' | 'sku' | 'quantity' | 'unitPrice'> & { configuration?: OrderLineEntity['configuration'] }>,
 ): ErpOrderSubmission {
   return {
@@ -31,6 +31,8 @@ export function erpSubmissionOf(
     notes: order.notes,
     // Only for an order collected in a store, so a delivered order's submission is what it always was.
     ...(order.pickupStoreCode ? { pickupStoreCode: order.pickupStoreCode } : {}),
+    // Likewise only when chosen (none: the customer's account terms).
+    ...(order.paymentMethod ? { paymentMethod: order.paymentMethod } : {}),
     // Delivery the hub charged (O12), only when it charged some: the ERP invoices it with the goods.
     ...(order.delivery && new Decimal(order.delivery.total).gt(0)
       ? { delivery: { method: order.delivery.method, parcels: order.delivery.parcels, pallets: order.delivery.pallets, charge: new Decimal(order.delivery.total).toFixed(2) } }

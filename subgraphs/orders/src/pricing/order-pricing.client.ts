@@ -7,8 +7,8 @@ import { traceHeaders } from '@hub/observability';
 /** Kept-alive connections to the gateway: every ordering request asks it once. */
 const agents = { http: new http.Agent({ keepAlive: true, keepAliveMsecs: 30_000, maxSockets: 64 }), https: new https.Agent({ keepAlive: true, keepAliveMsecs: 30_000, maxSockets: 64 }) };
 
-/** POSTs a GraphQL request to the gateway as the bearer (node:http with keep-alive: cheaper than fetch per call). */
-function postGraphQL(url: string, bearer: string, body: string): Promise<{ status: number; text: string }> {
+/** POSTs a GraphQL request to the gateway as the bearer, or anonymously (null: a public shop visitor) (node:http with keep-alive: cheaper than fetch per call). */
+export function postGraphQL(url: string, bearer: string | null, body: string): Promise<{ status: number; text: string }> {
   const u = new URL(url);
   const secure = u.protocol === 'https:';
   return new Promise((resolve, reject) => {
@@ -16,7 +16,7 @@ function postGraphQL(url: string, bearer: string, body: string): Promise<{ statu
       {
         host: u.hostname, port: u.port, path: `${u.pathname}${u.search}`, method: 'POST', agent: secure ? agents.https : agents.http,
         // The placing request's id and trace go on: the pricing query is part of the same trace.
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${bearer}`, ...traceHeaders() },
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...traceHeaders() },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -106,7 +106,7 @@ const QUERY_WITH_COMPANY = `query PriceLinesForCompany($lines: [OrderableLineInp
  * cannot buy why not (unknown, not in its assortment, discontinued). One request, whatever the
  * number of lines; with the company's ERP number, delivery addresses and branches when asked.
  */
-export async function priceLines(gatewayUrl: string, bearer: string, companyId: string | null, lines: readonly PricingLine[]): Promise<PricingResult> {
+export async function priceLines(gatewayUrl: string, bearer: string | null, companyId: string | null, lines: readonly PricingLine[]): Promise<PricingResult> {
   if (lines.length === 0 && companyId === null) return { company: null, lines: [], statuses: [] };
   const variables: Record<string, unknown> = {
     lines: lines.map((l) => ({

@@ -1,5 +1,4 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { requireViewer } from '@hub/auth';
 import { MoneyObject } from '@hub/money';
 import { ProductsContext } from '../context';
 import { CategoryObject } from '../category/category.object';
@@ -42,11 +41,10 @@ export class ProductResolver {
 
   @Query(() => [OrderableProductObject], {
     description:
-      'Signed-in users, for order entry: each line\'s product (by sku or productId) if you can order it, else why not (unknown, outside your assortment, ' +
-      'discontinued), with your price at its quantity; in the order asked, at most 1,000 lines.',
+      'For order entry: each line\'s product (by sku or productId) if you can order it, else why not (unknown, outside your assortment, ' +
+      'discontinued), with your price at its quantity; in the order asked, at most 1,000 lines. Anonymous visitors (the public shop) get the public assortment at public prices.',
   })
   async orderableProducts(@Ctx() ctx: ProductsContext, @Arg('lines', () => [OrderableLineInput]) lines: OrderableLineInput[]): Promise<OrderableProductObject[]> {
-    requireViewer(ctx.viewer);
     const options = lines.map((l, i) => (l.options ? validChosenOptions(l.options, `lines.${i}.options`) : null));
     const orderable = await ctx.services.products.orderable(lines.map((l) => ({ sku: l.sku ?? null, productId: l.productId ?? null, quantity: l.quantity })));
     return (await ctx.services.configurator.judge(orderable, options)).map(OrderableProductObject.from);

@@ -1,0 +1,2 @@
+export * from './payment-ledger';
+export * from './server';
