@@ -53,6 +53,33 @@ beforeAll(async () => {
 afterAll(() => paymentsAdmin('DELETE', '/admin/faults'));
 
 describe('the public prepaid shop (O8)', () => {
+  it("a guest pays the delivery staff's rules set for its country, the card is authorised for goods and delivery, and the ERP invoices the charge with the goods", async () => {
+    const staff = await as('orders@hub.example');
+    const currency = publicProducts[2].price.currency;
+    // Iceland: a country no other test delivers to, so this rule prices no one else's order.
+    const { setDeliveryRate } = await staff.request<{ setDeliveryRate: { id: string } }>(
+      'mutation($i: DeliveryRateInput!) { setDeliveryRate(input: $i) { id } }',
+      { i: { method: 'PARCEL', country: 'IS', baseCost: '9.90', currency } },
+    );
+    try {
+      const basket = await basketWith([[2, 1]]);
+      const goods = new Decimal(publicProducts[2].price.amount);
+      const order = (await visitor.request<{ checkoutGuestBasket: GuestOrder }>(CHECKOUT, { t: basket.token, i: guest({ address: { street: 'Laugavegur 1', postalCode: '101', city: 'Reykjavík', country: 'IS' } }) })).checkoutGuestBasket;
+      expect(order).toMatchObject({ status: 'PENDING', paymentStatus: 'AUTHORIZED', deliveryCost: { amount: '9.90' }, total: { amount: goods.plus('9.90').toFixed(2), currency } });
+      expect((await intentOfOrder(order.id)).amount_capturable).toBe(Number(goods.plus('9.90').mul(100)));
+      const confirmed = await eventually(async () => {
+        const o = (await visitor.request<{ guestOrder: GuestOrder }>(GUEST_ORDER, { t: basket.token })).guestOrder;
+        return o.status === 'CONFIRMED' ? o : undefined;
+      }, 30_000, 'the guest order to be confirmed by the ERP');
+      const inErp = await erpAdmin('GET', `/admin/records/orders/${confirmed.number}`);
+      expect({ total: inErp.total, charge: inErp.delivery?.charge }).toEqual({ total: goods.plus('9.90').toFixed(2), charge: '9.90' });
+      // Read back later, the order still shows what its delivery cost.
+      expect((await visitor.request<{ guestOrder: GuestOrder }>(GUEST_ORDER, { t: basket.token })).guestOrder.deliveryCost).toEqual({ amount: '9.90' });
+    } finally {
+      await staff.request('mutation($id: ID!) { removeDeliveryRate(id: $id) }', { id: setDeliveryRate.id });
+    }
+  }, 90_000);
+
   it('a guest fills a basket at the public prices and buys with a card authorised at order and captured at delivery, once', async () => {
     const basket = await basketWith([[0, 2], [1, 1], [0, 1]]);
     expect(basket.token).toMatch(/^gb1\./);

@@ -158,9 +158,23 @@ describe('mailbox and tasks (C10): e-mail read over IMAP becomes a task, its thr
     const asOwner = await (await as(owner.email)).rawRequest<any>(ORDER_TASKS, { id: order.id }).catch((e) => e.response);
     expect(asOwner.data.order).toMatchObject({ number: order.number, tasks: null });
     expect(asOwner.errors.map((e: any) => e.extensions.code)).toEqual(['FORBIDDEN']);
-    const offerId = randomUUID();
+    // The e-mail asked for an offer: the sales rep makes it, and the task points at it through the supergraph.
+    const rep = await as('sales@hub.example');
+    const [made] = (await rep.request<{ createOffers: Array<{ id: string; number: string }> }>(
+      'mutation($i: CreateOffersInput!) { createOffers(input: $i) { id number } }',
+      { i: { companyIds: [demo.companies[0].id], title: 'Asked for by e-mail', lines: [{ sku: demo.products[0].sku, quantity: '2', unitPrice: '10.00' }] } },
+    )).createOffers;
+    const offerId = made.id;
     const offer = (await staff.request<any>(LINK, { i: { taskId, kind: 'OFFER', targetId: offerId } })).linkTask;
     expect(offer).toMatchObject({ linkKind: 'OFFER', offerId, order: null });
+    // The rep sees the offer on the task (its number from the orders subgraph), and the task with its e-mail on the offer.
+    const TASK_OFFER = 'query($id: ID!) { task(id: $id) { offer { id number status } } }';
+    const admin = await as('admin@hub.example');
+    expect((await admin.request<any>(TASK_OFFER, { id: taskId })).task.offer).toEqual({ id: offerId, number: made.number, status: 'DRAFT' });
+    const OFFER_TASKS = 'query($id: ID!) { offer(id: $id) { number tasks { id messages { messageId } } } }';
+    const fromOffer = (await admin.request<any>(OFFER_TASKS, { id: offerId })).offer;
+    expect(fromOffer.number).toBe(made.number);
+    expect(fromOffer.tasks.find((t: any) => t.id === taskId).messages.map((m: any) => m.messageId)).toContain(rootId);
     // A return the viewer cannot see (here: none with that id) resolves to null, not to someone else's.
     // Finance is asked for the return (number, status): one that does not exist, or is not the viewer's, resolves to null.
     // (Apollo's gateway notes the missing entity in extensions; Hive Gateway reports an error at the return's selection, without a path.)

@@ -133,7 +133,9 @@ describe('operating a hub in split mode', () => {
     postgres = await startEmbeddedPostgresProcess(dataDir, pgPort);
     const back = await until('readiness 200', async () => {
       const r = await readiness();
-      return r.status === 200 ? r : undefined;
+      // Not ready yet: the checks still failing are the message if it never comes.
+      if (r.status !== 200) throw new Error(`still ${r.status}: ${JSON.stringify(r.body.checks.filter((c) => c.status !== 'pass'))}`);
+      return r;
     }, 60_000);
     expect(back.body.checks.filter((c) => c.status === 'fail')).toEqual([]);
     expect(back.body.checks.find((c) => c.name === 'event-listener')).toMatchObject({ status: 'pass' });

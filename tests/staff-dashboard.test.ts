@@ -11,7 +11,7 @@ const DASHBOARD = `query($day: String) { staffDashboard(day: $day) {
   day ordersByChannel { channel orders sales { amount currency } } ordersAwaitingApproval ordersOnHold ordersRefusedByErp
   returnsAwaitingDecision returnsAwaitingAssessment
   syncHealth { failedRuns oldestCursorAgeSeconds operations { operation paused lastSuccessAt cursorAgeSeconds lastRunStatus } } deadLetteredMessages
-  tasks { open inProgress openedOnDay unassignedMailOnDay } undeliveredMessages } }`;
+  tasks { open inProgress openedOnDay unassignedMailOnDay } undeliveredMessages offers { sent accepted rejected } } }`;
 const PLACE = `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id status total { amount currency } } }`;
 const SET_RULE = 'mutation($i: HoldRuleInput!) { setHoldRule(input: $i) { id } }';
 
@@ -40,7 +40,7 @@ describe('staff dashboard (G6)', () => {
   it("gives the day's figures from every owning subgraph in one query", async () => {
     const d = await dashboard();
     expect(d.day).toBe(today());
-    expect(d.ordersByChannel.map((c: any) => c.channel)).toEqual(['WEB', 'STAFF', 'ERP']);
+    expect(d.ordersByChannel.map((c: any) => c.channel)).toEqual(['WEB', 'STAFF', 'SHOP', 'ERP']);
     for (const figure of ['ordersAwaitingApproval', 'ordersOnHold', 'ordersRefusedByErp', 'returnsAwaitingDecision', 'returnsAwaitingAssessment', 'deadLetteredMessages', 'undeliveredMessages']) {
       expect(Number.isInteger(d[figure]) && d[figure] >= 0).toBe(true);
     }
@@ -72,6 +72,21 @@ describe('staff dashboard (G6)', () => {
     expect(y1.day).toBe(yesterday);
   });
 
+  it("counts the day's offers as the sales rep sends them and the customer decides", async () => {
+    const rep = await as('sales@hub.example');
+    const OFFERS = 'query($day: String) { staffDashboard(day: $day) { offers { sent accepted rejected } } }';
+    const figures = async () => (await rep.request<any>(OFFERS, { day: today() })).staffDashboard.offers;
+    const before = await figures();
+    const [offer] = (await rep.request<{ createOffers: Array<{ id: string }> }>('mutation($i: CreateOffersInput!) { createOffers(input: $i) { id } }', {
+      i: { companyIds: [demo.companies[0].id], title: 'Dashboard offer', lines: [{ sku: cheap.sku, quantity: '2', unitPrice: '9.00' }] },
+    })).createOffers;
+    await rep.request('mutation($id: ID!) { sendOffer(id: $id) { status } }', { id: offer.id });
+    await (await as(demoUser(0, 'customer admin').email)).request('mutation($id: ID!, $r: String) { rejectOffer(id: $id, reason: $r) { status } }', { id: offer.id, r: 'Too dear' });
+    const after = await figures();
+    expect(after.sent).toBeGreaterThanOrEqual(before.sent + 1);
+    expect(after.rejected).toBeGreaterThanOrEqual(before.rejected + 1);
+  });
+
   it('shows each figure only to staff holding its right, and refuses customers and bad days', async () => {
     // The sync operator sees sync health and dead letters, not the orders or tasks figures.
     const sync = await (await as('sync@hub.example')).rawRequest<{ staffDashboard: Dashboard }>(DASHBOARD, { day: today() }).catch((e) => e.response);
@@ -80,10 +95,11 @@ describe('staff dashboard (G6)', () => {
     expect(sync.data.staffDashboard.ordersByChannel).toBeNull();
     expect(sync.data.staffDashboard.returnsAwaitingDecision).toBeNull();
     expect(sync.data.staffDashboard.tasks).toBeNull();
+    expect(sync.data.staffDashboard.offers).toBeNull();
     expect(new Set(sync.errors.map((e: any) => e.extensions.code))).toEqual(new Set(['FORBIDDEN']));
     // The order desk the other way round.
     const desk = await (await as('orders@hub.example')).rawRequest<{ staffDashboard: Dashboard }>(DASHBOARD, { day: today() }).catch((e) => e.response);
-    expect(desk.data.staffDashboard.ordersByChannel).toHaveLength(3);
+    expect(desk.data.staffDashboard.ordersByChannel).toHaveLength(4);
     expect(desk.data.staffDashboard.tasks).not.toBeNull();
     expect(desk.data.staffDashboard.syncHealth).toBeNull();
 

@@ -574,8 +574,10 @@ describe('blanket orders and discount lines', () => {
   const blanket = () => erp.state.get('blanketOrders', 'BO-5001') as any;
   const first = blanket();
   const customer = erp.state.get('customers', first.customerNumber)!;
+  // One moment for every body: a replay is the same body, and a later placedAt would make it another order.
+  const placedAt = new Date().toISOString();
   const body = (hubOrderId: string, lines: Array<{ lineNo: number; sku: string; quantity: string; unitPrice: string }>, extra: Record<string, unknown> = {}) => ({
-    hubOrderId, customerNumber: customer.customerNumber, placedAt: new Date().toISOString(), currency: 'EUR', lines, blanketOrderNumber: 'BO-5001', ...extra,
+    hubOrderId, customerNumber: customer.customerNumber, placedAt, currency: 'EUR', lines, blanketOrderNumber: 'BO-5001', ...extra,
   });
 
   it('holds agreements of its first customers: three lines below list price, split per shop for a multi-shop retailer, partly drawn by its own order', () => {

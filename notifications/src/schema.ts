@@ -10,8 +10,8 @@ import { NewsletterResolver } from './newsletter/newsletter.resolver';
 import { PaymentReminderScheduleResolver } from './schedule/payment-reminder-schedule.resolver';
 import { MailboxAttachmentResolver, MailboxMessageResolver } from './mailbox/mailbox.resolver';
 import { DepartmentResolver, TaskResolver } from './task/task.resolver';
-import { OrderTasksResolver, ReturnRequestTasksResolver } from './task/task-links.resolver';
-import { resolveOrderTasksReference, resolveReturnRequestTasksReference } from './task/task-links.reference';
+import { OfferTasksResolver, OrderTasksResolver, ReturnRequestTasksResolver } from './task/task-links.resolver';
+import { resolveOfferTasksReference, resolveOrderTasksReference, resolveReturnRequestTasksReference } from './task/task-links.reference';
 import { NotificationsStaffDashboardResolver } from './staff-dashboard/staff-dashboard.resolver';
 import { StaffDashboardObject } from './staff-dashboard/staff-dashboard.object';
 import { resolveStaffDashboardReference } from './staff-dashboard/staff-dashboard.reference';
@@ -19,13 +19,14 @@ import { CustomerMessageTemplateResolver } from './customer-template/customer-me
 
 export function buildNotificationsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<NotificationsContext>({
-    resolvers: [MessageLogResolver, BrandingResolver, NotificationPreferenceResolver, MessageTemplateResolver, PaymentReminderScheduleResolver, NewsletterResolver, HubTextResolver, CustomerMessageTemplateResolver, MailboxMessageResolver, MailboxAttachmentResolver, TaskResolver, DepartmentResolver, NotificationsStaffDashboardResolver, OrderTasksResolver, ReturnRequestTasksResolver],
+    resolvers: [MessageLogResolver, BrandingResolver, NotificationPreferenceResolver, MessageTemplateResolver, PaymentReminderScheduleResolver, NewsletterResolver, HubTextResolver, CustomerMessageTemplateResolver, MailboxMessageResolver, MailboxAttachmentResolver, TaskResolver, DepartmentResolver, NotificationsStaffDashboardResolver, OrderTasksResolver, ReturnRequestTasksResolver, OfferTasksResolver],
     // Reached only through `_entities` (orders owns the query).
     orphanedTypes: [StaffDashboardObject],
     referenceResolvers: {
       StaffDashboard: { __resolveReference: resolveStaffDashboardReference },
       Order: { __resolveReference: resolveOrderTasksReference },
       ReturnRequest: { __resolveReference: resolveReturnRequestTasksReference },
+      Offer: { __resolveReference: resolveOfferTasksReference },
     },
   });
 }

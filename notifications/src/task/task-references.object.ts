@@ -12,7 +12,7 @@ export class UserReference {
   }
 }
 
-/** Order and ReturnRequest are extended here with the tasks that led to them (staff), so these stubs are resolvable. */
+/** Order, ReturnRequest and Offer are extended here with the tasks that led to them (staff), so these stubs are resolvable. */
 @Directive('@key(fields: "id")')
 @ObjectType('Order')
 export class OrderReference {
@@ -32,5 +32,16 @@ export class ReturnRequestReference {
 
   static of(id: string): ReturnRequestReference {
     return Object.assign(new ReturnRequestReference(), { id });
+  }
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType('Offer')
+export class OfferReference {
+  @Field(() => ID)
+  id: string;
+
+  static of(id: string): OfferReference {
+    return Object.assign(new OfferReference(), { id });
   }
 }

@@ -3,7 +3,7 @@ import { NotificationsContext } from '../context';
 import { MailboxMessageObject } from '../mailbox/mailbox-message.object';
 import { AssignTaskInput, CreateTaskFromMessageInput, DepartmentInput, LinkTaskInput } from './task.inputs';
 import { DepartmentObject, TaskCommentObject, TaskObject } from './task.object';
-import { OrderReference, ReturnRequestReference, UserReference } from './task-references.object';
+import { OfferReference, OrderReference, ReturnRequestReference, UserReference } from './task-references.object';
 import { TaskLinkKind, TaskStatus } from './task-status';
 
 @Resolver(() => TaskObject)
@@ -84,6 +84,11 @@ export class TaskResolver {
   @FieldResolver(() => ID, { nullable: true, description: 'The offer it led to (orders subgraph).' })
   offerId(@Root() task: TaskObject): string | null {
     return task.linkKind === TaskLinkKind.OFFER ? task.linkId : null;
+  }
+
+  @FieldResolver(() => OfferReference, { nullable: true, description: 'The offer it led to (its number, status and lines from the orders subgraph, as the viewer may see it).' })
+  offer(@Root() task: TaskObject): OfferReference | null {
+    return task.linkKind === TaskLinkKind.OFFER && task.linkId ? OfferReference.of(task.linkId) : null;
   }
 
   @FieldResolver(() => OrderReference, { nullable: true, description: 'The order it led to.' })

@@ -109,7 +109,7 @@ export function buildOrdersContext(base: BaseContext, runtime: SubgraphRuntime):
       approvals: new OrderApprovalService(em),
       baskets: basketService,
       deliveryCosts,
-      guestBaskets: new GuestBasketService(em, base.viewer, runtime.secrets, runtime.gatewayUrl, basketService),
+      guestBaskets: new GuestBasketService(em, base.viewer, runtime.secrets, runtime.gatewayUrl, basketService, deliveryCosts),
       quotes: new QuoteService(quotes, em, baskets, pricing, facts),
       holdRules: new HoldRuleService(new HoldRuleRepository(em), em),
       settings: new OrderingSettingsService(em),

@@ -66,6 +66,8 @@ export async function captureDuePayments(pool: Pool, limit = 20): Promise<number
 /** The capture loop beside the finance server: every HUB_PAYMENTS_CAPTURE_EVERY_MS (default 2 s). */
 export async function startPaymentCaptures(databaseUrl: string): Promise<() => Promise<void>> {
   const pool = new Pool({ connectionString: databaseUrl, max: 2, application_name: 'hub-finance-captures' });
+  // An idle connection lost while the database restarts: the next run reports it (an unhandled 'error' would end the process).
+  pool.on('error', (error) => log.warn({ err: error }, 'capture pool lost a connection'));
   const every = Number(process.env.HUB_PAYMENTS_CAPTURE_EVERY_MS ?? 2000);
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();

@@ -9,9 +9,10 @@ import { DeliveryCostService, DeliveryLine } from './delivery-cost.service';
  */
 export async function orderDeliveryOf(
   deliveryCosts: DeliveryCostService,
-  order: { lines: DeliveryLine[]; currency: string; deliveryAddressCode: string | null; method: string | null; companyId: string },
+  /** companyId null: a public shop guest's order, to `country`. */
+  order: { lines: DeliveryLine[]; currency: string; deliveryAddressCode: string | null; method: string | null; companyId: string | null; country?: string | null },
 ): Promise<OrderDelivery | null> {
-  const quote = await deliveryCosts.quote({ lines: order.lines, currency: order.currency, country: null, deliveryAddressCode: order.deliveryAddressCode, method: order.method, companyId: order.companyId });
+  const quote = await deliveryCosts.quote({ lines: order.lines, currency: order.currency, country: order.country ?? null, deliveryAddressCode: order.deliveryAddressCode, method: order.method, companyId: order.companyId });
   if (order.method !== null && !quote.chosen) throw badUserInput(quote.problem ?? `No ${order.method} delivery for this order.`, 'deliveryMethod');
   if (!quote.chosen && quote.surcharges.length === 0) return null;
   return {

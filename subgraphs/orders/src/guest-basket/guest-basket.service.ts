@@ -24,7 +24,8 @@ import { lineTotal } from '../pricing/line-rules';
 import { requireOrderable } from '../pricing/priced-lines';
 import { GuestBasketEntity, GuestBasketLine } from './guest-basket.entity';
 import { signGuestBasketToken, verifyGuestBasketToken } from './guest-basket-token';
-import { GuestDeliveryMethod, guestDeliveryCost } from './guest-delivery-cost';
+import { deliveryChargeOf, GuestDeliveryMethod, guestDeliveryOf } from './guest-delivery-cost';
+import { DeliveryCostService } from '../delivery-cost/delivery-cost.service';
 import { authorizeOrderCard, OrderCardPayment, orderCardPayment } from './payment.client';
 
 /** The company id the public shop's guest orders are kept under: the ERP's cash-sale customer's (no company of the hub has it). */
@@ -97,6 +98,7 @@ export class GuestBasketService {
     private readonly secrets: AuthSecrets,
     private readonly gatewayUrl: () => string,
     private readonly baskets: BasketService,
+    private readonly deliveryCosts: DeliveryCostService,
   ) {}
 
   // ---- the basket ----
@@ -148,8 +150,9 @@ export class GuestBasketService {
     const priced = await this.priceAll(basket.lines);
     const currency = priced[0].currency;
     const net = priced.reduce((sum, l) => sum.plus(l.lineTotal), new Decimal(0));
-    const delivery = guestDeliveryCost(input.deliveryMethod, priced, net, currency);
-    const amount = net.plus(delivery.amount);
+    const delivery = await guestDeliveryOf(this.deliveryCosts, input.deliveryMethod, priced, currency, contact.address?.country ?? null);
+    const deliveryCharge = deliveryChargeOf(delivery);
+    const amount = net.plus(deliveryCharge);
     // The order's id follows from the basket and its attempt: two checkouts of one basket at once pay one order; after a declined card, a new attempt is a new order.
     const orderId = orderIdOf(basket.id, basket.checkoutAttempts);
     const request = await signPaymentRequest({ orderId, amount: amount.toFixed(2), currency, companyId: null, customerNumber: PUBLIC_SHOP_CUSTOMER_NUMBER, payerEmail: contact.email }, this.secrets);
@@ -172,7 +175,7 @@ export class GuestBasketService {
       companyId: PUBLIC_SHOP_COMPANY_ID, customerNumber: PUBLIC_SHOP_CUSTOMER_NUMBER, placedByUserId: null, placedByActorId: null,
       idempotencyKey: `guest-basket:${basket.id}:${basket.checkoutAttempts}`, requestFingerprint: null, status: OrderStatus.AWAITING_PAYMENT, holdReasons: null as HoldReason[] | null,
       placedAt: new Date(), currency, total: amount.toFixed(2), taxTotal: null, deliveryAddressCode: null, pickupStoreCode: pickupStore?.code ?? null,
-      branchId: null, customerReference: null, notes: delivery.amount.isZero() ? null : `Delivery ${delivery.amount.toFixed(2)} ${currency}`, quoteId: null, quotePriceChanges: null,
+      branchId: null, customerReference: null, notes: null, quoteId: null, quotePriceChanges: null, delivery,
       guestContact: contact, paymentMethod: PaymentMethod.PREPAID_CARD as string | null,
     });
     const lines = priced.map((p) => ({ productId: p.productId, sku: p.sku, quantity: String(p.quantity), unitPrice: p.unitPrice.toFixed(), lineTotal: p.lineTotal.toFixed(2) }));
@@ -206,7 +209,7 @@ export class GuestBasketService {
       }
       throw error;
     }
-    return { order: (await this.em.fork().findOne(OrderEntity, { id: order.id }))!, deliveryCost: delivery.amount, payment };
+    return { order: (await this.em.fork().findOne(OrderEntity, { id: order.id }))!, deliveryCost: deliveryCharge, payment };
   }
 
   /**
@@ -240,7 +243,7 @@ export class GuestBasketService {
     if (!orderId) throw notFound('Order of this basket');
     const order = await this.em.fork().findOne(OrderEntity, { id: orderId });
     if (!order) throw notFound('Order of this basket');
-    return { order, deliveryCost: new Decimal(0), payment: null };
+    return { order, deliveryCost: deliveryChargeOf(order.delivery ?? null), payment: null };
   }
 
   // ---- signing up or in ----

@@ -1,4 +1,7 @@
 import { Decimal } from '@hub/money';
+import { DeliveryCostService } from '../delivery-cost/delivery-cost.service';
+import { orderDeliveryOf } from '../delivery-cost/order-delivery';
+import { OrderDelivery } from '../order/order.entity';
 
 /** How a public shop order reaches the guest. */
 export enum GuestDeliveryMethod {
@@ -9,9 +12,22 @@ export enum GuestDeliveryMethod {
 }
 
 /**
- * The delivery cost of a guest order. Zero for now: delivery costs (O12: weight and volume rules,
- * parcels and pallets, free-delivery thresholds) are built in orders/src/delivery-cost/ and wired here.
+ * The delivery of a guest order (O12) by the same staff rules as a company's, for the public shop
+ * (no company: no customer minimums): the cheapest method that delivers to the guest's country,
+ * its parcels, pallets, cost or free-delivery threshold, and the products' logistic minimums.
+ * None for an order collected in a store, or where no rule covers the shipment (the distributor
+ * quotes transport).
  */
-export function guestDeliveryCost(_method: GuestDeliveryMethod, _lines: ReadonlyArray<{ sku: string; quantity: number }>, _net: Decimal, currency: string): { amount: Decimal; currency: string } {
-  return { amount: new Decimal(0), currency };
+export function guestDeliveryOf(
+  deliveryCosts: DeliveryCostService,
+  method: GuestDeliveryMethod,
+  lines: ReadonlyArray<{ productId: string; sku: string; quantity: number; lineTotal: Decimal }>,
+  currency: string,
+  country: string | null,
+): Promise<OrderDelivery | null> {
+  if (method === GuestDeliveryMethod.STORE_PICKUP) return Promise.resolve(null);
+  return orderDeliveryOf(deliveryCosts, { lines: [...lines], currency, deliveryAddressCode: null, method: null, companyId: null, country });
 }
+
+/** What the guest pays for delivery. */
+export const deliveryChargeOf = (delivery: OrderDelivery | null): Decimal => new Decimal(delivery?.total ?? 0);

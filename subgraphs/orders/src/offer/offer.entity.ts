@@ -74,6 +74,9 @@ export interface OfferPartner {
 @Entity({ tableName: 'offer' })
 @Index({ properties: ['companyId', 'createdAt'] })
 @Index({ properties: ['createdByUserId', 'createdAt'] })
+// The staff dashboard counts the day's sent and decided offers.
+@Index({ properties: ['sentAt'] })
+@Index({ properties: ['decidedAt'] })
 export class OfferEntity {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

@@ -9,9 +9,11 @@ export enum OrderChannel {
   STAFF = 'STAFF',
   /** Entered in the ERP (phone, e-mail, counter) and synchronised. */
   ERP = 'ERP',
+  /** A guest's prepaid order in the public shop. */
+  SHOP = 'SHOP',
 }
 
-registerEnumType(OrderChannel, { name: 'OrderChannel', description: "WEB (the customer's user), STAFF (staff signed in as the customer), ERP (entered in the ERP, synchronised)." });
+registerEnumType(OrderChannel, { name: 'OrderChannel', description: "WEB (the customer's user), STAFF (staff signed in as the customer), ERP (entered in the ERP, synchronised), SHOP (a guest in the public shop)." });
 
 /**
  * The staff dashboard of one day. Orders owns the query; each subgraph adds the figures of its own
@@ -33,4 +35,11 @@ export class OrderChannelFiguresObject {
   @Field(() => OrderChannel) channel: OrderChannel;
   @Field(() => Int) orders: number;
   @Field(() => [MoneyObject], { description: 'Sales (order totals before tax), one per currency.' }) sales: MoneyObject[];
+}
+
+@ObjectType('OfferFigures', { description: "Commercial offers on the day: sent to customers, and decided by them." })
+export class OfferFiguresObject {
+  @Field(() => Int, { description: 'Offers sent (a new version sent counts again).' }) sent: number;
+  @Field(() => Int, { description: 'Offers accepted wholly or in part.' }) accepted: number;
+  @Field(() => Int) rejected: number;
 }

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { MoneyObject } from '@hub/money';
 import { OrdersContext } from '../context';
-import { OrderChannelFiguresObject, StaffDashboardObject } from './staff-dashboard.object';
+import { OrderChannelFiguresObject, StaffDashboardObject, OfferFiguresObject } from './staff-dashboard.object';
 
 @Resolver(() => StaffDashboardObject)
 export class StaffDashboardResolver {
@@ -15,6 +15,11 @@ export class StaffDashboardResolver {
     return (await ctx.services.dashboard.ordersByChannel(dashboard.day)).map((f) =>
       Object.assign(new OrderChannelFiguresObject(), { channel: f.channel, orders: f.orders, sales: f.sales.map((s) => MoneyObject.of(s.amount, s.currency)) }),
     );
+  }
+
+  @FieldResolver(() => OfferFiguresObject, { nullable: true, description: 'Commercial offers sent and decided on the day (staff.sales or staff.orders).' })
+  async offers(@Root() dashboard: StaffDashboardObject, @Ctx() ctx: OrdersContext): Promise<OfferFiguresObject> {
+    return Object.assign(new OfferFiguresObject(), await ctx.services.dashboard.offers(dashboard.day));
   }
 
   @FieldResolver(() => Int, { nullable: true, description: "Orders waiting for a coworker's approval now (staff.orders)." })

@@ -21,6 +21,14 @@ export class StaffDashboardService {
     return this.repository.ordersByChannel(from, to);
   }
 
+  /** Offers sent and decided on the day: for sales reps (staff.sales) and order staff. */
+  offers(day: string): ReturnType<StaffDashboardRepository['offers']> {
+    const staff = requireStaff(this.viewer);
+    if (!staff.permissions.includes('staff.sales')) requireStaffPermission(this.viewer, 'staff.orders');
+    const { from, to } = dashboardDay(day);
+    return this.repository.offers(from, to);
+  }
+
   waiting(): ReturnType<StaffDashboardRepository['waiting']> {
     requireStaffPermission(this.viewer, 'staff.orders');
     this.waitingOnce ??= this.repository.waiting();
