@@ -157,5 +157,5 @@ describe('loyalty points through the gateway', () => {
     expect(race.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect((await failure(Promise.reject((race.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason))).codes).toEqual(['CONFLICT']);
     expect((await account()).balance).toBe(0);
-  });
+  }, 180_000);
 });

@@ -80,7 +80,7 @@ export async function syncNow(operation: string): Promise<void> {
     const { syncRuns } = await staff.request<{ syncRuns: Array<{ trigger: string; status: string; startedAt: string }> }>(
       'query($op: String!) { syncRuns(operation: $op, first: 10) { trigger status startedAt } }', { op: operation });
     return syncRuns.some((r) => r.trigger === 'MANUAL' && r.status === 'SUCCEEDED' && Date.parse(r.startedAt) >= asked);
-  }, 30_000, `a manual ${operation} sync`);
+  }, 60_000, `a manual ${operation} sync`);
 }
 
 /** A fresh idempotency key. */
