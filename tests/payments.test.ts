@@ -233,8 +233,9 @@ describe("an order's card: authorised at order, captured at delivery, once (F4)"
       'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id total { amount currency } } }', { i: { idempotencyKey: key(), lines: [{ productId: product.id, quantity: 1 }] } });
     // The order's owner signs what is to be paid (the public shop's checkout does this for its orders).
     const request = await signPaymentRequest({ orderId: placeOrder.id, amount: placeOrder.total.amount, currency: placeOrder.total.currency, companyId: company.id, customerNumber: company.erpNumber, payerEmail: company.admin.email }, loadAuthSecrets());
-    // The provider's webhooks are held back from here on, to arrive after the capture and newest first.
-    await paymentsAdmin('POST', '/admin/faults', { holdWebhooks: true });
+    // This order's webhooks are held back from here on, to arrive after the capture and newest first
+    // (only this order's: other test files' payments go on meanwhile).
+    await paymentsAdmin('POST', '/admin/faults', { holdWebhooksForOrder: placeOrder.id });
     const authorised = (await company.admin.api.request<{ authorizeOrderPayment: Payment }>(AUTHORIZE, { r: request, c: card() })).authorizeOrderPayment;
     expect(authorised).toMatchObject({ purpose: 'ORDER', status: 'AUTHORIZED', orderId: placeOrder.id, captured: null, amount: placeOrder.total });
     expect((await company.admin.api.request<{ order: { cardPayment: Payment } }>(`query($id: ID!) { order(id: $id) { cardPayment { ${PAYMENT} } } }`, { id: placeOrder.id })).order.cardPayment.id).toBe(authorised.id);

@@ -16,6 +16,11 @@ export interface DemoPaymentsFaults {
   hangMs: number;
   /** Webhooks are kept back (in order) until released (POST /admin/webhooks/release). */
   holdWebhooks: boolean;
+  /**
+   * Only the webhooks of these orders' payment intents (metadata.orderId) are kept back: a test holds
+   * its own payment's events while other tests' payments go on being delivered.
+   */
+  holdWebhooksForOrders: string[];
 }
 
 export interface StartDemoPaymentsOptions {
@@ -84,7 +89,7 @@ export async function startDemoPayments(options: StartDemoPaymentsOptions = {}):
   const apiKey = options.apiKey ?? DEFAULT_DEMO_PAYMENTS_API_KEY;
   const adminKey = options.adminKey ?? DEFAULT_DEMO_PAYMENTS_ADMIN_KEY;
   const webhookSecret = options.webhookSecret ?? DEFAULT_DEMO_PAYMENTS_WEBHOOK_SECRET;
-  const faults: DemoPaymentsFaults = { down: false, hangMs: 15_000, holdWebhooks: false };
+  const faults: DemoPaymentsFaults = { down: false, hangMs: 15_000, holdWebhooks: false, holdWebhooksForOrders: [] };
   let webhookUrl = options.webhookUrl ?? null;
   let publicUrl = '';
   const held: PaymentEvent[] = [];
@@ -115,7 +120,11 @@ export async function startDemoPayments(options: StartDemoPaymentsOptions = {}):
     pending.add(run);
     void run.finally(() => pending.delete(run));
   };
-  const onEvent = (event: PaymentEvent) => (faults.holdWebhooks ? held.push(event) : deliver(event));
+  const heldBack = (event: PaymentEvent) => {
+    const orderId = (event.data?.object as { metadata?: Record<string, string> } | undefined)?.metadata?.orderId;
+    return faults.holdWebhooks || (orderId !== undefined && faults.holdWebhooksForOrders.includes(orderId));
+  };
+  const onEvent = (event: PaymentEvent) => (heldBack(event) ? held.push(event) : deliver(event));
   const ledger = new PaymentLedger(onEvent, () => publicUrl);
 
   const admin = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
@@ -150,6 +159,10 @@ export async function startDemoPayments(options: StartDemoPaymentsOptions = {}):
       const body = await readJson(req);
       if (body.down !== undefined) faults.down = Boolean(body.down);
       if (body.holdWebhooks !== undefined) faults.holdWebhooks = Boolean(body.holdWebhooks);
+      if (body.holdWebhooksForOrder !== undefined) {
+        if (typeof body.holdWebhooksForOrder !== 'string' || body.holdWebhooksForOrder === '') throw new PaymentRefusal(400, 'invalid_request', 'holdWebhooksForOrder must be an order id');
+        faults.holdWebhooksForOrders.push(body.holdWebhooksForOrder);
+      }
       if (body.hangMs !== undefined) {
         if (!Number.isInteger(body.hangMs) || body.hangMs < 0 || body.hangMs > 120_000) throw new PaymentRefusal(400, 'invalid_request', 'hangMs must be 0..120000');
         faults.hangMs = body.hangMs;
@@ -157,7 +170,7 @@ export async function startDemoPayments(options: StartDemoPaymentsOptions = {}):
       return sendJson(res, 200, faults);
     }
     if (req.method === 'DELETE' && path === '/admin/faults') {
-      Object.assign(faults, { down: false, hangMs: 15_000, holdWebhooks: false });
+      Object.assign(faults, { down: false, hangMs: 15_000, holdWebhooks: false, holdWebhooksForOrders: [] });
       for (const e of held.splice(0, held.length)) deliver(e);
       return sendJson(res, 200, faults);
     }
