@@ -1,6 +1,6 @@
+import { bearerKeyMatches, readBodyText, sendJson } from '@hub/simulator-http';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { timingSafeEqual } from 'node:crypto';
 import { CarrierNetwork, InvalidParcel } from './carrier-network';
 
 export const DEFAULT_DEMO_CARRIER_API_KEY = 'demo-carrier-key';
@@ -38,32 +38,14 @@ class HttpFailure extends Error {
   }
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
-}
-
 async function readJson(req: IncomingMessage): Promise<any> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > 1024 * 1024) throw new HttpFailure(413, 'body too large');
-    chunks.push(chunk as Buffer);
-  }
-  if (size === 0) return {};
+  const text = await readBodyText(req, 1024 * 1024, () => new HttpFailure(413, 'body too large'));
+  if (text === '') return {};
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(text);
   } catch {
     throw new HttpFailure(400, 'body is not JSON');
   }
-}
-
-function keyMatches(header: string | undefined, key: string): boolean {
-  const given = Buffer.from(header ?? '');
-  const expected = Buffer.from(`Bearer ${key}`);
-  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 function cursor(url: URL): { after: number; limit: number } {
@@ -86,7 +68,7 @@ export async function startDemoCarrier(options: StartDemoCarrierOptions = {}): P
     const url = new URL(req.url ?? '/', 'http://carrier');
     const path = url.pathname;
     if (path.startsWith('/admin/')) {
-      if (!keyMatches(req.headers.authorization, adminKey)) throw new HttpFailure(401, 'admin key required');
+      if (!bearerKeyMatches(req.headers.authorization, adminKey)) throw new HttpFailure(401, 'admin key required');
       if (req.method === 'POST' && path === '/admin/step') {
         const times = Number((await readJson(req)).times ?? 1);
         let moved = 0;
@@ -121,7 +103,7 @@ export async function startDemoCarrier(options: StartDemoCarrierOptions = {}): P
       if (!parcel) throw new HttpFailure(404, `no parcel ${track[1]}`);
       return sendJson(res, 200, { parcelNumber: parcel.parcelNumber, status: parcel.status, events: network.eventsOf(parcel.parcelNumber) });
     }
-    if (!keyMatches(req.headers.authorization, apiKey)) throw new HttpFailure(401, 'api key required');
+    if (!bearerKeyMatches(req.headers.authorization, apiKey)) throw new HttpFailure(401, 'api key required');
     if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
     if (faults.outage) throw new HttpFailure(503, 'carrier unavailable');
     if (req.method === 'GET' && path === '/health') return sendJson(res, 200, { ok: true });

@@ -1,6 +1,6 @@
+import { bearerKeyMatches, readBodyText, sendJson } from '@hub/simulator-http';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { timingSafeEqual } from 'node:crypto';
 import { PAYMENT_SIGNATURE_HEADER, PaymentEvent, signWebhook } from '@hub/payment-contract';
 import { behaviourOf, PaymentLedger, PaymentRefusal } from './payment-ledger';
 
@@ -51,22 +51,9 @@ export interface DemoPaymentsHandle {
   stop(): Promise<void>;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
-}
-
 async function readJson(req: IncomingMessage): Promise<any> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > 64 * 1024) throw new PaymentRefusal(413, 'body_too_large', 'body too large');
-    chunks.push(chunk as Buffer);
-  }
-  if (size === 0) return {};
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = await readBodyText(req, 64 * 1024, () => new PaymentRefusal(413, 'body_too_large', 'body too large'));
+  if (text === '') return {};
   try {
     return JSON.parse(text);
   } catch {
@@ -74,12 +61,6 @@ async function readJson(req: IncomingMessage): Promise<any> {
     if (/^[\w%=&+.-]*$/.test(text)) return Object.fromEntries(new URLSearchParams(text));
     throw new PaymentRefusal(400, 'invalid_request', 'body is not JSON');
   }
-}
-
-function keyMatches(header: string | undefined, key: string): boolean {
-  const given = Buffer.from(header ?? '');
-  const expected = Buffer.from(`Bearer ${key}`);
-  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -128,7 +109,7 @@ export async function startDemoPayments(options: StartDemoPaymentsOptions = {}):
   const ledger = new PaymentLedger(onEvent, () => publicUrl);
 
   const admin = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
-    if (!keyMatches(req.headers.authorization, adminKey)) throw new PaymentRefusal(401, 'unauthorized', 'admin key required');
+    if (!bearerKeyMatches(req.headers.authorization, adminKey)) throw new PaymentRefusal(401, 'unauthorized', 'admin key required');
     if (req.method === 'GET' && path === '/admin/payment_intents') return sendJson(res, 200, ledger.list());
     if (req.method === 'GET' && path === '/admin/events') return sendJson(res, 200, ledger.events);
     if (req.method === 'GET' && path === '/admin/webhooks') return sendJson(res, 200, { url: webhookUrl, held: held.map((e) => e.id), deliveries });
@@ -203,7 +184,7 @@ export async function startDemoPayments(options: StartDemoPaymentsOptions = {}):
 
   const api = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
     if (faults.down) throw new PaymentRefusal(503, 'api_unavailable', 'The payment provider is unavailable.');
-    if (!keyMatches(req.headers.authorization, apiKey)) throw new PaymentRefusal(401, 'unauthorized', 'Invalid API key provided.');
+    if (!bearerKeyMatches(req.headers.authorization, apiKey)) throw new PaymentRefusal(401, 'unauthorized', 'Invalid API key provided.');
     const key = typeof req.headers['idempotency-key'] === 'string' ? req.headers['idempotency-key'] : undefined;
     if (req.method === 'POST' && path === '/v1/payment_intents') {
       const body = await readJson(req);

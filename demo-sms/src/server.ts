@@ -1,6 +1,6 @@
+import { bearerKeyMatches, readBodyText, sendJson } from '@hub/simulator-http';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { timingSafeEqual } from 'node:crypto';
 import { InvalidSms, SmsOutbox } from './sms-outbox';
 
 export const DEFAULT_DEMO_SMS_API_KEY = 'demo-sms-key';
@@ -36,32 +36,14 @@ class HttpFailure extends Error {
   }
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
-}
-
 async function readJson(req: IncomingMessage): Promise<any> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > 64 * 1024) throw new HttpFailure(413, 'TOO_LARGE', 'body too large');
-    chunks.push(chunk as Buffer);
-  }
-  if (size === 0) return {};
+  const text = await readBodyText(req, 64 * 1024, () => new HttpFailure(413, 'TOO_LARGE', 'body too large'));
+  if (text === '') return {};
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(text);
   } catch {
     throw new HttpFailure(400, 'INVALID_REQUEST', 'body is not JSON');
   }
-}
-
-function keyMatches(header: string | undefined, key: string): boolean {
-  const given = Buffer.from(header ?? '');
-  const expected = Buffer.from(`Bearer ${key}`);
-  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 /** Starts the demo SMS gateway's HTTP server (the protocol of @hub/sms-contract plus /admin). */
@@ -75,7 +57,7 @@ export async function startDemoSms(options: StartDemoSmsOptions = {}): Promise<D
     const url = new URL(req.url ?? '/', 'http://sms');
     const path = url.pathname;
     if (path.startsWith('/admin/')) {
-      if (!keyMatches(req.headers.authorization, adminKey)) throw new HttpFailure(401, 'UNAUTHORIZED', 'admin key required');
+      if (!bearerKeyMatches(req.headers.authorization, adminKey)) throw new HttpFailure(401, 'UNAUTHORIZED', 'admin key required');
       if (req.method === 'GET' && path === '/admin/messages') return sendJson(res, 200, outbox.list(url.searchParams.get('to')));
       if (req.method === 'POST' && path === '/admin/deliver') return sendJson(res, 200, { delivered: outbox.deliverAll() });
       if (req.method === 'GET' && path === '/admin/faults') return sendJson(res, 200, faults);
@@ -97,7 +79,7 @@ export async function startDemoSms(options: StartDemoSmsOptions = {}): Promise<D
     }
     if (faults.down) throw new HttpFailure(503, 'UNAVAILABLE', 'SMS gateway unavailable');
     if (req.method === 'GET' && path === '/health') return sendJson(res, 200, { status: 'ok' });
-    if (!keyMatches(req.headers.authorization, apiKey)) throw new HttpFailure(401, 'UNAUTHORIZED', 'api key required');
+    if (!bearerKeyMatches(req.headers.authorization, apiKey)) throw new HttpFailure(401, 'UNAUTHORIZED', 'api key required');
     if (req.method === 'POST' && path === '/messages') {
       const body = await readJson(req);
       if (typeof body.to === 'string' && faults.refusedNumbers.includes(body.to)) throw new HttpFailure(422, 'NUMBER_REFUSED', `${body.to} cannot receive text messages`);
