@@ -17,7 +17,8 @@ module.exports = {
   setupFiles: ['reflect-metadata'],
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
-  testTimeout: 60_000,
+  // Generous: under a full suite a manual sync or a fresh company's creation in the ERP can take tens of seconds.
+  testTimeout: 120_000,
   // Workers share one hub started by the global setup; two workers match the two cores.
   maxWorkers: 2,
 };
