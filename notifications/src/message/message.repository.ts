@@ -40,34 +40,38 @@ export interface ClaimedMessage {
 export class MessageRepository {
   constructor(private readonly db: Pool | PoolClient) {}
 
-  /** Inserts the messages whose idempotency key is new; returns how many were new. One statement however many. */
+  /**
+   * Inserts the messages whose idempotency key is new, with their files; returns how many were new.
+   * One statement however many: a message and its files become visible together, so a sender
+   * claiming due messages meanwhile never sends one before its files are there.
+   */
   async enqueue(messages: readonly NewMessage[]): Promise<number> {
     if (messages.length === 0) return 0;
     const column = <K extends keyof NewMessage>(key: K) => messages.map((m) => m[key] ?? null);
+    // The files by the key of their message (a repeat of a notice adds none: its message is not new).
+    const files = messages.flatMap((m) => (m.attachments ?? []).map((a, position) => ({ key: m.idempotencyKey, position, ...a })));
     const result = await this.db.query(
-      `insert into notifications.message
-         (id, idempotency_key, ref, topic, template, channel, recipient_user_id, company_id, recipient_address, language, "values", status, last_response, template_variant, attempts, next_attempt_at, created_at)
-       select gen_random_uuid(), k, r, t, tp, ch, u, c, a, l, v, s, why, tv, 0, now(), now()
-         from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::uuid[], $8::text[], $9::text[], $10::jsonb[], $11::text[], $12::text[], $13::text[])
-           as x(k, r, t, tp, ch, u, c, a, l, v, s, why, tv)
-       on conflict (idempotency_key) do nothing
-       returning id, idempotency_key`,
+      `with queued as (
+         insert into notifications.message
+           (id, idempotency_key, ref, topic, template, channel, recipient_user_id, company_id, recipient_address, language, "values", status, last_response, template_variant, attempts, next_attempt_at, created_at)
+         select gen_random_uuid(), k, r, t, tp, ch, u, c, a, l, v, s, why, tv, 0, now(), now()
+           from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::uuid[], $8::text[], $9::text[], $10::jsonb[], $11::text[], $12::text[], $13::text[])
+             as x(k, r, t, tp, ch, u, c, a, l, v, s, why, tv)
+         on conflict (idempotency_key) do nothing
+         returning id, idempotency_key
+       ), attached as (
+         insert into notifications.message_attachment (message_id, position, file_name, content_type, content)
+         select q.id, f.position, f.file_name, f.content_type, f.content
+           from queued q join unnest($14::text[], $15::int[], $16::text[], $17::text[], $18::bytea[]) as f(k, position, file_name, content_type, content) on f.k = q.idempotency_key
+       )
+       select count(*)::int as queued from queued`,
       [
         column('idempotencyKey'), column('ref'), column('topic'), column('template'), column('channel'), column('recipientUserId'), column('companyId'),
         column('recipientAddress'), column('language'), messages.map((m) => JSON.stringify(m.values)), column('status'), column('reason'), column('templateVariant'),
+        files.map((f) => f.key), files.map((f) => f.position), files.map((f) => f.fileName), files.map((f) => f.contentType), files.map((f) => f.content),
       ],
     );
-    // The files of the messages that are new (a repeat of a notice adds none), in one more statement.
-    const keyed = new Map(messages.filter((m) => m.attachments?.length).map((m) => [m.idempotencyKey, m.attachments!]));
-    const files = result.rows.flatMap((r: { id: string; idempotency_key: string }) => (keyed.get(r.idempotency_key) ?? []).map((a, position) => ({ id: r.id, position, ...a })));
-    if (files.length > 0) {
-      await this.db.query(
-        `insert into notifications.message_attachment (message_id, position, file_name, content_type, content)
-         select * from unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::bytea[])`,
-        [files.map((f) => f.id), files.map((f) => f.position), files.map((f) => f.fileName), files.map((f) => f.contentType), files.map((f) => f.content)],
-      );
-    }
-    return result.rowCount ?? 0;
+    return result.rows[0].queued as number;
   }
 
   /** The files of these messages, in order, by message id (only those that have any). */
