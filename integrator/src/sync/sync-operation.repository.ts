@@ -55,6 +55,15 @@ export class SyncOperationRepository {
     return ((await this.pool.query(sql, [name])).rowCount ?? 0) === 1;
   }
 
+  /**
+   * Gives back a claimed manual or one-off run that did not run because the operation was running
+   * elsewhere (another process held its lock): the request stands, and the run follows that one.
+   */
+  async unclaim(name: string, trigger: SyncTrigger): Promise<void> {
+    if (trigger === 'MANUAL') await this.pool.query('update integrator.sync_operation set run_requested = true where name = $1', [name]);
+    if (trigger === 'ONCE') await this.pool.query('update integrator.sync_operation set run_once_at = coalesce(run_once_at, now()) where name = $1', [name]);
+  }
+
   /** Moves the schedule on by the operation's interval from now. */
   async scheduleNext(name: string): Promise<void> {
     await this.pool.query(`update integrator.sync_operation set next_run_at = now() + interval_seconds * interval '1 second' where name = $1`, [name]);

@@ -86,6 +86,8 @@ export class SyncScheduler {
       trigger,
     );
     if (outcome.status !== 'SKIPPED') await this.operations.scheduleNext(name);
+    // A staff request or one-off run that found the operation running elsewhere is not used up by that.
+    else await this.operations.unclaim(name, trigger);
     return outcome;
   }
 
