@@ -1,4 +1,5 @@
 import { as, client, demo, demoUser, failure } from './support/hub-client';
+import { PAGED_SEARCH } from './support/paged-search';
 
 /** The catalogue through the gateway, on the small demo ERP synchronised at start. */
 describe('catalogue, prices and stock', () => {
@@ -177,13 +178,13 @@ describe('catalogue, prices and stock', () => {
   });
 
   it('pages a search sorted by list price without gaps or repeats', async () => {
-    const all = await search('steel', 100);
+    const all = await search(PAGED_SEARCH, 100);
     const prices: number[] = [];
     let after: string | null = null;
     for (let i = 0; i < 30; i++) {
       const page: any = (await client().request<any>(
-        'query($after: String) { products(search: "steel", first: 6, after: $after, sort: { field: LIST_PRICE, direction: ASC }) { pageInfo { hasNextPage endCursor } edges { node { sku } } } }',
-        { after },
+        'query($s: String, $after: String) { products(search: $s, first: 6, after: $after, sort: { field: LIST_PRICE, direction: ASC }) { pageInfo { hasNextPage endCursor } edges { node { sku } } } }',
+        { s: PAGED_SEARCH, after },
       )).products;
       prices.push(...page.edges.map((e: any) => Number(demo.products.find((p) => p.sku === e.node.sku)!.listPrice)));
       if (!page.pageInfo.hasNextPage) break;
