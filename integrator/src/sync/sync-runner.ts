@@ -102,6 +102,7 @@ async function runOnce(options: SyncRunnerOptions, operation: SyncOperationDefin
 /** Pages an ERP kind's changes from the cursor through its ingest functions; returns the new cursor. */
 async function pullErpChanges(options: SyncRunnerOptions, operation: ErpSyncOperation, client: PoolClient, cursor: string | null, counts: SyncRunCounts, pageSize: number): Promise<string | null> {
   const { adapter } = options;
+  const full = cursor === null;
   let next = adapter.pullChanges(operation.name, cursor, pageSize);
   for (;;) {
     const page = await next;
@@ -111,7 +112,7 @@ async function pullErpChanges(options: SyncRunnerOptions, operation: ErpSyncOper
       // Its failure is handled where it is awaited; this only keeps it from counting as unhandled meanwhile.
       next.catch(() => undefined);
     }
-    const result = await operation.ingest(client, { rows: page.rows, deletions: page.deletions });
+    const result = await operation.ingest(client, { rows: page.rows, deletions: page.deletions, full });
     if (options.afterPage && result.changedKeys.length > 0) await options.afterPage(client, operation.name, result.changedKeys);
     counts.pages++;
     counts.rowsRead += page.rows.length + page.deletions.length;

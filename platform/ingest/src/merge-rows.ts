@@ -47,6 +47,8 @@ export async function mergeRows<T extends MergeTarget>(
   const changedColumn = typeof options.returnChangedKeys === 'string' ? options.returnChangedKeys : target.key[0];
   if (!(changedColumn in target.columns)) throw new Error(`${target.schema}.${target.table} has no column ${changedColumn} to return.`);
   const returning = options.returnChangedKeys ? `, t.${ident(changedColumn)}::text as k` : '';
+  // Counted (and the keys gathered) in PostgreSQL: one result row per statement, not one per row written.
+  const keys = options.returnChangedKeys ? ', array_agg(k) as keys' : '';
 
   if (rows.length > 0) {
     const staging = `ingest_stage_${target.table}_${++stagingCounter}`;
@@ -68,17 +70,18 @@ export async function mergeRows<T extends MergeTarget>(
       ? `do update set ${assignments.join(', ')}
           where (${valueColumns.map((c) => `t.${ident(c)}`).join(', ')}) is distinct from (${valueColumns.map((c) => `excluded.${ident(c)}`).join(', ')})`
       : 'do nothing';
-    const merged = await client.query<{ inserted: boolean; k?: string }>(
-      `insert into ${table} as t (${columnList})
-         select distinct on (${keyList}) ${columnList} from ${ident(staging)} order by ${keyList}, _ord desc
-       on conflict (${keyList}) ${onConflict}
-       returning (xmax = 0) as inserted${returning}`,
+    const merged = await client.query<{ inserted: number; updated: number; keys?: string[] | null }>(
+      `with merged as (
+         insert into ${table} as t (${columnList})
+           select distinct on (${keyList}) ${columnList} from ${ident(staging)} order by ${keyList}, _ord desc
+         on conflict (${keyList}) ${onConflict}
+         returning (xmax = 0) as inserted${returning}
+       )
+       select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated${keys} from merged`,
     );
-    for (const row of merged.rows) {
-      if (row.inserted) result.inserted++;
-      else result.updated++;
-      if (row.k !== undefined) result.changedKeys.push(row.k);
-    }
+    result.inserted = merged.rows[0].inserted;
+    result.updated = merged.rows[0].updated;
+    if (merged.rows[0].keys) result.changedKeys = result.changedKeys.concat(merged.rows[0].keys);
   }
 
   if (deletedKeys.length > 0) {
@@ -86,18 +89,18 @@ export async function mergeRows<T extends MergeTarget>(
     await client.query(`create temp table ${ident(staging)} (${key.map((k) => `${ident(k)} ${target.columns[k]}`).join(', ')}) on commit drop`);
     await copyInto(client, `copy ${ident(staging)} (${key.map(ident).join(', ')}) from stdin`, deletedKeys, (k) => keyEncoder.encode(k));
     const match = key.map((k) => `t.${ident(k)} = d.${ident(k)}`).join(' and ');
-    let sql = `delete from ${table} t using ${ident(staging)} d where ${match} returning true${returning}`;
+    let sql = `delete from ${table} t using ${ident(staging)} d where ${match} returning true as deleted${returning}`;
     if (target.onDelete !== 'delete') {
       const set = assignmentsOf(target.onDelete.set);
       // A row already retired is left alone: columns onChange also assigns (updated_at = now()) differ on every run, so they are not compared.
       const state = set.filter(([c]) => !(c in (target.onChange ?? {})));
       sql = `update ${table} t set ${set.map(([c, e]) => `${ident(c)} = ${e}`).join(', ')}
                from ${ident(staging)} d where ${match} and (${(state.length ? state : set).map(([c, e]) => `t.${ident(c)} is distinct from ${e}`).join(' or ')})
-             returning true${returning}`;
+             returning true as deleted${returning}`;
     }
-    const deleted = await client.query<{ k?: string }>(sql);
-    result.deleted = deleted.rowCount ?? 0;
-    for (const row of deleted.rows) if (row.k !== undefined) result.changedKeys.push(row.k);
+    const deleted = await client.query<{ deleted: number; keys?: string[] | null }>(`with removed as (${sql}) select count(*)::int as deleted${keys} from removed`);
+    result.deleted = deleted.rows[0].deleted;
+    if (deleted.rows[0].keys) result.changedKeys = result.changedKeys.concat(deleted.rows[0].keys);
   }
   return result;
 }

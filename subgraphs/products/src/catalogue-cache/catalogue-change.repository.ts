@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { PoolClient } from 'pg';
 import { executePrepared } from '@hub/database';
+import { IngestPage, MergeResult } from '@hub/ingest';
 import { CatalogueChangeScope } from './catalogue-change.entity';
 
 export interface CatalogueChange {
@@ -37,6 +38,15 @@ export async function recordCatalogueChange(client: PoolClient, scope: Catalogue
     `delete from products.catalogue_change where changed_at < now() - interval '${KEEP_CHANGES_HOURS} hours'
         and version < (select max(version) from products.catalogue_change)`,
   );
+}
+
+/**
+ * The change set of an ingested page: the keys the merge returned, or EVERYTHING for a page of a
+ * full pull that changed anything (its merge returns no keys: see IngestPage.full).
+ */
+export async function recordCatalogueChangeOf(client: PoolClient, page: IngestPage<unknown>, scope: CatalogueChangeScope, result: MergeResult): Promise<void> {
+  if (!page.full) return recordCatalogueChange(client, scope, result.changedKeys);
+  if (result.inserted + result.updated + result.deleted > 0) await recordCatalogueChange(client, 'EVERYTHING');
 }
 
 export class CatalogueChangeRepository {

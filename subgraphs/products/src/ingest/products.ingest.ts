@@ -3,7 +3,7 @@ import { erpEntityId } from '@hub/erp-ids';
 import { ErpCategoryRecord, ErpCustomerRecord, ErpExchangeRateRecord, ErpPriceRecord, ErpProductRecord, ErpStockRecord, ErpWarehouseRecord } from '@hub/erp-contract';
 import { defineMergeTarget, IngestPage, MergeResult, mergeRows, RowOf, sumResults } from '@hub/ingest';
 import { productSearchText } from '../product/product-search';
-import { recordCatalogueChange } from '../catalogue-cache/catalogue-change.repository';
+import { recordCatalogueChange, recordCatalogueChangeOf } from '../catalogue-cache/catalogue-change.repository';
 
 /**
  * The products subgraph's ingest functions: the only way ERP data enters its tables. Each takes
@@ -181,9 +181,9 @@ export function priceRuleRow(p: ErpPriceRecord): RowOf<typeof PRICE_RULE_TARGET>
 }
 
 export async function ingestPrices(client: PoolClient, page: IngestPage<ErpPriceRecord>): Promise<MergeResult> {
-  const result = await mergeRows(client, PRICE_RULE_TARGET, page.rows.map(priceRuleRow), page.deletions.map((key) => ({ key })), { returnChangedKeys: 'product_id' });
-  // The catalogue cache drops the answers showing these items' prices.
-  await recordCatalogueChange(client, 'PRICE', result.changedKeys);
+  const result = await mergeRows(client, PRICE_RULE_TARGET, page.rows.map(priceRuleRow), page.deletions.map((key) => ({ key })), { returnChangedKeys: !page.full && 'product_id' });
+  // The catalogue cache drops the answers showing these items' prices (all of them after a full pull).
+  await recordCatalogueChangeOf(client, page, 'PRICE', result);
   return result;
 }
 
@@ -222,10 +222,10 @@ export async function ingestStock(client: PoolClient, page: IngestPage<ErpStockR
       }),
     ),
     page.deletions.map((key) => ({ key })),
-    { returnChangedKeys: 'product_id' },
+    { returnChangedKeys: !page.full && 'product_id' },
   );
-  // The catalogue cache drops the answers showing these items' stock, and pages filtered by stock.
-  await recordCatalogueChange(client, 'STOCK', result.changedKeys);
+  // The catalogue cache drops the answers showing these items' stock, and pages filtered by stock (all of them after a full pull).
+  await recordCatalogueChangeOf(client, page, 'STOCK', result);
   return result;
 }
 
