@@ -7,6 +7,7 @@
  *    merged with one statement, with no ERP, no HTTP, no paging.
  * Prints rows/s, wall time and peak RSS of this (integrator) process for each, and one JSON line.
  */
+import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -27,10 +28,20 @@ const DELTA_SHARE = 0.01;
 
 class RssSampler {
   private peak = 0;
+  /** Peaks of the V8 heap in use and of memory outside it (Buffers), for where the RSS goes. */
+  heapPeakMb = 0;
+  externalPeakMb = 0;
   private timer: NodeJS.Timeout | null = null;
   start(): void {
     this.peak = process.memoryUsage().rss;
-    this.timer = setInterval(() => (this.peak = Math.max(this.peak, process.memoryUsage().rss)), 10);
+    this.heapPeakMb = 0;
+    this.externalPeakMb = 0;
+    this.timer = setInterval(() => {
+      const m = process.memoryUsage();
+      this.peak = Math.max(this.peak, m.rss);
+      this.heapPeakMb = Math.max(this.heapPeakMb, Math.round(m.heapUsed / 1024 / 1024));
+      this.externalPeakMb = Math.max(this.externalPeakMb, Math.round((m.external + m.arrayBuffers) / 1024 / 1024));
+    }, 10);
   }
   stop(): number {
     if (this.timer) clearInterval(this.timer);
@@ -74,6 +85,20 @@ async function baseline(pool: Pool, size: number): Promise<{ rows: number; secon
   return { rows: size, seconds };
 }
 
+/** Runs every subgraph's migrations in a child process (`--migrate <url>`, below). */
+function migrateInChild(databaseUrl: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = fork(__filename, ['--migrate', databaseUrl], { stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the migrations exited with ${code}`))));
+  });
+}
+
+async function migrateOnly(databaseUrl: string): Promise<void> {
+  const orms = await migrateAll(databaseUrl);
+  await Promise.all(Object.values(orms).map((orm) => orm.close(true)));
+}
+
 async function main(): Promise<void> {
   const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: join(process.cwd(), '.hub-data', 'bench-postgres'), port: 54339 });
   const serverUrl = process.env.DATABASE_URL ?? embedded!.serverUrl;
@@ -83,13 +108,13 @@ async function main(): Promise<void> {
   const pool = new Pool({ connectionString: databaseUrl, max: 4 });
   const adapter = new HttpErpAdapter({ baseUrl: erp.url, apiKey: 'bench-key', timeoutMs: 120_000 });
   try {
-    const orms = await migrateAll(databaseUrl);
-    await Promise.all(Object.values(orms).map((orm) => orm.close(true)));
+    // Migrated by a process of its own: the ORMs of every subgraph are no part of what a sync holds in memory.
+    await migrateInChild(databaseUrl);
     await ensureSyncOperations(pool, new SyncRegistry(SUBGRAPH_MODULES));
     const prices = new SyncRegistry(SUBGRAPH_MODULES).find('prices')!;
     const rss = new RssSampler();
 
-    console.log(`full price sync at large scale, pages of ${PAGE_SIZE} ...`);
+    console.log(`full price sync at large scale, pages of ${PAGE_SIZE} ... (RSS before: ${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB, heap used ${Math.round(process.memoryUsage().heapUsed / 1024 / 1024)} MB)`);
     rss.start();
     let started = process.hrtime.bigint();
     const full = await runSyncOperation({ pool, adapter, pageSize: PAGE_SIZE }, prices, 'MANUAL');
@@ -97,7 +122,7 @@ async function main(): Promise<void> {
     const fullRss = rss.stop();
     if (full.status !== 'SUCCEEDED') throw new Error(`full sync ${full.status}: ${'error' in full ? full.error : ''}`);
     const fullRowsPerSec = Math.round(full.rowsRead / fullSeconds);
-    console.log(`  ${full.rowsRead} rows in ${fullSeconds.toFixed(2)} s = ${fullRowsPerSec} rows/s; inserted ${full.rowsInserted}; peak RSS ${fullRss} MB`);
+    console.log(`  ${full.rowsRead} rows in ${fullSeconds.toFixed(2)} s = ${fullRowsPerSec} rows/s; inserted ${full.rowsInserted}; peak RSS ${fullRss} MB (heap used at most ${rss.heapPeakMb} MB, outside the heap ${rss.externalPeakMb} MB)`);
 
     const tables = buildDemoErpTables('large');
     const changes = Math.round(tables.prices.size * DELTA_SHARE);
@@ -148,7 +173,8 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
+const migrateArg = process.argv.indexOf('--migrate');
+(migrateArg >= 0 ? migrateOnly(process.argv[migrateArg + 1]) : main()).catch((error) => {
   console.error(error);
   process.exit(1);
 });
