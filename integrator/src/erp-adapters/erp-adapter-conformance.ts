@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import Decimal from 'decimal.js';
-import { ErpAdapter, ErpError, ErpInvoiceRecord, ErpOpenItemRecord, ErpOrderSubmission, ErpProductRecord, ErpWarehouseRecord } from '@hub/erp-contract';
+import { ErpAdapter, ErpCreditNoteRecord, ErpError, ErpInvoiceRecord, ErpOpenItemRecord, ErpOrderSubmission, ErpProductRecord, ErpWarehouseRecord } from '@hub/erp-contract';
 
 /** What the conformance suite needs around one adapter: a running ERP and ways to change it behind the adapter's back. */
 export interface ConformanceHarness {
@@ -156,6 +156,20 @@ export function describeErpAdapterConformance(name: string, start: () => Promise
       expect(itemsAfter.deletions).toContain(unpaid!.invoiceNumber);
       expect(itemsAfter.rows.some((o: ErpOpenItemRecord) => o.documentNumber === unpaid!.invoiceNumber)).toBe(false);
       expect(await h.adapter.fetchRecord('openItems', unpaid!.invoiceNumber)).toBeNull();
+    });
+
+    it('serves credit notes with positive amounts, their open items negative, and prints a credit note as a PDF', async () => {
+      const notes = (await drain(h.adapter, 'creditNotes', null, 1000)).rows as ErpCreditNoteRecord[];
+      expect(notes.length).toBeGreaterThan(0);
+      for (const n of notes) {
+        expect(new Decimal(n.total).gt(0)).toBe(true);
+        expect(new Decimal(n.netTotal).plus(n.taxTotal).toFixed(2)).toBe(new Decimal(n.total).toFixed(2));
+      }
+      const items = ((await drain(h.adapter, 'openItems', null, 1000)).rows as ErpOpenItemRecord[]).filter((o) => o.documentType === 'CREDIT_NOTE');
+      const numbers = new Set(notes.map((n) => n.creditNoteNumber));
+      expect(items.filter((o) => !numbers.has(o.documentNumber) || new Decimal(o.openAmount).gt(0)).map((o) => o.documentNumber)).toEqual([]);
+      const pdf = await h.adapter.fetchDocument('creditNote', notes[0].creditNoteNumber);
+      expect(execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8')).toContain(notes[0].creditNoteNumber);
     });
 
     it('accepts a push once per key, finds it by the key, replays it and refuses the key for other content', async () => {

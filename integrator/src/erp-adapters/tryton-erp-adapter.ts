@@ -61,15 +61,16 @@ const INVOICE_FIELDS = ['number', 'state', 'party.code', 'invoice_date', 'curren
 const WITH_INACTIVE = { active_test: false };
 
 /**
- * The ERP adapter for Tryton 6.0 over its JSON-RPC (modules sale, stock, product_price_list,
- * sale_price_list). Keys: products by their code (the SKU), customers by the party code, orders by
- * the sale number; categories and addresses by Tryton ids ("CAT-7", "A12"). Pushed orders carry the
+ * The ERP adapter for Tryton 6.0 over its JSON-RPC (modules sale, stock, account_invoice,
+ * product_price_list, sale_price_list). Keys: products by their code (the SKU), customers by the
+ * party code, orders by the sale number, invoices, credit notes and open items by the invoice
+ * number; categories and addresses by Tryton ids ("CAT-7", "A12"). Pushed orders carry the
  * idempotency key in the sale's `reference`, pushed customers in a party identifier.
  *
  * Deltas read records whose write or create date (or that of a related record: a product's
  * template holds its price) lies after the previous pull's start minus an overlap. Tryton keeps
  * no deletion log and refuses to delete records with history; retired records arrive as rows with
- * `active: false`.
+ * `active: false`, cancelled invoices and paid ones' open items as deletions.
  */
 export class TrytonErpAdapter implements ErpAdapter {
   readonly name = 'tryton';

@@ -72,7 +72,7 @@ export function trytonInvoiceDocument(invoice: TrytonInvoicePrintout): PrintedDo
       ? ['This credit note reduces what you owe; it is set off against your open invoices.']
       : [
           invoice.paid
-            ? `Paid in full. Thank you.`
+            ? 'Paid in full. Thank you.'
             : `Payment terms: ${invoice.paymentTerm ?? 'as agreed'}, due ${invoice.dueOn}; ${money(invoice.amountToPay, invoice.currency)} to pay. Please quote ${invoice.number} with your payment.`,
         ],
     footer: `${invoice.sellerName} · printed by the ERP integration hub from Tryton's posted ${title.toLowerCase()}`,
