@@ -62,21 +62,23 @@ describe('ERP synchronisation from Tryton', () => {
 
     // The seeded invoices: TC1001's paid, TC1002's overdue, TC1003's open with a credit note against it; each linked to its sale.
     const invoices = await rowsOf(`select i.number, c.erp_number as customer, i.status, i.total::text, i.net_total::text, i.tax_total::text, i.open_amount::text,
-        i.order_number, o.erp_number as linked_order, i.due_at < now() as overdue
+        i.order_number, o.erp_number as linked_order, i.due_at::date - i.issued_at::date as term_days
       from finance.invoice i join customers.company c on c.id = i.company_id left join orders.customer_order o on o.id = i.order_id order by c.erp_number`);
     expect(invoices.map(({ number, ...rest }) => ({ number: /^INV-\d{4}-\d{5}$/.test(number), ...rest }))).toEqual([
-      { number: true, customer: 'TC1001', status: 'PAID', total: '55.69', net_total: '46.80', tax_total: '8.89', open_amount: '0.00', order_number: '1', linked_order: '1', overdue: false },
-      { number: true, customer: 'TC1002', status: 'OPEN', total: '81.40', net_total: '68.40', tax_total: '13.00', open_amount: '81.40', order_number: '2', linked_order: '2', overdue: true },
-      { number: true, customer: 'TC1003', status: 'OPEN', total: '117.81', net_total: '99.00', tax_total: '18.81', open_amount: '117.81', order_number: '3', linked_order: '3', overdue: false },
+      { number: true, customer: 'TC1001', status: 'PAID', total: '55.69', net_total: '46.80', tax_total: '8.89', open_amount: '0.00', order_number: '1', linked_order: '1', term_days: 30 },
+      { number: true, customer: 'TC1002', status: 'OPEN', total: '81.40', net_total: '68.40', tax_total: '13.00', open_amount: '81.40', order_number: '2', linked_order: '2', term_days: 30 },
+      { number: true, customer: 'TC1003', status: 'OPEN', total: '117.81', net_total: '99.00', tax_total: '18.81', open_amount: '117.81', order_number: '3', linked_order: '3', term_days: 30 },
     ]);
+    // Issued 45 days before the company was seeded on 30 days' terms: overdue ever since.
+    expect(await scalar<boolean>('select due_at < now() as v from finance.invoice where number = $1', [invoices[1].number])).toBe(true);
     const credit = await rowsOf('select n.number, n.invoice_number, n.total::text from finance.credit_note n');
     expect(credit).toEqual([{ number: expect.stringMatching(/^CN-\d{4}-\d{5}$/), invoice_number: invoices[2].number, total: '16.06' }]);
-    const items = await rowsOf(`select o.document_number, o.document_type, o.open_amount::text, o.due_date < current_date as overdue
-      from finance.open_item o order by o.document_number desc`);
+    const items = await rowsOf(`select o.document_number, o.document_type, o.open_amount::text, o.due_date = (i.due_at at time zone 'UTC')::date as due_as_invoice
+      from finance.open_item o left join finance.invoice i on i.number = o.document_number order by o.document_number desc`);
     expect(items).toEqual([
-      { document_number: invoices[2].number, document_type: 'INVOICE', open_amount: '117.81', overdue: false },
-      { document_number: invoices[1].number, document_type: 'INVOICE', open_amount: '81.40', overdue: true },
-      { document_number: credit[0].number, document_type: 'CREDIT_NOTE', open_amount: '-16.06', overdue: false },
+      { document_number: invoices[2].number, document_type: 'INVOICE', open_amount: '117.81', due_as_invoice: true },
+      { document_number: invoices[1].number, document_type: 'INVOICE', open_amount: '81.40', due_as_invoice: true },
+      { document_number: credit[0].number, document_type: 'CREDIT_NOTE', open_amount: '-16.06', due_as_invoice: null },
     ]);
   });
 

@@ -55,6 +55,11 @@ for name, category, price in [
     code = 'TR-%04d' % (len(PRODUCTS) + 1)
     PRODUCTS.append((code, name, category, price, (price * Decimal('0.6')).quantize(Decimal('0.0001'))))
 
+# How many days before the seeding day each of the three sales was taken and invoiced: the first
+# invoice is paid, the second overdue on 30 days' terms from the start, the third open (it falls due
+# 26 days after seeding; npm run tryton:setup -- --reset seeds afresh only when the seed changed).
+SALE_AGES_DAYS = [12, 45, 4]
+
 # (code, name, country, street, postal code, city, further delivery address or None, price list?)
 CUSTOMERS = [
     ('TC1001', 'Nordic Tools AB', 'SE', 'Industrigatan 12', '211 19', 'Malmö', ('Lagervägen 3', '602 23', 'Norrköping'), True),
@@ -179,13 +184,13 @@ def create_sales(company, currency, warehouse, customers, products):
     Sale = pool.get('sale.sale')
     today = datetime.date.today()
     sales = []
-    for n, customer in enumerate(customers[:3]):
+    for n, (customer, age) in enumerate(zip(customers[:3], SALE_AGES_DAYS)):
         lines = [{'type': 'line', 'product': products[(n * 5 + k) % len(products)].id, 'quantity': float(10 * (k + 1)),
             'unit': products[0].default_uom.id, 'unit_price': products[(n * 5 + k) % len(products)].list_price,
             'description': products[(n * 5 + k) % len(products)].rec_name} for k in range(2)]
         sales.append({'company': company.id, 'party': customer.id, 'invoice_address': customer.addresses[0].id,
             'shipment_address': customer.addresses[-1].id, 'currency': currency.id, 'warehouse': warehouse.id,
-            'sale_date': today, 'invoice_method': 'manual', 'shipment_method': 'order', 'description': 'Phone order %d' % (n + 1),
+            'sale_date': today - relativedelta(days=age), 'invoice_method': 'manual', 'shipment_method': 'order', 'description': 'Phone order %d' % (n + 1),
             'lines': [('create', lines)]})
     created = Sale.create(sales)
     Sale.quote(created)
@@ -272,15 +277,15 @@ def create_fiscalyear(company, year):
 
 
 def create_invoices(company, accounts, sales):
-    """Posted customer invoices for the seeded sales, each line pointing at its sale line (so Tryton
-    links invoice and sale): the first paid by bank transfer 3 days after it, the second overdue
-    (issued 45 days ago on 30 days' terms), the third open with a credit note for part of a line."""
+    """Posted customer invoices for the seeded sales, dated the sale's day, each line pointing at its
+    sale line (so Tryton links invoice and sale): the first paid by bank transfer 3 days after it,
+    the second overdue, the third open with a credit note for part of a line."""
     Invoice = pool.get('account.invoice')
     MoveLine = pool.get('account.move.line')
     today = datetime.date.today()
-    issued = [today - relativedelta(days=12), today - relativedelta(days=45), today - relativedelta(days=4)]
     values = []
-    for sale, date in zip(sales, issued):
+    for sale in sales:
+        date = sale.sale_date
         values.append({
             'company': company.id, 'type': 'out', 'party': sale.party.id, 'invoice_address': sale.invoice_address.id,
             'currency': sale.currency.id, 'account': accounts['receivable'].id, 'journal': accounts['journal'].id, 'payment_term': accounts['term'].id,
