@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -5,7 +6,7 @@ import { GraphQLClient } from 'graphql-request';
 import { dropDatabase, ensureDatabase } from '@hub/database';
 import { DEMO_PASSWORD } from '@hub/demo-data';
 import { TrytonJsonRpc } from '@hub/integrator';
-import { ensureTrytonDatabase, startTrytonServer, TrytonServerHandle } from '@hub/tryton-erp';
+import { ensureTrytonDatabase, payTrytonInvoice, postTrytonInvoiceForSale, startTrytonServer, TrytonServerHandle } from '@hub/tryton-erp';
 import { HubProcess, startHubProcess } from './support/hub-process';
 import { eventually } from './support/staff-client';
 
@@ -17,7 +18,8 @@ const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $
  * made the way a new customer gets one: registered through the gateway, approved by staff, pushed
  * to Tryton as a party by the outbox. A list price changed in Tryton reaches that customer through
  * the gateway after the next sync; Tryton stopped makes a run fail visibly to staff, and the next
- * run after it is back succeeds.
+ * run after it is back succeeds. The customer's order, invoiced in Tryton, reaches the customer as
+ * an invoice, an open item and the invoice's PDF; paid in Tryton, it shows paid.
  */
 describe('the hub on Tryton, through the gateway', () => {
   const serverUrl = process.env.HUB_TEST_SERVER_URL!;
@@ -27,6 +29,7 @@ describe('the hub on Tryton, through the gateway', () => {
   let hub: HubProcess;
   let staff: GraphQLClient;
   let customer: GraphQLClient;
+  let customerEmail: string;
   // The hub talks to Tryton through this proxy, which can lose the answer to a sale's confirmation
   // after Tryton has done it (the push's outcome then unknown to the hub).
   let proxy: http.Server;
@@ -115,6 +118,7 @@ describe('the hub on Tryton, through the gateway', () => {
       return registration.erpStatus === 'CREATED' && registration.companyId;
     }, 60_000, 'Tryton to create the registered customer');
     customer = await signIn(email, PASSWORD);
+    customerEmail = email;
   }, 240_000);
 
   afterAll(async () => {
@@ -218,5 +222,48 @@ describe('the hub on Tryton, through the gateway', () => {
     expect(message.status).toBe('DELIVERED');
     const sales = await salesWithReference(orderId);
     expect(sales).toEqual([expect.objectContaining({ number: erpNumber })]);
+  });
+
+  it("the customer's order invoiced in Tryton comes through the gateway as an invoice, an open item and its PDF; paid in Tryton, it shows paid", async () => {
+    const orderId = await placeOne();
+    const erpNumber = await confirmedNumber(orderId);
+    const number = await postTrytonInvoiceForSale(rpc, erpNumber);
+    const [posted] = await rpc.call('model.account.invoice.search_read', [[['number', '=', number]], 0, 1, null, ['total_amount'], { company: 1 }]);
+    const total = Number(posted.total_amount).toFixed(2);
+    await syncNow('invoices');
+    await syncNow('openItems');
+
+    type Invoice = { id: string; number: string; status: string; total: { amount: string; currency: string }; order: { id: string } | null; pdfUrl: string | null };
+    const INVOICES = '{ invoices(first: 20) { id number status total { amount currency } order { id } pdfUrl } }';
+    const { invoices } = await customer.request<{ invoices: Invoice[] }>(INVOICES);
+    expect(invoices.map((i) => i.number)).toEqual([number]);
+    const [invoice] = invoices;
+    expect(invoice).toMatchObject({ status: 'OPEN', order: { id: orderId } });
+    expect({ amount: Number(invoice.total.amount).toFixed(2), currency: invoice.total.currency }).toEqual({ amount: total, currency: 'EUR' });
+
+    const OPEN_ITEMS = '{ openItems { items { documentNumber documentType dueDate daysOverdue openAmount { amount currency } invoice { number } } totals { currency due { amount } overdue { amount } } } }';
+    type OpenItems = { openItems: { items: Array<{ documentNumber: string; documentType: string; dueDate: string; daysOverdue: number; openAmount: { amount: string }; invoice: { number: string } | null }>; totals: Array<{ currency: string; due: { amount: string }; overdue: { amount: string } }> } };
+    const { openItems } = await customer.request<OpenItems>(OPEN_ITEMS);
+    expect(openItems.items).toEqual([{ documentNumber: number, documentType: 'INVOICE', dueDate: expect.stringMatching(/^\d{4}-\d\d-\d\d/), daysOverdue: 0, openAmount: { amount: expect.any(String), currency: 'EUR' }, invoice: { number } }]);
+    expect(Number(openItems.items[0].openAmount.amount).toFixed(2)).toBe(total);
+    expect(openItems.totals.map((t) => ({ currency: t.currency, due: Number(t.due.amount).toFixed(2), overdue: Number(t.overdue.amount) }))).toEqual([{ currency: 'EUR', due: total, overdue: 0 }]);
+
+    // The PDF the hub keeps of it: Tryton's report is an ODT without LibreOffice, so the hub printed the posted invoice.
+    const { login } = await new GraphQLClient(hub.gatewayUrl).request<{ login: { token: string } }>(LOGIN, { e: customerEmail, p: PASSWORD });
+    const response = await fetch(invoice.pdfUrl!, { headers: { authorization: `Bearer ${login.token}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: Buffer.from(await response.arrayBuffer()) }).toString('utf8');
+    expect(text).toContain(number);
+    expect(text).toContain(erpNumber);
+    expect(text).toMatch(new RegExp(`Total due\\s+${total.replace('.', '\\.')} EUR`));
+
+    await payTrytonInvoice(rpc, number);
+    await syncNow('invoices');
+    await syncNow('openItems');
+    const after = await customer.request<{ invoices: Invoice[] }>(INVOICES);
+    expect(after.invoices.map((i) => [i.number, i.status])).toEqual([[number, 'PAID']]);
+    const itemsAfter = await customer.request<OpenItems>(OPEN_ITEMS);
+    expect(itemsAfter.openItems.items).toEqual([]);
   });
 });

@@ -7,6 +7,8 @@ It talks to trytond's own model layer (the same one its JSON-RPC serves), in one
 """
 import datetime
 import sys
+
+from dateutil.relativedelta import relativedelta
 from decimal import Decimal
 
 from trytond.config import config
@@ -53,6 +55,11 @@ for name, category, price in [
     code = 'TR-%04d' % (len(PRODUCTS) + 1)
     PRODUCTS.append((code, name, category, price, (price * Decimal('0.6')).quantize(Decimal('0.0001'))))
 
+# How many days before the seeding day each of the three sales was taken and invoiced: the first
+# invoice is paid, the second overdue on 30 days' terms from the start, the third open (it falls due
+# 26 days after seeding; npm run tryton:setup -- --reset seeds afresh only when the seed changed).
+SALE_AGES_DAYS = [12, 45, 4]
+
 # (code, name, country, street, postal code, city, further delivery address or None, price list?)
 CUSTOMERS = [
     ('TC1001', 'Nordic Tools AB', 'SE', 'Industrigatan 12', '211 19', 'Malmö', ('Lagervägen 3', '602 23', 'Norrköping'), True),
@@ -90,13 +97,14 @@ def seed():
     User.write([admin], {'companies': [('add', [company.id])], 'company': company.id})
 
     with Transaction().set_context(company=company.id, companies=[company.id], user=admin.id):
+        accounts = create_accounting(company)
         categories = {}
         for name, parent in CATEGORIES:
             categories[name], = Category.create([{'name': name, 'parent': categories[parent].id if parent else None}])
         unit, = Uom.search([('symbol', '=', 'u')])
         templates = Template.create([{
             'name': name, 'code': code, 'type': 'goods', 'default_uom': unit.id, 'sale_uom': unit.id, 'salable': True,
-            'list_price': price, 'categories': [('add', [categories[category].id])],
+            'list_price': price, 'categories': [('add', [categories[category].id])], 'account_category': accounts['goods'].id,
             'products': [('create', [{'suffix_code': '', 'cost_price': cost}])],
         } for code, name, category, price, cost in PRODUCTS])
         products = [t.products[0] for t in templates]
@@ -107,7 +115,8 @@ def seed():
         put_stock(company, products, main_warehouse, south)
         customers = create_customers(Party, countries)
         create_price_list(company, categories, products, customers)
-        create_sales(company, currencies['EUR'], main_warehouse, customers, products)
+        sales = create_sales(company, currencies['EUR'], main_warehouse, customers, products)
+        create_invoices(company, accounts, sales)
 
 
 def create_warehouse(Location, code, name, company_party):
@@ -175,17 +184,139 @@ def create_sales(company, currency, warehouse, customers, products):
     Sale = pool.get('sale.sale')
     today = datetime.date.today()
     sales = []
-    for n, customer in enumerate(customers[:3]):
+    for n, (customer, age) in enumerate(zip(customers[:3], SALE_AGES_DAYS)):
         lines = [{'type': 'line', 'product': products[(n * 5 + k) % len(products)].id, 'quantity': float(10 * (k + 1)),
             'unit': products[0].default_uom.id, 'unit_price': products[(n * 5 + k) % len(products)].list_price,
             'description': products[(n * 5 + k) % len(products)].rec_name} for k in range(2)]
         sales.append({'company': company.id, 'party': customer.id, 'invoice_address': customer.addresses[0].id,
             'shipment_address': customer.addresses[-1].id, 'currency': currency.id, 'warehouse': warehouse.id,
-            'sale_date': today, 'invoice_method': 'manual', 'shipment_method': 'order', 'description': 'Phone order %d' % (n + 1),
+            'sale_date': today - relativedelta(days=age), 'invoice_method': 'manual', 'shipment_method': 'order', 'description': 'Phone order %d' % (n + 1),
             'lines': [('create', lines)]})
     created = Sale.create(sales)
     Sale.quote(created)
     Sale.confirm(created)
+    return created
+
+
+def create_accounting(company):
+    """The chart of accounts from the account module's minimal template (as its Create Chart wizard
+    makes it), the receivable and payable accounts every party defaults to, fiscal years with
+    periods and invoice sequences around today, German VAT, a payment term and a payment method."""
+    pool_get = pool.get
+    ModelData = pool_get('ir.model.data')
+    AccountTemplate = pool_get('account.account.template')
+    Account = pool_get('account.account')
+    Configuration = pool_get('account.configuration')
+    Tax = pool_get('account.tax')
+    Category = pool_get('product.category')
+    Journal = pool_get('account.journal')
+
+    data, = ModelData.search([('module', '=', 'account'), ('fs_id', '=', 'account_template_root_en')], limit=1)
+    template = AccountTemplate(data.db_id)
+    template2type, template2account = {}, {}
+    template.type.create_type(company.id, template2type=template2type)
+    template.create_account(company.id, template2account=template2account, template2type=template2type)
+    template.update_account2(template2account, {})
+
+    def account(kind):
+        found, = Account.search([('company', '=', company.id), ('type.%s' % kind, '=', True)], limit=1)
+        return found
+    accounts = {kind: account(kind) for kind in ['receivable', 'payable', 'revenue', 'expense']}
+    accounts['cash'], = Account.search([('company', '=', company.id), ('name', '=', 'Main Cash')], limit=1)
+    accounts['tax'], = Account.search([('company', '=', company.id), ('name', '=', 'Main Tax')], limit=1)
+    config = Configuration(1)
+    config.default_account_receivable = accounts['receivable']
+    config.default_account_payable = accounts['payable']
+    config.save()
+
+    today = datetime.date.today()
+    for year in (today.year - 1, today.year, today.year + 1):
+        create_fiscalyear(company, year)
+
+    vat, = Tax.create([{'name': 'VAT 19%', 'description': 'VAT 19%', 'type': 'percentage', 'rate': Decimal('0.19'),
+        'invoice_account': accounts['tax'].id, 'credit_note_account': accounts['tax'].id, 'company': company.id}])
+    # Products are invoiced through an accounting category (not a web category: the hub skips those).
+    accounts['goods'], = Category.create([{'name': 'Goods (accounting)', 'accounting': True,
+        'account_revenue': accounts['revenue'].id, 'account_expense': accounts['expense'].id, 'customer_taxes': [('add', [vat.id])]}])
+    accounts['vat'] = vat
+
+    PaymentTerm = pool_get('account.invoice.payment_term')
+    accounts['term'], = PaymentTerm.create([{'name': '30 days net', 'lines': [('create', [
+        {'type': 'remainder', 'relativedeltas': [('create', [{'days': 30}])]}])]}])
+    config.default_customer_payment_term = accounts['term']
+    config.save()
+
+    PaymentMethod = pool_get('account.invoice.payment.method')
+    cash_journal, = Journal.search([('code', '=', 'CASH')])
+    accounts['journal'], = Journal.search([('code', '=', 'REV')])
+    accounts['bank'], = PaymentMethod.create([{'company': company.id, 'name': 'Bank transfer', 'journal': cash_journal.id,
+        'credit_account': accounts['cash'].id, 'debit_account': accounts['cash'].id}])
+    return accounts
+
+
+def create_fiscalyear(company, year):
+    FiscalYear = pool.get('account.fiscalyear')
+    Sequence = pool.get('ir.sequence')
+    SequenceStrict = pool.get('ir.sequence.strict')
+    SequenceType = pool.get('ir.sequence.type')
+    move_type, = SequenceType.search([('name', '=', 'Account Move')], limit=1)
+    invoice_type, = SequenceType.search([('name', '=', 'Invoice')], limit=1)
+    move_sequence, = Sequence.create([{'name': str(year), 'sequence_type': move_type.id, 'company': company.id}])
+    invoices, credit_notes, supplier = SequenceStrict.create([
+        {'name': 'Invoices %d' % year, 'sequence_type': invoice_type.id, 'company': company.id, 'prefix': 'INV-%d-' % year, 'padding': 5},
+        {'name': 'Credit notes %d' % year, 'sequence_type': invoice_type.id, 'company': company.id, 'prefix': 'CN-%d-' % year, 'padding': 5},
+        {'name': 'Supplier invoices %d' % year, 'sequence_type': invoice_type.id, 'company': company.id, 'prefix': 'SI-%d-' % year, 'padding': 5},
+    ])
+    fiscalyear, = FiscalYear.create([{
+        'name': str(year), 'start_date': datetime.date(year, 1, 1), 'end_date': datetime.date(year, 12, 31), 'company': company.id,
+        'post_move_sequence': move_sequence.id, 'invoice_sequences': [('create', [{
+            'company': company.id, 'out_invoice_sequence': invoices.id, 'out_credit_note_sequence': credit_notes.id,
+            'in_invoice_sequence': supplier.id, 'in_credit_note_sequence': supplier.id}])],
+    }])
+    FiscalYear.create_period([fiscalyear])
+
+
+def create_invoices(company, accounts, sales):
+    """Posted customer invoices for the seeded sales, dated the sale's day, each line pointing at its
+    sale line (so Tryton links invoice and sale): the first paid by bank transfer 3 days after it,
+    the second overdue, the third open with a credit note for part of a line."""
+    Invoice = pool.get('account.invoice')
+    MoveLine = pool.get('account.move.line')
+    today = datetime.date.today()
+    values = []
+    for sale in sales:
+        date = sale.sale_date
+        values.append({
+            'company': company.id, 'type': 'out', 'party': sale.party.id, 'invoice_address': sale.invoice_address.id,
+            'currency': sale.currency.id, 'account': accounts['receivable'].id, 'journal': accounts['journal'].id, 'payment_term': accounts['term'].id,
+            'invoice_date': date, 'description': sale.description,
+            'lines': [('create', [{
+                'type': 'line', 'product': line.product.id, 'description': line.description, 'quantity': line.quantity,
+                'unit': line.unit.id, 'unit_price': line.unit_price, 'account': accounts['revenue'].id,
+                'taxes': [('add', [accounts['vat'].id])], 'origin': str(line),
+            } for line in sale.lines])],
+        })
+    invoices = Invoice.create(values)
+    Invoice.post(invoices)
+
+    paid = invoices[0]
+    lines = paid.pay_invoice(paid.amount_to_pay, accounts['bank'], paid.invoice_date + relativedelta(days=3), 'Bank transfer %s' % paid.number)
+    MoveLine.reconcile([l for l in paid.lines_to_pay if not l.reconciliation] + list(lines))
+    Invoice.process([paid])
+
+    open_invoice = invoices[2]
+    first = open_invoice.lines[0]
+    credit_note, = Invoice.create([{
+        'company': company.id, 'type': 'out', 'party': open_invoice.party.id, 'invoice_address': open_invoice.invoice_address.id,
+        'currency': open_invoice.currency.id, 'account': accounts['receivable'].id, 'journal': accounts['journal'].id, 'payment_term': accounts['term'].id,
+        'invoice_date': today - relativedelta(days=2), 'description': 'Damaged in transit (%s)' % open_invoice.number,
+        'lines': [('create', [{
+            'type': 'line', 'product': first.product.id, 'description': first.description, 'quantity': -(first.quantity / 2),
+            'unit': first.unit.id, 'unit_price': first.unit_price, 'account': accounts['revenue'].id,
+            'taxes': [('add', [accounts['vat'].id])], 'origin': str(first),
+        }])],
+    }])
+    Invoice.post([credit_note])
 
 
 if __name__ == '__main__':

@@ -1,1 +1,2 @@
 export * from './tryton-server';
+export * from './tryton-accounting';

@@ -1,4 +1,6 @@
-import { ErpAdapter, ErpError, ErpOrderSubmission, ErpProductRecord, ErpWarehouseRecord } from '@hub/erp-contract';
+import { execFileSync } from 'node:child_process';
+import Decimal from 'decimal.js';
+import { ErpAdapter, ErpCreditNoteRecord, ErpError, ErpInvoiceRecord, ErpOpenItemRecord, ErpOrderSubmission, ErpProductRecord, ErpWarehouseRecord } from '@hub/erp-contract';
 
 /** What the conformance suite needs around one adapter: a running ERP and ways to change it behind the adapter's back. */
 export interface ConformanceHarness {
@@ -11,6 +13,8 @@ export interface ConformanceHarness {
   renameProduct(sku: string, name: string): Promise<void>;
   /** Retires a product in the ERP (deletes it, or deactivates it where the ERP keeps history). */
   retireProduct(sku: string): Promise<void>;
+  /** The customer paid all that is open on the invoice: the ERP books the payment against it. */
+  payInvoice(invoiceNumber: string): Promise<void>;
   /** An order the ERP accepts (customer and products it has). */
   order(hubOrderId: string, quantity: string): ErpOrderSubmission;
   stop(): Promise<void>;
@@ -43,7 +47,8 @@ async function erpError(promise: Promise<unknown>): Promise<ErpError> {
 /**
  * The behaviours every ERP adapter must show, written once and run against each adapter (the demo
  * ERP's and Tryton's): full pull in pages, delta after a change, retirement, a change made while a
- * pull runs, a push and its look-up by key, a replayed push, and errors classified.
+ * pull runs, invoices and open items that agree and a payment arriving as a delta, an invoice's PDF,
+ * a push and its look-up by key, a replayed push, and errors classified.
  */
 export function describeErpAdapterConformance(name: string, start: () => Promise<ConformanceHarness>): void {
   describe(`ERP adapter conformance: ${name}`, () => {
@@ -116,6 +121,55 @@ export function describeErpAdapterConformance(name: string, start: () => Promise
       expect(retired).toBe(true);
       const again = await drain(h.adapter, 'products', null, 1000);
       expect(again.rows.some((p: ErpProductRecord) => p.sku === sku && p.active)).toBe(false);
+    });
+
+    it('serves invoices and open items that agree, prints an invoice as a PDF, and a payment booked in the ERP arrives with the next delta', async () => {
+      const invoices = await drain(h.adapter, 'invoices', null, 1000);
+      const items = await drain(h.adapter, 'openItems', null, 1000);
+      const rows = invoices.rows as ErpInvoiceRecord[];
+      expect(rows.length).toBeGreaterThan(0);
+      for (const i of rows) {
+        expect(i).toEqual(expect.objectContaining({
+          invoiceNumber: expect.any(String), customerNumber: expect.any(String), issuedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), dueAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+          currency: expect.stringMatching(/^[A-Z]{3}$/), status: expect.stringMatching(/^(OPEN|PAID)$/), digitallySigned: expect.any(Boolean),
+        }));
+        expect(new Decimal(i.netTotal).plus(i.taxTotal).toFixed(2)).toBe(new Decimal(i.total).toFixed(2));
+      }
+      // Every open invoice is an open item of the same amount; a paid one is none and owes nothing.
+      const open = new Map((items.rows as ErpOpenItemRecord[]).filter((o) => o.documentType === 'INVOICE').map((o) => [o.documentNumber, o]));
+      const disagreeing = rows.filter((i) => (i.status === 'PAID' ? open.has(i.invoiceNumber) || !new Decimal(i.openAmount).isZero() : !new Decimal(open.get(i.invoiceNumber)?.openAmount ?? 'NaN').eq(i.openAmount)));
+      expect(disagreeing.map((i) => i.invoiceNumber)).toEqual([]);
+      expect([...open.keys()].filter((n) => !rows.some((i) => i.invoiceNumber === n))).toEqual([]);
+
+      const unpaid = rows.find((i) => i.status === 'OPEN' && new Decimal(i.openAmount).gt(0));
+      expect(unpaid).toBeDefined();
+      const pdf = await h.adapter.fetchDocument('invoice', unpaid!.invoiceNumber);
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      // Read back as a viewer would (pdftotext, poppler-utils).
+      expect(execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8')).toContain(unpaid!.invoiceNumber);
+      expect((await erpError(h.adapter.fetchDocument('invoice', 'NO-SUCH-INVOICE-1'))).kind).toBe('VALIDATION');
+
+      await h.payInvoice(unpaid!.invoiceNumber);
+      const paid = (await drain(h.adapter, 'invoices', invoices.cursor, 1000)).rows.find((i: ErpInvoiceRecord) => i.invoiceNumber === unpaid!.invoiceNumber);
+      expect(paid).toMatchObject({ status: 'PAID', openAmount: '0.00', total: unpaid!.total });
+      const itemsAfter = await drain(h.adapter, 'openItems', items.cursor, 1000);
+      expect(itemsAfter.deletions).toContain(unpaid!.invoiceNumber);
+      expect(itemsAfter.rows.some((o: ErpOpenItemRecord) => o.documentNumber === unpaid!.invoiceNumber)).toBe(false);
+      expect(await h.adapter.fetchRecord('openItems', unpaid!.invoiceNumber)).toBeNull();
+    });
+
+    it('serves credit notes with positive amounts, their open items negative, and prints a credit note as a PDF', async () => {
+      const notes = (await drain(h.adapter, 'creditNotes', null, 1000)).rows as ErpCreditNoteRecord[];
+      expect(notes.length).toBeGreaterThan(0);
+      for (const n of notes) {
+        expect(new Decimal(n.total).gt(0)).toBe(true);
+        expect(new Decimal(n.netTotal).plus(n.taxTotal).toFixed(2)).toBe(new Decimal(n.total).toFixed(2));
+      }
+      const items = ((await drain(h.adapter, 'openItems', null, 1000)).rows as ErpOpenItemRecord[]).filter((o) => o.documentType === 'CREDIT_NOTE');
+      const numbers = new Set(notes.map((n) => n.creditNoteNumber));
+      expect(items.filter((o) => !numbers.has(o.documentNumber) || new Decimal(o.openAmount).gt(0)).map((o) => o.documentNumber)).toEqual([]);
+      const pdf = await h.adapter.fetchDocument('creditNote', notes[0].creditNoteNumber);
+      expect(execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8')).toContain(notes[0].creditNoteNumber);
     });
 
     it('accepts a push once per key, finds it by the key, replays it and refuses the key for other content', async () => {

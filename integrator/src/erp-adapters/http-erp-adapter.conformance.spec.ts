@@ -19,6 +19,9 @@ describeErpAdapterConformance('demo ERP (HttpErpAdapter)', async () => {
     retireProduct: async (sku) => {
       await admin.remove('products', sku);
     },
+    payInvoice: async (invoiceNumber) => {
+      await admin.recordPayment(invoiceNumber);
+    },
     order: (hubOrderId, quantity) => ({
       hubOrderId, customerNumber: 'C10001', placedAt: '2026-11-02T10:00:00.000Z', currency: 'EUR',
       lines: [{ lineNo: 1, sku: 'HB-S0001', quantity, unitPrice: '10.50' }],

@@ -1,4 +1,4 @@
-import { ensureTrytonDatabase, startTrytonServer } from '@hub/tryton-erp';
+import { ensureTrytonDatabase, payTrytonInvoice, startTrytonServer } from '@hub/tryton-erp';
 import { describeErpAdapterConformance } from './erp-adapter-conformance';
 import { TrytonErpAdapter } from './tryton-erp-adapter';
 import { TrytonJsonRpc } from './tryton-json-rpc';
@@ -27,6 +27,7 @@ describeErpAdapterConformance('Tryton 6.0 (TrytonErpAdapter)', async () => {
       const [product] = await tryton.call('model.product.product.search_read', [[['code', '=', sku]], 0, 1, null, ['id'], {}]);
       await tryton.call('model.product.product.write', [[product.id], { active: false }, {}], true);
     },
+    payInvoice: (invoiceNumber) => payTrytonInvoice(tryton, invoiceNumber),
     order: (hubOrderId, quantity) => ({
       hubOrderId, customerNumber: 'TC1001', placedAt: '2026-11-02T10:00:00.000Z', currency: 'EUR',
       lines: [{ lineNo: 1, sku: 'TR-0001', quantity, unitPrice: '1.0800' }],

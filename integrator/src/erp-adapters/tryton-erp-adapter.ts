@@ -1,8 +1,11 @@
 import Decimal from 'decimal.js';
 import {
-  ChangePage, ErpAdapter, ErpAddress, ErpCategoryRecord, ErpCustomerRecord, ErpCustomerSubmission, ErpDocumentKind, ErpError, ErpOrderRecord,
-  ErpOrderStatus, ErpOrderSubmission, ErpPriceRecord, ErpProductRecord, ErpReceiptOf, ErpRecordOf, ErpStockRecord, ErpSubmissionOf, recordKey,
+  ChangePage, ErpAdapter, ErpAddress, ErpCategoryRecord, ErpCreditNoteRecord, ErpCustomerRecord, ErpCustomerSubmission, ErpDocumentKind, ErpError,
+  ErpInvoiceRecord, ErpOpenItemRecord, ErpOrderRecord, ErpOrderStatus, ErpOrderSubmission, ErpPriceRecord, ErpProductRecord, ErpReceiptOf, ErpRecordOf,
+  ErpStockRecord, ErpSubmissionOf, recordKey,
 } from '@hub/erp-contract';
+import { renderDocument } from '@hub/printed-document';
+import { TRYTON_PRINTER, trytonInvoiceDocument, TrytonInvoicePrintout } from './tryton-invoice-document';
 import { TrytonConnection, trytonDateTime, TrytonJsonRpc } from './tryton-json-rpc';
 
 export interface TrytonErpAdapterOptions extends TrytonConnection {
@@ -49,18 +52,25 @@ function changedSince(since: string | null, related: string[] = []): Domain {
 }
 
 const ORDER_STATES = ['confirmed', 'processing', 'done', 'cancel'];
+/** Customer invoices and credit notes the hub reads: posted ones (open) and paid ones; drafts are not documents yet. */
+const ISSUED_STATES = ['posted', 'paid'];
+/** Tryton 6.0 keeps credit notes as customer invoices ('out') of negative total. */
+const INVOICES: Domain = [['type', '=', 'out'], ['number', '!=', null], ['total_amount', '>=', 0]];
+const CREDIT_NOTES: Domain = [['type', '=', 'out'], ['number', '!=', null], ['total_amount', '<', 0]];
+const INVOICE_FIELDS = ['number', 'state', 'party.code', 'invoice_date', 'currency.code', 'untaxed_amount', 'tax_amount', 'total_amount', 'amount_to_pay', 'lines_to_pay', 'sales'];
 const WITH_INACTIVE = { active_test: false };
 
 /**
- * The ERP adapter for Tryton 6.0 over its JSON-RPC (modules sale, stock, product_price_list,
- * sale_price_list). Keys: products by their code (the SKU), customers by the party code, orders by
- * the sale number; categories and addresses by Tryton ids ("CAT-7", "A12"). Pushed orders carry the
+ * The ERP adapter for Tryton 6.0 over its JSON-RPC (modules sale, stock, account_invoice,
+ * product_price_list, sale_price_list). Keys: products by their code (the SKU), customers by the
+ * party code, orders by the sale number, invoices, credit notes and open items by the invoice
+ * number; categories and addresses by Tryton ids ("CAT-7", "A12"). Pushed orders carry the
  * idempotency key in the sale's `reference`, pushed customers in a party identifier.
  *
  * Deltas read records whose write or create date (or that of a related record: a product's
  * template holds its price) lies after the previous pull's start minus an overlap. Tryton keeps
  * no deletion log and refuses to delete records with history; retired records arrive as rows with
- * `active: false`.
+ * `active: false`, cancelled invoices and paid ones' open items as deletions.
  */
 export class TrytonErpAdapter implements ErpAdapter {
   readonly name = 'tryton';
@@ -109,7 +119,9 @@ export class TrytonErpAdapter implements ErpAdapter {
     const next: TrytonCursor = hasMore
       ? { since: state.since, startedAt: state.startedAt, offset: state.offset + page.length }
       : { since: new Date(Date.parse(state.startedAt) - this.overlapMs).toISOString(), startedAt: state.startedAt, offset: 0 };
-    return { rows: page, deletions: [], nextCursor: encodeCursor(next), hasMore };
+    // Deletions once per chain, on its last page (they are not paged).
+    const deletions = hasMore ? [] : await this.deletedSince(kind, state.since);
+    return { rows: page, deletions, nextCursor: encodeCursor(next), hasMore };
   }
 
   async fetchRecord<K extends string>(kind: K, key: string): Promise<ErpRecordOf<K> | null> {
@@ -132,18 +144,124 @@ export class TrytonErpAdapter implements ErpAdapter {
         return this.customers(since, offset, limit, key);
       case 'orders':
         return this.orders(since, offset, limit, key);
+      case 'invoices':
+        return this.invoices(since, offset, limit, key);
+      case 'creditNotes':
+        return this.creditNotes(since, offset, limit, key);
+      case 'openItems':
+        return this.openItems(since, offset, limit, key);
       case 'warehouses':
         // Tryton's warehouses (stock.location of type warehouse) have no flag that makes one a shop, nor
         // opening hours: the adapter serves none, so a Tryton hub has no pick-up points (the kind is optional).
         return [];
       default:
-        // Invoices, delivery notes, payments and the rest are not read from Tryton yet (no accounting in the seeded company).
+        // Delivery notes, payments, contacts and the rest are not read from Tryton yet.
         return [];
     }
   }
 
+  /**
+   * Keys of records gone since a time (everything gone when `since` is null): a cancelled invoice or
+   * credit note, and the open item of one paid or cancelled. Tryton keeps both as invoice states.
+   */
+  private async deletedSince(kind: string, since: string | null): Promise<string[]> {
+    let domain: Domain;
+    if (kind === 'invoices') domain = [...INVOICES, ['state', '=', 'cancelled']];
+    else if (kind === 'creditNotes') domain = [...CREDIT_NOTES, ['state', '=', 'cancelled']];
+    else if (kind === 'openItems') domain = [['type', '=', 'out'], ['number', '!=', null], ['state', 'in', ['paid', 'cancelled']]];
+    else return [];
+    const rows = await this.searchRead('account.invoice', [...domain, ...changedSince(since)], ['number'], await this.context());
+    return rows.map((r: any) => r.number as string);
+  }
+
+  /** Issued customer invoices (of the domain's kind) changed since a time; a payment reaches its invoice as a write (payment lines added, state paid). */
+  private async issuedInvoices(kind: Domain, states: string[], since: string | null, offset: number, limit: number | null, key?: string): Promise<any[]> {
+    const domain = [...kind, ['state', 'in', states], ...(key ? [['number', '=', key]] : changedSince(since))];
+    return this.searchRead('account.invoice', domain, INVOICE_FIELDS, await this.context(), offset, limit);
+  }
+
+  /** The earliest maturity date of each invoice's lines still to pay (all of them once paid), by invoice id. */
+  private async dueDates(invoices: any[]): Promise<Map<number, string>> {
+    const lineIds = invoices.flatMap((i) => i.lines_to_pay as number[]);
+    const lines = lineIds.length ? await this.rpc.call<any[]>('model.account.move.line.read', [lineIds, ['maturity_date', 'reconciliation', 'date'], await this.context()]) : [];
+    const byId = new Map(lines.map((l) => [l.id as number, l]));
+    const due = new Map<number, string>();
+    for (const invoice of invoices) {
+      const own = (invoice.lines_to_pay as number[]).map((id) => byId.get(id)).filter(Boolean);
+      const open = own.filter((l) => !l.reconciliation);
+      const dates = (open.length ? open : own).map((l) => (l.maturity_date ?? l.date) as string).sort();
+      due.set(invoice.id, dates[0] ?? invoice.invoice_date);
+    }
+    return due;
+  }
+
+  /** The sale each invoice came from (Tryton links them through the invoice lines' origin): its number and the hub's order id. */
+  private async invoicedSales(invoices: any[]): Promise<Map<number, { number: string; reference: string | null }>> {
+    const saleIds = [...new Set(invoices.flatMap((i) => (i.sales ?? []) as number[]))];
+    const sales = saleIds.length ? await this.rpc.call<any[]>('model.sale.sale.read', [saleIds, ['number', 'reference'], await this.context()]) : [];
+    const byId = new Map(sales.map((s) => [s.id as number, { number: s.number as string, reference: (s.reference as string) || null }]));
+    const result = new Map<number, { number: string; reference: string | null }>();
+    for (const invoice of invoices) {
+      const sale = [...((invoice.sales ?? []) as number[])].sort((a, b) => a - b).map((id) => byId.get(id)).find(Boolean);
+      if (sale) result.set(invoice.id, sale);
+    }
+    return result;
+  }
+
+  private async invoices(since: string | null, offset: number, limit: number | null, key?: string): Promise<ErpInvoiceRecord[]> {
+    const rows = await this.issuedInvoices(INVOICES, ISSUED_STATES, since, offset, limit, key);
+    if (rows.length === 0) return [];
+    const [due, sales] = await Promise.all([this.dueDates(rows), this.invoicedSales(rows)]);
+    return rows.map((i: any) => {
+      const sale = sales.get(i.id);
+      const paid = i.state === 'paid';
+      return {
+        invoiceNumber: i.number, customerNumber: i['party.']?.code ?? '', orderNumber: sale?.number ?? null, hubOrderId: sale?.reference ?? null,
+        issuedAt: `${i.invoice_date}T00:00:00.000Z`, dueAt: `${due.get(i.id)}T00:00:00.000Z`, currency: i['currency.']?.code ?? '',
+        netTotal: money(i.untaxed_amount), taxTotal: money(i.tax_amount), total: money(i.total_amount),
+        openAmount: paid ? '0.00' : money(i.amount_to_pay), status: paid ? 'PAID' : 'OPEN',
+        // Tryton 6.0 signs nothing.
+        digitallySigned: false,
+      };
+    });
+  }
+
+  /** Credit notes with positive amounts; the invoice they correct is the one their lines' origin (an invoice line) belongs to. */
+  private async creditNotes(since: string | null, offset: number, limit: number | null, key?: string): Promise<ErpCreditNoteRecord[]> {
+    const rows = await this.issuedInvoices(CREDIT_NOTES, ISSUED_STATES, since, offset, limit, key);
+    if (rows.length === 0) return [];
+    const lines = await this.searchRead('account.invoice.line', [['invoice', 'in', rows.map((r: any) => r.id)]], ['invoice', 'origin'], await this.context());
+    const originIds = [...new Set((lines as any[]).map((l) => /^account\.invoice\.line,(\d+)$/.exec(l.origin ?? '')?.[1]).filter(Boolean).map(Number))];
+    const origins = originIds.length ? await this.rpc.call<any[]>('model.account.invoice.line.read', [originIds, ['invoice.number'], await this.context()]) : [];
+    const originInvoice = new Map(origins.map((o) => [`account.invoice.line,${o.id}`, o['invoice.']?.number as string | undefined]));
+    return rows.map((c: any) => {
+      const corrected = (lines as any[]).filter((l) => l.invoice === c.id).map((l) => originInvoice.get(l.origin ?? '')).find(Boolean) ?? null;
+      return {
+        creditNoteNumber: c.number, customerNumber: c['party.']?.code ?? '', invoiceNumber: corrected, issuedAt: `${c.invoice_date}T00:00:00.000Z`,
+        currency: c['currency.']?.code ?? '', netTotal: money(new Decimal(c.untaxed_amount).neg()), taxTotal: money(new Decimal(c.tax_amount).neg()),
+        total: money(new Decimal(c.total_amount).neg()),
+      };
+    });
+  }
+
+  /**
+   * What customers still owe: every posted (not yet paid) invoice and credit note, with its amount
+   * to pay (negative for a credit note) and the earliest due date of its unpaid lines. A paid or
+   * cancelled one leaves as a deletion.
+   */
+  private async openItems(since: string | null, offset: number, limit: number | null, key?: string): Promise<ErpOpenItemRecord[]> {
+    const rows = await this.issuedInvoices([['type', '=', 'out'], ['number', '!=', null]], ['posted'], since, offset, limit, key);
+    if (rows.length === 0) return [];
+    const due = await this.dueDates(rows);
+    return rows.map((i: any) => ({
+      documentNumber: i.number, customerNumber: i['party.']?.code ?? '', documentType: new Decimal(i.total_amount).lt(0) ? 'CREDIT_NOTE' : 'INVOICE',
+      dueDate: due.get(i.id)!, amount: money(i.total_amount), openAmount: money(i.amount_to_pay), currency: i['currency.']?.code ?? '',
+    }));
+  }
+
   private async categories(since: string | null, offset: number, limit: number | null, key?: string): Promise<ErpCategoryRecord[]> {
-    const domain = key ? [['id', '=', categoryId(key)]] : changedSince(since);
+    // Accounting categories (revenue account and taxes of products) are no web categories.
+    const domain = [['accounting', '=', false], ...(key ? [['id', '=', categoryId(key)]] : changedSince(since))];
     const rows = await this.searchRead('product.category', domain, ['name', 'parent'], await this.context(), offset, limit);
     return rows.map((c: any) => ({ code: `CAT-${c.id}`, parentCode: c.parent ? `CAT-${c.parent}` : null, name: c.name, position: c.id }));
   }
@@ -282,8 +400,50 @@ export class TrytonErpAdapter implements ErpAdapter {
     });
   }
 
+  /**
+   * An invoice or credit note as PDF. Tryton's own report (account.invoice) is handed on when it
+   * is a PDF (trytond converts its ODT template with LibreOffice when that is installed); otherwise
+   * the hub prints the posted invoice from Tryton's record in the shared document layout.
+   */
   async fetchDocument(kind: ErpDocumentKind, number: string): Promise<Buffer> {
-    throw new ErpError('VALIDATION', `tryton ERP: documents are not read from Tryton yet (asked for ${kind} ${number})`);
+    if (kind !== 'invoice' && kind !== 'creditNote') throw new ErpError('VALIDATION', `tryton ERP: the adapter prints no ${kind} documents (asked for ${number})`);
+    const context = await this.context();
+    const sign = kind === 'invoice' ? INVOICES : CREDIT_NOTES;
+    const [invoice] = await this.searchRead('account.invoice', [...sign, ['number', '=', number], ['state', 'in', ISSUED_STATES]], ['id'], context, 0, 1);
+    if (!invoice) throw new ErpError('VALIDATION', `tryton ERP: no issued ${kind === 'invoice' ? 'invoice' : 'credit note'} ${number}`, null, `no ${kind} ${number}`);
+    const [format, data] = await this.rpc.call<[string, Buffer | string, boolean, string]>('report.account.invoice.execute', [[invoice.id], {}, context]);
+    if (format === 'pdf' && Buffer.isBuffer(data)) return data;
+    return renderDocument(trytonInvoiceDocument(await this.invoicePrintout(invoice.id)), TRYTON_PRINTER);
+  }
+
+  /** What the hub prints of a Tryton invoice: its record, lines, taxes, the parties' addresses and the sale it came from. */
+  private async invoicePrintout(id: number): Promise<TrytonInvoicePrintout> {
+    const context = await this.context();
+    const [invoice] = await this.rpc.call<any[]>('model.account.invoice.read', [[id], [...INVOICE_FIELDS, 'party.name', 'invoice_address', 'payment_term.name', 'description', 'reference', 'company'], context]);
+    const [lines, taxes, due, sales, [company]] = await Promise.all([
+      this.searchRead('account.invoice.line', [['invoice', '=', id], ['type', '=', 'line']], ['product.code', 'description', 'quantity', 'unit.symbol', 'unit_price', 'amount'], context),
+      this.searchRead('account.invoice.tax', [['invoice', '=', id]], ['description', 'amount'], context),
+      this.dueDates([invoice]),
+      this.invoicedSales([invoice]),
+      this.rpc.call<any[]>('model.company.company.read', [[invoice.company], ['party.name', 'party.addresses'], context]),
+    ]);
+    const addressIds = [invoice.invoice_address, company['party.']?.addresses?.[0]].filter((a) => typeof a === 'number');
+    const addresses = addressIds.length ? await this.rpc.call<any[]>('model.party.address.read', [addressIds, ['street', 'postal_code', 'city', 'country.name', 'country.code'], context]) : [];
+    const address = (addressId: number | undefined) => {
+      const a = addresses.find((x) => x.id === addressId);
+      return a ? [a.street ?? '', `${a.postal_code ?? ''} ${a.city ?? ''}`.trim(), a['country.']?.name ?? ''].filter(Boolean) : [];
+    };
+    const sale = sales.get(id);
+    return {
+      number: invoice.number, creditNote: new Decimal(invoice.total_amount).lt(0), issuedOn: invoice.invoice_date, dueOn: due.get(id)!,
+      currency: invoice['currency.']?.code ?? '', customerNumber: invoice['party.']?.code ?? '', customerName: invoice['party.']?.name ?? '',
+      customerAddress: address(invoice.invoice_address), sellerName: company['party.']?.name ?? '', sellerAddress: address(company['party.']?.addresses?.[0]),
+      orderNumber: sale?.number ?? null, description: invoice.description || null, paymentTerm: invoice['payment_term.']?.name ?? null,
+      paid: invoice.state === 'paid', amountToPay: invoice.amount_to_pay,
+      lines: (lines as any[]).map((l) => ({ sku: l['product.']?.code ?? '', description: l.description ?? '', quantity: l.quantity, unit: l['unit.']?.symbol ?? '', unitPrice: l.unit_price, amount: l.amount })),
+      taxes: (taxes as any[]).map((t) => ({ description: t.description, amount: t.amount })),
+      untaxedAmount: invoice.untaxed_amount, taxAmount: invoice.tax_amount, totalAmount: invoice.total_amount,
+    };
   }
 
   async push<C extends string>(collection: C, document: ErpSubmissionOf<C>, idempotencyKey: string): Promise<ErpReceiptOf<C>> {
@@ -385,6 +545,11 @@ export class TrytonErpAdapter implements ErpAdapter {
     if (!receipt) throw new ErpError('UNKNOWN_OUTCOME', `tryton ERP: the party for key ${key} was created but cannot be found`);
     return receipt;
   }
+}
+
+/** An amount of money as Tryton's Decimal, to two places. */
+function money(value: Decimal.Value | null | undefined): string {
+  return new Decimal(value ?? 0).toFixed(2);
 }
 
 function sliced<T>(rows: T[], offset: number, limit: number | null): T[] {
