@@ -4,7 +4,11 @@
  */
 export type CopyValue = string | number | boolean | null | undefined | Date | readonly unknown[] | object;
 
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+
 function escapeText(text: string): string {
+  // Most values (ids, numbers, codes) have nothing to escape: a test is a quarter of a replace's cost.
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
 }
 

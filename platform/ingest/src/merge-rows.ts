@@ -53,12 +53,18 @@ export async function mergeRows<T extends MergeTarget>(
   if (rows.length > 0) {
     const staging = `ingest_stage_${target.table}_${++stagingCounter}`;
     const columnList = encoder.columns.map(ident).join(', ');
-    await client.query(
-      `create temp table ${ident(staging)} (${encoder.columns.map((c) => `${ident(c)} ${target.columns[c]}`).join(', ')}, _ord bigint) on commit drop`,
-    );
-    await copyInto(client, `copy ${ident(staging)} (${columnList}, _ord) from stdin`, rows, (row, i) => encoder.encode(row, `\t${i}`));
-
     const keyList = key.map(ident).join(', ');
+    // A batch whose keys are all different needs no "last row of a key wins": no ordinal, no sort.
+    const unique = hasUniqueTextKeys(target, rows);
+    await client.query(
+      `create temp table ${ident(staging)} (${encoder.columns.map((c) => `${ident(c)} ${target.columns[c]}`).join(', ')}${unique ? '' : ', _ord bigint'}) on commit drop`,
+    );
+    if (unique) await copyInto(client, `copy ${ident(staging)} (${columnList}) from stdin`, rows, (row) => encoder.encode(row));
+    else await copyInto(client, `copy ${ident(staging)} (${columnList}, _ord) from stdin`, rows, (row, i) => encoder.encode(row, `\t${i}`));
+    const source = unique
+      ? `select ${columnList} from ${ident(staging)}`
+      : `select distinct on (${keyList}) ${columnList} from ${ident(staging)} order by ${keyList}, _ord desc`;
+
     const insertOnly = (target.insertOnly ?? []) as readonly string[];
     const valueColumns = encoder.columns.filter((c) => !key.includes(c) && !insertOnly.includes(c));
     const assignments = [
@@ -73,7 +79,7 @@ export async function mergeRows<T extends MergeTarget>(
     const merged = await client.query<{ inserted: number; updated: number; keys?: string[] | null }>(
       `with merged as (
          insert into ${table} as t (${columnList})
-           select distinct on (${keyList}) ${columnList} from ${ident(staging)} order by ${keyList}, _ord desc
+           ${source}
          on conflict (${keyList}) ${onConflict}
          returning (xmax = 0) as inserted${returning}
        )
@@ -103,6 +109,24 @@ export async function mergeRows<T extends MergeTarget>(
     if (deleted.rows[0].keys) result.changedKeys = result.changedKeys.concat(deleted.rows[0].keys);
   }
   return result;
+}
+
+/**
+ * Whether no two rows share a key, told in JavaScript. Only for keys of text columns, where equal
+ * strings are exactly equal keys to PostgreSQL too (a uuid or numeric key has spellings that differ
+ * as strings and are the same value: those batches take the ordered path).
+ */
+function hasUniqueTextKeys<T extends MergeTarget>(target: T, rows: ReadonlyArray<RowOf<T>>): boolean {
+  const key = target.key as readonly string[];
+  if (!key.every((k) => target.columns[k] === 'text')) return false;
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const values = row as Record<string, unknown>;
+    const k = key.length === 1 ? values[key[0]] : JSON.stringify(key.map((c) => values[c]));
+    if (typeof k !== 'string' || seen.has(k)) return false;
+    seen.add(k);
+  }
+  return true;
 }
 
 const assignmentsOf = (set: Readonly<Partial<Record<string, string>>> | undefined) => Object.entries(set ?? {}) as Array<[string, string]>;
