@@ -1,19 +1,22 @@
 import { GraphQLClient } from 'graphql-request';
 import { randomUUID } from 'node:crypto';
-import { as, demoUser, subgraphUrls } from './support/hub-client';
+import { as, demoUser, gatewayUrl, subgraphUrls } from './support/hub-client';
 import { freshCompany, syncNow } from './support/ordering';
 import { sampleValue, scrape } from './support/prometheus';
 import { erpAdmin } from './support/staff-client';
 
 /**
- * The products subgraph's catalogue cache (subgraphs/products/src/catalogue-cache/): answers kept
- * by what decides them, never by user, and exact: a price changed in the ERP shows on the very next
- * request after the sync commits, for that company only.
+ * The catalogue cache (subgraphs/products/src/catalogue-cache/), in the products subgraph and at the
+ * gateway (whole answers, no subgraph call): answers kept by what decides them, never by user, and
+ * exact: a price changed in the ERP shows on the very next request after the sync commits, for that
+ * company only. Every test below goes through both layers.
  */
 const PAGE = 'query { products(first: 20, sort: { field: SKU }) { pricesAsOf edges { node { id sku price { amount currency } } } } }';
 type Page = { products: { pricesAsOf: string | null; edges: Array<{ node: { id: string; sku: string; price: { amount: string; currency: string } | null } }> } };
 
 const cacheHits = async () => sampleValue(await scrape(subgraphUrls().products.replace(/\/graphql$/, '/metrics')), 'hub_catalogue_cache_answers_total', { result: 'hit' });
+/** What the gateway's kept catalogue answers did (catalogue-edge-answers.ts): hit, miss, stored, not-kept, texts-changed. */
+const edgeAnswers = async (result: string) => sampleValue(await scrape(new URL('/metrics', gatewayUrl()).toString()), 'hub_catalogue_edge_answers_total', { result });
 const priceOf = (page: Page, sku: string) => page.products.edges.find((e) => e.node.sku === sku)!.node.price;
 
 describe('the catalogue cache', () => {
@@ -29,15 +32,25 @@ describe('the catalogue cache', () => {
     xNumber = first.erpNumber;
   }, 120_000);
 
-  it('answers companies with the same terms from one kept answer, and the same question again from it', async () => {
-    const before = await cacheHits();
+  it('answers companies with the same terms from one kept answer, and the same question again from it, at the gateway without asking products', async () => {
+    const [edgeHitsBefore, productHitsBefore] = [await edgeAnswers('hit'), await cacheHits()];
     const fromX = await x.request<Page>(PAGE);
     const again = await x.request<Page>(PAGE);
     const fromY = await y.request<Page>(PAGE);
     expect(again).toEqual(fromX);
     expect(fromY).toEqual(fromX);
     expect(fromX.products.edges.length).toBe(20);
-    expect(await cacheHits()).toBeGreaterThanOrEqual(before + 2);
+    // The repeat and the other company's question: answered by the gateway, or (kept there only by then) by products' own cache.
+    expect((await edgeAnswers('hit')) - edgeHitsBefore + (await cacheHits()) - productHitsBefore).toBeGreaterThanOrEqual(2);
+    expect(await edgeAnswers('hit')).toBeGreaterThanOrEqual(edgeHitsBefore + 1);
+  });
+
+  it('keeps at the gateway only answers products made alone: a page with a field of another subgraph is asked for every time', async () => {
+    const WITH_SUPPLIERS = 'query { products(first: 5, sort: { field: SKU }) { edges { node { sku suppliers { id } } } } }';
+    const notKeptBefore = await edgeAnswers('not-kept');
+    const first = await x.request(WITH_SUPPLIERS);
+    expect(await x.request(WITH_SUPPLIERS)).toEqual(first);
+    expect(await edgeAnswers('not-kept')).toBeGreaterThanOrEqual(notKeptBefore + 2);
   });
 
   it("shows a price changed in the ERP on the very next request after the sync, to that company only, with a later 'prices as of'", async () => {
@@ -59,6 +72,22 @@ describe('the catalogue cache', () => {
     const afterY = await y.request<Page>(PAGE);
     expect(priceOf(afterY, sku)).toEqual(listPrice);
     expect(afterY.products.edges.map((e) => e.node.price)).toEqual(beforeY.products.edges.map((e) => e.node.price));
+  }, 90_000);
+
+  it('shows a change of a price the company already has on the very next request, though nothing else that decides its answers changed', async () => {
+    // The company has prices of its own since the test above: its answers are its own and stay under the same terms now.
+    const page = await x.request<Page>(PAGE);
+    const sku = page.products.edges[3].node.sku;
+    expect(priceOf(page, sku)).toEqual({ amount: '1.23', currency: 'EUR' });
+    const hitsBefore = await edgeAnswers('hit');
+    expect(await x.request<Page>(PAGE)).toEqual(page);
+    // Kept at the gateway, so the change below must take it out there.
+    expect(await edgeAnswers('hit')).toBeGreaterThan(hitsBefore);
+    await erpAdmin('POST', '/admin/records/prices', {
+      key: `cache-test-${randomUUID()}`, sku, customerNumber: xNumber, customerGroup: null, minQuantity: '1', price: '1.11', currency: 'EUR', validFrom: null, validTo: null, promotion: false,
+    });
+    await syncNow('prices');
+    expect(priceOf(await x.request<Page>(PAGE), sku)).toEqual({ amount: '1.11', currency: 'EUR' });
   }, 90_000);
 
   it("shows a category name staff changed in the hub's texts on the next request, though no sync reported it", async () => {

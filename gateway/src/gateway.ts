@@ -9,12 +9,14 @@ import { AddressInfo } from 'node:net';
 import { AuthSecrets, bearerToken, GatewayAssertionSigner, UserAccessStore, verifyAccessToken } from '@hub/auth';
 import { asHttpRejection, jsonRefusals, notFoundRefusal, refusalBody, requireJsonPost, unauthenticated } from '@hub/errors';
 import { EventListener, SubscriptionRoutes } from '@hub/events';
+import type { EdgeAnswerStore } from '@hub/subgraph-kit';
 import { componentLogger, graphqlObservabilityPlugin, HealthCheck, httpCheck, newRequestScope, requestScope, runInScope, serveHealth, serveMetrics, setScopeViewer } from '@hub/observability';
 import { serveFileDownloads } from './file-downloads';
 import { serveOneClickUnsubscribe } from './one-click-unsubscribe';
 import { countSubscription, observeConnectionGuard, observeSubscriptions } from './gateway-metrics';
 import { ConnectionGuardOptions, guardConnections } from './connection-guard';
 import { GatewayContext } from './gateway-context';
+import { edgeAnswersPlugin } from './edge-answers';
 import { graphqlIde, graphqlIdeEnabled } from './graphql-ide';
 import { operationLimitsPlugin, OperationLimits, operationLimitRules, operationLimitsFromEnv } from './operation-limits';
 import { tokenLimit } from './token-limit';
@@ -55,6 +57,8 @@ export interface GatewayOptions {
   userAccess: UserAccessStore;
   /** How each subscription field is served: from the modules' event declarations (collectSubscriptionRoutes). */
   subscriptionRoutes: SubscriptionRoutes;
+  /** Whole answers the gateway keeps under their owners' rules (edge-answers.ts; the launcher collects them from the modules). */
+  edgeAnswers?: readonly EdgeAnswerStore[];
   /**
    * Express's "trust proxy" setting (e.g. "loopback" behind a local proxy): which proxies' X-Forwarded-For
    * the gateway believes when it tells subgraphs the client's address. Default: env HUB_TRUST_PROXY, else none (the socket address).
@@ -155,6 +159,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       graphqlObservabilityPlugin<GatewayContext>({ server: 'gateway', logLevel: 'info' }),
       operationLimitsPlugin<GatewayContext>(limits),
       schemaPrivacyPlugin(options.anonymousIntrospection ?? anonymousIntrospectionAllowed()),
+      ...(options.edgeAnswers?.length ? [edgeAnswersPlugin(options.edgeAnswers)] : []),
     ],
     // Signed-in callers may introspect, in production too (code generators); anonymous ones where
     // anonymousIntrospectionAllowed says so (see schemaPrivacyPlugin).

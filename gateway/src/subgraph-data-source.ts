@@ -37,6 +37,7 @@ export class HubSubgraphDataSource extends RemoteGraphQLDataSource<GatewayContex
       const response = await withSpan(`subgraph fetch ${this.subgraph}`, { kind: SpanKind.CLIENT, attributes: { 'hub.subgraph': this.subgraph } }, async (span) => {
         const result = await super.process(options);
         if (result.errors?.length) span?.setAttribute('graphql.error.count', result.errors.length);
+        (options.context as Partial<GatewayContext>).edgeAnswer?.fetches.push({ subgraph: this.subgraph, extensions: result.extensions as Record<string, unknown> | undefined });
         return result;
       });
       outcome = response.errors?.length ? 'graphql_errors' : 'ok';
@@ -47,12 +48,14 @@ export class HubSubgraphDataSource extends RemoteGraphQLDataSource<GatewayContex
   }
 
   override async willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): Promise<void> {
-    const { bearer, viewer, clientAddress, acceptLanguage } = context as Partial<GatewayContext>;
+    const { bearer, viewer, clientAddress, acceptLanguage, edgeAnswer } = context as Partial<GatewayContext>;
     // Also here, for operations the gateway runs itself (subscription events) with a token that was revoked since.
     if (viewer && this.revoked?.isRevoked(viewer)) throw unauthenticated('This session has ended; sign in again.');
     if (clientAddress) request.http?.headers.set(CLIENT_ADDRESS_HEADER, clientAddress);
     if (bearer) request.http?.headers.set('authorization', `Bearer ${bearer}`);
     if (acceptLanguage) request.http?.headers.set('accept-language', acceptLanguage);
+    // An answer the gateway may keep: its owner reports what it was made of.
+    if (edgeAnswer?.subgraph === this.subgraph) request.http?.headers.set(edgeAnswer.traceHeader, '1');
     // The request's id and trace go on: the subgraph's log lines and spans join the gateway's.
     injectTraceHeaders((name, value) => request.http?.headers.set(name, value));
   }

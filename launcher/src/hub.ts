@@ -7,7 +7,7 @@ import { buildDemoDataset } from '@hub/demo-data';
 import { RunningGateway, startGateway } from '@hub/gateway';
 import { userAccessStore } from '@hub/customers/access-store';
 import { checkSupergraphModules, hubModules, migrateAll, readSupergraph } from '@hub/schema';
-import { collectSubscriptionRoutes, RunningSubgraph, SubgraphModule } from '@hub/subgraph-kit';
+import { collectEdgeAnswerStores, collectSubscriptionRoutes, RunningSubgraph, SubgraphModule } from '@hub/subgraph-kit';
 import { ErpAdapter } from '@hub/erp-contract';
 import type { ErpAdapterSettings } from '@hub/integrator';
 
@@ -138,6 +138,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       databaseUrl: options.databaseUrl,
       userAccess: userAccessStore,
       subscriptionRoutes: collectSubscriptionRoutes(modules),
+      edgeAnswers: collectEdgeAnswerStores({ databaseUrl: options.databaseUrl, modules }),
       graphqlIde: options.graphqlIde,
       readinessChecks,
     });

@@ -5,6 +5,15 @@ interface PgClientLike {
   query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
 }
 
+/** A pg Pool or client: what a read outside any ORM runs on. */
+export type PreparedQueryable = PgClientLike;
+
+/** The same hot read as executePrepared (`?` placeholders, a named prepared statement) on a plain pg Pool or client. */
+export async function executePreparedOn<T>(db: PreparedQueryable, sql: string, params: readonly unknown[]): Promise<T[]> {
+  const { name, text } = toPreparedStatement(sql);
+  return (await db.query({ name, text, values: [...params] })).rows as T[];
+}
+
 const converted = new Map<string, { name: string; text: string }>();
 const MAX_SHAPES = 2000;
 

@@ -18,3 +18,4 @@ export * from './viewer-texts';
 export * from './carrier-wiring';
 export * from './staff-dashboard-day';
 export * from './webhook-routes';
+export * from './edge-answer-wiring';

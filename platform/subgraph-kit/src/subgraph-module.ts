@@ -7,6 +7,7 @@ import { ErpAdapter } from '@hub/erp-contract';
 import { CarrierFeedDeclaration } from './carrier-wiring';
 import { FileRoute } from './file-routes';
 import { WebhookRoute } from './webhook-routes';
+import { EdgeAnswerRuntime, EdgeAnswerStore } from './edge-answer-wiring';
 import { BaseContext } from './subgraph-context';
 import { EventTopicDeclaration, SubgraphOutbox, SyncIngestDeclaration, SyncKindDeclaration } from './module-wiring';
 import { CompanyLanguageDirectory, HubTextKindDeclaration, HubTextStore } from './hub-text-wiring';
@@ -92,4 +93,6 @@ export interface SubgraphModule<TContext extends BaseContext = BaseContext> {
   whileServing?(runtime: SubgraphRuntime): Promise<() => Promise<void>>;
   /** Apollo Server plugins of its own, made once per process that serves it (e.g. the products subgraph's catalogue cache). */
   serverPlugins?(runtime: SubgraphRuntime): ApolloServerPlugin<TContext>[];
+  /** Whole answers the gateway may keep under this module's rules (edge-answer-wiring.ts); made once per gateway, null when off. */
+  edgeAnswers?(runtime: EdgeAnswerRuntime): EdgeAnswerStore | null;
 }

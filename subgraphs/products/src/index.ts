@@ -21,6 +21,7 @@ import { CatalogueChangeEntity } from './catalogue-cache/catalogue-change.entity
 import { CatalogueCache } from './catalogue-cache/catalogue-cache';
 import { catalogueCachePlugin } from './catalogue-cache/catalogue-cache.plugin';
 import { catalogueCacheSettings } from './catalogue-cache/catalogue-cache-settings';
+import { catalogueEdgeAnswers } from './catalogue-cache/catalogue-edge-answers';
 import { forgetProductCounts } from './product/product.repository';
 import { ProductConfigurationEntity } from './configurator/product-configuration.entity';
 import { ingestProductConfigurations } from './configurator/product-configuration.ingest';
@@ -54,6 +55,8 @@ export const productsSubgraph: SubgraphModule<ProductsContext> = {
     const settings = catalogueCacheSettings();
     return settings.enabled ? [catalogueCachePlugin(new CatalogueCache(settings.maxBytes, forgetProductCounts))] : [];
   },
+  // The same answers kept whole at the gateway, so a page asked again costs no call to this subgraph.
+  edgeAnswers: catalogueEdgeAnswers,
   events: [
     {
       topic: 'catalogChanged',

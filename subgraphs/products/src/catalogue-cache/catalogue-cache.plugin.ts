@@ -1,8 +1,20 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { ProductsContext } from '../context';
 import { counter, gauge } from '@hub/observability';
-import { CatalogueCache, TextSignatures } from './catalogue-cache';
+import { CatalogueCache, ReportedTrace, reportedTrace } from './catalogue-cache';
 import { catalogueDecision, isCatalogueOperation } from './catalogue-decision';
+import { sameTexts, textSignatures } from './catalogue-text-signatures';
+
+/**
+ * Asked for by the gateway's catalogue answers (catalogue-edge-answers.ts): the answer then carries
+ * `extensions.catalogueTrace`, what it was made of and under which decision.
+ */
+export const CATALOGUE_TRACE_HEADER = 'x-hub-catalogue-trace';
+
+/** What a products answer reports to the gateway when asked (CATALOGUE_TRACE_HEADER). */
+export interface CatalogueTraceExtension extends ReportedTrace {
+  decision: string;
+}
 
 /**
  * Answers catalogue operations from the catalogue cache (catalogue-cache.ts): before execution,
@@ -18,55 +30,50 @@ export function catalogueCachePlugin(cache: CatalogueCache): ApolloServerPlugin<
     async requestDidStart() {
       let key: string | null = null;
       let generation = 0;
+      let decision: string | null = null;
+      let reported: ReportedTrace | null = null;
       return {
         async responseForOperation(request) {
           const ctx = request.contextValue;
           if (!isCatalogueOperation(request.operation)) return null;
           const [company, languages] = await Promise.all([ctx.services.profiles.company(), ctx.services.texts.languages()]);
-          const decision = catalogueDecision(ctx.viewer, company, languages);
+          decision = catalogueDecision(ctx.viewer, company, languages);
           if (decision === null) return null;
           generation = await cache.catchUp((horizon) => ctx.services.catalogueChanges.since(horizon));
           ctx.catalogue.pricesAsOf = cache.pricesAsOf;
           key = `${decision}\n${request.request.operationName ?? ''}\n${request.source}\n${JSON.stringify(request.request.variables ?? {})}`;
           const cached = cache.get(key);
-          if (cached && !sameTexts(cached.texts, await textSignatures(ctx, Object.keys(cached.texts)))) {
+          if (cached && !sameTexts(cached.texts, await textSignatures(ctx.services.texts, Object.keys(cached.texts)))) {
             // Staff edited texts the answer shows: made afresh, and kept with the new ones.
             cache.forget(key);
             answers.inc({ result: 'texts-changed' });
           } else if (cached) {
             answers.inc({ result: 'hit' });
             key = null;
+            reported = cached.made;
             return { http: request.response.http, body: { kind: 'single', singleResult: cached.result as never } };
           }
           answers.inc({ result: 'miss' });
           return null;
         },
         async willSendResponse(request) {
-          if (key === null || request.response.body.kind !== 'single') return;
+          if (decision === null || request.response.body.kind !== 'single') return;
           const result = request.response.body.singleResult;
-          if (result.errors?.length) return;
-          const trace = request.contextValue.catalogue.trace;
-          const texts = await textSignatures(request.contextValue, [...trace.textKinds]);
-          const before = cache.counters.skippedStale;
-          if (cache.store(key, result, trace, generation, texts)) answers.inc({ result: 'stored' });
-          else if (cache.counters.skippedStale > before) answers.inc({ result: 'stale' });
+          if (key !== null && !result.errors?.length) {
+            const trace = request.contextValue.catalogue.trace;
+            const texts = await textSignatures(request.contextValue.services.texts, [...trace.textKinds]);
+            const before = cache.counters.skippedStale;
+            if (cache.store(key, result, trace, generation, texts)) answers.inc({ result: 'stored' });
+            else if (cache.counters.skippedStale > before) answers.inc({ result: 'stale' });
+            reported = reportedTrace(trace);
+          }
+          // The gateway keeps whole answers only with this report; a new object, never the kept one changed.
+          if (reported && !result.errors?.length && request.request.http?.headers.get(CATALOGUE_TRACE_HEADER)) {
+            const catalogueTrace: CatalogueTraceExtension = { ...reported, decision };
+            request.response.body.singleResult = { ...result, extensions: { ...result.extensions, catalogueTrace } };
+          }
         },
       };
     },
   };
-}
-
-/** The signature of staff's texts of each kind now (read once per request and kind, as the answer itself reads them). */
-async function textSignatures(ctx: ProductsContext, kinds: readonly string[]): Promise<TextSignatures> {
-  const signatures: Record<string, string> = {};
-  for (const kind of kinds) {
-    const overrides = await ctx.services.texts.overrides(kind);
-    const rows = [...overrides].flatMap(([key, languages]) => [...languages].map(([language, text]) => `${key}\u0000${language}\u0000${text}`));
-    signatures[kind] = rows.sort().join('\u0001');
-  }
-  return signatures;
-}
-
-function sameTexts(stored: TextSignatures, now: TextSignatures): boolean {
-  return Object.keys(stored).every((kind) => stored[kind] === now[kind]);
 }

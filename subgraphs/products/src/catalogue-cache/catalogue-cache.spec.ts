@@ -83,7 +83,10 @@ describe('CatalogueCache', () => {
     const texts = trace([A]);
     texts.sawTexts('category');
     expect(cache.store('with-staff-texts', { a: 1 }, texts, generation, { category: 'TOOLS/en/Tools' })).toBe(true);
-    expect(cache.get('with-staff-texts')).toEqual({ result: { a: 1 }, texts: { category: 'TOOLS/en/Tools' } });
+    // With what it was made of, as the gateway is told it (catalogue-edge-answers.ts).
+    expect(cache.get('with-staff-texts')).toEqual({
+      result: { a: 1 }, texts: { category: 'TOOLS/en/Tools' }, made: { productIds: [A], list: false, stockSensitive: false, textKinds: ['category'] },
+    });
     cache.forget('with-staff-texts');
     expect(cache.get('with-staff-texts')).toBeUndefined();
     const big = { text: 'x'.repeat(80) };

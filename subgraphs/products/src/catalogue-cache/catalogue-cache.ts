@@ -8,9 +8,23 @@ export interface CachedAnswer {
   result: unknown;
   /** Compare with the texts now before answering: an edit of them is in no change set. */
   texts: TextSignatures;
+  /** What the answer was made of (as its trace recorded it). */
+  made: ReportedTrace;
 }
 
-interface Entry extends CachedAnswer {
+/** A trace as plain data: what a products answer tells the gateway it was made of (catalogue-edge-answers.ts). */
+export interface ReportedTrace {
+  productIds: string[];
+  list: boolean;
+  stockSensitive: boolean;
+  textKinds: string[];
+}
+
+export function reportedTrace(trace: CatalogueTrace): ReportedTrace {
+  return { productIds: [...trace.productIds], list: trace.list, stockSensitive: trace.stockSensitive, textKinds: [...trace.textKinds] };
+}
+
+interface Entry extends Omit<CachedAnswer, 'made'> {
   bytes: number;
   productIds: readonly string[];
   list: boolean;
@@ -95,7 +109,7 @@ export class CatalogueCache {
     this.entries.delete(key);
     this.entries.set(key, entry);
     this.counters.hits++;
-    return { result: entry.result, texts: entry.texts };
+    return { result: entry.result, texts: entry.texts, made: { productIds: [...entry.productIds], list: entry.list, stockSensitive: entry.stockSensitive, textKinds: Object.keys(entry.texts) } };
   }
 
   /** Drops one answer (its hub texts changed). */
@@ -104,7 +118,7 @@ export class CatalogueCache {
   }
 
   /** Keeps an answer computed from the generation catchUp returned; false when a change set was applied since. */
-  store(key: string, result: unknown, trace: CatalogueTrace, generation: number, texts: TextSignatures = {}): boolean {
+  store(key: string, result: unknown, trace: Pick<CatalogueTrace, 'productIds' | 'list' | 'stockSensitive'> | ReportedTrace, generation: number, texts: TextSignatures = {}): boolean {
     if (generation !== this.generation) {
       this.counters.skippedStale++;
       return false;

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { PoolClient } from 'pg';
-import { executePrepared } from '@hub/database';
+import { executePrepared, executePreparedOn, PreparedQueryable } from '@hub/database';
 import { IngestPage, MergeResult } from '@hub/ingest';
 import { CatalogueChangeScope } from './catalogue-change.entity';
 
@@ -60,23 +60,35 @@ export class CatalogueChangeRepository {
 
   /**
    * The change sets written by transactions from `horizon` on (all of them for "0"), and the new
-   * horizon: the snapshot's xmin, below which every transaction has finished. A change set written
-   * by a transaction still running now is not visible yet, but its transaction id is at or above
-   * the new horizon, so the next read finds it. One statement, an index range on written_by.
+   * horizon: see CATALOGUE_CHANGES_SQL.
    */
   async since(horizon: string): Promise<CatalogueChangesRead> {
-    const rows = await executePrepared<{ horizon: string; version: string | null; scope: CatalogueChangeScope | null; productIds: string[] | null; changedAt: Date | string | null; writtenBy: string | null }>(
-      this.em,
-      `select pg_snapshot_xmin(pg_current_snapshot())::text as horizon, c.version::text as version, c.scope, c.product_ids as "productIds", c.changed_at as "changedAt",
+    return catalogueChangesFrom(await executePrepared<CatalogueChangeRow>(this.em, CATALOGUE_CHANGES_SQL, [horizon]));
+  }
+}
+
+/**
+ * The change sets written by transactions from a horizon on, and the new horizon: the snapshot's
+ * xmin, below which every transaction has finished. A change set written by a transaction still
+ * running now is not visible yet, but its transaction id is at or above the new horizon, so the
+ * next read finds it. One statement, an index range on written_by.
+ */
+const CATALOGUE_CHANGES_SQL = `select pg_snapshot_xmin(pg_current_snapshot())::text as horizon, c.version::text as version, c.scope, c.product_ids as "productIds", c.changed_at as "changedAt",
               c.written_by::text as "writtenBy"
          from (select 1) one
          left join products.catalogue_change c on c.written_by >= ?::xid8
-        order by c.version`,
-      [horizon],
-    );
-    return {
-      horizon: rows[0].horizon,
-      changes: rows.filter((r) => r.version !== null).map((r) => ({ version: Number(r.version), scope: r.scope!, productIds: r.productIds!, changedAt: new Date(r.changedAt!), writtenBy: r.writtenBy! })),
-    };
-  }
+        order by c.version`;
+
+type CatalogueChangeRow = { horizon: string; version: string | null; scope: CatalogueChangeScope | null; productIds: string[] | null; changedAt: Date | string | null; writtenBy: string | null };
+
+function catalogueChangesFrom(rows: CatalogueChangeRow[]): CatalogueChangesRead {
+  return {
+    horizon: rows[0].horizon,
+    changes: rows.filter((r) => r.version !== null).map((r) => ({ version: Number(r.version), scope: r.scope!, productIds: r.productIds!, changedAt: new Date(r.changedAt!), writtenBy: r.writtenBy! })),
+  };
+}
+
+/** The same read on a plain pg pool (the gateway's catalogue answers, which have no ORM). */
+export async function catalogueChangesOn(db: PreparedQueryable, horizon: string): Promise<CatalogueChangesRead> {
+  return catalogueChangesFrom(await executePreparedOn<CatalogueChangeRow>(db, CATALOGUE_CHANGES_SQL, [horizon]));
 }

@@ -23,7 +23,7 @@ export const CUSTOMERS_AUDIENCE = 'CUSTOMERS';
 export class CustomerProfileService {
   private settings: Promise<CompanySettings> | null = null;
 
-  constructor(private readonly profiles: CustomerProfileRepository, private readonly viewer: Viewer | null) {}
+  constructor(private readonly profiles: Pick<CustomerProfileRepository, 'settingsOf'>, private readonly viewer: Viewer | null) {}
 
   company(): Promise<CompanySettings> {
     const companyId = this.viewer?.kind === 'CUSTOMER' ? this.viewer.companyId : null;
