@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { as, demoUser, gatewayUrl, subgraphUrls } from './support/hub-client';
 import { freshCompany, syncNow } from './support/ordering';
 import { sampleValue, scrape } from './support/prometheus';
-import { erpAdmin } from './support/staff-client';
+import { erpAdmin, eventually } from './support/staff-client';
 
 /**
  * The catalogue cache (subgraphs/products/src/catalogue-cache/), in the products subgraph and at the
@@ -42,7 +42,12 @@ describe('the catalogue cache', () => {
     expect(fromX.products.edges.length).toBe(20);
     // The repeat and the other company's question: answered by the gateway, or (kept there only by then) by products' own cache.
     expect((await edgeAnswers('hit')) - edgeHitsBefore + (await cacheHits()) - productHitsBefore).toBeGreaterThanOrEqual(2);
-    expect(await edgeAnswers('hit')).toBeGreaterThanOrEqual(edgeHitsBefore + 1);
+    // Asked again, the gateway answers it itself (other files' syncs may drop a kept page meanwhile: asked until it does).
+    await eventually(async () => {
+      const hits = await edgeAnswers('hit');
+      const repeat = await y.request<Page>(PAGE);
+      return JSON.stringify(repeat) === JSON.stringify(fromX) && (await edgeAnswers('hit')) > hits;
+    }, 20_000, 'a kept answer at the gateway');
   });
 
   it('keeps at the gateway only answers products made alone: a page with a field of another subgraph is asked for every time', async () => {
@@ -79,10 +84,11 @@ describe('the catalogue cache', () => {
     const page = await x.request<Page>(PAGE);
     const sku = page.products.edges[3].node.sku;
     expect(priceOf(page, sku)).toEqual({ amount: '1.23', currency: 'EUR' });
-    const hitsBefore = await edgeAnswers('hit');
-    expect(await x.request<Page>(PAGE)).toEqual(page);
-    // Kept at the gateway, so the change below must take it out there.
-    expect(await edgeAnswers('hit')).toBeGreaterThan(hitsBefore);
+    // Kept at the gateway (seen answered there), so the change below must take it out there.
+    await eventually(async () => {
+      const hits = await edgeAnswers('hit');
+      return JSON.stringify(await x.request<Page>(PAGE)) === JSON.stringify(page) && (await edgeAnswers('hit')) > hits;
+    }, 20_000, 'the page kept at the gateway');
     await erpAdmin('POST', '/admin/records/prices', {
       key: `cache-test-${randomUUID()}`, sku, customerNumber: xNumber, customerGroup: null, minQuantity: '1', price: '1.11', currency: 'EUR', validFrom: null, validTo: null, promotion: false,
     });
