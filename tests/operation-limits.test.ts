@@ -85,6 +85,12 @@ describe('operation limits at the gateway', () => {
       { n: 2 },
     );
     expect(Object.keys(small)).toHaveLength(aliases);
+    // And large again after that (the gateway keeps each document's cost per set of variables).
+    const again = await post(
+      { query: `query($n: Int!) { ${Array.from({ length: aliases }, (_, i) => `p${i}: products(first: $n) { edges { node { price { amount } stock { status } } } }`).join(' ')} }`, variables: { n: 100 } },
+      await tokenFor(buyer.email),
+    );
+    expect(again.body.errors?.map((e) => e.extensions?.code)).toEqual([LIMIT_CODES.cost]);
   });
 
   it('anonymous callers meet the same limits (the public shop)', async () => {

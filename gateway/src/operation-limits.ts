@@ -251,9 +251,15 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
  * error's code with GRAPHQL_VALIDATION_FAILED, and the cost needs the variables, which validation
  * never sees. The rules' verdict is kept per parsed document (Apollo reuses the object for the same text).
  */
+/** Sets of variables whose cost is kept per document. */
+const MAX_KEPT_COSTS = 64;
+
 export function operationLimitsPlugin<TContext extends object>(limits: OperationLimits): ApolloServerPlugin<TContext> {
   const rules = operationLimitRules(limits);
   const verdicts = new WeakMap<DocumentNode, GraphQLError | null>();
+  // The cost depends on the document and its variables (a page's `first`): kept per document for the
+  // last few sets of variables, since a client sends the same page again and again.
+  const costs = new WeakMap<DocumentNode, Map<string, GraphQLError | null>>();
   return {
     async requestDidStart() {
       return {
@@ -265,7 +271,15 @@ export function operationLimitsPlugin<TContext extends object>(limits: Operation
             verdicts.set(document, verdict);
           }
           if (verdict) throw verdict;
-          const problem = costLimitProblem(schema, document, request.operationName, request.variables, limits);
+          let byVariables = costs.get(document);
+          if (!byVariables) costs.set(document, (byVariables = new Map()));
+          const key = `${request.operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}`;
+          let problem = byVariables.get(key);
+          if (problem === undefined) {
+            problem = costLimitProblem(schema, document, request.operationName, request.variables, limits);
+            if (byVariables.size >= MAX_KEPT_COSTS) byVariables.clear();
+            byVariables.set(key, problem);
+          }
           if (problem) throw problem;
         },
       };
