@@ -220,7 +220,6 @@ export class OrderPlacementService {
           basket: draft.basketProductIds ? { userId: v.userId, productIds: draft.basketProductIds } : null,
           announce: { channel: HUB_EVENTS_CHANNEL, payload: encodeEvent({ topic: ORDER_STATUS_CHANGED_TOPIC, key: order.id }) },
         });
-        if (order.discounts) await em.execute('update orders.customer_order set discounts = ?::jsonb where id = ?::uuid', [JSON.stringify(order.discounts), order.id]);
         return order;
       });
     } catch (error) {
