@@ -3,7 +3,7 @@ import { requireStaffPermission, Viewer } from '@hub/auth';
 import { badUserInput, conflict, notFound } from '@hub/errors';
 import { Decimal, isCurrencyCode, roundMoney } from '@hub/money';
 import { isUuid } from '@hub/subgraph-kit';
-import { DeliveryCostRepository } from './delivery-cost.repository';
+import { DeliveryCostRepository, DeliveryFacts } from './delivery-cost.repository';
 import type { Basket } from '../basket/basket.repository';
 import type { BasketService } from '../basket/basket.service';
 import { estimatePacking, matchingRates, PackingEstimate, rateCost, RateData, Surcharge, surchargesOf } from './delivery-cost.rules';
@@ -110,11 +110,12 @@ export class DeliveryCostService {
     private readonly baskets: BasketService | null = null,
   ) {}
 
-  async quote(question: DeliveryQuestion): Promise<DeliveryQuote> {
+  /** `known`: the facts for these lines' products and company, when the caller read them with its own (placing from the basket). */
+  async quote(question: DeliveryQuestion, known?: DeliveryFacts): Promise<DeliveryQuote> {
     const { lines, currency, companyId } = question;
     if (question.country !== null && !COUNTRY.test(question.country)) throw badUserInput('country must be an ISO 3166 alpha-2 code.', 'country');
     if (question.method !== null && !METHOD.test(question.method)) throw badUserInput('A delivery method is a code of capitals, digits and "_".', 'method');
-    const facts = await this.repository.facts([...new Set(lines.map((l) => l.productId))], companyId);
+    const facts = known ?? (await this.repository.facts([...new Set(lines.map((l) => l.productId))], companyId));
     const country = question.country ?? (question.deliveryAddressCode ? facts.destination?.addressCountries[question.deliveryAddressCode] : undefined) ?? facts.destination?.country ?? null;
     const packing = estimatePacking(lines.map((l) => ({ sku: l.sku, quantity: new Decimal(l.quantity), logistics: facts.logistics.get(l.productId) ?? null })));
     const orderValue = lines.reduce((sum, l) => sum.plus(l.lineTotal), new Decimal(0));

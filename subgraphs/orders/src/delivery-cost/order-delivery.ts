@@ -1,5 +1,6 @@
 import { badUserInput } from '@hub/errors';
 import { OrderDelivery } from '../order/order.entity';
+import { DeliveryFacts } from './delivery-cost.repository';
 import { DeliveryCostService, DeliveryLine } from './delivery-cost.service';
 
 /**
@@ -11,8 +12,10 @@ export async function orderDeliveryOf(
   deliveryCosts: DeliveryCostService,
   /** companyId null: a public shop guest's order, to `country`. */
   order: { lines: DeliveryLine[]; currency: string; deliveryAddressCode: string | null; method: string | null; companyId: string | null; country?: string | null },
+  /** The facts for the lines' products and the company, when already read (see DeliveryCostService.quote). */
+  known?: DeliveryFacts,
 ): Promise<OrderDelivery | null> {
-  const quote = await deliveryCosts.quote({ lines: order.lines, currency: order.currency, country: order.country ?? null, deliveryAddressCode: order.deliveryAddressCode, method: order.method, companyId: order.companyId });
+  const quote = await deliveryCosts.quote({ lines: order.lines, currency: order.currency, country: order.country ?? null, deliveryAddressCode: order.deliveryAddressCode, method: order.method, companyId: order.companyId }, known);
   if (order.method !== null && !quote.chosen) throw badUserInput(quote.problem ?? `No ${order.method} delivery for this order.`, 'deliveryMethod');
   if (!quote.chosen && quote.surcharges.length === 0) return null;
   return {

@@ -10,6 +10,9 @@ export interface ClaimedUse {
   currency: string;
 }
 
+/** The id of the code applied to the basket of the user named by one parameter, as one column `basket_code_id` (null: none), for statements that read it with more. */
+export const BASKET_CODE_COLUMN = `(select c.code_id from orders.basket_discount_code c where c.user_id = ?) as basket_code_id`;
+
 /** The SQL of discount codes beyond plain finds: batch insert without duplicates, and the guarded use. */
 export class DiscountCodeRepository {
   constructor(private readonly em: EntityManager) {}

@@ -144,15 +144,14 @@ export class DiscountCodeService {
 
   /**
    * The code an order uses, checked against its value: the one given to placeOrder, else (for the
-   * basket) the one applied to the basket. Null when there is none.
+   * basket) the one applied to the basket (`basketCodeId`, read with the order's other facts; null
+   * when the order is not placed from the basket). Null when there is none.
    */
-  async prepare(userId: string, companyId: string, given: string | null | undefined, fromBasket: boolean, net: Decimal, currency: string): Promise<PreparedCodeDiscount | null> {
+  async prepare(companyId: string, given: string | null | undefined, basketCodeId: string | null, net: Decimal, currency: string): Promise<PreparedCodeDiscount | null> {
     let code: DiscountCodeEntity | null;
     if (given !== null && given !== undefined) code = await this.usable(companyId, given);
-    else if (fromBasket) {
-      const applied = await this.codes.basketCode(userId);
-      code = applied ? await this.em.findOne(DiscountCodeEntity, { id: applied.codeId }) : null;
-    } else code = null;
+    else if (basketCodeId !== null) code = await this.em.findOne(DiscountCodeEntity, { id: basketCodeId });
+    else code = null;
     if (!code) return null;
     return { code, amount: discountOf(code, { companyId, net, currency, at: new Date() }) };
   }

@@ -1,6 +1,23 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { LoyaltyEntryEntity, LoyaltyRedemptionEntity, LoyaltyRedemptionStatus, LoyaltyRewardKind } from './loyalty.entity';
 
+/** A redeemed discount waiting for the company's next order. */
+export interface OpenLoyaltyDiscount {
+  id: string;
+  rewardName: string;
+  /** As PostgreSQL writes it ("25.00"). */
+  amount: string;
+  currency: string;
+}
+
+/**
+ * The open redeemed discounts of the company named by one parameter, oldest first, as one JSON
+ * column `loyalty_discounts`, for statements that read them with more (placing an order).
+ */
+export const OPEN_LOYALTY_DISCOUNTS_COLUMN = `
+  (select coalesce(json_agg(json_build_object('id', r.id, 'rewardName', r.reward_name, 'amount', r.amount::text, 'currency', r.currency) order by r.created_at), '[]'::json)
+     from orders.loyalty_redemption r where r.company_id = ? and r.kind = '${LoyaltyRewardKind.DISCOUNT}' and r.status = '${LoyaltyRedemptionStatus.OPEN}') as loyalty_discounts`;
+
 /** The SQL of loyalty points beyond plain finds: the balance under the company's lock, and taking open discounts. */
 export class LoyaltyRepository {
   constructor(private readonly em: EntityManager) {}

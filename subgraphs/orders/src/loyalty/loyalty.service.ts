@@ -20,7 +20,7 @@ import {
   LoyaltyEntryEntity, LoyaltyEntryKind, LoyaltyRedemptionEntity, LoyaltyRedemptionStatus, LoyaltyRewardEntity, LoyaltyRewardKind, LoyaltyRuleEntity, LoyaltyRuleKind,
 } from './loyalty.entity';
 import { LoyaltyRewardInput, LoyaltyRuleInput } from './loyalty.inputs';
-import { LoyaltyRepository } from './loyalty.repository';
+import { LoyaltyRepository, OpenLoyaltyDiscount } from './loyalty.repository';
 
 export interface LoyaltyAccount {
   companyId: string;
@@ -31,7 +31,7 @@ export interface LoyaltyAccount {
 
 /** Loyalty discounts an order takes, and how to mark them used in its transaction. */
 export interface PreparedLoyaltyDiscounts {
-  redemptions: LoyaltyRedemptionEntity[];
+  redemptions: OpenLoyaltyDiscount[];
   lines: OrderDiscount[];
 }
 
@@ -182,14 +182,13 @@ export class LoyaltyService {
     });
   }
 
-  /** The company's redeemed discounts the order takes (in its currency), each at most what is left of its value. */
-  static async prepareDiscounts(em: EntityManager, companyId: string, net: Decimal, currency: string): Promise<PreparedLoyaltyDiscounts> {
-    const open = (await new LoyaltyRepository(em).openDiscounts(companyId)).filter((r) => r.currency === currency);
+  /** The company's redeemed discounts the order takes (in its currency), each at most what is left of its value; `open`: the company's open ones, oldest first (read with the order's other facts). */
+  static prepareDiscounts(open: readonly OpenLoyaltyDiscount[], net: Decimal, currency: string): PreparedLoyaltyDiscounts {
     let left = net;
-    const redemptions: LoyaltyRedemptionEntity[] = [];
+    const redemptions: OpenLoyaltyDiscount[] = [];
     const lines: OrderDiscount[] = [];
-    for (const r of open) {
-      const amount = Decimal.min(new Decimal(r.amount!), left);
+    for (const r of open.filter((d) => d.currency === currency)) {
+      const amount = Decimal.min(new Decimal(r.amount), left);
       if (amount.lte(0)) break;
       left = left.minus(amount);
       redemptions.push(r);

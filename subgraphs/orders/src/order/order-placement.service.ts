@@ -102,7 +102,7 @@ export class OrderPlacementService {
     const v = requireOrderer(viewer);
     const source = validatePlaceOrder(input);
     const fingerprint = requestFingerprint(input);
-    // Read at once: the key (almost never used before), the basket and the company's facts.
+    // Read at once: the key (almost never used before), the basket (its code, its products' delivery facts), the company's facts and loyalty discounts.
     const read = await this.placements.read(v.companyId, v.userId, input.idempotencyKey);
     this.facts.prime(v.companyId, read.facts);
     const facts = read.facts;
@@ -134,18 +134,18 @@ export class OrderPlacementService {
     const lineTotals = priced.map((p, i) => (draft.agreed ? new Decimal(draft.agreed.lines[i].lineTotal) : lineTotal(p.quantity, unitPrices[i], currency)));
     // A discount code (given, or applied to the ordered basket) comes off the lines' value; tax is on what remains.
     const codeDiscount = await new DiscountCodeService(this.em, new DiscountCodeRepository(this.em))
-      .prepare(v.userId, v.companyId, input.discountCode, source.kind === 'basket', totalsOf(lineTotals, currency, null).net, currency);
+      .prepare(v.companyId, input.discountCode, source.kind === 'basket' ? read.basketCodeId : null, totalsOf(lineTotals, currency, null).net, currency);
     const discounts: OrderDiscount[] = codeDiscount
       ? [{ kind: 'CODE', reference: codeDiscount.code.code, description: `Discount code ${codeDiscount.code.code} (${codeDiscount.code.label})`, amount: codeDiscount.amount.toFixed(2) }]
       : [];
     // Loyalty discounts the company redeemed come off what is left.
-    const loyaltyDiscounts = await LoyaltyService.prepareDiscounts(this.em, v.companyId, totalsOf([...lineTotals, ...discounts.map((d) => new Decimal(d.amount).neg())], currency, null).net, currency);
+    const loyaltyDiscounts = LoyaltyService.prepareDiscounts(read.loyaltyDiscounts, totalsOf([...lineTotals, ...discounts.map((d) => new Decimal(d.amount).neg())], currency, null).net, currency);
     discounts.push(...loyaltyDiscounts.lines);
     // Delivery (O12) as the basket showed it: to the delivery address, by the method asked for (else the cheapest); none for a pick-up.
     const orderDelivery = pickupStore || !this.deliveryCosts ? null : await orderDeliveryOf(this.deliveryCosts, {
       lines: priced.map((p, i) => ({ productId: p.productId, sku: p.sku, quantity: p.quantity, lineTotal: lineTotals[i] })),
       currency, deliveryAddressCode, method: input.deliveryMethod?.trim().toUpperCase() || null, companyId: v.companyId,
-    });
+    }, draft.basketProductIds ? read.basketDelivery : undefined);
     const deliveryCharge = orderDelivery && new Decimal(orderDelivery.total).gt(0) ? [new Decimal(orderDelivery.total)] : [];
     const totals = totalsOf([...lineTotals, ...discounts.map((d) => new Decimal(d.amount).neg()), ...deliveryCharge], currency, taxRatePercent);
 
@@ -220,7 +220,6 @@ export class OrderPlacementService {
           basket: draft.basketProductIds ? { userId: v.userId, productIds: draft.basketProductIds } : null,
           announce: { channel: HUB_EVENTS_CHANNEL, payload: encodeEvent({ topic: ORDER_STATUS_CHANGED_TOPIC, key: order.id }) },
         });
-        if (order.discounts) await em.execute('update orders.customer_order set discounts = ?::jsonb where id = ?::uuid', [JSON.stringify(order.discounts), order.id]);
         return order;
       });
     } catch (error) {

@@ -128,4 +128,26 @@ describe('OrderRepository (real PostgreSQL)', () => {
     expect(events).toEqual(['first locked', 'first done', 'second locked']);
     expect(await db.em().transactional((em) => new OrderRepository(em).lockedWithLines(randomUUID()))).toBeNull();
   });
+  it('writes a placed order with its discounts, lines and timeline in one statement', async () => {
+    const id = randomUUID();
+    const discounts = [{ kind: 'CODE' as const, reference: 'SPRING', description: 'Discount code SPRING (Spring)', amount: '5.00' }];
+    await db.em().transactional((em) =>
+      new OrderRepository(em).insertPlaced({
+        order: {
+          id, number: 'W-DISC', idempotencyKey: 'disc-key', requestFingerprint: null, companyId: randomUUID(), customerNumber: 'C9', placedByUserId: randomUUID(), placedByActorId: null,
+          status: OrderStatus.PENDING, holdReasons: null, placedAt: new Date(), currency: 'EUR', total: '15.00', taxTotal: null, deliveryAddressCode: null, pickupStoreCode: null,
+          branchId: null, customerReference: null, notes: null, quoteId: null, quotePriceChanges: null, paymentMethod: null, discounts,
+        },
+        lines: [{ productId: randomUUID(), sku: 'S1', quantity: '2', unitPrice: '10', lineTotal: '20.00' }],
+        events: [{ status: OrderStatus.PENDING, previousStatus: null, source: OrderEventSource.WEB, actorUserId: null, onBehalfActorId: null, reason: null, details: null }],
+        outbox: null,
+        basket: null,
+        announce: { channel: 'spec_channel', payload: '{}' },
+      }),
+    );
+    const order = await db.em().fork().findOneOrFail(OrderEntity, { id }, { populate: ['lines'] });
+    expect(order.discounts).toEqual(discounts);
+    expect(order.lines.getItems().map((l) => [l.sku, l.lineTotal])).toEqual([['S1', '20.00']]);
+    expect(await db.em().fork().count(OrderStatusEventEntity, { orderId: id })).toBe(1);
+  });
 });

@@ -14,7 +14,7 @@ export interface PlacedOrder {
     OrderEntity,
     | 'id' | 'number' | 'idempotencyKey' | 'requestFingerprint' | 'companyId' | 'customerNumber' | 'placedByUserId' | 'placedByActorId' | 'status' | 'holdReasons'
     | 'placedAt' | 'currency' | 'total' | 'taxTotal' | 'deliveryAddressCode' | 'pickupStoreCode' | 'branchId' | 'customerReference' | 'notes' | 'quoteId' | 'quotePriceChanges' | 'paymentMethod'
-  > & { delivery?: OrderEntity['delivery'] };
+  > & { delivery?: OrderEntity['delivery']; discounts?: OrderEntity['discounts'] };
   /** In line order; line numbers are their positions from 1. */
   lines: Array<{ productId: string; sku: string; quantity: string; unitPrice: string; lineTotal: string; configuration?: LineConfiguration | null }>;
   /** The first entries of its timeline, in order. */
@@ -126,7 +126,7 @@ export class OrderRepository {
 
   /**
    * Writes a placed order in one statement, inside the placing transaction (its EntityManager):
-   * the order, its lines, its first timeline entries, its outbox message (when it goes to the ERP
+   * the order (its discounts included), its lines, its first timeline entries, its outbox message (when it goes to the ERP
    * now), the removal of the basket lines it came from, and the event announcing it, which
    * PostgreSQL delivers on commit. Placing is the hub's hottest write; one round trip keeps it cheap.
    */
@@ -135,8 +135,8 @@ export class OrderRepository {
     await this.em.execute(
       `with o as (
          insert into orders.customer_order (id, number, idempotency_key, request_fingerprint, company_id, customer_number, placed_by_user_id, placed_by_actor_id,
-           status, hold_reasons, placed_at, currency, total, tax_total, delivery_address_code, pickup_store_code, branch_id, customer_reference, notes, quote_id, quote_price_changes, delivery, payment_method, updated_at)
-         values (?::uuid, ?, ?, ?, ?::uuid, ?, ?::uuid, ?::uuid, ?, ?::jsonb, ?::timestamptz, ?, ?::numeric, ?::numeric, ?, ?, ?::uuid, ?, ?, ?::uuid, ?::jsonb, ?::jsonb, ?, now())
+           status, hold_reasons, placed_at, currency, total, tax_total, delivery_address_code, pickup_store_code, branch_id, customer_reference, notes, quote_id, quote_price_changes, delivery, discounts, payment_method, updated_at)
+         values (?::uuid, ?, ?, ?, ?::uuid, ?, ?::uuid, ?::uuid, ?, ?::jsonb, ?::timestamptz, ?, ?::numeric, ?::numeric, ?, ?, ?::uuid, ?, ?, ?::uuid, ?::jsonb, ?::jsonb, ?::jsonb, ?, now())
          returning id
        ), l as (
          insert into orders.order_line (id, order_id, line_no, ordered_line_no, product_id, sku, quantity, unit_price, line_total, back_ordered, configuration)
@@ -157,7 +157,7 @@ export class OrderRepository {
         o.id, o.number, o.idempotencyKey, o.requestFingerprint, o.companyId, o.customerNumber, o.placedByUserId, o.placedByActorId,
         o.status, o.holdReasons ? JSON.stringify(o.holdReasons) : null, o.placedAt.toISOString(), o.currency, o.total, o.taxTotal,
         o.deliveryAddressCode, o.pickupStoreCode ?? null, o.branchId, o.customerReference, o.notes, o.quoteId, o.quotePriceChanges ? JSON.stringify(o.quotePriceChanges) : null,
-        o.delivery ? JSON.stringify(o.delivery) : null, o.paymentMethod ?? null,
+        o.delivery ? JSON.stringify(o.delivery) : null, o.discounts ? JSON.stringify(o.discounts) : null, o.paymentMethod ?? null,
         pgArray(lines.map((l) => l.productId)), pgArray(lines.map((l) => l.sku)), pgArray(lines.map((l) => l.quantity)), pgArray(lines.map((l) => l.unitPrice)), pgArray(lines.map((l) => l.lineTotal)),
         pgArray(lines.map((l) => (l.configuration ? JSON.stringify(l.configuration) : null))),
         o.placedAt.toISOString(),
