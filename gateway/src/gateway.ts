@@ -196,6 +196,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     await revoked?.stop();
     await ownListener?.stop();
     await server.stop();
+    await Promise.all((options.edgeAnswers ?? []).map((store) => store.stop()));
   };
   const metrics = (): GatewayMetrics => ({
     subscriptionsActive: fanout.subscriberCount,

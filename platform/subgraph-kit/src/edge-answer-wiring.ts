@@ -29,6 +29,8 @@ export interface EdgeAnswerStore {
   subgraph: string;
   traceHeader: string;
   lookup(request: EdgeAnswerRequest): Promise<EdgeAnswerLookup>;
+  /** Closes what it reads with (the gateway stops it with itself). */
+  stop(): Promise<void>;
 }
 
 /** The edge answer stores the hub's modules declare (see SubgraphModule.edgeAnswers). */

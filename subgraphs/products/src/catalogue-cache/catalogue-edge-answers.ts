@@ -35,6 +35,9 @@ export function catalogueEdgeAnswers(runtime: EdgeAnswerRuntime): EdgeAnswerStor
   return {
     subgraph: 'products',
     traceHeader: CATALOGUE_TRACE_HEADER,
+    stop: async () => {
+      if (!pool.ended) await pool.end();
+    },
     async lookup(request) {
       if (!isCatalogueOperation(request.operation)) return null;
       const profiles = new CustomerProfileService({ settingsOf: (companyId) => companySettingsOn(pool, companyId) }, request.viewer);
