@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { ProductsContext } from '../context';
 import { counter, gauge } from '@hub/observability';
 import { CatalogueCache, ReportedTrace, reportedTrace } from './catalogue-cache';
-import { catalogueDecision, isCatalogueOperation } from './catalogue-decision';
+import { catalogueAnswerKey, catalogueDecision, isCatalogueOperation } from './catalogue-decision';
 import { sameTexts, textSignatures } from './catalogue-text-signatures';
 
 /**
@@ -41,7 +41,7 @@ export function catalogueCachePlugin(cache: CatalogueCache): ApolloServerPlugin<
           if (decision === null) return null;
           generation = await cache.catchUp((horizon) => ctx.services.catalogueChanges.since(horizon));
           ctx.catalogue.pricesAsOf = cache.pricesAsOf;
-          key = `${decision}\n${request.request.operationName ?? ''}\n${request.source}\n${JSON.stringify(request.request.variables ?? {})}`;
+          key = catalogueAnswerKey(decision, request.request.operationName, request.source, request.request.variables);
           const cached = cache.get(key);
           if (cached && !sameTexts(cached.texts, await textSignatures(ctx.services.texts, Object.keys(cached.texts)))) {
             // Staff edited texts the answer shows: made afresh, and kept with the new ones.

@@ -33,3 +33,8 @@ export function catalogueDecision(viewer: Viewer | null, company: CompanySetting
     utcToday(now),
   ]);
 }
+
+/** The key a catalogue answer is kept under: its decision and the question (operation, text, variables). */
+export function catalogueAnswerKey(decision: string, operationName: string | null | undefined, source: string, variables: unknown): string {
+  return `${decision}\n${operationName ?? ''}\n${source}\n${JSON.stringify(variables ?? {})}`;
+}

@@ -8,7 +8,7 @@ import { CatalogueCache } from './catalogue-cache';
 import { catalogueChangesOn } from './catalogue-change.repository';
 import { catalogueCacheSettings } from './catalogue-cache-settings';
 import { CATALOGUE_TRACE_HEADER, CatalogueTraceExtension } from './catalogue-cache.plugin';
-import { catalogueDecision, isCatalogueOperation } from './catalogue-decision';
+import { catalogueAnswerKey, catalogueDecision, isCatalogueOperation } from './catalogue-decision';
 import { sameTexts, textSignatures } from './catalogue-text-signatures';
 
 /**
@@ -46,7 +46,7 @@ export function catalogueEdgeAnswers(runtime: EdgeAnswerRuntime): EdgeAnswerStor
       const decision = catalogueDecision(request.viewer, company, languages);
       if (decision === null) return null;
       const generation = await cache.catchUp((horizon) => catalogueChangesOn(pool, horizon));
-      const key = `${decision}\n${request.operationName ?? ''}\n${request.source}\n${JSON.stringify(request.variables)}`;
+      const key = catalogueAnswerKey(decision, request.operationName, request.source, request.variables);
       const kept = cache.get(key);
       if (kept && sameTexts(kept.texts, await textSignatures(texts, Object.keys(kept.texts)))) {
         outcomes.inc({ result: 'hit' });
