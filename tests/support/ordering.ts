@@ -79,7 +79,8 @@ export async function freshCompany(label: string, options: { phone?: string } = 
  */
 export async function syncNow(operation: string): Promise<void> {
   const staff = await as('sync@hub.example');
-  const asked = Date.now() - 50;
+  // No slack: a run counts only if it started after this (a scheduled run a moment before may have read the ERP before the change the caller just made).
+  const asked = Date.now();
   const ask = () => staff.request('mutation($op: String!) { runSyncNow(operation: $op) { runRequested } }', { op: operation });
   await ask();
   let askedAgain = Date.now();
