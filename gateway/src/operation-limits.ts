@@ -245,15 +245,15 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
   return costOf(operation.selectionSet, root, 1, new Set(), false);
 }
 
+/** Sets of variables whose cost is kept per document. */
+const MAX_KEPT_COSTS = 64;
+
 /**
  * The limits of one HTTP operation as an Apollo Server plugin, run once the operation is parsed and
  * validated and before anything executes. Not as `validationRules`: Apollo replaces every validation
  * error's code with GRAPHQL_VALIDATION_FAILED, and the cost needs the variables, which validation
  * never sees. The rules' verdict is kept per parsed document (Apollo reuses the object for the same text).
  */
-/** Sets of variables whose cost is kept per document. */
-const MAX_KEPT_COSTS = 64;
-
 export function operationLimitsPlugin<TContext extends object>(limits: OperationLimits): ApolloServerPlugin<TContext> {
   const rules = operationLimitRules(limits);
   const verdicts = new WeakMap<DocumentNode, GraphQLError | null>();
