@@ -59,8 +59,7 @@ export async function mergeRows<T extends MergeTarget>(
     await client.query(
       `create temp table ${ident(staging)} (${encoder.columns.map((c) => `${ident(c)} ${target.columns[c]}`).join(', ')}${unique ? '' : ', _ord bigint'}) on commit drop`,
     );
-    if (unique) await copyInto(client, `copy ${ident(staging)} (${columnList}) from stdin`, rows, (row) => encoder.encode(row));
-    else await copyInto(client, `copy ${ident(staging)} (${columnList}, _ord) from stdin`, rows, (row, i) => encoder.encode(row, `\t${i}`));
+    await copyInto(client, `copy ${ident(staging)} (${columnList}${unique ? '' : ', _ord'}) from stdin`, rows, (row, i) => encoder.encode(row, unique ? '' : `\t${i}`));
     const source = unique
       ? `select ${columnList} from ${ident(staging)}`
       : `select distinct on (${keyList}) ${columnList} from ${ident(staging)} order by ${keyList}, _ord desc`;
