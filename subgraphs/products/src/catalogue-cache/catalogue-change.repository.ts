@@ -46,6 +46,11 @@ export async function recordCatalogueChange(client: PoolClient, scope: Catalogue
  */
 export async function recordCatalogueChangeOf(client: PoolClient, page: IngestPage<unknown>, scope: CatalogueChangeScope, result: MergeResult): Promise<void> {
   if (!page.full) return recordCatalogueChange(client, scope, result.changedKeys);
+  await recordEverythingChangedIf(client, result);
+}
+
+/** EVERYTHING as the change set of a merge that wrote anything (categories, warehouses, rates: the cache starts over). */
+export async function recordEverythingChangedIf(client: PoolClient, result: MergeResult): Promise<void> {
   if (result.inserted + result.updated + result.deleted > 0) await recordCatalogueChange(client, 'EVERYTHING');
 }
 

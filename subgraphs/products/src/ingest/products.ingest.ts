@@ -3,7 +3,7 @@ import { erpEntityId } from '@hub/erp-ids';
 import { ErpCategoryRecord, ErpCustomerRecord, ErpExchangeRateRecord, ErpPriceRecord, ErpProductRecord, ErpStockRecord, ErpWarehouseRecord } from '@hub/erp-contract';
 import { defineMergeTarget, IngestPage, MergeResult, mergeRows, RowOf, sumResults } from '@hub/ingest';
 import { productSearchText } from '../product/product-search';
-import { recordCatalogueChange, recordCatalogueChangeOf } from '../catalogue-cache/catalogue-change.repository';
+import { recordCatalogueChange, recordCatalogueChangeOf, recordEverythingChangedIf } from '../catalogue-cache/catalogue-change.repository';
 
 /**
  * The products subgraph's ingest functions: the only way ERP data enters its tables. Each takes
@@ -138,7 +138,7 @@ export async function ingestCategories(client: PoolClient, page: IngestPage<ErpC
     await client.query('delete from products.product_category where category_code = any($1::text[])', [page.deletions]);
   }
   // Category trees and names are in many answers: the catalogue cache starts over.
-  if (result.inserted + result.updated + result.deleted > 0) await recordCatalogueChange(client, 'EVERYTHING');
+  await recordEverythingChangedIf(client, result);
   return result;
 }
 
@@ -250,7 +250,7 @@ export async function ingestWarehouses(client: PoolClient, page: IngestPage<ErpW
     page.deletions.map((code) => ({ code })),
   );
   // Rare, and warehouses name the stock in answers: the catalogue cache starts over.
-  if (result.inserted + result.updated + result.deleted > 0) await recordCatalogueChange(client, 'EVERYTHING');
+  await recordEverythingChangedIf(client, result);
   return result;
 }
 
@@ -271,7 +271,7 @@ export async function ingestExchangeRates(client: PoolClient, page: IngestPage<E
     page.deletions.map((key) => ({ key })),
   );
   // A rate converts every price in another currency: the catalogue cache starts over.
-  if (result.inserted + result.updated + result.deleted > 0) await recordCatalogueChange(client, 'EVERYTHING');
+  await recordEverythingChangedIf(client, result);
   return result;
 }
 
