@@ -59,16 +59,18 @@ export function catalogueCachePlugin(cache: CatalogueCache): ApolloServerPlugin<
         async willSendResponse(request) {
           if (decision === null || request.response.body.kind !== 'single') return;
           const result = request.response.body.singleResult;
-          if (key !== null && !result.errors?.length) {
+          if (result.errors?.length) return;
+          const asked = Boolean(request.request.http?.headers.get(CATALOGUE_TRACE_HEADER));
+          if (key !== null) {
             const trace = request.contextValue.catalogue.trace;
             const texts = await textSignatures(request.contextValue.services.texts, [...trace.textKinds]);
             const before = cache.counters.skippedStale;
             if (cache.store(key, result, trace, generation, texts)) answers.inc({ result: 'stored' });
             else if (cache.counters.skippedStale > before) answers.inc({ result: 'stale' });
-            reported = reportedTrace(trace);
+            if (asked) reported = reportedTrace(trace);
           }
           // The gateway keeps whole answers only with this report; a new object, never the kept one changed.
-          if (reported && !result.errors?.length && request.request.http?.headers.get(CATALOGUE_TRACE_HEADER)) {
+          if (reported && asked) {
             const catalogueTrace: CatalogueTraceExtension = { ...reported, decision };
             request.response.body.singleResult = { ...result, extensions: { ...result.extensions, catalogueTrace } };
           }

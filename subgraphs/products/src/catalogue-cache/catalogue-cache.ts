@@ -14,21 +14,18 @@ export interface CachedAnswer {
 
 /** A trace as plain data: what a products answer tells the gateway it was made of (catalogue-edge-answers.ts). */
 export interface ReportedTrace {
-  productIds: string[];
+  productIds: readonly string[];
   list: boolean;
   stockSensitive: boolean;
-  textKinds: string[];
+  textKinds: readonly string[];
 }
 
 export function reportedTrace(trace: CatalogueTrace): ReportedTrace {
   return { productIds: [...trace.productIds], list: trace.list, stockSensitive: trace.stockSensitive, textKinds: [...trace.textKinds] };
 }
 
-interface Entry extends Omit<CachedAnswer, 'made'> {
+interface Entry extends CachedAnswer {
   bytes: number;
-  productIds: readonly string[];
-  list: boolean;
-  stockSensitive: boolean;
 }
 
 export interface CatalogueCacheCounters {
@@ -109,7 +106,7 @@ export class CatalogueCache {
     this.entries.delete(key);
     this.entries.set(key, entry);
     this.counters.hits++;
-    return { result: entry.result, texts: entry.texts, made: { productIds: [...entry.productIds], list: entry.list, stockSensitive: entry.stockSensitive, textKinds: Object.keys(entry.texts) } };
+    return { result: entry.result, texts: entry.texts, made: entry.made };
   }
 
   /** Drops one answer (its hub texts changed). */
@@ -126,10 +123,11 @@ export class CatalogueCache {
     const bytes = JSON.stringify(result).length * 2;
     if (bytes > this.maxBytes) return false;
     this.remove(key);
-    const entry: Entry = { result, texts, bytes, productIds: [...trace.productIds], list: trace.list, stockSensitive: trace.stockSensitive };
+    const made: ReportedTrace = { productIds: [...trace.productIds], list: trace.list, stockSensitive: trace.stockSensitive, textKinds: Object.keys(texts) };
+    const entry: Entry = { result, texts, made, bytes };
     this.entries.set(key, entry);
     this.bytes += bytes;
-    for (const id of entry.productIds) {
+    for (const id of made.productIds) {
       let keys = this.keysByProduct.get(id);
       if (!keys) this.keysByProduct.set(id, (keys = new Set()));
       keys.add(key);
@@ -156,7 +154,7 @@ export class CatalogueCache {
     const doomed = new Set<string>();
     for (const id of change.productIds) for (const key of this.keysByProduct.get(id) ?? []) doomed.add(key);
     if (change.scope !== 'PRICE') {
-      for (const [key, entry] of this.entries) if (entry.list && (change.scope === 'PRODUCT' || entry.stockSensitive)) doomed.add(key);
+      for (const [key, { made }] of this.entries) if (made.list && (change.scope === 'PRODUCT' || made.stockSensitive)) doomed.add(key);
     }
     for (const key of doomed) this.remove(key);
   }
@@ -166,7 +164,7 @@ export class CatalogueCache {
     if (!entry) return;
     this.entries.delete(key);
     this.bytes -= entry.bytes;
-    for (const id of entry.productIds) {
+    for (const id of entry.made.productIds) {
       const keys = this.keysByProduct.get(id);
       keys?.delete(key);
       if (keys?.size === 0) this.keysByProduct.delete(id);
