@@ -3,7 +3,7 @@ import type { ProductsContext } from '../context';
 import { counter, gauge } from '@hub/observability';
 import { CatalogueCache, ReportedTrace, reportedTrace } from './catalogue-cache';
 import { catalogueAnswerKey, catalogueDecision, isCatalogueOperation } from './catalogue-decision';
-import { sameTexts, textSignatures } from './catalogue-text-signatures';
+import { textSignatures } from './catalogue-text-signatures';
 
 /**
  * Asked for by the gateway's catalogue answers (catalogue-edge-answers.ts): the answer then carries
@@ -42,18 +42,15 @@ export function catalogueCachePlugin(cache: CatalogueCache): ApolloServerPlugin<
           generation = await cache.catchUp((horizon) => ctx.services.catalogueChanges.since(horizon));
           ctx.catalogue.pricesAsOf = cache.pricesAsOf;
           key = catalogueAnswerKey(decision, request.request.operationName, request.source, request.request.variables);
-          const cached = cache.get(key);
-          if (cached && !sameTexts(cached.texts, await textSignatures(ctx.services.texts, Object.keys(cached.texts)))) {
-            // Staff edited texts the answer shows: made afresh, and kept with the new ones.
-            cache.forget(key);
-            answers.inc({ result: 'texts-changed' });
-          } else if (cached) {
+          const { answer, textsChanged } = await cache.lookup(key, (kinds) => textSignatures(ctx.services.texts, kinds));
+          if (answer) {
             answers.inc({ result: 'hit' });
             key = null;
-            reported = cached.made;
-            return { http: request.response.http, body: { kind: 'single', singleResult: cached.result as never } };
+            reported = answer.made;
+            return { http: request.response.http, body: { kind: 'single', singleResult: answer.result as never } };
           }
-          answers.inc({ result: 'miss' });
+          // Staff edited texts a kept answer showed: made afresh, and kept with the new ones.
+          answers.inc({ result: textsChanged ? 'texts-changed' : 'miss' });
           return null;
         },
         async willSendResponse(request) {

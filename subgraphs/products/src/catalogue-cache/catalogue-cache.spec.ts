@@ -87,6 +87,11 @@ describe('CatalogueCache', () => {
     expect(cache.get('with-staff-texts')).toEqual({
       result: { a: 1 }, texts: { category: 'TOOLS/en/Tools' }, made: { productIds: [A], list: false, stockSensitive: false, textKinds: ['category'] },
     });
+    // Given again while staff's texts are as they were; dropped once they changed.
+    expect(await cache.lookup('with-staff-texts', async (kinds) => Object.fromEntries(kinds.map((k) => [k, 'TOOLS/en/Tools'])))).toMatchObject({ answer: { result: { a: 1 } }, textsChanged: false });
+    expect(await cache.lookup('with-staff-texts', async (kinds) => Object.fromEntries(kinds.map((k) => [k, 'TOOLS/en/Hand tools'])))).toEqual({ answer: null, textsChanged: true });
+    expect(await cache.lookup('with-staff-texts', async () => ({}))).toEqual({ answer: null, textsChanged: false });
+    expect(cache.store('with-staff-texts', { a: 1 }, texts, generation, { category: 'TOOLS/en/Tools' })).toBe(true);
     cache.forget('with-staff-texts');
     expect(cache.get('with-staff-texts')).toBeUndefined();
     const big = { text: 'x'.repeat(80) };

@@ -109,6 +109,19 @@ export class CatalogueCache {
     return { result: entry.result, texts: entry.texts, made: entry.made };
   }
 
+  /**
+   * The kept answer of a key, if staff's hub texts it showed are still as they were (`textsNow`
+   * signs them as they are now); an answer whose texts changed is dropped, to be made afresh.
+   */
+  async lookup(key: string, textsNow: (kinds: readonly string[]) => Promise<TextSignatures>): Promise<{ answer: CachedAnswer | null; textsChanged: boolean }> {
+    const kept = this.get(key);
+    if (!kept) return { answer: null, textsChanged: false };
+    const now = await textsNow(Object.keys(kept.texts));
+    if (Object.keys(kept.texts).every((kind) => kept.texts[kind] === now[kind])) return { answer: kept, textsChanged: false };
+    this.forget(key);
+    return { answer: null, textsChanged: true };
+  }
+
   /** Drops one answer (its hub texts changed). */
   forget(key: string): void {
     this.remove(key);

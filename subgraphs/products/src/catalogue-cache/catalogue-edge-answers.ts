@@ -9,7 +9,7 @@ import { catalogueChangesOn } from './catalogue-change.repository';
 import { catalogueCacheSettings } from './catalogue-cache-settings';
 import { CATALOGUE_TRACE_HEADER, CatalogueTraceExtension } from './catalogue-cache.plugin';
 import { catalogueAnswerKey, catalogueDecision, isCatalogueOperation } from './catalogue-decision';
-import { sameTexts, textSignatures } from './catalogue-text-signatures';
+import { textSignatures } from './catalogue-text-signatures';
 
 /**
  * The catalogue's whole answers kept at the gateway, so a page asked again costs no subgraph call:
@@ -47,15 +47,12 @@ export function catalogueEdgeAnswers(runtime: EdgeAnswerRuntime): EdgeAnswerStor
       if (decision === null) return null;
       const generation = await cache.catchUp((horizon) => catalogueChangesOn(pool, horizon));
       const key = catalogueAnswerKey(decision, request.operationName, request.source, request.variables);
-      const kept = cache.get(key);
-      if (kept && sameTexts(kept.texts, await textSignatures(texts, Object.keys(kept.texts)))) {
+      const { answer, textsChanged } = await cache.lookup(key, (kinds) => textSignatures(texts, kinds));
+      if (answer) {
         outcomes.inc({ result: 'hit' });
-        return { kept: kept.result };
+        return { kept: answer.result };
       }
-      if (kept) {
-        cache.forget(key);
-        outcomes.inc({ result: 'texts-changed' });
-      } else outcomes.inc({ result: 'miss' });
+      outcomes.inc({ result: textsChanged ? 'texts-changed' : 'miss' });
       return {
         keep: async (result, extensions) => {
           const report = extensions?.catalogueTrace as CatalogueTraceExtension | undefined;

@@ -15,7 +15,3 @@ export async function textSignatures(texts: HubTextOverrides, kinds: readonly st
   }
   return signatures;
 }
-
-export function sameTexts(stored: TextSignatures, now: TextSignatures): boolean {
-  return Object.keys(stored).every((kind) => stored[kind] === now[kind]);
-}
